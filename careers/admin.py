@@ -1,0 +1,231 @@
+"""Admin for recruiters (their own listings) and catalogue editors (the catalogue)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from careers.models import (
+    JobCategory,
+    JobListing,
+    Occupation,
+    Qualification,
+    Requirement,
+    Role,
+    RoleOccupation,
+    Skill,
+    Status,
+)
+
+
+class RequirementInline(admin.StackedInline):
+    model = Requirement
+    extra = 0
+    autocomplete_fields = ["qualifications", "skills"]
+    fields = [
+        ("code", "kind", "importance", "weight"),
+        ("level", "amount", "subject", "fields"),
+        "qualifications",
+        "skills",
+        "explanation",
+        ("source", "source_note"),
+        "position",
+    ]
+
+
+class RoleOccupationInline(admin.TabularInline):
+    model = RoleOccupation
+    extra = 0
+    autocomplete_fields = ["occupation"]
+
+
+class RoleInline(admin.TabularInline):
+    model = Role
+    extra = 0
+    fields = ["title", "slug", "channel", "job_zone", "position"]
+    show_change_link = True
+
+
+@admin.register(JobCategory)
+class JobCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "sector", "role_count", "position"]
+    list_filter = ["sector"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [RoleInline]
+
+    @admin.display(description="roles")
+    def role_count(self, obj: JobCategory) -> int:
+        return obj.roles.count()
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ["title", "category", "sector", "channel", "job_zone"]
+    list_filter = ["category__sector", "category", "channel", "job_zone"]
+    list_select_related = ["category"]
+    search_fields = ["title", "summary", "category__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [RoleOccupationInline, RequirementInline]
+
+    @admin.display(description="sector", ordering="category__sector")
+    def sector(self, obj: Role) -> str:
+        return obj.category.sector
+
+
+@admin.register(Occupation)
+class OccupationAdmin(admin.ModelAdmin):
+    """O*NET source data: rebuilt from fixtures/onet by `build_catalogue`, never edited here."""
+
+    list_display = ["code", "title", "job_zone", "has_ratings"]
+    list_filter = ["job_zone", "has_ratings"]
+    search_fields = ["code", "title"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: Occupation | None = None
+    ) -> bool:
+        return False
+
+    def has_delete_permission(
+        self, request: HttpRequest, obj: Occupation | None = None
+    ) -> bool:
+        return False
+
+
+@admin.register(Qualification)
+class QualificationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "field"]
+    list_filter = ["kind", "field"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Skill)
+class SkillAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ExpiryFilter(admin.SimpleListFilter):
+    title = "expiry"
+    parameter_name = "expiry"
+
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin
+    ) -> list[tuple]:
+        return [("7days", "Expiring within 7 days"), ("expired", "Expired")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet | None:
+        if self.value() == "7days":
+            return queryset.expiring_within(7)
+        if self.value() == "expired":
+            return queryset.filter(expires_at__lte=timezone.now())
+        return None
+
+
+@admin.register(JobListing)
+class JobListingAdmin(admin.ModelAdmin):
+    """Recruiters see and touch only their own listings; superusers see all."""
+
+    list_display = [
+        "title", "company", "role", "status", "work_mode", "location", "expires_at",
+        "is_live",
+    ]  # fmt: skip
+    list_filter = [
+        "status",
+        "role__category__sector",
+        "role__category",
+        "work_mode",
+        "shore",
+        ExpiryFilter,
+    ]
+    list_select_related = ["role"]
+    search_fields = ["title", "company", "location", "role__title"]
+    autocomplete_fields = ["role"]
+    date_hierarchy = "published_at"
+    actions = ["publish", "close", "renew"]
+    readonly_fields = ["owner", "published_at", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "company", "role", "description", "how_to_apply"]}),
+        ("Where and when", {"fields": ["location", "work_mode", "shore", "shift"]}),
+        (
+            "Salary",
+            {
+                "fields": [
+                    ("salary_min", "salary_max"),
+                    ("salary_currency", "salary_period"),
+                    "show_salary",
+                ]
+            },
+        ),
+        ("Publication", {"fields": ["status", "expires_at", "published_at"]}),
+        ("Record", {"fields": ["owner", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[JobListing]:
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.owned_by(request.user)
+
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> JobListing | None:
+        # Another recruiter's listing is simply not found (404 on change, delete and
+        # history) rather than Django's redirect to the index, which hides nothing.
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404("No such listing.")
+        return obj
+
+    def save_model(
+        self, request: HttpRequest, obj: JobListing, form, change: bool
+    ) -> None:
+        if not change:
+            obj.owner = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(boolean=True, description="live")
+    def is_live(self, obj: JobListing) -> bool:
+        return obj.is_visible
+
+    @admin.action(description="Publish selected listings for 30 days")
+    def publish(self, request: HttpRequest, queryset: QuerySet[JobListing]) -> None:
+        for listing in queryset:
+            listing.publish()
+        self.message_user(
+            request, f"Published {len(queryset)} listing(s).", messages.SUCCESS
+        )
+
+    @admin.action(description="Close selected listings")
+    def close(self, request: HttpRequest, queryset: QuerySet[JobListing]) -> None:
+        for listing in queryset:
+            listing.close()
+        self.message_user(
+            request, f"Closed {len(queryset)} listing(s).", messages.SUCCESS
+        )
+
+    @admin.action(description="Renew selected published listings for 30 days")
+    def renew(self, request: HttpRequest, queryset: QuerySet[JobListing]) -> None:
+        published = [
+            listing for listing in queryset if listing.status == Status.PUBLISHED
+        ]
+        for listing in published:
+            listing.renew()
+        skipped = len(queryset) - len(published)
+        note = f" Skipped {skipped} that are not published." if skipped else ""
+        self.message_user(
+            request,
+            f"Renewed {len(published)} listing(s) until "
+            f"{(timezone.now() + timedelta(days=30)):%d %b %Y}.{note}",
+            messages.SUCCESS,
+        )

@@ -1,0 +1,344 @@
+"""Build the catalogue fixture from the hand-written spec and the O*NET subset."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from careers.models import (
+    Channel,
+    FieldOfStudy,
+    Importance,
+    OccupationFit,
+    Qualification,
+    RequirementKind,
+    Sector,
+    Skill,
+    Source,
+    requirement_threshold_errors,
+)
+from careers.onet import (
+    SHOWN_SKILLS,
+    DerivedRequirement,
+    OnetData,
+    OnetOccupation,
+    derive_requirements,
+    load_onet,
+    top_elements,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SPEC_PATH = FIXTURES / "catalogue.toml"
+ONET_DIR = FIXTURES / "onet"
+FIXTURE_PATH = FIXTURES / "catalogue.json"
+
+ALTERNATE_TITLES_SHOWN = 8
+HAND_FIELDS = {
+    "code",
+    "kind",
+    "level",
+    "amount",
+    "subject",
+    "fields",
+    "qualifications",
+    "skills",
+    "importance",
+    "weight",
+    "explanation",
+    "reason",
+}
+OVERRIDE_FIELDS = {"level", "importance", "weight", "explanation", "reason"}
+
+
+class CatalogueError(ValueError):
+    """The spec is inconsistent; the message names the place."""
+
+
+def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _require(condition: bool, where: str, problem: str) -> None:
+    if not condition:
+        raise CatalogueError(f"{where}: {problem}")
+
+
+def _occupation_object(occ: OnetOccupation, labels: dict[int, str]) -> dict[str, Any]:
+    return {
+        "model": "careers.occupation",
+        "pk": occ.code,
+        "fields": {
+            "title": occ.title,
+            "description": occ.description,
+            "job_zone": occ.job_zone,
+            "job_zone_name": occ.job_zone_name,
+            "has_ratings": occ.has_ratings,
+            "ratings": {
+                name: {
+                    "level": occ.skills[name].level,
+                    "importance": occ.skills[name].importance,
+                }
+                for name in SHOWN_SKILLS
+                if name in occ.skills
+            },
+            "top_skills": top_elements(occ.skills),
+            "top_knowledge": top_elements(occ.knowledge),
+            "education": [
+                {"label": labels[category], "percent": percent}
+                for category, percent in sorted(occ.education.items())
+                if percent > 0
+            ],
+            "alternate_titles": list(occ.alternate_titles[:ALTERNATE_TITLES_SHOWN]),
+        },
+    }
+
+
+def _requirement_object(
+    role_slug: str, position: int, fields: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "model": "careers.requirement",
+        "fields": {
+            "role": [role_slug],
+            "code": fields["code"],
+            "kind": fields["kind"],
+            "level": fields.get("level", ""),
+            "amount": fields.get("amount"),
+            "subject": fields.get("subject", ""),
+            "fields": fields.get("fields", ""),
+            "qualifications": [[slug] for slug in fields.get("qualifications", [])],
+            "skills": [[slug] for slug in fields.get("skills", [])],
+            "importance": fields["importance"],
+            "weight": fields.get("weight", 3),
+            "explanation": fields["explanation"],
+            "source": fields["source"],
+            "source_note": fields["source_note"],
+            "position": position,
+        },
+    }
+
+
+def _derived_fields(derived: DerivedRequirement) -> dict[str, Any]:
+    return {
+        "code": derived.code,
+        "kind": derived.kind,
+        "level": derived.level,
+        "importance": derived.importance,
+        "weight": derived.weight,
+        "explanation": derived.explanation,
+        "source": Source.ONET,
+        "source_note": derived.source_note,
+    }
+
+
+def _apply_override(
+    derived: DerivedRequirement, override: dict[str, Any], where: str
+) -> dict[str, Any]:
+    unknown = set(override) - OVERRIDE_FIELDS
+    _require(not unknown, where, f"unknown keys {sorted(unknown)}")
+    _require("reason" in override, where, "an override needs a one-line reason")
+    fields = _derived_fields(derived)
+    fields.update({k: v for k, v in override.items() if k != "reason"})
+    fields["source"] = Source.HAND
+    fields["source_note"] = (
+        f"{override['reason']} O*NET alone gives {derived.level} "
+        f"({Importance(derived.importance).label.lower()}): {derived.source_note}"
+    )
+    return fields
+
+
+def _hand_fields(
+    req: dict[str, Any], where: str, qualifications: set[str], skills: set[str]
+) -> dict[str, Any]:
+    unknown = set(req) - HAND_FIELDS
+    _require(not unknown, where, f"unknown keys {sorted(unknown)}")
+    for key in ("code", "kind", "importance", "explanation", "reason"):
+        _require(bool(req.get(key)), where, f"'{key}' is required")
+    _require(
+        req["kind"] in RequirementKind.values, where, f"unknown kind {req['kind']!r}"
+    )
+    _require(
+        req["importance"] in Importance.values, where, "importance is must or nice"
+    )
+    errors = requirement_threshold_errors(
+        req["kind"],
+        req.get("level", ""),
+        req.get("amount"),
+        req.get("subject", ""),
+        req.get("fields", ""),
+    )
+    _require(not errors, where, "; ".join(f"{k}: {v}" for k, v in errors.items()))
+    if req["kind"] == RequirementKind.QUALIFICATION:
+        _require(bool(req.get("qualifications")), where, "name the qualifications")
+    if req["kind"] == RequirementKind.SKILL:
+        _require(bool(req.get("skills")), where, "name the skills")
+    for slug in req.get("qualifications", []):
+        _require(slug in qualifications, where, f"unknown qualification {slug!r}")
+    for slug in req.get("skills", []):
+        _require(slug in skills, where, f"unknown skill {slug!r}")
+    fields = {k: v for k, v in req.items() if k != "reason"}
+    fields["source"] = Source.HAND
+    fields["source_note"] = req["reason"]
+    return fields
+
+
+def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]]:
+    """Fixture objects (Django's serialisation format, natural keys) for the whole catalogue."""
+    labels = onet.education_labels
+    objects: list[dict[str, Any]] = [
+        _occupation_object(occ, labels)
+        for occ in sorted(onet.occupations.values(), key=lambda o: o.code)
+    ]
+    qualification_slugs: set[str] = set()
+    for item in spec.get("qualification", []):
+        where = f"qualification {item.get('slug')!r}"
+        _require(item["kind"] in Qualification.Kind.values, where, "unknown kind")
+        _require(item["field"] in FieldOfStudy.values, where, "unknown field")
+        _require(item["slug"] not in qualification_slugs, where, "duplicate slug")
+        qualification_slugs.add(item["slug"])
+        objects.append(
+            {
+                "model": "careers.qualification",
+                "fields": {
+                    "slug": item["slug"],
+                    "name": item["name"],
+                    "kind": item["kind"],
+                    "field": item["field"],
+                    "description": item.get("description", ""),
+                },
+            }
+        )
+    skill_slugs: set[str] = set()
+    for item in spec.get("skill", []):
+        where = f"skill {item.get('slug')!r}"
+        _require(item["kind"] in Skill.Kind.values, where, "unknown kind")
+        _require(item["slug"] not in skill_slugs, where, "duplicate slug")
+        skill_slugs.add(item["slug"])
+        objects.append(
+            {
+                "model": "careers.skill",
+                "fields": {
+                    "slug": item["slug"],
+                    "name": item["name"],
+                    "kind": item["kind"],
+                    "description": item.get("description", ""),
+                },
+            }
+        )
+
+    roles: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    requirements: list[dict[str, Any]] = []
+    role_slugs: set[str] = set()
+    for position, category in enumerate(spec.get("category", [])):
+        where = f"category {category.get('slug')!r}"
+        _require(category["sector"] in Sector.values, where, "sector is BPO or KPO")
+        group = category["onet_group"]
+        _require(
+            any(g == group for g, _ in onet.mapping), where, f"unknown group {group!r}"
+        )
+        _require(len(category.get("role", [])) >= 2, where, "needs at least two roles")
+        objects.append(
+            {
+                "model": "careers.jobcategory",
+                "fields": {
+                    "slug": category["slug"],
+                    "sector": category["sector"],
+                    "name": category["name"],
+                    "summary": category["summary"],
+                    "typical_activities": "\n".join(category["activities"]),
+                    "position": position,
+                },
+            }
+        )
+        for role_position, role in enumerate(category["role"]):
+            slug = role["slug"]
+            where = f"role {slug!r}"
+            _require(slug not in role_slugs, where, "duplicate slug")
+            role_slugs.add(slug)
+            _require(
+                role["channel"] in Channel.values,
+                where,
+                "channel is voice or non_voice",
+            )
+            _require(
+                bool(role.get("occupations")), where, "link at least one occupation"
+            )
+            linked: list[tuple[OnetOccupation, str]] = []
+            for link_position, code in enumerate(role["occupations"]):
+                mapped = onet.mapping.get((group, code))
+                _require(mapped is not None, where, f"{code} is not mapped to {group}")
+                _require(
+                    mapped.fit in OccupationFit.values,
+                    where,
+                    f"unknown fit {mapped.fit}",
+                )
+                linked.append((onet.occupations[code], mapped.fit))
+                links.append(
+                    {
+                        "model": "careers.roleoccupation",
+                        "fields": {
+                            "role": [slug],
+                            "occupation": code,
+                            "fit": mapped.fit,
+                            "reason": mapped.reason,
+                            "position": link_position,
+                        },
+                    }
+                )
+            roles.append(
+                {
+                    "model": "careers.role",
+                    "fields": {
+                        "slug": slug,
+                        "category": [category["slug"]],
+                        "title": role["title"],
+                        "summary": role["summary"],
+                        "day_to_day": role["day_to_day"],
+                        "channel": role["channel"],
+                        "typical_shifts": role["shifts"],
+                        "job_zone": linked[0][0].job_zone,
+                        "position": role_position,
+                    },
+                }
+            )
+
+            overrides = role.get("override", {})
+            derived = derive_requirements([occ for occ, _ in linked], labels)
+            derived_codes = {d.code for d in derived}
+            for code in overrides:
+                _require(code in derived_codes, where, f"override of unknown {code!r}")
+            role_fields = [
+                _apply_override(d, overrides[d.code], f"{where} override {d.code!r}")
+                if d.code in overrides
+                else _derived_fields(d)
+                for d in derived
+            ]
+            for req in role.get("requirement", []):
+                role_fields.append(
+                    _hand_fields(
+                        req,
+                        f"{where} requirement {req.get('code')!r}",
+                        qualification_slugs,
+                        skill_slugs,
+                    )
+                )
+            codes = [f["code"] for f in role_fields]
+            _require(len(codes) == len(set(codes)), where, "requirement codes repeat")
+            requirements.extend(
+                _requirement_object(slug, req_position, fields)
+                for req_position, fields in enumerate(role_fields)
+            )
+    return objects + roles + links + requirements
+
+
+def render_fixture(objects: list[dict[str, Any]]) -> str:
+    return json.dumps(objects, indent=1, ensure_ascii=False) + "\n"
+
+
+def build_fixture_text(spec_path: Path = SPEC_PATH, onet_dir: Path = ONET_DIR) -> str:
+    """The exact text of fixtures/catalogue.json for this spec and O*NET subset."""
+    return render_fixture(build_catalogue(load_spec(spec_path), load_onet(onet_dir)))

@@ -1,0 +1,79 @@
+"""Load the demo job listings (idempotent) and, with DEBUG on, a demo recruiter login."""
+
+import json
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from careers.models import JobListing, Role, Status
+
+DEMO_USERNAME = "demo-recruiter"
+# Documented in README.md; only ever set while DEBUG is on.
+DEMO_PASSWORD = "careerfit-demo"
+LISTINGS_PATH = Path(settings.BASE_DIR) / "fixtures" / "demo_listings.json"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load fixtures/demo_listings.json, owned by the demo recruiter. Running it again "
+        "adds nothing. The demo recruiter can log in only when DEBUG is on."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--path", type=Path, default=LISTINGS_PATH)
+
+    @transaction.atomic
+    def handle(self, *args: Any, path: Path, **options: Any) -> None:
+        if not Role.objects.exists():
+            raise CommandError(
+                "The catalogue is empty: run `manage.py loaddata catalogue` first."
+            )
+        owner = self._demo_owner()
+        created = 0
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            try:
+                role = Role.objects.get(slug=item.pop("role"))
+            except Role.DoesNotExist as error:
+                raise CommandError(
+                    f"{path.name}: unknown role in {item['title']!r}"
+                ) from error
+            status = item.pop("status", Status.PUBLISHED)
+            listing, is_new = JobListing.objects.get_or_create(
+                owner=owner,
+                company=item["company"],
+                title=item["title"],
+                defaults={**item, "role": role},
+            )
+            if is_new:
+                created += 1
+                if status == Status.PUBLISHED:
+                    listing.publish()
+        self.stdout.write(
+            f"Demo listings: {created} added, {JobListing.objects.count()} in all."
+        )
+
+    def _demo_owner(self) -> Any:
+        User = get_user_model()
+        user, _ = User.objects.get_or_create(username=DEMO_USERNAME)
+        user.groups.add(Group.objects.get(name="Recruiters"))
+        if settings.DEBUG:
+            user.is_staff = True
+            user.is_active = True
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            self.stdout.write(
+                f"Demo recruiter (DEBUG only): log in at /admin/ as {DEMO_USERNAME} "
+                f"with password {DEMO_PASSWORD}"
+            )
+        else:
+            # Without DEBUG the listings still need an owner, but nobody can log in as it.
+            user.is_staff = False
+            user.set_unusable_password()
+            user.save()
+        return user

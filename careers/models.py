@@ -1,0 +1,690 @@
+"""The BPO/KPO catalogue (categories, roles, requirements, O*NET occupations) and listings."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+LISTING_LIFETIME = timedelta(days=30)
+
+
+class Sector(models.TextChoices):
+    BPO = "BPO", "BPO"
+    KPO = "KPO", "KPO"
+
+    @property
+    def long_name(self) -> str:
+        return SECTOR_LONG_NAMES[self]
+
+    @property
+    def definition(self) -> str:
+        return SECTOR_DEFINITIONS[self]
+
+
+SECTOR_LONG_NAMES = {
+    Sector.BPO: "Business process outsourcing",
+    Sector.KPO: "Knowledge process outsourcing",
+}
+
+# Paraphrased from our two source articles on BPO and KPO.
+SECTOR_DEFINITIONS = {
+    Sector.BPO: (
+        "A company hands its non-primary, process-driven activities (customer calls, "
+        "data entry, billing, payroll, help desks) to a specialist provider, to cut "
+        "costs and raise productivity. The work follows set rules and is measured in "
+        "volume; the main entry requirement is communication skill."
+    ),
+    Sector.KPO: (
+        "A company hands core, information-related work (research, analysis, legal "
+        "work, design, training) to a provider whose skilled professionals add insight "
+        "and judgement. The work needs domain knowledge and, usually, a professional "
+        "qualification in the field."
+    ),
+}
+
+
+class CEFRLevel(models.TextChoices):
+    """Common European Framework of Reference levels, lowest first."""
+
+    A1 = "A1", "A1 – Beginner"
+    A2 = "A2", "A2 – Elementary"
+    B1 = "B1", "B1 – Intermediate"
+    B2 = "B2", "B2 – Upper intermediate"
+    C1 = "C1", "C1 – Advanced"
+    C2 = "C2", "C2 – Proficient"
+
+
+# Can-do statements a candidate recognises, written for work situations (after the CEFR
+# self-assessment grid, Council of Europe).
+SPOKEN_CAN_DO = {
+    CEFRLevel.A1: "I can say who I am and answer very simple questions if people speak slowly.",
+    CEFRLevel.A2: "I can handle short, routine exchanges, like giving my name, address and "
+    "the time of an appointment.",
+    CEFRLevel.B1: "I can take a simple phone call about a familiar topic, if I can ask the "
+    "caller to repeat things.",
+    CEFRLevel.B2: "I can handle a customer's complaint on the phone without preparing, "
+    "and explain a solution clearly.",
+    CEFRLevel.C1: "I can speak fluently in meetings and calls, argue a point and adjust "
+    "my tone to the listener.",
+    CEFRLevel.C2: "I can present and negotiate on complex matters as easily as a "
+    "well-educated native speaker.",
+}
+WRITTEN_CAN_DO = {
+    CEFRLevel.A1: "I can fill in a form with my name, address and date of birth.",
+    CEFRLevel.A2: "I can write short, simple notes and messages about everyday needs.",
+    CEFRLevel.B1: "I can write a simple, connected email about familiar work matters.",
+    CEFRLevel.B2: "I can write clear, correct replies to customers' emails and chats, "
+    "and explain a problem and its fix.",
+    CEFRLevel.C1: "I can write well-structured reports and summaries of complex "
+    "documents for a client.",
+    CEFRLevel.C2: "I can write and edit complex, polished text such as legal briefs, "
+    "research reports or published articles.",
+}
+
+
+class EducationLevel(models.TextChoices):
+    """Highest level completed, lowest first (Indian school and university stages)."""
+
+    SECONDARY = "10th", "10th (secondary school)"
+    HIGHER_SECONDARY = "12th", "12th (higher secondary)"
+    DIPLOMA = "diploma", "Diploma or certificate after school"
+    BACHELOR = "bachelor", "Bachelor's degree"
+    MASTER = "master", "Master's degree"
+    DOCTORATE = "doctorate", "Doctorate"
+
+
+class FieldOfStudy(models.TextChoices):
+    ANY = "any", "Any field"
+    COMMERCE = "commerce", "Commerce, accounting or finance"
+    ECONOMICS = "economics", "Economics"
+    BUSINESS = "business", "Business or management"
+    LAW = "law", "Law"
+    STATISTICS = "statistics", "Statistics or mathematics"
+    COMPUTING = "computing", "Computer science or IT"
+    ENGINEERING = "engineering", "Engineering"
+    LIFE_SCIENCES = "life_sciences", "Life sciences, nursing, pharmacy or medicine"
+    HUMANITIES = "humanities", "English, journalism, languages or humanities"
+    SOCIAL_SCIENCES = "social_sciences", "Psychology or social sciences"
+    DESIGN = "design", "Design or fine arts"
+    EDUCATION = "education", "Education (teaching)"
+
+
+class SkillLevel(models.TextChoices):
+    BASIC = "basic", "Basic – I have used it a little"
+    WORKING = "working", "Working – I use it on my own for everyday tasks"
+    ADVANCED = "advanced", "Advanced – I could teach it or handle hard cases"
+
+
+class Shift(models.TextChoices):
+    DAY = "day", "Day shift (local business hours)"
+    UK_HOURS = "uk_hours", "UK business hours (afternoon to late evening in India)"
+    US_HOURS = "us_hours", "US business hours (night shift in India)"
+    ROTATIONAL = "rotational", "Rotational shifts and weekly offs"
+
+
+class Channel(models.TextChoices):
+    VOICE = "voice", "Voice (phone calls)"
+    NON_VOICE = "non_voice", "Non-voice (chat, email, documents)"
+
+
+class OccupationFit(models.TextChoices):
+    PRIMARY = "primary", "Primary match"
+    SECONDARY = "secondary", "Related match"
+    PROXY = "proxy", "Rated stand-in"
+    PRIMARY_NO_RATINGS = (
+        "primary_no_ratings",
+        "Primary match (no ratings in O*NET 29.3)",
+    )
+    SECONDARY_NO_RATINGS = (
+        "secondary_no_ratings",
+        "Related match (no ratings in O*NET 29.3)",
+    )
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug: str) -> models.Model:
+        return self.get(slug=slug)
+
+
+class Occupation(models.Model):
+    """An O*NET 29.3 occupation with the ratings our catalogue rests on (copied, not typed)."""
+
+    code = models.CharField("O*NET-SOC code", max_length=10, primary_key=True)
+    title = models.CharField(max_length=200)
+    description = models.TextField()
+    job_zone = models.PositiveSmallIntegerField()
+    job_zone_name = models.CharField(max_length=100)
+    has_ratings = models.BooleanField(
+        help_text="False where O*NET 29.3 has no Skills/Knowledge ratings for it."
+    )
+    # {"Speaking": {"level": 3.75, "importance": 3.88}, ...} for the elements we use.
+    ratings = models.JSONField(default=dict, blank=True)
+    # The five most important skills and knowledge areas: [{"name", "importance", "level"}].
+    top_skills = models.JSONField(default=list, blank=True)
+    top_knowledge = models.JSONField(default=list, blank=True)
+    # Required Level of Education, share of respondents: [{"label", "percent"}].
+    education = models.JSONField(default=list, blank=True)
+    alternate_titles = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.code})"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+    @property
+    def onet_url(self) -> str:
+        return f"https://www.onetonline.org/link/summary/{self.code}"
+
+
+class JobCategory(models.Model):
+    """A kind of outsourced work within a sector, e.g. "Legal process outsourcing"."""
+
+    slug = models.SlugField(unique=True)
+    sector = models.CharField(max_length=3, choices=Sector.choices)
+    name = models.CharField(max_length=100)
+    summary = models.TextField()
+    typical_activities = models.TextField(help_text="One activity per line.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["sector", "position", "name"]
+        verbose_name_plural = "job categories"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.sector})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:category_detail", args=[self.slug])
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    @property
+    def activities(self) -> list[str]:
+        return [
+            line.strip()
+            for line in self.typical_activities.splitlines()
+            if line.strip()
+        ]
+
+
+class Qualification(models.Model):
+    class Kind(models.TextChoices):
+        DEGREE = "degree", "Degree"
+        CERTIFICATION = "certification", "Certification"
+        LICENCE = "licence", "Professional licence or membership"
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    field = models.CharField(max_length=20, choices=FieldOfStudy.choices)
+    description = models.TextField(blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class Skill(models.Model):
+    class Kind(models.TextChoices):
+        TOOL = "tool", "Software or tool"
+        SKILL = "skill", "Skill"
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    description = models.TextField(blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class RoleQuerySet(models.QuerySet):
+    def with_catalogue(self) -> RoleQuerySet:
+        """Everything a role page shows, in a fixed number of queries."""
+        return self.select_related("category").prefetch_related(
+            "occupation_links__occupation",
+            models.Prefetch(
+                "requirements",
+                queryset=Requirement.objects.prefetch_related(
+                    "qualifications", "skills"
+                ),
+            ),
+        )
+
+
+class Role(models.Model):
+    """A concrete job a person applies for, e.g. "Voice customer support associate"."""
+
+    slug = models.SlugField(unique=True)
+    category = models.ForeignKey(
+        JobCategory, on_delete=models.PROTECT, related_name="roles"
+    )
+    title = models.CharField(max_length=120)
+    summary = models.CharField(max_length=240)
+    day_to_day = models.TextField("what the work is day to day")
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    typical_shifts = models.CharField(max_length=240)
+    job_zone = models.PositiveSmallIntegerField(
+        help_text="O*NET Job Zone (1–5) of the role's main occupation: how much "
+        "preparation the work needs."
+    )
+    occupations = models.ManyToManyField(
+        Occupation, through="RoleOccupation", related_name="roles"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = SlugManager.from_queryset(RoleQuerySet)()
+
+    class Meta:
+        ordering = ["category__sector", "category__position", "position", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:role_detail", args=[self.slug])
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    natural_key.dependencies = ["careers.jobcategory", "careers.occupation"]
+
+    @property
+    def sector(self) -> str:
+        return self.category.sector
+
+
+class RoleOccupationManager(models.Manager):
+    def get_by_natural_key(self, role_slug: str, code: str) -> RoleOccupation:
+        return self.get(role__slug=role_slug, occupation__code=code)
+
+
+class RoleOccupation(models.Model):
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="occupation_links"
+    )
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.PROTECT, related_name="role_links"
+    )
+    fit = models.CharField(max_length=25, choices=OccupationFit.choices)
+    reason = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = RoleOccupationManager()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "occupation"], name="unique_role_occupation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} ← {self.occupation}"
+
+    def natural_key(self) -> tuple[str, str]:
+        return (self.role.slug, self.occupation.code)
+
+    natural_key.dependencies = ["careers.role", "careers.occupation"]
+
+
+class RequirementKind(models.TextChoices):
+    SPOKEN_ENGLISH = "spoken_english", "Spoken English"
+    WRITTEN_ENGLISH = "written_english", "Written English"
+    OTHER_LANGUAGE = "other_language", "Another language"
+    TYPING_SPEED = "typing_speed", "Typing speed"
+    EDUCATION_LEVEL = "education_level", "Education level"
+    FIELD_OF_STUDY = "field_of_study", "Field of study"
+    QUALIFICATION = "qualification", "Professional qualification"
+    SKILL = "skill", "Skill or tool"
+    EXPERIENCE_YEARS = "experience_years", "Work experience"
+    SHIFT = "shift", "Shift availability"
+    WORK_FROM_HOME = "work_from_home", "Work-from-home readiness"
+    PORTFOLIO = "portfolio", "Portfolio of work"
+
+
+class Importance(models.TextChoices):
+    MUST = "must", "Must-have"
+    NICE = "nice", "Nice to have"
+
+
+class Source(models.TextChoices):
+    ONET = "onet", "Derived from O*NET 29.3"
+    HAND = "hand", "Written by hand"
+
+
+class RequirementManager(models.Manager):
+    def get_by_natural_key(self, role_slug: str, code: str) -> Requirement:
+        return self.get(role__slug=role_slug, code=code)
+
+
+class Requirement(models.Model):
+    """What a role asks of a candidate: a hard gate (must-have) or a weighted nice-to-have.
+
+    The threshold lives in the field that fits the kind: `level` for English (CEFR),
+    education, skill level and shifts; `amount` for words per minute and years;
+    `subject` for the language or the experience domain; `fields` for fields of study;
+    `qualifications` and `skills` hold alternatives (any one of them is enough).
+    """
+
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="requirements"
+    )
+    code = models.SlugField(
+        max_length=60,
+        help_text="Short name, unique within the role (e.g. spoken-english).",
+    )
+    kind = models.CharField(max_length=20, choices=RequirementKind.choices)
+    level = models.CharField(max_length=20, blank=True)
+    amount = models.PositiveSmallIntegerField(null=True, blank=True)
+    subject = models.CharField(max_length=60, blank=True)
+    fields = models.CharField(
+        "fields of study",
+        max_length=200,
+        blank=True,
+        help_text="Comma-separated field codes, any of which is accepted.",
+    )
+    qualifications = models.ManyToManyField(Qualification, blank=True)
+    skills = models.ManyToManyField(Skill, blank=True)
+    importance = models.CharField(max_length=4, choices=Importance.choices)
+    weight = models.PositiveSmallIntegerField(
+        default=3, help_text="1–5: how much a nice-to-have adds to the fit score."
+    )
+    explanation = models.TextField(help_text="Plain words for candidates.")
+    source = models.CharField(max_length=4, choices=Source.choices)
+    source_note = models.CharField(
+        max_length=300, help_text="The O*NET figures behind it, or the one-line reason."
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = RequirementManager()
+
+    class Meta:
+        ordering = ["role_id", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "code"], name="unique_requirement_code"
+            ),
+            models.CheckConstraint(
+                condition=Q(weight__gte=1, weight__lte=5),
+                name="requirement_weight_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.role}: {self.get_kind_display()} ({self.get_importance_display()})"
+        )
+
+    def natural_key(self) -> tuple[str, str]:
+        return (self.role.slug, self.code)
+
+    natural_key.dependencies = [
+        "careers.role",
+        "careers.qualification",
+        "careers.skill",
+    ]
+
+    def clean(self) -> None:
+        errors = requirement_threshold_errors(
+            self.kind, self.level, self.amount, self.subject, self.fields
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_must_have(self) -> bool:
+        return self.importance == Importance.MUST
+
+    @property
+    def field_list(self) -> list[str]:
+        return [f.strip() for f in self.fields.split(",") if f.strip()]
+
+    @property
+    def threshold_display(self) -> str:
+        """The threshold in words, e.g. "B2 – Upper intermediate" or "35 words per minute"."""
+        kind = self.kind
+        if kind in (RequirementKind.SPOKEN_ENGLISH, RequirementKind.WRITTEN_ENGLISH):
+            return CEFRLevel(self.level).label
+        if kind == RequirementKind.OTHER_LANGUAGE:
+            return f"{self.subject} at {CEFRLevel(self.level).label}"
+        if kind == RequirementKind.TYPING_SPEED:
+            return f"{self.amount} words per minute"
+        if kind == RequirementKind.EDUCATION_LEVEL:
+            return f"{EducationLevel(self.level).label} or higher"
+        if kind == RequirementKind.FIELD_OF_STUDY:
+            return " or ".join(FieldOfStudy(f).label for f in self.field_list)
+        if kind == RequirementKind.QUALIFICATION:
+            return " or ".join(q.name for q in self.qualifications.all())
+        if kind == RequirementKind.SKILL:
+            names = " or ".join(s.name for s in self.skills.all())
+            return f"{names} ({SkillLevel(self.level).label.split(' –')[0].lower()})"
+        if kind == RequirementKind.EXPERIENCE_YEARS:
+            years = f"{self.amount} year{'s' if self.amount != 1 else ''}"
+            return f"{years} in {self.subject}" if self.subject else years
+        if kind == RequirementKind.SHIFT:
+            return Shift(self.level).label
+        return ""
+
+    @property
+    def can_do(self) -> str:
+        if self.kind == RequirementKind.SPOKEN_ENGLISH:
+            return SPOKEN_CAN_DO[CEFRLevel(self.level)]
+        if self.kind == RequirementKind.WRITTEN_ENGLISH:
+            return WRITTEN_CAN_DO[CEFRLevel(self.level)]
+        return ""
+
+
+def requirement_threshold_errors(
+    kind: str, level: str, amount: int | None, subject: str, fields: str
+) -> dict[str, str]:
+    """Which threshold field a requirement of this kind is missing or has wrong."""
+    errors: dict[str, str] = {}
+    level_choices = {
+        RequirementKind.SPOKEN_ENGLISH: CEFRLevel,
+        RequirementKind.WRITTEN_ENGLISH: CEFRLevel,
+        RequirementKind.OTHER_LANGUAGE: CEFRLevel,
+        RequirementKind.EDUCATION_LEVEL: EducationLevel,
+        RequirementKind.SKILL: SkillLevel,
+        RequirementKind.SHIFT: Shift,
+    }
+    if kind in level_choices:
+        allowed = level_choices[kind].values
+        if level not in allowed:
+            errors["level"] = f"Choose one of: {', '.join(allowed)}."
+    if (
+        kind in (RequirementKind.TYPING_SPEED, RequirementKind.EXPERIENCE_YEARS)
+        and not amount
+    ):
+        errors["amount"] = "Give the number (words per minute, or years)."
+    if kind == RequirementKind.OTHER_LANGUAGE and not subject:
+        errors["subject"] = "Name the language."
+    if kind == RequirementKind.FIELD_OF_STUDY:
+        chosen = [f.strip() for f in fields.split(",") if f.strip()]
+        unknown = [f for f in chosen if f not in FieldOfStudy.values]
+        if not chosen or unknown:
+            errors["fields"] = (
+                f"Use field codes from: {', '.join(FieldOfStudy.values)}."
+            )
+    return errors
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    CLOSED = "closed", "Closed"
+
+
+class WorkMode(models.TextChoices):
+    ON_SITE = "on_site", "On-site"
+    REMOTE = "remote", "Remote"
+    HYBRID = "hybrid", "Hybrid"
+
+
+class Shore(models.TextChoices):
+    ONSHORE = "onshore", "Onshore (same country as the client)"
+    NEARSHORE = "nearshore", "Nearshore (a neighbouring country)"
+    OFFSHORE = "offshore", "Offshore (a distant country)"
+
+
+class SalaryPeriod(models.TextChoices):
+    MONTH = "month", "per month"
+    YEAR = "year", "per year"
+
+
+class JobListingQuerySet(models.QuerySet):
+    def visible(self) -> JobListingQuerySet:
+        """Published and not yet expired: what job seekers may see."""
+        return self.filter(status=Status.PUBLISHED, expires_at__gt=timezone.now())
+
+    def owned_by(self, user: AbstractBaseUser) -> JobListingQuerySet:
+        return self.filter(owner=user)
+
+    def expiring_within(self, days: int) -> JobListingQuerySet:
+        now = timezone.now()
+        return self.filter(
+            status=Status.PUBLISHED,
+            expires_at__gt=now,
+            expires_at__lte=now + timedelta(days=days),
+        )
+
+
+class JobListing(models.Model):
+    """A real vacancy posted by a recruiter, shown beside matching roles."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_listings"
+    )
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="listings")
+    title = models.CharField(max_length=150)
+    company = models.CharField(max_length=150)
+    location = models.CharField(max_length=150)
+    work_mode = models.CharField(max_length=10, choices=WorkMode.choices)
+    shore = models.CharField(max_length=10, choices=Shore.choices)
+    shift = models.CharField(max_length=12, choices=Shift.choices)
+    salary_min = models.PositiveIntegerField(null=True, blank=True)
+    salary_max = models.PositiveIntegerField(null=True, blank=True)
+    salary_currency = models.CharField(
+        max_length=3, default="INR", help_text="ISO code."
+    )
+    salary_period = models.CharField(
+        max_length=5, choices=SalaryPeriod.choices, default=SalaryPeriod.MONTH
+    )
+    show_salary = models.BooleanField(default=True)
+    description = models.TextField()
+    how_to_apply = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Left empty, it is set to 30 days after publishing.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JobListingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True)
+                | Q(salary_max__isnull=True)
+                | Q(salary_min__lte=models.F("salary_max")),
+                name="listing_salary_min_not_above_max",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} at {self.company}"
+
+    def save(self, *args, **kwargs) -> None:
+        # A published listing always has a publication date and an expiry.
+        if self.status == Status.PUBLISHED:
+            self.published_at = self.published_at or timezone.now()
+            self.expires_at = self.expires_at or self.published_at + LISTING_LIFETIME
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if (
+            self.salary_min is not None
+            and self.salary_max is not None
+            and self.salary_min > self.salary_max
+        ):
+            raise ValidationError({"salary_max": "The maximum is below the minimum."})
+        if len(self.salary_currency) != 3 or not self.salary_currency.isalpha():
+            raise ValidationError(
+                {"salary_currency": "Use a 3-letter code such as INR."}
+            )
+        self.salary_currency = self.salary_currency.upper()
+
+    def publish(self) -> None:
+        """Publish now for 30 days (an expired listing gets a fresh 30 days)."""
+        now = timezone.now()
+        self.status = Status.PUBLISHED
+        self.published_at = now
+        if self.expires_at is None or self.expires_at <= now:
+            self.expires_at = now + LISTING_LIFETIME
+        self.save()
+
+    def close(self) -> None:
+        self.status = Status.CLOSED
+        self.save()
+
+    def renew(self) -> None:
+        """Keep a published listing up for another 30 days from today."""
+        self.expires_at = timezone.now() + LISTING_LIFETIME
+        self.save()
+
+    @property
+    def is_visible(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.expires_at is not None
+            and self.expires_at > timezone.now()
+        )
+
+    @property
+    def salary_display(self) -> str:
+        if not self.show_salary or (
+            self.salary_min is None and self.salary_max is None
+        ):
+            return ""
+        amounts = [
+            f"{a:,}" for a in (self.salary_min, self.salary_max) if a is not None
+        ]
+        return f"{self.salary_currency} {'–'.join(amounts)} {self.get_salary_period_display()}"

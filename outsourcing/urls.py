@@ -1,0 +1,13 @@
+"""Root URLs: the public site from the careers app, and the recruiters' admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "CareerFit admin"
+admin.site.site_title = "CareerFit admin"
+admin.site.index_title = "Listings and catalogue"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("careers.urls")),
+]
