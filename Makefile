@@ -34,9 +34,11 @@ run: install
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST_PORT)
 
+test: export DJANGO_SECRET_KEY ?= insecure-test-only-key
 test: install-dev
 	$(PY) -m pytest
 
+lint: export DJANGO_SECRET_KEY ?= insecure-test-only-key
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

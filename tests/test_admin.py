@@ -1,0 +1,190 @@
+"""Recruiters work only on their own listings; catalogue editors own the catalogue."""
+
+import pytest
+from django.urls import reverse
+
+from careers.models import JobListing, Role, Status
+from tests.factories import JobListingFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def listing_form(**overrides):
+    role = Role.objects.get(slug="chat-email-support-associate")
+    data = {
+        "title": "Chat support executive",
+        "company": "Blue Harbour",
+        "role": role.pk,
+        "description": "Chats with customers.",
+        "how_to_apply": "Apply online.",
+        "location": "Pune",
+        "work_mode": "hybrid",
+        "shore": "offshore",
+        "shift": "rotational",
+        "salary_min": "18000",
+        "salary_max": "24000",
+        "salary_currency": "INR",
+        "salary_period": "month",
+        "show_salary": "on",
+        "status": "published",
+        "expires_at_0": "",
+        "expires_at_1": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def theirs(other_recruiter):
+    return JobListingFactory(
+        owner=other_recruiter, title="Bilal's listing", published=True
+    )
+
+
+@pytest.fixture
+def mine(recruiter):
+    return JobListingFactory(owner=recruiter, title="Asha's listing")
+
+
+def test_recruiter_lists_only_their_own_listings(recruiter_client, mine, theirs):
+    response = recruiter_client.get(reverse("admin:careers_joblisting_changelist"))
+    assert response.status_code == 200
+    assert "Asha&#x27;s listing" in response.text
+    assert "Bilal" not in response.text
+
+
+@pytest.mark.parametrize("view", ["change", "delete", "history"])
+def test_another_recruiters_listing_is_not_found(recruiter_client, theirs, view):
+    url = reverse(f"admin:careers_joblisting_{view}", args=[theirs.pk])
+    assert recruiter_client.get(url).status_code == 404
+    assert recruiter_client.post(url, listing_form(title="Hijacked")).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.title == "Bilal's listing"
+
+
+def test_recruiter_can_open_their_own_listing(recruiter_client, mine):
+    for view in ("change", "history", "delete"):
+        url = reverse(f"admin:careers_joblisting_{view}", args=[mine.pk])
+        assert recruiter_client.get(url).status_code == 200
+
+
+def test_new_listing_belongs_to_its_author_whatever_is_posted(
+    recruiter_client, recruiter, other_recruiter
+):
+    response = recruiter_client.post(
+        reverse("admin:careers_joblisting_add"), listing_form(owner=other_recruiter.pk)
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    listing = JobListing.objects.get(title="Chat support executive")
+    assert listing.owner == recruiter
+    assert listing.status == Status.PUBLISHED
+    assert listing.is_visible  # expiry filled in: 30 days after publishing
+
+
+def test_changing_a_listing_cannot_hand_it_to_someone_else(
+    recruiter_client, recruiter, other_recruiter, mine
+):
+    url = reverse("admin:careers_joblisting_change", args=[mine.pk])
+    response = recruiter_client.post(
+        url, listing_form(owner=other_recruiter.pk, title="Mine")
+    )
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert (mine.owner, mine.title) == (recruiter, "Mine")
+
+
+@pytest.mark.parametrize("action", ["publish", "close", "renew", "delete_selected"])
+def test_bulk_actions_touch_only_own_listings(recruiter_client, mine, theirs, action):
+    before = JobListing.objects.get(pk=theirs.pk)
+    data = {"action": action, "_selected_action": [mine.pk, theirs.pk], "post": "yes"}
+    recruiter_client.post(reverse("admin:careers_joblisting_changelist"), data)
+    after = JobListing.objects.get(pk=theirs.pk)
+    assert (after.status, after.expires_at, after.updated_at) == (
+        before.status, before.expires_at, before.updated_at,
+    )  # fmt: skip
+
+
+def test_publish_action_publishes_for_thirty_days(recruiter_client, mine):
+    recruiter_client.post(
+        reverse("admin:careers_joblisting_changelist"),
+        {"action": "publish", "_selected_action": [mine.pk]},
+    )
+    mine.refresh_from_db()
+    assert mine.is_visible
+
+
+def test_close_and_renew_actions(recruiter_client, recruiter):
+    live = JobListingFactory(owner=recruiter, published=True)
+    url = reverse("admin:careers_joblisting_changelist")
+    recruiter_client.post(url, {"action": "close", "_selected_action": [live.pk]})
+    live.refresh_from_db()
+    assert live.status == Status.CLOSED
+    expiring = JobListingFactory(owner=recruiter, expired=True)
+    recruiter_client.post(url, {"action": "renew", "_selected_action": [expiring.pk]})
+    expiring.refresh_from_db()
+    assert expiring.is_visible
+
+
+@pytest.mark.parametrize(
+    "query", ["?status__exact=published", "?expiry=7days", "?expiry=expired",
+              "?role__category__sector=KPO", "?work_mode__exact=remote", "?q=Asha"],
+)  # fmt: skip
+def test_listing_filters_and_search_work(recruiter_client, mine, query):
+    url = reverse("admin:careers_joblisting_changelist") + query
+    assert recruiter_client.get(url).status_code == 200
+
+
+def test_recruiter_cannot_reach_users_or_groups(recruiter_client):
+    assert (
+        recruiter_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    )
+    assert (
+        recruiter_client.get(reverse("admin:auth_group_changelist")).status_code == 403
+    )
+
+
+def test_recruiter_can_view_but_not_change_the_catalogue(recruiter_client):
+    role = Role.objects.get(slug="medical-coder")
+    url = reverse("admin:careers_role_change", args=[role.pk])
+    page = recruiter_client.get(url)
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.text
+    assert recruiter_client.post(url, {"title": "Hacked"}).status_code == 403
+    assert recruiter_client.get(reverse("admin:careers_role_add")).status_code == 403
+    role.refresh_from_db()
+    assert role.title == "Medical coder"
+
+
+def test_role_autocomplete_works_for_recruiters(recruiter_client):
+    response = recruiter_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "careers",
+            "model_name": "joblisting",
+            "field_name": "role",
+            "term": "coder",
+        },
+    )
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["Medical coder"]
+
+
+def test_catalogue_editor_can_change_roles_but_not_listings(client, editor):
+    client.force_login(editor)
+    role = Role.objects.get(slug="medical-coder")
+    page = client.get(reverse("admin:careers_role_change", args=[role.pk]))
+    assert page.status_code == 200
+    assert 'name="_save"' in page.text
+    assert client.get(reverse("admin:careers_joblisting_changelist")).status_code == 403
+
+
+def test_staff_without_a_group_gets_403(client):
+    client.force_login(UserFactory(is_staff=True, username="nogroup"))
+    assert client.get(reverse("admin:careers_joblisting_changelist")).status_code == 403
+
+
+def test_superuser_sees_every_listing(client, mine, theirs):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True, username="root"))
+    response = client.get(reverse("admin:careers_joblisting_changelist"))
+    assert "Asha&#x27;s listing" in response.text
+    assert "Bilal&#x27;s listing" in response.text

@@ -1,0 +1,191 @@
+"""The catalogue: built from the spec and O*NET by code, complete, and loadable twice."""
+
+import copy
+import csv
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from careers.catalogue import (
+    FIXTURE_PATH,
+    ONET_DIR,
+    CatalogueError,
+    build_catalogue,
+    build_fixture_text,
+    load_spec,
+)
+from careers.models import (
+    JobCategory,
+    Occupation,
+    Requirement,
+    RequirementKind,
+    Role,
+    Sector,
+    Source,
+)
+from careers.onet import load_onet
+
+EXPECTED_CATEGORIES = {
+    Sector.BPO: {"call-centre", "data-entry", "finance-accounting", "healthcare",
+                 "engineering", "hr-recruitment", "technical-support"},
+    Sector.KPO: {"business-research", "legal-process", "market-research",
+                 "content-development", "creative-design", "data-analysis",
+                 "corporate-training", "education-solutions", "investment-research"},
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def spec():
+    return load_spec()
+
+
+@pytest.fixture(scope="module")
+def onet():
+    return load_onet(ONET_DIR)
+
+
+def test_committed_fixture_matches_a_fresh_build():
+    assert FIXTURE_PATH.read_text(encoding="utf-8") == build_fixture_text(), (
+        "fixtures/catalogue.json is stale: run `python manage.py build_catalogue`"
+    )
+
+
+def test_build_catalogue_check_passes_on_the_committed_fixture(capsys):
+    call_command("build_catalogue", "--check")
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_unknown_skill_in_spec_is_named(spec, onet):
+    broken = copy.deepcopy(spec)
+    broken["category"][0]["role"][0]["requirement"][2]["skills"] = ["typewriter"]
+    with pytest.raises(
+        CatalogueError, match=r"voice-customer-support-associate.*'typewriter'"
+    ):
+        build_catalogue(broken, onet)
+
+
+def test_override_without_reason_is_refused(spec, onet):
+    broken = copy.deepcopy(spec)
+    role = broken["category"][0]["role"][1]
+    del role["override"]["spoken-english"]["reason"]
+    with pytest.raises(CatalogueError, match="reason"):
+        build_catalogue(broken, onet)
+
+
+def test_occupation_outside_the_category_mapping_is_refused(spec, onet):
+    broken = copy.deepcopy(spec)
+    broken["category"][0]["role"][0]["occupations"] = ["23-1011.00"]  # Lawyers
+    with pytest.raises(CatalogueError, match="not mapped to bpo_customer_service"):
+        build_catalogue(broken, onet)
+
+
+def test_category_with_one_role_is_refused(spec, onet):
+    broken = copy.deepcopy(spec)
+    broken["category"][0]["role"] = broken["category"][0]["role"][:1]
+    with pytest.raises(CatalogueError, match="at least two roles"):
+        build_catalogue(broken, onet)
+
+
+def test_overridden_requirement_keeps_the_onet_figure_in_its_source(spec, onet):
+    objects = build_catalogue(spec, onet)
+    chat_spoken = next(
+        o["fields"] for o in objects
+        if o["model"] == "careers.requirement"
+        and o["fields"]["role"] == ["chat-email-support-associate"]
+        and o["fields"]["code"] == "spoken-english"
+    )  # fmt: skip
+    assert chat_spoken["source"] == Source.HAND
+    assert chat_spoken["level"] == "B1"
+    assert "O*NET alone gives B2" in chat_spoken["source_note"]
+
+
+@pytest.mark.django_db
+def test_every_category_from_the_source_articles_is_present():
+    for sector, slugs in EXPECTED_CATEGORIES.items():
+        assert set(
+            JobCategory.objects.filter(sector=sector).values_list("slug", flat=True)
+        ) == (slugs)
+
+
+@pytest.mark.django_db
+def test_every_category_has_at_least_two_roles():
+    for category in JobCategory.objects.all():
+        assert category.roles.count() >= 2, category
+
+
+@pytest.mark.django_db
+def test_every_role_has_requirements_and_real_onet_occupations():
+    with (ONET_DIR / "occupations.csv").open(encoding="utf-8") as handle:
+        copied_codes = {row["onet_soc_code"] for row in csv.DictReader(handle)}
+    for role in Role.objects.prefetch_related("requirements", "occupations"):
+        assert role.requirements.exists(), role
+        codes = {o.code for o in role.occupations.all()}
+        assert codes, role
+        assert codes <= copied_codes, role
+        assert any(r.is_must_have for r in role.requirements.all()), role
+
+
+@pytest.mark.django_db
+def test_every_requirement_is_valid_explained_and_sourced():
+    for requirement in Requirement.objects.select_related("role"):
+        requirement.full_clean()
+        assert requirement.explanation.strip()
+        assert requirement.source_note.strip()
+        if requirement.source == Source.ONET:
+            assert "O*NET" in requirement.source_note
+
+
+@pytest.mark.django_db
+def test_roles_take_english_and_education_from_onet():
+    voice = Role.objects.get(slug="voice-customer-support-associate")
+    spoken = voice.requirements.get(code="spoken-english")
+    assert (spoken.source, spoken.level, spoken.importance) == ("onet", "B2", "must")
+    education = voice.requirements.get(code="education")
+    assert (education.source, education.level) == ("onet", "12th")
+    # Job Zone comes from the role's main occupation (Customer Service Representatives).
+    assert voice.job_zone == Occupation.objects.get(code="43-4051.00").job_zone == 2
+
+
+@pytest.mark.django_db
+def test_what_onet_does_not_cover_is_written_by_hand():
+    typing = Requirement.objects.get(role__slug="data-entry-operator", code="typing")
+    assert (typing.kind, typing.amount, typing.source) == (
+        RequirementKind.TYPING_SPEED,
+        30,
+        Source.HAND,
+    )
+    night = Requirement.objects.get(
+        role__slug="voice-customer-support-associate", code="us-hours"
+    )
+    assert night.source == Source.HAND
+    assert night.is_must_have
+    law = Requirement.objects.get(
+        role__slug="lpo-legal-research-associate", code="law-degree"
+    )
+    assert {q.slug for q in law.qualifications.all()} == {"llb", "llm"}
+
+
+@pytest.mark.django_db
+def test_loading_the_catalogue_again_duplicates_nothing():
+    counts = [
+        Role.objects.count(),
+        Requirement.objects.count(),
+        Occupation.objects.count(),
+    ]
+    call_command("loaddata", "catalogue", verbosity=0)
+    assert [
+        Role.objects.count(),
+        Requirement.objects.count(),
+        Occupation.objects.count(),
+    ] == (counts)
+
+
+def test_build_catalogue_check_fails_on_a_stale_fixture(tmp_path, monkeypatch):
+    stale = tmp_path / "catalogue.json"
+    stale.write_text("[]\n", encoding="utf-8")
+    monkeypatch.setattr(
+        "careers.management.commands.build_catalogue.FIXTURE_PATH", stale
+    )
+    with pytest.raises(CommandError, match="out of date"):
+        call_command("build_catalogue", "--check")

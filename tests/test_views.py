@@ -1,0 +1,125 @@
+"""Public pages render for a job seeker, show the catalogue and only visible listings."""
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from careers.models import JobCategory, Role
+from tests.factories import JobListingFactory
+
+pytestmark = pytest.mark.django_db
+
+ATTRIBUTION = "by the U.S. Department of Labor, Employment and Training Administration"
+
+
+def test_home_explains_bpo_and_kpo_side_by_side(client):
+    response = client.get(reverse("careers:home"))
+    assertContains(response, "Business process outsourcing")
+    assertContains(response, "Knowledge process outsourcing")
+    for phrase in ("Cost arbitrage", "Knowledge arbitrage", "Communication skills",
+                   "Professional qualifications", "Nearshore", "Offshore"):  # fmt: skip
+        assertContains(response, phrase)
+    assertContains(response, reverse("careers:category_list"))
+    assertContains(response, '<html lang="en">')
+
+
+def test_home_serves_htmx_and_css_from_our_own_static_files(client):
+    response = client.get(reverse("careers:home"))
+    assertContains(response, "/static/django_htmx/htmx-2.min.js")
+    assertContains(response, "/static/css/site.css")
+    assertNotContains(response, "https://unpkg")
+    assertNotContains(response, "cdn.")
+
+
+def test_category_list_shows_every_category_by_sector(client):
+    response = client.get(reverse("careers:category_list"))
+    for category in JobCategory.objects.all():
+        assertContains(response, category.get_absolute_url())
+    assertContains(response, "Legal process outsourcing")
+    assertContains(response, "Medical coder")
+
+
+def test_category_page_lists_roles_and_their_must_haves(client):
+    response = client.get(reverse("careers:category_detail", args=["data-entry"]))
+    assertContains(response, "Data entry operator")
+    assertContains(response, "30 words per minute")
+    assertContains(response, ATTRIBUTION)
+
+
+def test_role_page_says_what_it_takes_and_where_it_comes_from(client):
+    response = client.get(reverse("careers:role_detail", args=["medical-coder"]))
+    assertContains(response, "What you must have")
+    assertContains(response, "CPC – Certified Professional Coder (AAPC)")
+    assertContains(response, "Written by CareerFit")
+    assertContains(response, "Derived from O*NET data")
+    assertContains(response, "Medical Records Specialists")
+    assertContains(response, "29-2072.00")
+    assertContains(response, ATTRIBUTION)
+
+
+def test_role_page_shows_onet_facts(client):
+    response = client.get(
+        reverse("careers:role_detail", args=["voice-customer-support-associate"])
+    )
+    assertContains(response, "Customer Service Representatives")
+    assertContains(response, "Job Zone Two: Some Preparation Needed")
+    assertContains(response, "High School Diploma")
+
+
+def test_only_visible_listings_appear_beside_a_role(client):
+    JobListingFactory(published=True, title="Night voice process – apply now")
+    JobListingFactory(title="Draft voice listing")
+    JobListingFactory(expired=True, title="Expired voice listing")
+    JobListingFactory(closed=True, title="Closed voice listing")
+    response = client.get(
+        reverse("careers:role_detail", args=["voice-customer-support-associate"])
+    )
+    assertContains(response, "Night voice process – apply now")
+    for hidden in (
+        "Draft voice listing",
+        "Expired voice listing",
+        "Closed voice listing",
+    ):
+        assertNotContains(response, hidden)
+    category = client.get(reverse("careers:category_detail", args=["call-centre"]))
+    assertContains(category, "Night voice process – apply now")
+    assertNotContains(category, "Draft voice listing")
+
+
+def test_recruiter_text_is_escaped(client):
+    JobListingFactory(published=True, title="<script>alert(1)</script>")
+    response = client.get(
+        reverse("careers:role_detail", args=["voice-customer-support-associate"])
+    )
+    assertNotContains(response, "<script>alert(1)</script>")
+    assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;")
+
+
+def test_unknown_category_and_role_are_404(client):
+    assert client.get("/careers/no-such-thing/").status_code == 404
+    assert client.get("/roles/no-such-role/").status_code == 404
+
+
+def test_pages_refuse_post(client):
+    assert client.post(reverse("careers:home")).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("url_name", "args"),
+    [("careers:home", []), ("careers:category_list", []),
+     ("careers:category_detail", ["call-centre"]),
+     ("careers:role_detail", ["voice-customer-support-associate"])],
+)  # fmt: skip
+def test_pages_use_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, url_name, args
+):
+    JobListingFactory.create_batch(3, published=True)
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse(url_name, args=args)).status_code == 200
+
+
+def test_every_role_page_renders(client):
+    for slug in Role.objects.values_list("slug", flat=True):
+        assert (
+            client.get(reverse("careers:role_detail", args=[slug])).status_code == 200
+        ), slug
