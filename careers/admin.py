@@ -137,9 +137,15 @@ class JobListingAdmin(admin.ModelAdmin):
     """Recruiters see and touch only their own listings; superusers see all."""
 
     list_display = [
-        "title", "company", "role", "status", "work_mode", "location", "expires_at",
+        "title",
+        "company",
+        "role",
+        "status",
+        "work_mode",
+        "location",
+        "expires_at",
         "is_live",
-    ]  # fmt: skip
+    ]
     list_filter = [
         "status",
         "role__category__sector",

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from careers import scoring
+
 LISTING_LIFETIME = timedelta(days=30)
 
 
@@ -114,6 +116,64 @@ class FieldOfStudy(models.TextChoices):
     SOCIAL_SCIENCES = "social_sciences", "Psychology or social sciences"
     DESIGN = "design", "Design or fine arts"
     EDUCATION = "education", "Education (teaching)"
+
+
+class Language(models.TextChoices):
+    """Languages other than English that outsourcing work asks for."""
+
+    HINDI = "hindi", "Hindi"
+    BENGALI = "bengali", "Bengali"
+    MARATHI = "marathi", "Marathi"
+    TELUGU = "telugu", "Telugu"
+    TAMIL = "tamil", "Tamil"
+    GUJARATI = "gujarati", "Gujarati"
+    KANNADA = "kannada", "Kannada"
+    MALAYALAM = "malayalam", "Malayalam"
+    PUNJABI = "punjabi", "Punjabi"
+    URDU = "urdu", "Urdu"
+    ODIA = "odia", "Odia"
+    TAGALOG = "tagalog", "Tagalog / Filipino"
+    SPANISH = "spanish", "Spanish"
+    FRENCH = "french", "French"
+    GERMAN = "german", "German"
+    JAPANESE = "japanese", "Japanese"
+    ARABIC = "arabic", "Arabic"
+    MANDARIN = "mandarin", "Mandarin Chinese"
+    PORTUGUESE = "portuguese", "Portuguese"
+
+
+# A requirement may accept "any Indian language" with this code.
+INDIAN_LANGUAGES_CODE = "indian"
+INDIAN_LANGUAGES = [
+    Language.HINDI,
+    Language.BENGALI,
+    Language.MARATHI,
+    Language.TELUGU,
+    Language.TAMIL,
+    Language.GUJARATI,
+    Language.KANNADA,
+    Language.MALAYALAM,
+    Language.PUNJABI,
+    Language.URDU,
+    Language.ODIA,
+]
+
+
+class ExperienceDomain(models.TextChoices):
+    CUSTOMER_SERVICE = "customer_service", "Customer service or call centre"
+    SALES = "sales", "Sales or telecalling"
+    BACK_OFFICE = "back_office", "Data entry or back office"
+    FINANCE = "finance", "Accounting, finance or banking"
+    HEALTHCARE = "healthcare", "Healthcare or medical records"
+    IT_SUPPORT = "it_support", "IT or technical support"
+    ENGINEERING = "engineering", "Engineering or drafting"
+    HR = "hr", "HR or recruitment"
+    LEGAL = "legal", "Legal work"
+    RESEARCH = "research", "Research or data analysis"
+    WRITING = "writing", "Writing, editing or content"
+    DESIGN = "design", "Design"
+    TEACHING = "teaching", "Teaching or training"
+    OTHER = "other", "Something else"
 
 
 class SkillLevel(models.TextChoices):
@@ -322,6 +382,18 @@ class Role(models.Model):
     def sector(self) -> str:
         return self.category.sector
 
+    def as_scoring(self) -> scoring.Role:
+        """This role for the scoring engine (prefetch with `with_catalogue()`)."""
+        return scoring.Role(
+            slug=self.slug,
+            title=self.title,
+            category=self.category.slug,
+            category_name=self.category.name,
+            sector=self.category.sector,
+            channel=self.channel,
+            requirements=tuple(r.as_scoring() for r in self.requirements.all()),
+        )
+
 
 class RoleOccupationManager(models.Manager):
     def get_by_natural_key(self, role_slug: str, code: str) -> RoleOccupation:
@@ -477,7 +549,7 @@ class Requirement(models.Model):
         if kind in (RequirementKind.SPOKEN_ENGLISH, RequirementKind.WRITTEN_ENGLISH):
             return CEFRLevel(self.level).label
         if kind == RequirementKind.OTHER_LANGUAGE:
-            return f"{self.subject} at {CEFRLevel(self.level).label}"
+            return f"{self.languages_display} at {CEFRLevel(self.level).label}"
         if kind == RequirementKind.TYPING_SPEED:
             return f"{self.amount} words per minute"
         if kind == RequirementKind.EDUCATION_LEVEL:
@@ -491,10 +563,47 @@ class Requirement(models.Model):
             return f"{names} ({SkillLevel(self.level).label.split(' –')[0].lower()})"
         if kind == RequirementKind.EXPERIENCE_YEARS:
             years = f"{self.amount} year{'s' if self.amount != 1 else ''}"
-            return f"{years} in {self.subject}" if self.subject else years
+            domains = " or ".join(
+                ExperienceDomain(c).label.lower() for c in self.subject_codes
+            )
+            return f"{years} in {domains}" if domains else f"{years} in any field"
         if kind == RequirementKind.SHIFT:
             return Shift(self.level).label
         return ""
+
+    @property
+    def subject_codes(self) -> list[str]:
+        return [c.strip() for c in self.subject.split(",") if c.strip()]
+
+    @property
+    def languages_display(self) -> str:
+        return languages_label(self.subject_codes)
+
+    def accepted_options(self) -> tuple[scoring.Option, ...]:
+        """The answers that meet this requirement, for the scoring engine."""
+        return accepted_options(
+            self.kind,
+            fields=self.field_list,
+            qualifications=[
+                (q.slug, q.name, q.kind) for q in self.qualifications.all()
+            ],
+            skills=[(k.slug, k.name) for k in self.skills.all()],
+            subject_codes=self.subject_codes,
+        )
+
+    def as_scoring(self) -> scoring.Requirement:
+        return scoring.Requirement(
+            code=self.code,
+            kind=self.kind,
+            must=self.is_must_have,
+            weight=self.weight,
+            level=self.level,
+            amount=self.amount,
+            accepts=self.accepted_options(),
+            label=self.languages_display
+            if self.kind == RequirementKind.OTHER_LANGUAGE
+            else "",
+        )
 
     @property
     def can_do(self) -> str:
@@ -503,6 +612,41 @@ class Requirement(models.Model):
         if self.kind == RequirementKind.WRITTEN_ENGLISH:
             return WRITTEN_CAN_DO[CEFRLevel(self.level)]
         return ""
+
+
+def languages_label(codes: list[str]) -> str:
+    if INDIAN_LANGUAGES_CODE in codes:
+        return "Hindi or another Indian language"
+    return " or ".join(Language(c).label for c in codes)
+
+
+def accepted_options(
+    kind: str,
+    fields: list[str],
+    qualifications: list[tuple[str, str, str]],
+    skills: list[tuple[str, str]],
+    subject_codes: list[str],
+) -> tuple[scoring.Option, ...]:
+    """The answers that meet a requirement of this kind, as scoring options."""
+    if kind == RequirementKind.FIELD_OF_STUDY:
+        return tuple(scoring.Option(f, FieldOfStudy(f).label) for f in fields)
+    if kind == RequirementKind.QUALIFICATION:
+        return tuple(
+            scoring.Option(slug, name, quick=qkind == Qualification.Kind.CERTIFICATION)
+            for slug, name, qkind in qualifications
+        )
+    if kind == RequirementKind.SKILL:
+        return tuple(scoring.Option(slug, name) for slug, name in skills)
+    if kind == RequirementKind.OTHER_LANGUAGE:
+        codes = list(subject_codes)
+        if INDIAN_LANGUAGES_CODE in codes:
+            codes = [c for c in codes if c != INDIAN_LANGUAGES_CODE] + INDIAN_LANGUAGES
+        return tuple(scoring.Option(c, Language(c).label) for c in dict.fromkeys(codes))
+    if kind == RequirementKind.EXPERIENCE_YEARS:
+        return tuple(
+            scoring.Option(c, ExperienceDomain(c).label.lower()) for c in subject_codes
+        )
+    return ()
 
 
 def requirement_threshold_errors(
@@ -527,8 +671,17 @@ def requirement_threshold_errors(
         and not amount
     ):
         errors["amount"] = "Give the number (words per minute, or years)."
-    if kind == RequirementKind.OTHER_LANGUAGE and not subject:
-        errors["subject"] = "Name the language."
+    codes = [c.strip() for c in subject.split(",") if c.strip()]
+    if kind == RequirementKind.OTHER_LANGUAGE:
+        allowed = [*Language.values, INDIAN_LANGUAGES_CODE]
+        if not codes or any(c not in allowed for c in codes):
+            errors["subject"] = f"Use language codes from: {', '.join(allowed)}."
+    if kind == RequirementKind.EXPERIENCE_YEARS and any(
+        c not in ExperienceDomain.values for c in codes
+    ):
+        errors["subject"] = (
+            f"Use domain codes from: {', '.join(ExperienceDomain.values)}."
+        )
     if kind == RequirementKind.FIELD_OF_STUDY:
         chosen = [f.strip() for f in fields.split(",") if f.strip()]
         unknown = [f for f in chosen if f not in FieldOfStudy.values]

@@ -100,8 +100,10 @@ def test_bulk_actions_touch_only_own_listings(recruiter_client, mine, theirs, ac
     recruiter_client.post(reverse("admin:careers_joblisting_changelist"), data)
     after = JobListing.objects.get(pk=theirs.pk)
     assert (after.status, after.expires_at, after.updated_at) == (
-        before.status, before.expires_at, before.updated_at,
-    )  # fmt: skip
+        before.status,
+        before.expires_at,
+        before.updated_at,
+    )
 
 
 def test_publish_action_publishes_for_thirty_days(recruiter_client, mine):
@@ -126,9 +128,16 @@ def test_close_and_renew_actions(recruiter_client, recruiter):
 
 
 @pytest.mark.parametrize(
-    "query", ["?status__exact=published", "?expiry=7days", "?expiry=expired",
-              "?role__category__sector=KPO", "?work_mode__exact=remote", "?q=Asha"],
-)  # fmt: skip
+    "query",
+    [
+        "?status__exact=published",
+        "?expiry=7days",
+        "?expiry=expired",
+        "?role__category__sector=KPO",
+        "?work_mode__exact=remote",
+        "?q=Asha",
+    ],
+)
 def test_listing_filters_and_search_work(recruiter_client, mine, query):
     url = reverse("admin:careers_joblisting_changelist") + query
     assert recruiter_client.get(url).status_code == 200

@@ -27,12 +27,27 @@ from careers.models import (
 from careers.onet import load_onet
 
 EXPECTED_CATEGORIES = {
-    Sector.BPO: {"call-centre", "data-entry", "finance-accounting", "healthcare",
-                 "engineering", "hr-recruitment", "technical-support"},
-    Sector.KPO: {"business-research", "legal-process", "market-research",
-                 "content-development", "creative-design", "data-analysis",
-                 "corporate-training", "education-solutions", "investment-research"},
-}  # fmt: skip
+    Sector.BPO: {
+        "call-centre",
+        "data-entry",
+        "finance-accounting",
+        "healthcare",
+        "engineering",
+        "hr-recruitment",
+        "technical-support",
+    },
+    Sector.KPO: {
+        "business-research",
+        "legal-process",
+        "market-research",
+        "content-development",
+        "creative-design",
+        "data-analysis",
+        "corporate-training",
+        "education-solutions",
+        "investment-research",
+    },
+}
 
 
 @pytest.fixture(scope="module")
@@ -90,11 +105,12 @@ def test_category_with_one_role_is_refused(spec, onet):
 def test_overridden_requirement_keeps_the_onet_figure_in_its_source(spec, onet):
     objects = build_catalogue(spec, onet)
     chat_spoken = next(
-        o["fields"] for o in objects
+        o["fields"]
+        for o in objects
         if o["model"] == "careers.requirement"
         and o["fields"]["role"] == ["chat-email-support-associate"]
         and o["fields"]["code"] == "spoken-english"
-    )  # fmt: skip
+    )
     assert chat_spoken["source"] == Source.HAND
     assert chat_spoken["level"] == "B1"
     assert "O*NET alone gives B2" in chat_spoken["source_note"]

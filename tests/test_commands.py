@@ -12,8 +12,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_createrecruiter_generates_a_password_once(capsys):
-    call_command("createrecruiter", "priya", "--email", "priya@agency.example",
-                 "--generate-password")  # fmt: skip
+    call_command(
+        "createrecruiter",
+        "priya",
+        "--email",
+        "priya@agency.example",
+        "--generate-password",
+    )
     out = capsys.readouterr().out
     password = out.split("store it now): ")[1].strip()
     user = get_user_model().objects.get(username="priya")
@@ -34,8 +39,13 @@ def test_createrecruiter_names_a_bad_email():
 
 def test_createrecruiter_refuses_a_taken_username(recruiter):
     with pytest.raises(CommandError, match="already taken"):
-        call_command("createrecruiter", recruiter.username, "--email", "x@example.com",
-                     "--generate-password")  # fmt: skip
+        call_command(
+            "createrecruiter",
+            recruiter.username,
+            "--email",
+            "x@example.com",
+            "--generate-password",
+        )
 
 
 def test_seed_demo_is_idempotent(settings):

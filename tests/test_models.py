@@ -93,9 +93,15 @@ def test_salary_is_hidden_when_the_recruiter_says_so():
 def test_requirement_threshold_must_fit_its_kind():
     role = Role.objects.get(slug="data-entry-operator")
     bad = Requirement(
-        role=role, code="x", kind="spoken_english", level="fluent", importance="must",
-        explanation="x", source="hand", source_note="x",
-    )  # fmt: skip
+        role=role,
+        code="x",
+        kind="spoken_english",
+        level="fluent",
+        importance="must",
+        explanation="x",
+        source="hand",
+        source_note="x",
+    )
     with pytest.raises(ValidationError) as error:
         bad.full_clean()
     assert "level" in error.value.message_dict
@@ -108,8 +114,9 @@ def test_requirement_threshold_must_fit_its_kind():
 def test_requirement_reads_its_threshold_in_words():
     typing = Requirement.objects.get(role__slug="data-entry-operator", code="typing")
     assert typing.threshold_display == "30 words per minute"
-    spoken = Requirement.objects.get(role__slug="voice-customer-support-associate",
-                                     code="spoken-english")  # fmt: skip
+    spoken = Requirement.objects.get(
+        role__slug="voice-customer-support-associate", code="spoken-english"
+    )
     assert spoken.threshold_display == "B2 – Upper intermediate"
     assert "complaint on the phone" in spoken.can_do
     cert = Requirement.objects.get(

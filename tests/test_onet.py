@@ -16,8 +16,13 @@ from careers.onet import (
     weighted_links,
 )
 
-LABELS = {2: "High School Diploma", 4: "Some College Courses", 6: "Bachelor's Degree",
-          8: "Master's Degree", 11: "Doctoral Degree"}  # fmt: skip
+LABELS = {
+    2: "High School Diploma",
+    4: "Some College Courses",
+    6: "Bachelor's Degree",
+    8: "Master's Degree",
+    11: "Doctoral Degree",
+}
 
 
 def occupation(
@@ -29,16 +34,31 @@ def occupation(
     if writing:
         skills["Writing"] = Rating(level=writing[0], importance=writing[1])
     return OnetOccupation(
-        code=code, title=f"Occupation {code}", description="", job_zone=job_zone,
-        job_zone_name=f"Job Zone {job_zone}", skills=skills, education=education or {},
-    )  # fmt: skip
+        code=code,
+        title=f"Occupation {code}",
+        description="",
+        job_zone=job_zone,
+        job_zone_name=f"Job Zone {job_zone}",
+        skills=skills,
+        education=education or {},
+    )
 
 
 @pytest.mark.parametrize(
     ("level", "cefr"),
-    [(0.4, "A1"), (2.0, "A2"), (2.9, "B1"), (3.5, "B2"), (3.75, "B2"), (4.49, "B2"),
-     (4.5, "C1"), (5.1, "C1"), (6.0, "C2"), (7.0, "C2")],
-)  # fmt: skip
+    [
+        (0.4, "A1"),
+        (2.0, "A2"),
+        (2.9, "B1"),
+        (3.5, "B2"),
+        (3.75, "B2"),
+        (4.49, "B2"),
+        (4.5, "C1"),
+        (5.1, "C1"),
+        (6.0, "C2"),
+        (7.0, "C2"),
+    ],
+)
 def test_onet_level_anchors_map_onto_cefr(level, cefr):
     assert cefr_from_onet_level(level) == cefr
 

@@ -23,8 +23,11 @@ def test_postgres_url():
     config = database_config("postgres://postgres:s%40cret@127.0.0.1:5432/careers")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["USER"], config["PASSWORD"], config["HOST"], config["PORT"]) == (
-        "postgres", "s@cret", "127.0.0.1", "5432",
-    )  # fmt: skip
+        "postgres",
+        "s@cret",
+        "127.0.0.1",
+        "5432",
+    )
     assert config["NAME"] == "careers"
 
 

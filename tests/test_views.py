@@ -16,8 +16,14 @@ def test_home_explains_bpo_and_kpo_side_by_side(client):
     response = client.get(reverse("careers:home"))
     assertContains(response, "Business process outsourcing")
     assertContains(response, "Knowledge process outsourcing")
-    for phrase in ("Cost arbitrage", "Knowledge arbitrage", "Communication skills",
-                   "Professional qualifications", "Nearshore", "Offshore"):  # fmt: skip
+    for phrase in (
+        "Cost arbitrage",
+        "Knowledge arbitrage",
+        "Communication skills",
+        "Professional qualifications",
+        "Nearshore",
+        "Offshore",
+    ):
         assertContains(response, phrase)
     assertContains(response, reverse("careers:category_list"))
     assertContains(response, '<html lang="en">')
@@ -106,10 +112,13 @@ def test_pages_refuse_post(client):
 
 @pytest.mark.parametrize(
     ("url_name", "args"),
-    [("careers:home", []), ("careers:category_list", []),
-     ("careers:category_detail", ["call-centre"]),
-     ("careers:role_detail", ["voice-customer-support-associate"])],
-)  # fmt: skip
+    [
+        ("careers:home", []),
+        ("careers:category_list", []),
+        ("careers:category_detail", ["call-centre"]),
+        ("careers:role_detail", ["voice-customer-support-associate"]),
+    ],
+)
 def test_pages_use_a_fixed_number_of_queries(
     client, django_assert_max_num_queries, url_name, args
 ):

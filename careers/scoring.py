@@ -1,0 +1,746 @@
+"""The scoring engine: for every role a verdict, a fit score, the reasons and the closest path.
+
+Pure Python over frozen dataclasses: no Django, no database, no I/O. The views, the
+`recommend` command and the tests all call `recommend()`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+# Ordered vocabularies (the Django choices in models.py use the same codes).
+CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+EDUCATION_LEVELS = ("10th", "12th", "diploma", "bachelor", "master", "doctorate")
+SKILL_LEVELS = ("none", "basic", "working", "advanced")
+
+EDUCATION_PHRASES = {
+    "10th": "10th standard",
+    "12th": "12th standard",
+    "diploma": "a diploma",
+    "bachelor": "a bachelor's degree",
+    "master": "a master's degree",
+    "doctorate": "a doctorate",
+}
+SHIFT_PHRASES = {
+    "day": "day shifts",
+    "uk_hours": "UK business hours (afternoon to late evening in India)",
+    "us_hours": "US business hours (the night shift in India)",
+    "rotational": "rotational shifts",
+}
+
+# --- Weights and thresholds, each with its reason ---------------------------------------
+
+# What the role asks of you decides most of the fit; what you enjoy breaks ties.
+NICE_TO_HAVE_SHARE = 0.8
+PREFERENCE_SHARE = 0.2
+# A nice-to-have you are one small step short of still counts for half.
+NEAR_CREDIT = 0.5
+# "Close" means at most this many must-haves missing, each a small step.
+CLOSE_MAX_MISSING = 2
+# A small step: one CEFR level, 15 words a minute, a skill up to working level, a
+# certificate, a shift you could accept, a home set-up, a portfolio: weeks to months.
+SMALL_TYPING_GAP = 15
+SMALL_LANGUAGE_GAP = 1
+# Sector fit blends how far each of its best roles is open to you with how well you fit.
+VERDICT_STANDING = {"eligible": 1.0, "close": 0.6, "not_yet": 0.2}
+STANDING_SHARE = 0.7
+SECTOR_TOP_ROLES = 3
+
+SMALL = 1
+LARGE = 3
+
+SECTOR_NEEDS = {
+    "BPO": "strong spoken or written English, typing speed and shift availability",
+    "KPO": "a degree or professional qualification in the field",
+}
+
+
+class Verdict(StrEnum):
+    ELIGIBLE = "eligible"
+    CLOSE = "close"
+    NOT_YET = "not_yet"
+
+
+VERDICT_ORDER = (Verdict.ELIGIBLE, Verdict.CLOSE, Verdict.NOT_YET)
+
+
+# --- Inputs -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Option:
+    """One accepted answer: a field, a qualification, a skill, a language, a domain."""
+
+    code: str
+    name: str
+    quick: bool = False  # can be gained in weeks or months (e.g. a certificate)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    code: str
+    kind: str
+    must: bool
+    weight: int = 3
+    level: str = ""
+    amount: int | None = None
+    accepts: tuple[Option, ...] = ()
+    label: str = (
+        ""  # a short name for the accepted options, when listing them is too long
+    )
+
+    @property
+    def accepts_text(self) -> str:
+        return self.label or _names(self.accepts)
+
+
+@dataclass(frozen=True)
+class Role:
+    slug: str
+    title: str
+    category: str
+    category_name: str
+    sector: str  # "BPO" or "KPO"
+    channel: str  # "voice" or "non_voice"
+    requirements: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True)
+class Preferences:
+    work_style: str = "either"  # rules | judgement | either
+    contact: str = "either"  # customers | back_office | either
+    pace: str = "either"  # volume | deep | either
+
+
+@dataclass(frozen=True)
+class Profile:
+    spoken_english: str
+    written_english: str
+    typing_wpm: int
+    education: str
+    field_of_study: str = ""
+    other_languages: tuple[tuple[str, str], ...] = ()  # (language code, CEFR level)
+    qualifications: frozenset[str] = frozenset()
+    skills: tuple[tuple[str, str], ...] = ()  # (skill slug, level)
+    experience_years: int = 0
+    experience_domains: frozenset[str] = frozenset()
+    shifts: frozenset[str] = frozenset()
+    work_from_home: bool = False  # connection, power backup and a quiet place
+    has_portfolio: bool = False
+    preferences: Preferences = Preferences()
+
+    def skill_level(self, slug: str) -> str:
+        return dict(self.skills).get(slug, "none")
+
+    def language_level(self, code: str) -> str | None:
+        return dict(self.other_languages).get(code)
+
+
+def profile_from_data(data: dict) -> Profile:
+    """A Profile from profile data (the JSON format of careers/profile.schema.json)."""
+    home = data.get("work_from_home") or {}
+    experience = data.get("experience") or {}
+    preferences = data.get("preferences") or {}
+    return Profile(
+        spoken_english=data["spoken_english"],
+        written_english=data["written_english"],
+        typing_wpm=int(data["typing_wpm"]),
+        education=data["education"],
+        field_of_study=data.get("field_of_study") or "",
+        other_languages=tuple(
+            sorted(
+                (item["language"], item["level"])
+                for item in data.get("other_languages", [])
+            )
+        ),
+        qualifications=frozenset(data.get("qualifications", [])),
+        skills=tuple(
+            sorted(
+                (slug, level)
+                for slug, level in data.get("skills", {}).items()
+                if level != "none"
+            )
+        ),
+        experience_years=int(experience.get("years", 0)),
+        experience_domains=frozenset(experience.get("domains", [])),
+        shifts=frozenset(data.get("shifts", [])),
+        work_from_home=all(
+            home.get(k, False) for k in ("internet", "power_backup", "quiet_place")
+        ),
+        has_portfolio=bool(data.get("has_portfolio", False)),
+        preferences=Preferences(
+            work_style=preferences.get("work_style", "either"),
+            contact=preferences.get("contact", "either"),
+            pace=preferences.get("pace", "either"),
+        ),
+    )
+
+
+# --- Outputs ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """A change to the profile that would meet a requirement; `key` identifies it."""
+
+    key: tuple[str, ...]
+    text: str
+    effort: int
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    kind: str
+    must: bool
+    weight: int
+    met: bool
+    reason: str
+    step: Step | None  # None when met
+
+
+@dataclass(frozen=True)
+class RoleFit:
+    slug: str
+    title: str
+    category: str
+    category_name: str
+    sector: str
+    channel: str
+    verdict: Verdict
+    score: int
+    checks: tuple[Check, ...]
+    closest_path: tuple[str, ...]
+
+    @property
+    def met(self) -> tuple[str, ...]:
+        return tuple(c.reason for c in self.checks if c.met)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(c.reason for c in self.checks if not c.met)
+
+
+@dataclass(frozen=True)
+class Path:
+    """A single step and the roles it would open (or bring within reach)."""
+
+    text: str
+    effort: int
+    opens: tuple[str, ...]  # role titles that become eligible
+    nears: tuple[str, ...]  # role titles that become close
+
+    @property
+    def sentence(self) -> str:
+        if self.opens:
+            if len(self.opens) == 1:
+                return f"{self.text}: makes {self.opens[0]} eligible now."
+            return f"{self.text}: opens {len(self.opens)} roles ({_list(self.opens)})."
+        if len(self.nears) == 1:
+            return f"{self.text}: brings {self.nears[0]} within reach."
+        return f"{self.text}: brings {len(self.nears)} roles within reach ({_list(self.nears)})."
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    fits: tuple[RoleFit, ...]  # best first
+    sectors: dict[str, int]  # "BPO"/"KPO" -> 0..100
+    summary: str
+    paths: tuple[Path, ...]  # the most useful next steps overall
+
+
+# --- Checking one requirement -----------------------------------------------------------
+
+
+def _rank(levels: tuple[str, ...], value: str | None) -> int:
+    return levels.index(value) if value in levels else -1
+
+
+def _names(options: Iterable[Option]) -> str:
+    return " or ".join(o.name for o in options)
+
+
+def _list(titles: tuple[str, ...], limit: int = 3) -> str:
+    shown = ", ".join(titles[:limit])
+    return shown + (f" and {len(titles) - limit} more" if len(titles) > limit else "")
+
+
+def _roles(count: int, sector: str) -> str:
+    return f"{count} {sector} role{'' if count == 1 else 's'}"
+
+
+def _english(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
+    medium = "spoken" if req.kind == "spoken_english" else "written"
+    have = profile.spoken_english if medium == "spoken" else profile.written_english
+    gap = _rank(CEFR_LEVELS, req.level) - _rank(CEFR_LEVELS, have)
+    step = Step(
+        key=(req.kind, req.level),
+        text=f"Reach {req.level} {medium} English",
+        effort=SMALL if gap <= SMALL_LANGUAGE_GAP else LARGE,
+    )
+    if gap <= 0:
+        return (
+            True,
+            f"Your {medium} English ({have}) meets the {req.level} this role needs.",
+            step,
+        )
+    return (
+        False,
+        f"This role needs {req.level} {medium} English; you said {have}.",
+        step,
+    )
+
+
+def _other_language(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
+    needed = _rank(CEFR_LEVELS, req.level)
+    best = max(
+        (_rank(CEFR_LEVELS, profile.language_level(o.code)) for o in req.accepts),
+        default=-1,
+    )
+    gap = needed - best
+    names = req.accepts_text
+    step = Step(
+        key=(req.kind, req.level, *sorted(o.code for o in req.accepts)),
+        text=f"Reach {req.level} in {names}",
+        effort=SMALL if best >= 0 and gap <= SMALL_LANGUAGE_GAP else LARGE,
+    )
+    if gap <= 0:
+        return True, f"You speak {names} at {req.level} or better.", step
+    if best < 0:
+        return (
+            False,
+            f"This role uses {names} at {req.level}; you did not list it.",
+            step,
+        )
+    return (
+        False,
+        f"This role uses {names} at {req.level}; you said {CEFR_LEVELS[best]}.",
+        step,
+    )
+
+
+def _typing(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
+    need = req.amount or 0
+    step = Step(
+        key=(req.kind, str(need)),
+        text=f"Type {need} words a minute",
+        effort=SMALL if need - profile.typing_wpm <= SMALL_TYPING_GAP else LARGE,
+    )
+    if profile.typing_wpm >= need:
+        return (
+            True,
+            f"You type {profile.typing_wpm} words a minute; {need} are needed.",
+            step,
+        )
+    return (
+        False,
+        f"This role needs {need} words a minute; you type {profile.typing_wpm}.",
+        step,
+    )
+
+
+def _education(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
+    need = EDUCATION_PHRASES.get(req.level, req.level)
+    have = EDUCATION_PHRASES.get(profile.education, "no level given")
+    step = Step(key=(req.kind, req.level), text=f"Complete {need}", effort=LARGE)
+    if _rank(EDUCATION_LEVELS, profile.education) >= _rank(EDUCATION_LEVELS, req.level):
+        return True, f"You have {have}; this role asks for {need} or higher.", step
+    return False, f"This role asks for {need} or higher; you have {have}.", step
+
+
+def _field(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
+    names = _names(req.accepts)
+    step = Step(
+        key=(req.kind, *sorted(o.code for o in req.accepts)),
+        text=f"Study {names}",
+        effort=LARGE,
+    )
+    if any(o.code == profile.field_of_study for o in req.accepts):
+        return True, f"You studied {names}, the background this role looks for.", step
+    return False, f"This role looks for a background in {names}.", step
+
+
+def _qualification(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
+    held = [o for o in req.accepts if o.code in profile.qualifications]
+    quick = [o for o in req.accepts if o.quick]
+    target = quick or list(req.accepts)
+    step = Step(
+        key=(req.kind, *sorted(o.code for o in req.accepts)),
+        text=f"Get {_names(target)}",
+        effort=SMALL if quick else LARGE,
+    )
+    if held:
+        return True, f"You hold {held[0].name}.", step
+    return (
+        False,
+        f"This role asks for {_names(req.accepts)}; you have none of these.",
+        step,
+    )
+
+
+def _skill(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
+    need = _rank(SKILL_LEVELS, req.level)
+    best = max(
+        sorted(req.accepts, key=lambda o: o.code),
+        key=lambda o: _rank(SKILL_LEVELS, profile.skill_level(o.code)),
+    )
+    have = profile.skill_level(best.code)
+    # Courses take anyone to a working level in weeks; advanced takes working experience.
+    small = (
+        need <= _rank(SKILL_LEVELS, "working") or _rank(SKILL_LEVELS, have) + 1 >= need
+    )
+    step = Step(
+        key=(req.kind, req.level, *sorted(o.code for o in req.accepts)),
+        text=f"Learn {_names(req.accepts)} to a {req.level} level",
+        effort=SMALL if small else LARGE,
+    )
+    if _rank(SKILL_LEVELS, have) >= need:
+        return (
+            True,
+            f"Your {best.name} is at a {have} level; {req.level} is needed.",
+            step,
+        )
+    said = "you have not used it" if have == "none" else f"you said {have}"
+    return (
+        False,
+        f"This role needs {_names(req.accepts)} at a {req.level} level; {said}.",
+        step,
+    )
+
+
+def _experience(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
+    years = req.amount or 0
+    domains = list(req.accepts)
+    where = f" in {_names(domains)}" if domains else ""
+    relevant = not domains or any(o.code in profile.experience_domains for o in domains)
+    have = profile.experience_years if relevant else 0
+    unit = "year" if years == 1 else "years"
+    step = Step(
+        key=(req.kind, str(years), *sorted(o.code for o in domains)),
+        text=f"Gain {years} {unit} of work experience{where}",
+        effort=LARGE,
+    )
+    if have >= years:
+        return (
+            True,
+            f"You have {profile.experience_years} years of experience{where}.",
+            step,
+        )
+    if not relevant:
+        return (
+            False,
+            f"This role asks for {years} {unit}{where}; you have none there yet.",
+            step,
+        )
+    return False, f"This role asks for {years} {unit}{where}; you have {have}.", step
+
+
+def _shift(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
+    phrase = SHIFT_PHRASES.get(req.level, req.level)
+    step = Step(
+        key=(req.kind, req.level), text=f"Be available for {phrase}", effort=SMALL
+    )
+    if req.level in profile.shifts:
+        return True, f"You can work {phrase}.", step
+    return False, f"This role works {phrase}; you said you cannot.", step
+
+
+def _work_from_home(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
+    step = Step(
+        key=(req.kind,),
+        text="Set up to work from home: steady internet, power backup and a quiet room",
+        effort=SMALL,
+    )
+    if profile.work_from_home:
+        return (
+            True,
+            "You have a steady connection, power backup and a quiet place.",
+            step,
+        )
+    return False, "This role is done from home; your set-up is not complete yet.", step
+
+
+def _portfolio(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
+    step = Step(key=(req.kind,), text="Put together samples of your work", effort=SMALL)
+    if profile.has_portfolio:
+        return True, "You have samples of your work to show.", step
+    return False, "This role hires on samples of your work; you have none yet.", step
+
+
+CHECKERS = {
+    "spoken_english": _english,
+    "written_english": _english,
+    "other_language": _other_language,
+    "typing_speed": _typing,
+    "education_level": _education,
+    "field_of_study": _field,
+    "qualification": _qualification,
+    "skill": _skill,
+    "experience_years": _experience,
+    "shift": _shift,
+    "work_from_home": _work_from_home,
+    "portfolio": _portfolio,
+}
+
+
+def check_requirement(req: Requirement, profile: Profile) -> Check:
+    """Whether the profile meets one requirement, why, and the step that would meet it."""
+    met, reason, step = CHECKERS[req.kind](req, profile)
+    return Check(
+        code=req.code,
+        kind=req.kind,
+        must=req.must,
+        weight=req.weight,
+        met=met,
+        reason=reason,
+        step=None if met else step,
+    )
+
+
+def apply_step(profile: Profile, step: Step) -> Profile:
+    """The profile as it would be after taking the step."""
+    kind, *rest = step.key
+    if kind == "spoken_english":
+        return replace(profile, spoken_english=rest[0])
+    if kind == "written_english":
+        return replace(profile, written_english=rest[0])
+    if kind == "other_language":
+        level, code = rest[0], rest[1]
+        languages = dict(profile.other_languages) | {code: level}
+        return replace(profile, other_languages=tuple(sorted(languages.items())))
+    if kind == "typing_speed":
+        return replace(profile, typing_wpm=int(rest[0]))
+    if kind == "education_level":
+        return replace(profile, education=rest[0])
+    if kind == "field_of_study":
+        return replace(profile, field_of_study=rest[0])
+    if kind == "qualification":
+        return replace(profile, qualifications=profile.qualifications | {rest[0]})
+    if kind == "skill":
+        skills = dict(profile.skills) | {rest[1]: rest[0]}
+        return replace(profile, skills=tuple(sorted(skills.items())))
+    if kind == "experience_years":
+        domains = frozenset(rest[1:2])
+        return replace(
+            profile,
+            experience_years=max(profile.experience_years, int(rest[0])),
+            experience_domains=profile.experience_domains | domains,
+        )
+    if kind == "shift":
+        return replace(profile, shifts=profile.shifts | {rest[0]})
+    if kind == "work_from_home":
+        return replace(profile, work_from_home=True)
+    if kind == "portfolio":
+        return replace(profile, has_portfolio=True)
+    raise ValueError(f"unknown step {step.key!r}")
+
+
+# --- Scoring one role -------------------------------------------------------------------
+
+
+def preference_match(preferences: Preferences, sector: str, channel: str) -> float:
+    """Share (0–1) of the three preference axes the role agrees with; "either" always does."""
+    wanted = {
+        "work_style": "rules" if sector == "BPO" else "judgement",
+        "contact": "customers" if channel == "voice" else "back_office",
+        "pace": "volume" if sector == "BPO" else "deep",
+    }
+    agree = [
+        getattr(preferences, axis) in ("either", value)
+        for axis, value in wanted.items()
+    ]
+    return sum(agree) / len(agree)
+
+
+def verdict_for(checks: Iterable[Check]) -> Verdict:
+    """Eligible: every must-have met. Close: one or two missing, each a small step."""
+    missing = [c for c in checks if c.must and not c.met]
+    if not missing:
+        return Verdict.ELIGIBLE
+    if len(missing) <= CLOSE_MAX_MISSING and all(
+        c.step.effort <= SMALL for c in missing
+    ):
+        return Verdict.CLOSE
+    return Verdict.NOT_YET
+
+
+def fit_score(checks: Iterable[Check], preference: float) -> int:
+    """0–100: weighted nice-to-haves met (80%) and how well the work suits you (20%)."""
+    nice = [c for c in checks if not c.must]
+    total = sum(c.weight for c in nice)
+    if total:
+        earned = sum(
+            c.weight
+            * (1.0 if c.met else NEAR_CREDIT if c.step.effort <= SMALL else 0.0)
+            for c in nice
+        )
+        share = earned / total
+    else:
+        share = 1.0
+    return round(100 * (NICE_TO_HAVE_SHARE * share + PREFERENCE_SHARE * preference))
+
+
+def _role_checks(role: Role, profile: Profile) -> tuple[Check, ...]:
+    checks = [check_requirement(req, profile) for req in role.requirements]
+    # Must-haves first, then by weight: the order a candidate should read them in.
+    return tuple(sorted(checks, key=lambda c: (not c.must, -c.weight, c.code)))
+
+
+def _closest_path(
+    role: Role, checks: tuple[Check, ...], profile: Profile
+) -> tuple[str, ...]:
+    missing = sorted(
+        (c.step for c in checks if c.must and not c.met),
+        key=lambda s: (s.effort, s.text),
+    )
+    if len(missing) == 1:
+        return (f"{missing[0].text}: makes {role.title} eligible now.",)
+    if missing:
+        return tuple(s.text for s in missing)
+    # Eligible already: the nice-to-have that would raise the fit the most.
+    unmet = sorted(
+        (c for c in checks if not c.must and not c.met),
+        key=lambda c: (-c.weight, c.code),
+    )
+    if not unmet:
+        return ()
+    better = fit_score(
+        _role_checks(role, apply_step(profile, unmet[0].step)),
+        preference_match(profile.preferences, role.sector, role.channel),
+    )
+    return (f"{unmet[0].step.text}: raises your fit to {better}%.",)
+
+
+def score_role(role: Role, profile: Profile) -> RoleFit:
+    """Verdict, fit score, reasons and closest path for one role."""
+    checks = _role_checks(role, profile)
+    preference = preference_match(profile.preferences, role.sector, role.channel)
+    return RoleFit(
+        slug=role.slug,
+        title=role.title,
+        category=role.category,
+        category_name=role.category_name,
+        sector=role.sector,
+        channel=role.channel,
+        verdict=verdict_for(checks),
+        score=fit_score(checks, preference),
+        checks=checks,
+        closest_path=_closest_path(role, checks, profile),
+    )
+
+
+# --- All roles --------------------------------------------------------------------------
+
+
+def rank_fits(fits: Iterable[RoleFit]) -> tuple[RoleFit, ...]:
+    """Best first: by verdict, then fit score, then title (so the order never depends on input)."""
+    return tuple(
+        sorted(
+            fits,
+            key=lambda f: (VERDICT_ORDER.index(f.verdict), -f.score, f.title, f.slug),
+        )
+    )
+
+
+def best_paths(
+    roles: Iterable[Role], profile: Profile, fits: Iterable[RoleFit], limit: int = 3
+) -> tuple[Path, ...]:
+    """Single steps that move the most roles up a verdict, smallest effort first on ties."""
+    by_slug = {role.slug: role for role in roles}
+    steps: dict[tuple[str, ...], Step] = {}
+    affected: dict[tuple[str, ...], list[RoleFit]] = defaultdict(list)
+    for fit in fits:
+        if fit.verdict == Verdict.ELIGIBLE:
+            continue
+        for check in fit.checks:
+            if check.must and not check.met:
+                steps[check.step.key] = check.step
+                affected[check.step.key].append(fit)
+    paths = []
+    for key, step in steps.items():
+        changed = apply_step(profile, step)
+        opens, nears = [], []
+        for fit in affected[key]:
+            after = verdict_for(_role_checks(by_slug[fit.slug], changed))
+            if after == Verdict.ELIGIBLE:
+                opens.append(fit.title)
+            elif after == Verdict.CLOSE and fit.verdict == Verdict.NOT_YET:
+                nears.append(fit.title)
+        if opens or nears:
+            paths.append(
+                Path(step.text, step.effort, tuple(sorted(opens)), tuple(sorted(nears)))
+            )
+    paths.sort(key=lambda p: (-len(p.opens), p.effort, -len(p.nears), p.text))
+    return tuple(paths[:limit])
+
+
+def sector_scores(fits: Iterable[RoleFit]) -> dict[str, int]:
+    """0–100 per sector: how open its best three roles are to you, and how well they fit."""
+    standings: dict[str, list[float]] = {"BPO": [], "KPO": []}
+    for fit in fits:
+        standings.setdefault(fit.sector, []).append(
+            STANDING_SHARE * VERDICT_STANDING[fit.verdict]
+            + (1 - STANDING_SHARE) * fit.score / 100
+        )
+    scores = {}
+    for sector, values in sorted(standings.items()):
+        top = sorted(values, reverse=True)[:SECTOR_TOP_ROLES]
+        scores[sector] = round(100 * sum(top) / len(top)) if top else 0
+    return scores
+
+
+def summarise(
+    fits: tuple[RoleFit, ...], sectors: dict[str, int], paths: tuple[Path, ...]
+) -> str:
+    """One or two sentences: which sector fits better and why, from the roles."""
+    count = defaultdict(int)
+    for fit in fits:
+        count[fit.sector, fit.verdict] += 1
+    best = max(
+        ("BPO", "KPO"),
+        key=lambda s: (sectors.get(s, 0), count[s, Verdict.ELIGIBLE], s == "BPO"),
+    )
+    other = "KPO" if best == "BPO" else "BPO"
+    eligible = [
+        f.title for f in fits if f.sector == best and f.verdict == Verdict.ELIGIBLE
+    ]
+    if eligible:
+        first = (
+            f"{best} fits you better today: you can apply for "
+            f"{_roles(len(eligible), best)} now, such as {_list(tuple(eligible), 2)}."
+        )
+    elif count[best, Verdict.CLOSE]:
+        n = count[best, Verdict.CLOSE]
+        first = (
+            f"Nothing is open to you yet, but {best} is closest: {_roles(n, best)} "
+            f"{'is' if n == 1 else 'are'} one or two small steps away."
+        )
+    else:
+        first = f"No role is within reach yet; {best} is the nearer sector."
+    if count[other, Verdict.ELIGIBLE]:
+        second = (
+            f"You also qualify for {count[other, Verdict.ELIGIBLE]} {other} role(s)."
+        )
+    elif count[other, Verdict.CLOSE]:
+        second = (
+            f"{count[other, Verdict.CLOSE]} {other} role(s) are a step or two away."
+        )
+    else:
+        second = f"{other} roles need {SECTOR_NEEDS[other]}."
+    if not eligible and paths:
+        second += f" Start with this: {paths[0].sentence}"
+    return f"{first} {second}"
+
+
+def recommend(roles: Iterable[Role], profile: Profile) -> Recommendation:
+    """Score every role for the profile and summarise; deterministic, order-independent."""
+    roles = tuple(roles)
+    fits = rank_fits(score_role(role, profile) for role in roles)
+    sectors = sector_scores(fits)
+    paths = best_paths(roles, profile, fits)
+    return Recommendation(
+        fits=fits, sectors=sectors, summary=summarise(fits, sectors, paths), paths=paths
+    )
