@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -841,3 +842,56 @@ class JobListing(models.Model):
             f"{a:,}" for a in (self.salary_min, self.salary_max) if a is not None
         ]
         return f"{self.salary_currency} {'–'.join(amounts)} {self.get_salary_period_display()}"
+
+
+def new_token() -> str:
+    """192 random bits, URL-safe: unguessable, so it can stand in for an account."""
+    return secrets.token_urlsafe(24)
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def unfinished(self) -> AssessmentQuerySet:
+        return self.filter(result__isnull=True)
+
+
+class Assessment(models.Model):
+    """A candidate's questionnaire answers, saved at every step under an unguessable token."""
+
+    token = models.CharField(
+        max_length=64, unique=True, default=new_token, editable=False
+    )
+    # {step slug: {"form": answers as given, "profile": the step's profile data}}
+    answers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["updated_at"])]
+
+    def __str__(self) -> str:
+        return f"Assessment started {self.created_at:%Y-%m-%d %H:%M}"
+
+    def has_answered(self, slug: str) -> bool:
+        return slug in self.answers
+
+
+class Result(models.Model):
+    """The recommendation for a finished assessment: exactly one per assessment."""
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, related_name="result"
+    )
+    profile = models.JSONField(
+        help_text="The profile data the result was computed from."
+    )
+    recommendation = models.JSONField(help_text="The scoring engine's output, as data.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Result of {self.assessment}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:result_detail", args=[self.assessment.token])

@@ -744,3 +744,38 @@ def recommend(roles: Iterable[Role], profile: Profile) -> Recommendation:
     return Recommendation(
         fits=fits, sectors=sectors, summary=summarise(fits, sectors, paths), paths=paths
     )
+
+
+def recommendation_data(
+    recommendation: Recommendation, top: int | None = None, detailed: bool = False
+) -> dict:
+    """The recommendation as plain data: the `recommend --format json` shape, best first.
+
+    `detailed` adds what the result page shows besides (category names, channels and the
+    overall next steps).
+    """
+    fits = recommendation.fits[:top] if top else recommendation.fits
+    items = []
+    for fit in fits:
+        item = {
+            "role": fit.slug,
+            "title": fit.title,
+            "category": fit.category,
+            "sector": fit.sector,
+            "verdict": str(fit.verdict),
+            "score": fit.score,
+            "met": list(fit.met),
+            "missing": list(fit.missing),
+            "closest_path": list(fit.closest_path),
+        }
+        if detailed:
+            item |= {"category_name": fit.category_name, "channel": fit.channel}
+        items.append(item)
+    data = {
+        "summary": recommendation.summary,
+        "sectors": dict(recommendation.sectors),
+        "recommendations": items,
+    }
+    if detailed:
+        data["paths"] = [path.sentence for path in recommendation.paths]
+    return data

@@ -1,8 +1,23 @@
 """Public pages of the careers app."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from careers import views
+
+
+class TokenConverter:
+    """Assessment tokens: URL-safe base64, so anything else is a 404 before any query."""
+
+    regex = "[A-Za-z0-9_-]{16,64}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(TokenConverter, "token")
 
 app_name = "careers"
 
@@ -11,4 +26,7 @@ urlpatterns = [
     path("careers/", views.category_list, name="category_list"),
     path("careers/<slug:slug>/", views.category_detail, name="category_detail"),
     path("roles/<slug:slug>/", views.role_detail, name="role_detail"),
+    path("quiz/", views.quiz_start, name="quiz_start"),
+    path("quiz/<token:token>/step/<int:number>/", views.quiz_step, name="quiz_step"),
+    path("results/<token:token>/", views.result_detail, name="result_detail"),
 ]

@@ -1,19 +1,44 @@
 """Public pages: what BPO and KPO are, the catalogue of categories and roles, listings."""
 
+from django.db import transaction
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
+from careers.charts import chart_height, profile_chart
+from careers.forms import (
+    STEP_COUNT,
+    STEPS,
+    Step,
+    build_form,
+    first_unanswered,
+    get_step,
+    profile_data,
+)
 from careers.models import (
     SECTOR_DEFINITIONS,
     SECTOR_LONG_NAMES,
+    Assessment,
     JobCategory,
     JobListing,
+    Result,
     Role,
     Sector,
     Shore,
+    WorkMode,
 )
+from careers.scoring import (
+    VERDICT_ORDER,
+    Verdict,
+    profile_from_data,
+    recommend,
+    recommendation_data,
+)
+from careers.scoring import Role as ScoringRole
 
 # The key differences between BPO and KPO, as our source articles draw them.
 SECTOR_DIFFERENCES = [
@@ -124,5 +149,219 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "nice_to_haves": [r for r in requirements if not r.is_must_have],
             "occupation_links": role.occupation_links.all(),
             "listings": _visible_listings().filter(role=role),
+        },
+    )
+
+
+# --- The questionnaire ------------------------------------------------------------------
+
+SESSION_TOKEN = "quiz_token"
+
+
+def _assessment_or_404(token: str) -> Assessment:
+    return get_object_or_404(Assessment, token=token)
+
+
+def _step_context(
+    request: HttpRequest, assessment: Assessment, step: Step, form
+) -> dict:
+    step_url = reverse("careers:quiz_step", args=[assessment.token, step.number])
+    return {
+        "assessment": assessment,
+        "step": step,
+        "steps": STEPS,
+        "step_count": STEP_COUNT,
+        "form": form,
+        "step_url": step_url,
+        "back_url": (
+            reverse("careers:quiz_step", args=[assessment.token, step.number - 1])
+            if step.number > 1
+            else None
+        ),
+        "continue_url": request.build_absolute_uri(step_url),
+        "finished": hasattr(assessment, "result"),
+    }
+
+
+def _render_step(
+    request: HttpRequest, assessment: Assessment, step: Step, form, status: int = 200
+) -> HttpResponse:
+    template_name = "careers/quiz_step.html"
+    if request.htmx:
+        template_name += "#quiz"
+    context = _step_context(request, assessment, step, form)
+    return render(request, template_name, context, status=status)
+
+
+def _problem(
+    request: HttpRequest, message: str, link: str, link_text: str
+) -> HttpResponse:
+    response = render(
+        request,
+        "careers/quiz_problem.html",
+        {"message": message, "link": link, "link_text": link_text},
+        status=400,
+    )
+    if request.htmx:
+        # Replace the page's main content, not just the form, with the message.
+        response["HX-Retarget"] = "#main"
+        response["HX-Reswap"] = "outerHTML"
+        response["HX-Reselect"] = "#main"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def quiz_start(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        assessment = Assessment.objects.create()
+        request.session[SESSION_TOKEN] = assessment.token
+        return redirect("careers:quiz_step", assessment.token, 1)
+    token = request.session.get(SESSION_TOKEN)
+    current = Assessment.objects.filter(token=token).first() if token else None
+    resume_url = None
+    if current is not None:
+        number = first_unanswered(current.answers)
+        resume_url = (
+            reverse("careers:quiz_step", args=[current.token, number])
+            if number
+            else reverse("careers:result_detail", args=[current.token])
+        )
+    return render(
+        request,
+        "careers/quiz_start.html",
+        {
+            "resume_url": resume_url,
+            "finished": current is not None and number is None,
+            "steps": STEPS,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
+    assessment = _assessment_or_404(token)
+    step = get_step(number)
+    if step is None:
+        raise Http404("No such step.")
+    # Whoever holds the link holds the answers: remember it for "continue" on this device.
+    request.session[SESSION_TOKEN] = assessment.token
+    missing = next(
+        (s for s in STEPS[: number - 1] if not assessment.has_answered(s.slug)), None
+    )
+    if request.method == "GET":
+        if missing is not None:
+            return redirect("careers:quiz_step", token, missing.number)
+        saved = assessment.answers.get(step.slug, {}).get("form")
+        return _render_step(request, assessment, step, build_form(step, initial=saved))
+
+    if missing is not None:
+        return _problem(
+            request,
+            f"Please answer step {missing.number}, “{missing.title}”, first.",
+            reverse("careers:quiz_step", args=[token, missing.number]),
+            f"Go to step {missing.number}",
+        )
+    form = build_form(step, data=request.POST)
+    if not form.is_valid():
+        return _render_step(request, assessment, step, form, status=400)
+    save_answers(assessment, step, form)
+    if step.number == STEP_COUNT:
+        result = finish_assessment(assessment)
+        if request.htmx:
+            return HttpResponseClientRedirect(result.get_absolute_url())
+        return redirect(result)
+    next_step = get_step(step.number + 1)
+    if request.htmx:
+        saved = assessment.answers.get(next_step.slug, {}).get("form")
+        response = _render_step(
+            request, assessment, next_step, build_form(next_step, initial=saved)
+        )
+        response["HX-Push-Url"] = reverse(
+            "careers:quiz_step", args=[token, next_step.number]
+        )
+        return response
+    return redirect("careers:quiz_step", token, next_step.number)
+
+
+def save_answers(assessment: Assessment, step: Step, form) -> None:
+    """Store one step's answers at once, so a closed tab loses nothing."""
+    with transaction.atomic():
+        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        locked.answers[step.slug] = {
+            "form": form.cleaned_data,
+            "profile": form.to_profile(),
+        }
+        locked.save(update_fields=["answers", "updated_at"])
+    assessment.answers = locked.answers
+
+
+def _catalogue_roles() -> list[ScoringRole]:
+    return [role.as_scoring() for role in Role.objects.with_catalogue()]
+
+
+def finish_assessment(assessment: Assessment) -> Result:
+    """Score the answers and store the one result of this assessment (again if re-answered)."""
+    data = profile_data(assessment.answers)
+    recommendation = recommend(_catalogue_roles(), profile_from_data(data))
+    # The one-to-one column makes a second result impossible; a double submit updates it.
+    result, _ = Result.objects.update_or_create(
+        assessment=assessment,
+        defaults={
+            "profile": data,
+            "recommendation": recommendation_data(recommendation, detailed=True),
+        },
+    )
+    return result
+
+
+@require_GET
+def result_detail(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = get_object_or_404(
+        Assessment.objects.select_related("result"), token=token
+    )
+    if not hasattr(assessment, "result"):
+        number = first_unanswered(assessment.answers) or STEP_COUNT
+        return redirect("careers:quiz_step", token, number)
+    result = assessment.result
+    request.session[SESSION_TOKEN] = assessment.token
+    data = result.recommendation
+    groups = {verdict: [] for verdict in VERDICT_ORDER}
+    for item in data["recommendations"]:
+        groups[item["verdict"]].append(item)
+    top = [
+        item for item in data["recommendations"] if item["verdict"] != Verdict.NOT_YET
+    ][:5]
+    top = top or data["recommendations"][:3]
+    top_slugs = [item["role"] for item in top]
+    profile = profile_from_data(result.profile)
+    chart_roles = sorted(
+        (
+            r.as_scoring()
+            for r in Role.objects.with_catalogue().filter(slug__in=top_slugs[:3])
+        ),
+        key=lambda r: top_slugs.index(r.slug),
+    )
+    rows = profile_chart(profile, chart_roles)
+    listings = _visible_listings().filter(role__slug__in=top_slugs)
+    if result.profile.get("commute") == "remote_only":
+        listings = listings.filter(work_mode=WorkMode.REMOTE)
+    return render(
+        request,
+        "careers/result_detail.html",
+        {
+            "assessment": assessment,
+            "result": result,
+            "summary": data["summary"],
+            "sectors": data["sectors"],
+            "paths": data["paths"],
+            "eligible": groups[Verdict.ELIGIBLE],
+            "close": groups[Verdict.CLOSE],
+            "not_yet": groups[Verdict.NOT_YET],
+            "chart_rows": rows,
+            "chart_roles": chart_roles,
+            "chart_height": chart_height(rows),
+            "listings": listings[:10],
+            "change_url": reverse("careers:quiz_step", args=[token, 1]),
         },
     )

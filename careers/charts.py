@@ -1,0 +1,124 @@
+"""The result page's chart: the candidate's profile against the top roles' requirements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careers.scoring import (
+    CEFR_LEVELS,
+    EDUCATION_LEVELS,
+    EDUCATION_PHRASES,
+    Profile,
+    Role,
+)
+
+TYPING_SCALE = 60  # words a minute at the right-hand end of the chart
+CHART_WIDTH = 320
+LABEL_HEIGHT = 22
+ROW_HEIGHT = 64
+BAR_HEIGHT = 14
+BAR_LEFT = 8
+BAR_WIDTH = CHART_WIDTH - 2 * BAR_LEFT
+
+
+@dataclass(frozen=True)
+class Mark:
+    number: int  # the role's number in the legend
+    share: float  # 0–1 along the bar
+    text: str
+    x: float
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    label: str
+    you_share: float
+    you_text: str
+    marks: tuple[Mark | None, ...]  # one per role; None when the role does not ask
+    y: float
+
+    @property
+    def bar_width(self) -> float:
+        return round(BAR_WIDTH * self.you_share, 1)
+
+    @property
+    def label_y(self) -> float:
+        return self.y + 14
+
+    @property
+    def bar_y(self) -> float:
+        return self.y + LABEL_HEIGHT
+
+    @property
+    def tick_top(self) -> float:
+        return self.bar_y - 3
+
+    @property
+    def tick_bottom(self) -> float:
+        return self.bar_y + BAR_HEIGHT + 3
+
+    @property
+    def mark_label_y(self) -> float:
+        return self.y + LABEL_HEIGHT + BAR_HEIGHT + 16
+
+
+def _cefr(level: str) -> float:
+    return (CEFR_LEVELS.index(level) + 1) / len(CEFR_LEVELS)
+
+
+def _education(level: str) -> float:
+    return (EDUCATION_LEVELS.index(level) + 1) / len(EDUCATION_LEVELS)
+
+
+def _typing(wpm: int) -> float:
+    return min(wpm, TYPING_SCALE) / TYPING_SCALE
+
+
+DIMENSIONS = [
+    # (label, requirement kind, the candidate's value, scale, words)
+    ("Spoken English", "spoken_english", lambda p: p.spoken_english, _cefr, str),
+    ("Written English", "written_english", lambda p: p.written_english, _cefr, str),
+    ("Typing speed", "typing_speed", lambda p: p.typing_wpm, _typing, lambda v: f"{v} wpm"),
+    ("Education", "education_level", lambda p: p.education, _education,
+     lambda v: EDUCATION_PHRASES[v].removeprefix("a ").removeprefix("an ")),
+]  # fmt: skip
+
+
+def _highest(role: Role, kind: str, scale) -> str | int | None:
+    values = [
+        req.amount if kind == "typing_speed" else req.level
+        for req in role.requirements
+        if req.kind == kind
+    ]
+    return max(values, key=scale) if values else None
+
+
+def profile_chart(profile: Profile, roles: list[Role]) -> list[ChartRow]:
+    """Rows of the chart: one per dimension, with the candidate's bar and each role's mark."""
+    rows = []
+    for index, (label, kind, value_of, scale, words) in enumerate(DIMENSIONS):
+        you = value_of(profile)
+        marks = []
+        for number, role in enumerate(roles, start=1):
+            need = _highest(role, kind, scale)
+            if need is None:
+                marks.append(None)
+                continue
+            share = scale(need)
+            marks.append(
+                Mark(number, share, words(need), round(BAR_LEFT + BAR_WIDTH * share, 1))
+            )
+        rows.append(
+            ChartRow(
+                label=label,
+                you_share=scale(you),
+                you_text=words(you),
+                marks=tuple(marks),
+                y=index * ROW_HEIGHT,
+            )
+        )
+    return rows
+
+
+def chart_height(rows: list[ChartRow]) -> int:
+    return len(rows) * ROW_HEIGHT

@@ -1,0 +1,426 @@
+"""One form per questionnaire step; each turns its answers into profile data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+
+from careers.models import (
+    SPOKEN_CAN_DO,
+    WRITTEN_CAN_DO,
+    CEFRLevel,
+    EducationLevel,
+    ExperienceDomain,
+    FieldOfStudy,
+    Language,
+    Qualification,
+    Shift,
+    Skill,
+    SkillLevel,
+)
+
+NOT_APPLICABLE = ""
+OTHER_FIELD = "other"
+
+
+class StepForm(forms.Form):
+    """A questionnaire step: errors are announced and the first one gets the focus."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if self.is_bound and self.errors:
+            first = next((name for name in self.fields if name in self.errors), None)
+            if first:
+                self.fields[first].widget.attrs["autofocus"] = True
+
+    def to_profile(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+def _can_do_choices(statements: dict) -> list[tuple[str, str]]:
+    return [
+        (level.value, f"{statements[level]} ({level.value})") for level in CEFRLevel
+    ]
+
+
+LANGUAGE_CHOICES = [(NOT_APPLICABLE, "No other language"), *Language.choices]
+LEVEL_CHOICES = [(NOT_APPLICABLE, "Choose a level"), *CEFRLevel.choices]
+
+
+class LanguagesForm(StepForm):
+    spoken_english = forms.ChoiceField(
+        label="Which sentence describes your spoken English best?",
+        choices=_can_do_choices(SPOKEN_CAN_DO),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the sentence closest to how you speak English."
+        },
+    )
+    written_english = forms.ChoiceField(
+        label="Which sentence describes your written English best?",
+        choices=_can_do_choices(WRITTEN_CAN_DO),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the sentence closest to how you write English."
+        },
+    )
+    language_1 = forms.ChoiceField(
+        label="Another language you speak", choices=LANGUAGE_CHOICES, required=False
+    )
+    level_1 = forms.ChoiceField(
+        label="Your level in it", choices=LEVEL_CHOICES, required=False
+    )
+    language_2 = forms.ChoiceField(
+        label="One more language (optional)", choices=LANGUAGE_CHOICES, required=False
+    )
+    level_2 = forms.ChoiceField(
+        label="Your level in it", choices=LEVEL_CHOICES, required=False
+    )
+    typing_wpm = forms.IntegerField(
+        label="About how many words a minute do you type?",
+        min_value=0,
+        max_value=200,
+        help_text="20 is typing with two fingers; 40 is comfortable touch typing. "
+        "You can also measure it with the one-minute check below.",
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter your typing speed in words per minute (0 if you do not type).",
+            "invalid": "Enter a whole number of words per minute, such as 30.",
+        },
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        chosen = []
+        for n in (1, 2):
+            language, level = data.get(f"language_{n}"), data.get(f"level_{n}")
+            if language and not level:
+                self.add_error(
+                    f"level_{n}", f"Choose your level in {Language(language).label}."
+                )
+            if level and not language:
+                self.add_error(
+                    f"language_{n}", "Choose the language, or clear its level."
+                )
+            if language and language in chosen:
+                self.add_error(f"language_{n}", "You chose this language already.")
+            chosen.append(language)
+        return data
+
+    def to_profile(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "spoken_english": data["spoken_english"],
+            "written_english": data["written_english"],
+            "other_languages": [
+                {"language": data[f"language_{n}"], "level": data[f"level_{n}"]}
+                for n in (1, 2)
+                if data.get(f"language_{n}")
+            ],
+            "typing_wpm": data["typing_wpm"],
+        }
+
+
+FIELD_CHOICES = [
+    (NOT_APPLICABLE, "Not applicable: I finished school only"),
+    *[
+        (value, label)
+        for value, label in FieldOfStudy.choices
+        if value != FieldOfStudy.ANY
+    ],
+    (OTHER_FIELD, "Another field"),
+]
+SCHOOL_LEVELS = {EducationLevel.SECONDARY, EducationLevel.HIGHER_SECONDARY}
+
+
+class EducationForm(StepForm):
+    education = forms.ChoiceField(
+        label="What is the highest level you have completed?",
+        choices=EducationLevel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the highest level you have completed."},
+    )
+    field_of_study = forms.ChoiceField(
+        label="In which field?",
+        choices=FIELD_CHOICES,
+        required=False,
+        help_text="For a diploma or a degree. If you are still studying, choose your field.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        level = data.get("education")
+        if level and level not in SCHOOL_LEVELS and not data.get("field_of_study"):
+            self.add_error(
+                "field_of_study", "Choose the field of your diploma or degree."
+            )
+        return data
+
+    def to_profile(self) -> dict[str, Any]:
+        field = self.cleaned_data["field_of_study"]
+        return {
+            "education": self.cleaned_data["education"],
+            "field_of_study": field
+            if field not in (NOT_APPLICABLE, OTHER_FIELD)
+            else None,
+        }
+
+
+class QualificationsForm(StepForm):
+    qualifications = forms.MultipleChoiceField(
+        label="Which of these do you hold?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick every degree, certificate or licence you have completed.",
+    )
+    none = forms.BooleanField(label="I have none of these yet", required=False)
+    has_portfolio = forms.BooleanField(
+        label="I have samples of my own work to show (writing, designs, code, "
+        "training material or similar)",
+        required=False,
+    )
+
+    def __init__(
+        self, *args: Any, qualifications: list[Qualification], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for qualification in qualifications:
+            groups.setdefault(qualification.get_kind_display(), []).append(
+                (qualification.slug, qualification.name)
+            )
+        self.fields["qualifications"].choices = list(groups.items())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("qualifications") and not data.get("none"):
+            self.add_error(
+                "qualifications", "Tick what you hold, or “I have none of these yet”."
+            )
+        if data.get("qualifications") and data.get("none"):
+            self.add_error(
+                "none", "You ticked qualifications and “none”: untick one of them."
+            )
+        return data
+
+    def to_profile(self) -> dict[str, Any]:
+        return {
+            "qualifications": sorted(self.cleaned_data["qualifications"]),
+            "has_portfolio": self.cleaned_data["has_portfolio"],
+        }
+
+
+SKILL_LEVEL_CHOICES = [
+    ("none", "Not used"),
+    *((v, v.title()) for v in SkillLevel.values),
+]
+
+
+class SkillsForm(StepForm):
+    """One level question per skill in the catalogue, grouped by kind."""
+
+    def __init__(self, *args: Any, skills: list[Skill], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.skill_slugs = {}
+        for skill in skills:
+            name = f"skill_{skill.slug.replace('-', '_')}"
+            self.skill_slugs[name] = skill.slug
+            # Not required: a skill left out means "not used".
+            self.fields[name] = forms.ChoiceField(
+                label=skill.name,
+                choices=SKILL_LEVEL_CHOICES,
+                initial="none",
+                required=False,
+            )
+            self.fields[name].group = skill.get_kind_display()
+
+    def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+        grouped: dict[str, list[forms.BoundField]] = {}
+        for bound in self:
+            grouped.setdefault(self.fields[bound.name].group, []).append(bound)
+        return list(grouped.items())
+
+    def to_profile(self) -> dict[str, Any]:
+        return {
+            "skills": {
+                slug: self.cleaned_data[name]
+                for name, slug in self.skill_slugs.items()
+                if self.cleaned_data[name] not in ("", "none")
+            }
+        }
+
+
+class ExperienceForm(StepForm):
+    years = forms.IntegerField(
+        label="How many years of paid work have you done?",
+        min_value=0,
+        max_value=50,
+        help_text="Enter 0 if this would be your first job. Internships count as part of a year.",
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter your years of work (0 if this would be your first job).",
+            "invalid": "Enter a whole number of years, such as 0, 1 or 2.",
+        },
+    )
+    domains = forms.MultipleChoiceField(
+        label="In which kinds of work?",
+        choices=ExperienceDomain.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("years") and not data.get("domains"):
+            self.add_error("domains", "Tick the kinds of work you have done.")
+        return data
+
+    def to_profile(self) -> dict[str, Any]:
+        years = self.cleaned_data["years"]
+        return {
+            "experience": {
+                "years": years,
+                "domains": sorted(self.cleaned_data["domains"]) if years else [],
+            }
+        }
+
+
+COMMUTE_CHOICES = [
+    ("office", "I can travel to an office in my city"),
+    ("relocate", "I can move to another city for the right job"),
+    ("remote_only", "I can only work from home"),
+]
+
+
+class ConditionsForm(StepForm):
+    shifts = forms.MultipleChoiceField(
+        label="Which shifts could you work?",
+        choices=Shift.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Many BPO jobs serve US or UK clients, so they run in the Indian evening "
+        "or night.",
+        error_messages={"required": "Tick at least one shift you could work."},
+    )
+    internet = forms.BooleanField(label="A steady internet connection", required=False)
+    power_backup = forms.BooleanField(
+        label="Power backup (inverter or UPS)", required=False
+    )
+    quiet_place = forms.BooleanField(
+        label="A quiet place to work or take calls", required=False
+    )
+    commute = forms.ChoiceField(
+        label="Where can you work?",
+        choices=COMMUTE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose where you can work."},
+    )
+
+    def to_profile(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "shifts": sorted(data["shifts"]),
+            "work_from_home": {
+                "internet": data["internet"],
+                "power_backup": data["power_backup"],
+                "quiet_place": data["quiet_place"],
+            },
+            "commute": data["commute"],
+        }
+
+
+class PreferencesForm(StepForm):
+    work_style = forms.ChoiceField(
+        label="Which kind of work do you enjoy more?",
+        choices=[
+            ("rules", "Following clear rules and routines"),
+            ("judgement", "Using my judgement to analyse and decide"),
+            ("either", "Either suits me"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose one, or “Either suits me”."},
+    )
+    contact = forms.ChoiceField(
+        label="Would you rather…",
+        choices=[
+            ("customers", "Talk to customers all day"),
+            ("back_office", "Work behind the scenes with documents and data"),
+            ("either", "Either suits me"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose one, or “Either suits me”."},
+    )
+    pace = forms.ChoiceField(
+        label="Which pace suits you?",
+        choices=[
+            ("volume", "Many quick tasks, with clear daily targets"),
+            ("deep", "Fewer, longer tasks that need deep thought"),
+            ("either", "Either suits me"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose one, or “Either suits me”."},
+    )
+
+    def to_profile(self) -> dict[str, Any]:
+        return {
+            "preferences": {
+                k: self.cleaned_data[k] for k in ("work_style", "contact", "pace")
+            }
+        }
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    slug: str
+    title: str
+    intro: str
+    form_class: type[StepForm]
+
+
+STEPS = [
+    Step(1, "languages", "Languages and communication",
+         "Choose the sentences that sound most like you. There are no wrong answers.",
+         LanguagesForm),
+    Step(2, "education", "Education", "Your highest completed level, and its field.",
+         EducationForm),
+    Step(3, "qualifications", "Professional qualifications",
+         "Degrees, certificates and licences that employers look for.", QualificationsForm),
+    Step(4, "skills", "Skills and tools",
+         "Leave “Not used” for anything you have not used.", SkillsForm),
+    Step(5, "experience", "Work experience", "Paid work of any kind counts.", ExperienceForm),
+    Step(6, "conditions", "Shifts and where you work",
+         "What you can manage. Many outsourcing jobs run at night.", ConditionsForm),
+    Step(7, "preferences", "What work you enjoy",
+         "This does not change what you are eligible for; it helps rank roles for you.",
+         PreferencesForm),
+]  # fmt: skip
+STEP_COUNT = len(STEPS)
+
+
+def get_step(number: int) -> Step | None:
+    return STEPS[number - 1] if 1 <= number <= STEP_COUNT else None
+
+
+def build_form(step: Step, data: Any = None, initial: dict | None = None) -> StepForm:
+    """The step's form; the catalogue steps get their choices from the database."""
+    kwargs: dict[str, Any] = {"data": data, "initial": initial}
+    if step.form_class is QualificationsForm:
+        kwargs["qualifications"] = list(Qualification.objects.order_by("kind", "name"))
+    if step.form_class is SkillsForm:
+        kwargs["skills"] = list(Skill.objects.order_by("kind", "name"))
+    return step.form_class(**kwargs)
+
+
+def profile_data(answers: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Merge the saved answers of every step into one profile-data dict."""
+    data: dict[str, Any] = {}
+    for step in STEPS:
+        data.update(answers.get(step.slug, {}).get("profile", {}))
+    return data
+
+
+def first_unanswered(answers: dict[str, Any]) -> int | None:
+    """Number of the first step without saved answers, or None when all are answered."""
+    return next((step.number for step in STEPS if step.slug not in answers), None)

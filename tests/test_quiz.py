@@ -1,0 +1,253 @@
+"""The questionnaire, with and without htmx, and the result page."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from careers.models import Assessment, Result
+from tests.factories import JobListingFactory
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+# A fluent speaker with 12th standard who can work nights: voice support material.
+ANSWERS = {
+    1: {
+        "spoken_english": "C1",
+        "written_english": "B2",
+        "language_1": "hindi",
+        "level_1": "C2",
+        "language_2": "",
+        "level_2": "",
+        "typing_wpm": "32",
+    },
+    2: {"education": "12th", "field_of_study": ""},
+    3: {"none": "on"},
+    4: {"skill_excel": "basic", "skill_crm_tools": "basic"},
+    5: {"years": "0"},
+    6: {
+        "shifts": ["day", "us_hours", "rotational"],
+        "internet": "on",
+        "commute": "office",
+    },
+    7: {"work_style": "rules", "contact": "customers", "pace": "volume"},
+}
+
+
+def step_url(token, number):
+    return reverse("careers:quiz_step", args=[token, number])
+
+
+def start(client) -> str:
+    response = client.post(reverse("careers:quiz_start"))
+    token = Assessment.objects.latest("created_at").token
+    assertRedirects(response, step_url(token, 1), fetch_redirect_response=False)
+    return token
+
+
+def answer_all(client, token, upto=7, **extra):
+    response = None
+    for number in range(1, upto + 1):
+        response = client.post(step_url(token, number), ANSWERS[number], **extra)
+    return response
+
+
+def test_start_page_invites_without_asking_who_you_are(client):
+    response = client.get(reverse("careers:quiz_start"))
+    assertContains(response, "Start the quiz")
+    assertContains(response, "No account, no name, email or phone number")
+
+
+def test_whole_quiz_without_javascript_ends_on_the_result(client):
+    token = start(client)
+    for number in range(1, 8):
+        page = client.get(step_url(token, number))
+        assertContains(page, f"Step {number} of 7")
+        assertContains(page, f'<progress id="quiz-progress" max="7" value="{number}">')
+        response = client.post(step_url(token, number), ANSWERS[number])
+        expected = (
+            reverse("careers:result_detail", args=[token])
+            if number == 7
+            else step_url(token, number + 1)
+        )
+        assertRedirects(response, expected, fetch_redirect_response=False)
+    result = client.get(reverse("careers:result_detail", args=[token]))
+    assertContains(result, "You can apply now")
+    assertContains(result, "Voice customer support associate")
+    assertContains(result, "BPO fits you better today")
+    assertContains(result, "<svg")
+    assertContains(result, "The chart as a table")
+    assert Result.objects.count() == 1
+
+
+def test_htmx_step_swaps_the_form_and_pushes_the_next_url(client):
+    token = start(client)
+    fragment = client.get(step_url(token, 1), **HTMX)
+    assert fragment.status_code == 200
+    assert fragment.text.lstrip().startswith('<section id="quiz"')
+    assertNotContains(fragment, "<html")
+    response = client.post(step_url(token, 1), ANSWERS[1], **HTMX)
+    assert response.status_code == 200
+    assert response["HX-Push-Url"] == step_url(token, 2)
+    assertContains(response, "Step 2 of 7")
+    assertNotContains(response, "<html")
+    assert "HX-Request" in response["Vary"]
+
+
+def test_htmx_finish_redirects_the_browser_to_the_result(client):
+    token = start(client)
+    answer_all(client, token, upto=6)
+    response = client.post(step_url(token, 7), ANSWERS[7], **HTMX)
+    assert response["HX-Redirect"] == reverse("careers:result_detail", args=[token])
+
+
+def test_full_page_and_fragment_give_the_same_result(client):
+    plain, htmx = Client(), Client()
+    answer_all(plain, start(plain))
+    answer_all(htmx, start(htmx), **HTMX)
+    first, second = Result.objects.order_by("id")
+    assert first.recommendation == second.recommendation
+
+
+def test_validation_error_is_beside_the_field_with_focus_and_status_400(client):
+    token = start(client)
+    data = dict(ANSWERS[1], typing_wpm="fast", spoken_english="")
+    for extra in ({}, HTMX):
+        response = client.post(step_url(token, 1), data, **extra)
+        assert response.status_code == 400
+        assertContains(
+            response, "Enter a whole number of words per minute", status_code=400
+        )
+        assertContains(
+            response, "Choose the sentence closest to how you speak", status_code=400
+        )
+        assertContains(response, 'aria-invalid="true"', status_code=400)
+        assertContains(response, "autofocus", status_code=400)
+        assertContains(response, 'id="id_typing_wpm_error"', status_code=400)
+    assert Assessment.objects.get(token=token).answers == {}
+
+
+def test_unknown_choice_is_a_400_with_a_message(client):
+    token = start(client)
+    response = client.post(step_url(token, 1), dict(ANSWERS[1], spoken_english="Z9"))
+    assertContains(response, "Select a valid choice", status_code=400)
+
+
+def test_back_keeps_saved_answers(client):
+    token = start(client)
+    answer_all(client, token, upto=2)
+    back = client.get(step_url(token, 1))
+    assertContains(back, 'value="C1" required id="id_spoken_english_4" checked')
+    assertContains(back, 'value="32"')
+
+
+def test_skipping_ahead_is_refused(client):
+    token = start(client)
+    client.post(step_url(token, 1), ANSWERS[1])
+    response = client.post(step_url(token, 4), ANSWERS[4])
+    assertContains(response, "Please answer step 2", status_code=400)
+    assert set(Assessment.objects.get(token=token).answers) == {"languages"}
+    assertRedirects(client.get(step_url(token, 5)), step_url(token, 2))
+
+
+def test_forged_token_and_unknown_step_are_404(client):
+    token = start(client)
+    assert client.get(step_url("A" * 32, 1)).status_code == 404
+    assert client.post(step_url("A" * 32, 1), ANSWERS[1]).status_code == 404
+    assert client.get(step_url(token, 8)).status_code == 404
+    assert client.get("/quiz/short/step/1/").status_code == 404
+    assert (
+        client.get(reverse("careers:result_detail", args=["B" * 32])).status_code == 404
+    )
+
+
+def test_double_submit_of_the_last_step_gives_one_result(client):
+    token = start(client)
+    answer_all(client, token, upto=6)
+    client.post(step_url(token, 7), ANSWERS[7])
+    client.post(step_url(token, 7), ANSWERS[7], **HTMX)
+    assert Result.objects.filter(assessment__token=token).count() == 1
+
+
+def test_changing_answers_updates_the_one_result(client):
+    token = start(client)
+    answer_all(client, token)
+    client.post(step_url(token, 1), dict(ANSWERS[1], spoken_english="A2"))
+    client.post(step_url(token, 7), ANSWERS[7])
+    result = Result.objects.get(assessment__token=token)
+    assert Result.objects.count() == 1
+    voice = next(
+        r
+        for r in result.recommendation["recommendations"]
+        if r["role"] == "voice-customer-support-associate"
+    )
+    assert voice["verdict"] == "not_yet"
+
+
+def test_resume_after_leaving_midway(client):
+    token = start(client)
+    answer_all(client, token, upto=3)
+    page = client.get(reverse("careers:quiz_start"))
+    assertContains(page, "Continue where you left off")
+    assertContains(page, step_url(token, 4))
+
+
+def test_continue_later_link_works_on_another_device(client):
+    token = start(client)
+    answer_all(client, token, upto=2)
+    page = client.get(step_url(token, 3))
+    assertContains(page, f"http://testserver{step_url(token, 3)}")
+    other = Client()
+    assertContains(other.get(step_url(token, 2)), "Step 2 of 7")
+    assertRedirects(other.get(step_url(token, 5)), step_url(token, 3))
+
+
+def test_oversized_body_is_refused_and_changes_nothing(client):
+    token = start(client)
+    response = client.post(step_url(token, 1), dict(ANSWERS[1], padding="x" * 300_000))
+    assert response.status_code == 400
+    assert Assessment.objects.get(token=token).answers == {}
+
+
+def test_missing_csrf_token_is_refused():
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(reverse("careers:quiz_start")).status_code == 403
+
+
+def test_result_before_finishing_goes_back_to_the_quiz(client):
+    token = start(client)
+    answer_all(client, token, upto=2)
+    assertRedirects(
+        client.get(reverse("careers:result_detail", args=[token])), step_url(token, 3)
+    )
+
+
+def test_result_shows_listings_for_top_roles_only_when_visible(client):
+    JobListingFactory(published=True, title="Night voice process (US)")
+    JobListingFactory(title="Draft voice job")
+    token = start(client)
+    answer_all(client, token)
+    page = client.get(reverse("careers:result_detail", args=[token]))
+    assertContains(page, "Night voice process (US)")
+    assertNotContains(page, "Draft voice job")
+
+
+def test_result_page_query_count_is_small(client, django_assert_max_num_queries):
+    token = start(client)
+    answer_all(client, token)
+    with django_assert_max_num_queries(12):
+        assert (
+            client.get(reverse("careers:result_detail", args=[token])).status_code
+            == 200
+        )
+
+
+def test_no_personal_details_are_asked(client):
+    token = start(client)
+    for number in range(1, 8):
+        client.post(step_url(token, number), ANSWERS[number])
+        page = client.get(step_url(token, number)).text.lower()
+        for word in ('type="email"', 'type="tel"', 'name="name"', 'name="phone"'):
+            assert word not in page
