@@ -722,12 +722,11 @@ def summarise(
         first = f"No role is within reach yet; {best} is the nearer sector."
     if count[other, Verdict.ELIGIBLE]:
         second = (
-            f"You also qualify for {count[other, Verdict.ELIGIBLE]} {other} role(s)."
+            f"You also qualify for {_roles(count[other, Verdict.ELIGIBLE], other)}."
         )
     elif count[other, Verdict.CLOSE]:
-        second = (
-            f"{count[other, Verdict.CLOSE]} {other} role(s) are a step or two away."
-        )
+        n = count[other, Verdict.CLOSE]
+        second = f"{_roles(n, other)} {'is' if n == 1 else 'are'} a step or two away."
     else:
         second = f"{other} roles need {SECTOR_NEEDS[other]}."
     if not eligible and paths:

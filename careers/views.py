@@ -187,7 +187,8 @@ def _render_step(
     request: HttpRequest, assessment: Assessment, step: Step, form, status: int = 200
 ) -> HttpResponse:
     template_name = "careers/quiz_step.html"
-    if request.htmx:
+    # A history restore (browser back with htmx) needs the whole page, not the fragment.
+    if request.htmx and not request.htmx.history_restore_request:
         template_name += "#quiz"
     context = _step_context(request, assessment, step, form)
     return render(request, template_name, context, status=status)

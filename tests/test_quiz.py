@@ -96,6 +96,15 @@ def test_htmx_step_swaps_the_form_and_pushes_the_next_url(client):
     assert "HX-Request" in response["Vary"]
 
 
+def test_browser_back_with_htmx_gets_the_whole_page(client):
+    token = start(client)
+    page = client.get(
+        step_url(token, 1), HTTP_HX_HISTORY_RESTORE_REQUEST="true", **HTMX
+    )
+    assertContains(page, "<html")
+    assertContains(page, "Step 1 of 7")
+
+
 def test_htmx_finish_redirects_the_browser_to_the_result(client):
     token = start(client)
     answer_all(client, token, upto=6)

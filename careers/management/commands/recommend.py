@@ -1,0 +1,76 @@
+"""Run the scoring engine on a profile file and print the recommendations."""
+
+import json
+from argparse import ArgumentParser, ArgumentTypeError
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from careers.models import Qualification, Role, Skill
+from careers.profiles import ProfileError, read_profile
+from careers.scoring import profile_from_data, recommend, recommendation_data
+
+VERDICT_WORDS = {"eligible": "ELIGIBLE NOW", "close": "CLOSE", "not_yet": "NOT YET"}
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise ArgumentTypeError(f"--top: {value!r} is not a whole number") from None
+    if number < 1:
+        raise ArgumentTypeError("--top: must be 1 or more")
+    return number
+
+
+class Command(BaseCommand):
+    help = (
+        "Recommend BPO and KPO roles for the candidate profile in PROFILE.json "
+        "(format: careers/profile.schema.json; examples: fixtures/profiles/). "
+        "Exit status 2 if the file is unusable; nothing is written anywhere."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("profile", type=Path, metavar="PROFILE.json")
+        parser.add_argument(
+            "--top", type=positive_int, help="Show only the best N roles."
+        )
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+
+    def handle(
+        self, *args: Any, profile: Path, top: int | None, format: str, **options: Any
+    ):
+        try:
+            data = read_profile(
+                profile,
+                qualifications=Qualification.objects.values_list("slug", flat=True),
+                skills=Skill.objects.values_list("slug", flat=True),
+            )
+        except ProfileError as error:
+            raise CommandError(f"{profile}: {error}", returncode=2) from error
+        roles = [role.as_scoring() for role in Role.objects.with_catalogue()]
+        if not roles:
+            raise CommandError(
+                "The catalogue is empty: run `manage.py loaddata catalogue`."
+            )
+        result = recommendation_data(recommend(roles, profile_from_data(data)), top=top)
+        if format == "json":
+            self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+            return
+        self.stdout.write(result["summary"])
+        self.stdout.write(
+            "Sector fit: "
+            + ", ".join(f"{k} {v}%" for k, v in result["sectors"].items())
+        )
+        for rank, item in enumerate(result["recommendations"], start=1):
+            self.stdout.write(
+                f"\n{rank}. {item['title']} ({item['sector']}, {item['category']}): "
+                f"{VERDICT_WORDS[item['verdict']]}, fit {item['score']}%"
+            )
+            for reason in item["met"]:
+                self.stdout.write(f"   + {reason}")
+            for reason in item["missing"]:
+                self.stdout.write(f"   - {reason}")
+            for step in item["closest_path"]:
+                self.stdout.write(f"   > {step}")

@@ -1,0 +1,142 @@
+"""`manage.py recommend`: the same engine on a profile file, as text or JSON."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from careers.models import Assessment, Result
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = ROOT / "fixtures" / "profiles"
+
+
+def run_json(capsys, *args):
+    call_command("recommend", *args, "--format", "json")
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.django_db
+def test_json_output_is_ranked_best_first_in_the_documented_shape(capsys):
+    data = run_json(capsys, str(PROFILES / "statistics-graduate.json"))
+    assert set(data) == {"summary", "sectors", "recommendations"}
+    assert set(data["sectors"]) == {"BPO", "KPO"}
+    first = data["recommendations"][0]
+    assert set(first) == {
+        "role",
+        "title",
+        "category",
+        "sector",
+        "verdict",
+        "score",
+        "met",
+        "missing",
+        "closest_path",
+    }
+    assert first["role"] == "data-analyst"
+    order = {"eligible": 0, "close": 1, "not_yet": 2}
+    ranks = [(order[r["verdict"]], -r["score"]) for r in data["recommendations"]]
+    assert ranks == sorted(ranks)
+
+
+@pytest.mark.django_db
+def test_top_limits_the_list(capsys):
+    data = run_json(capsys, str(PROFILES / "law-graduate.json"), "--top", "3")
+    assert len(data["recommendations"]) == 3
+
+
+@pytest.mark.django_db
+def test_text_output_reads_like_advice(capsys):
+    call_command("recommend", str(PROFILES / "beginner-a2-english.json"), "--top", "2")
+    out = capsys.readouterr().out
+    assert "Sector fit: BPO" in out
+    assert "1. " in out
+    assert "   > " in out  # a closest path for each role
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '{"spoken_english": "B9", "written_english": "B1", "typing_wpm": 20, '
+            '"education": "12th"}',
+            "spoken_english: 'B9' is not one of",
+        ),
+        (
+            '{"written_english": "B1", "typing_wpm": 20, "education": "12th"}',
+            "'spoken_english' is a required property",
+        ),
+        (
+            '{"spoken_english": "B1", "written_english": "B1", "typing_wpm": -5, '
+            '"education": "12th"}',
+            "typing_wpm: -5 is less than the minimum of 0",
+        ),
+        (
+            '{"spoken_english": "B1", "written_english": "B1", "typing_wpm": 20, '
+            '"education": "12th", "qualifications": ["llb", "moon-degree"]}',
+            "qualifications[1]: unknown qualification 'moon-degree'",
+        ),
+        (
+            '{"spoken_english": "B1", "written_english": "B1", "typing_wpm": 20, '
+            '"education": "12th", "other_languages": [{"language": "klingon", "level": "B1"}]}',
+            "other_languages[0].language",
+        ),
+        ("{not json", "not valid JSON"),
+        ("[]", "(the whole profile): [] is not of type 'object'"),
+    ],
+)
+def test_bad_profiles_name_the_field_exit_2_and_write_nothing(
+    tmp_path, content, message
+):
+    path = tmp_path / "profile.json"
+    path.write_text(content, encoding="utf-8")
+    before = (Assessment.objects.count(), Result.objects.count())
+    with pytest.raises(CommandError) as error:
+        call_command("recommend", str(path))
+    assert message in str(error.value)
+    assert error.value.returncode == 2
+    assert (Assessment.objects.count(), Result.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_missing_file_is_exit_2(tmp_path):
+    with pytest.raises(CommandError) as error:
+        call_command("recommend", str(tmp_path / "nope.json"))
+    assert "cannot read the file" in str(error.value)
+    assert error.value.returncode == 2
+
+
+def test_command_line_exit_status_and_stderr(tmp_path):
+    path = tmp_path / "profile.json"
+    path.write_text('{"spoken_english": "B1"}', encoding="utf-8")
+    env = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": "test",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
+    }
+    done = subprocess.run(
+        [sys.executable, "manage.py", "recommend", str(path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "'written_english' is a required property" in done.stderr
+    assert done.stdout == ""
+
+
+def test_every_example_profile_is_valid():
+    from careers.profiles import _validator
+
+    for path in PROFILES.glob("*.json"):
+        assert not list(_validator().iter_errors(json.loads(path.read_text()))), (
+            path.name
+        )
