@@ -90,12 +90,13 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
-  document.addEventListener("htmx:afterSwap", function (event) {
-    var quiz = document.getElementById("quiz");
-    if (quiz) {
+  // htmx:load fires on the new #quiz after each swap (the old one is gone by then).
+  document.addEventListener("htmx:load", function (event) {
+    var quiz = event.detail.elt;
+    if (quiz.id === "quiz" && document.readyState === "complete") {
       enhance(quiz);
-      focusStep(quiz);
       window.scrollTo(0, 0);
+      focusStep(quiz);
     }
   });
   // A failed request (expired token, lost connection) falls back to a normal page load,
