@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from careers.scoring import (
     CEFR_LEVELS,
@@ -27,6 +27,25 @@ class Mark:
     share: float  # 0–1 along the bar
     text: str
     x: float
+    label_x: float = 0.0  # spread apart when several roles ask for the same level
+
+
+LABEL_SPACING = 10
+
+
+def _spread(marks: list[Mark | None]) -> tuple[Mark | None, ...]:
+    """Move the numbers of marks at the same place side by side so none hides another."""
+    at: dict[float, list[int]] = {}
+    for index, mark in enumerate(marks):
+        if mark is not None:
+            at.setdefault(mark.x, []).append(index)
+    spread = list(marks)
+    for x, indexes in at.items():
+        for position, index in enumerate(indexes):
+            offset = (position - (len(indexes) - 1) / 2) * LABEL_SPACING
+            label_x = min(max(x + offset, BAR_LEFT), CHART_WIDTH - BAR_LEFT)
+            spread[index] = replace(spread[index], label_x=round(label_x, 1))
+    return tuple(spread)
 
 
 @dataclass(frozen=True)
@@ -113,7 +132,7 @@ def profile_chart(profile: Profile, roles: list[Role]) -> list[ChartRow]:
                 label=label,
                 you_share=scale(you),
                 you_text=words(you),
-                marks=tuple(marks),
+                marks=_spread(marks),
                 y=index * ROW_HEIGHT,
             )
         )

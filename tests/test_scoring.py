@@ -233,3 +233,22 @@ def test_no_qualifications_and_a2_english_gets_nothing_yet_but_a_concrete_path(
     assert "Start with this:" in result.summary
     for fit in result.fits:
         assert fit.closest_path, fit.slug
+
+
+def test_chart_puts_candidate_and_role_levels_on_one_scale():
+    from careers.charts import profile_chart
+
+    profile = replace(BASE, spoken_english="B2", typing_wpm=30)
+    rows = profile_chart(profile, [VOICE, replace(VOICE, slug="v2", title="Other")])
+    spoken = rows[0]
+    assert (spoken.label, spoken.you_text, spoken.you_share) == (
+        "Spoken English",
+        "B2",
+        4 / 6,
+    )
+    first, second = spoken.marks
+    assert (first.text, first.share) == ("B2", 4 / 6)
+    assert first.x == second.x
+    assert first.label_x != second.label_x  # the numbers never overlap
+    assert rows[2].marks[0].text == "25 wpm"
+    assert rows[3].marks == (None, None)  # the role does not ask for an education level
