@@ -16,6 +16,7 @@ from careers.models import (
     FieldOfStudy,
     Language,
     Qualification,
+    ShareExpiry,
     Shift,
     Skill,
     SkillLevel,
@@ -424,3 +425,16 @@ def profile_data(answers: dict[str, dict[str, Any]]) -> dict[str, Any]:
 def first_unanswered(answers: dict[str, Any]) -> int | None:
     """Number of the first step without saved answers, or None when all are answered."""
     return next((step.number for step in STEPS if step.slug not in answers), None)
+
+
+class ShareForm(forms.Form):
+    show_scores = forms.BooleanField(
+        label="Also show my fit scores", required=False, help_text="Off by default."
+    )
+    expiry = forms.ChoiceField(
+        label="The link stops working after",
+        choices=ShareExpiry.choices,
+        initial=ShareExpiry.MONTH,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose when the link stops working."},
+    )

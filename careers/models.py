@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import secrets
 from datetime import timedelta
 
@@ -895,3 +898,77 @@ class Result(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("careers:result_detail", args=[self.assessment.token])
+
+
+class ShareExpiry(models.TextChoices):
+    WEEK = "7", "7 days"
+    MONTH = "30", "30 days"
+    NEVER = "never", "Never"
+
+
+def share_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ShareQuerySet(models.QuerySet):
+    def active(self) -> ShareQuerySet:
+        """Not revoked and not expired: links that still open."""
+        return self.filter(revoked_at__isnull=True).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+        )
+
+
+class Share(models.Model):
+    """A public, revocable link to a chosen part of a result.
+
+    The link's token is derived from a random salt with the site's secret key and only its
+    SHA-256 is stored, so a copy of the database alone opens no shared page, while the
+    candidate's private page can still show their links.
+    """
+
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="shares")
+    salt = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    show_scores = models.BooleanField(default=False)
+    # What the page and the card show, fixed when the link is made: top roles and summary.
+    snapshot = models.JSONField()
+    card = models.BinaryField(editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ShareQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Share of {self.result} made {self.created_at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.salt:
+            self.salt = secrets.token_urlsafe(32)
+            self.token_hash = share_token_hash(self.token)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:share_detail", args=[self.token])
+
+    @property
+    def token(self) -> str:
+        """256 bits: HMAC-SHA256 of the salt under the secret key, URL-safe."""
+        digest = hmac.new(
+            settings.SECRET_KEY.encode(), self.salt.encode(), hashlib.sha256
+        ).digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and (
+            self.expires_at is None or self.expires_at > timezone.now()
+        )
+
+    def revoke(self) -> None:
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.save(update_fields=["revoked_at"])

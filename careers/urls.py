@@ -29,4 +29,12 @@ urlpatterns = [
     path("quiz/", views.quiz_start, name="quiz_start"),
     path("quiz/<token:token>/step/<int:number>/", views.quiz_step, name="quiz_step"),
     path("results/<token:token>/", views.result_detail, name="result_detail"),
+    path("results/<token:token>/share/", views.share_create, name="share_create"),
+    path(
+        "results/<token:token>/share/<int:pk>/revoke/",
+        views.share_revoke,
+        name="share_revoke",
+    ),
+    path("s/<token:share_token>/", views.share_detail, name="share_detail"),
+    path("s/<token:share_token>/card.png", views.share_card, name="share_card"),
 ]

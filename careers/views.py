@@ -1,18 +1,26 @@
 """Public pages: what BPO and KPO are, the catalogue of categories and roles, listings."""
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.decorators import ratelimit
 
+from careers.cards import card_alt_text, draw_card
 from careers.charts import chart_height, profile_chart
 from careers.forms import (
     STEP_COUNT,
     STEPS,
+    ShareForm,
     Step,
     build_form,
     first_unanswered,
@@ -28,8 +36,11 @@ from careers.models import (
     Result,
     Role,
     Sector,
+    Share,
+    ShareExpiry,
     Shore,
     WorkMode,
+    share_token_hash,
 )
 from careers.scoring import (
     VERDICT_ORDER,
@@ -364,5 +375,183 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
             "chart_height": chart_height(rows),
             "listings": listings[:10],
             "change_url": reverse("careers:quiz_step", args=[token, 1]),
+            **_share_context(request, assessment),
         },
     )
+
+
+# --- Sharing a result -------------------------------------------------------------------
+
+SHARED_ROLES = 5
+SHARE_CREATE_RATE = "10/h"
+SHARE_MISS_RATE = "20/m"
+SHARE_PAGE_HEADERS = {
+    "X-Robots-Tag": "noindex, nofollow",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "private, max-age=60",
+}
+
+
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    return render(request, "429.html", status=429)
+
+
+def share_snapshot(result: Result, show_scores: bool) -> dict:
+    """What a shared page shows: the top roles with verdicts and the summary, never answers."""
+    data = result.recommendation
+    ranked = data["recommendations"]
+    top = [item for item in ranked if item["verdict"] != Verdict.NOT_YET][:SHARED_ROLES]
+    roles = []
+    for item in top or ranked[:3]:
+        role = {
+            key: item[key]
+            for key in ("role", "title", "sector", "category_name", "verdict")
+        }
+        if show_scores:
+            role["score"] = item["score"]
+        roles.append(role)
+    snapshot = {
+        "summary": data["summary"],
+        "made_at": result.updated_at.isoformat(),
+        "roles": roles,
+    }
+    if show_scores:
+        snapshot["sectors"] = data["sectors"]
+    return snapshot
+
+
+def _share_context(request: HttpRequest, assessment: Assessment, form=None) -> dict:
+    shares = list(assessment.result.shares.all())
+    return {
+        "share_form": form or ShareForm(),
+        "shares": [
+            {
+                "share": share,
+                "url": request.build_absolute_uri(share.get_absolute_url()),
+            }
+            for share in shares
+        ],
+        "share_create_url": reverse("careers:share_create", args=[assessment.token]),
+    }
+
+
+def _render_share_section(
+    request: HttpRequest, assessment: Assessment, form=None, status: int = 200
+) -> HttpResponse:
+    context = {"assessment": assessment, **_share_context(request, assessment, form)}
+    return render(request, "careers/result_detail.html#share", context, status=status)
+
+
+@require_POST
+@ratelimit(key="ip", rate=SHARE_CREATE_RATE, block=False)
+def share_create(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = get_object_or_404(
+        Assessment.objects.select_related("result"), token=token
+    )
+    if not hasattr(assessment, "result"):
+        raise Http404("Finish the quiz before sharing.")
+    if getattr(request, "limited", False):
+        return too_many_requests(request)
+    form = ShareForm(request.POST)
+    if not form.is_valid():
+        if request.htmx:
+            return _render_share_section(request, assessment, form, status=400)
+        return render(
+            request,
+            "careers/quiz_problem.html",
+            {
+                "message": "Choose when the link should stop working, then try again.",
+                "link": reverse("careers:result_detail", args=[token]) + "#share",
+                "link_text": "Back to your result",
+            },
+            status=400,
+        )
+    show_scores = form.cleaned_data["show_scores"]
+    expiry = form.cleaned_data["expiry"]
+    snapshot = share_snapshot(assessment.result, show_scores)
+    Share.objects.create(
+        result=assessment.result,
+        show_scores=show_scores,
+        snapshot=snapshot,
+        card=draw_card(snapshot),
+        expires_at=None
+        if expiry == ShareExpiry.NEVER
+        else timezone.now() + timedelta(days=int(expiry)),
+    )
+    if request.htmx:
+        return _render_share_section(request, assessment)
+    return redirect(reverse("careers:result_detail", args=[token]) + "#share")
+
+
+@require_POST
+def share_revoke(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    # Only the holder of this result's private token can reach its shares.
+    share = get_object_or_404(Share, pk=pk, result__assessment__token=token)
+    share.revoke()
+    if request.htmx:
+        assessment = Assessment.objects.select_related("result").get(token=token)
+        return _render_share_section(request, assessment)
+    return redirect(reverse("careers:result_detail", args=[token]) + "#share")
+
+
+def _find_share(
+    request: HttpRequest, share_token: str
+) -> tuple[Share | None, HttpResponse | None]:
+    """The active share for a token, or the response to send instead (404, 410 or 429).
+
+    Unknown, revoked and expired links do the same work and render the same page, so
+    neither the body nor the timing tells them apart; only the status differs.
+    """
+    if is_ratelimited(
+        request, group="share-miss", key="ip", rate=SHARE_MISS_RATE, increment=False
+    ):
+        return None, too_many_requests(request)
+    share = Share.objects.filter(token_hash=share_token_hash(share_token)).first()
+    if share is not None and share.is_active:
+        return share, None
+    is_ratelimited(
+        request, group="share-miss", key="ip", rate=SHARE_MISS_RATE, increment=True
+    )
+    response = render(
+        request, "careers/share_gone.html", status=404 if share is None else 410
+    )
+    for header, value in SHARE_PAGE_HEADERS.items():
+        response[header] = value
+    return None, response
+
+
+@require_GET
+def share_detail(request: HttpRequest, share_token: str) -> HttpResponse:
+    share, problem = _find_share(request, share_token)
+    if problem:
+        return problem
+    snapshot = share.snapshot
+    card_url = request.build_absolute_uri(
+        reverse("careers:share_card", args=[share_token])
+    )
+    response = render(
+        request,
+        "careers/share_detail.html",
+        {
+            "snapshot": snapshot,
+            "made_at": parse_datetime(snapshot["made_at"]),
+            "page_url": request.build_absolute_uri(),
+            "card_url": card_url,
+            "card_alt": card_alt_text(snapshot),
+            "quiz_url": request.build_absolute_uri(reverse("careers:quiz_start")),
+        },
+    )
+    for header, value in SHARE_PAGE_HEADERS.items():
+        response[header] = value
+    return response
+
+
+@require_GET
+def share_card(request: HttpRequest, share_token: str) -> HttpResponse:
+    share, problem = _find_share(request, share_token)
+    if problem:
+        return problem
+    response = HttpResponse(bytes(share.card), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=3600"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -12,22 +12,6 @@
     }
   }
 
-  function setUpCopyButtons(root) {
-    root.querySelectorAll("[data-copy]").forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        var input = document.getElementById(button.dataset.copy);
-        input.select();
-        var done = function () { button.textContent = "Copied"; };
-        if (navigator.clipboard) {
-          navigator.clipboard.writeText(input.value).then(done, function () {});
-        } else if (document.execCommand("copy")) {
-          done();
-        }
-      });
-    });
-  }
-
   // The optional one-minute typing check: words per minute = correct characters / 5.
   function setUpTypingCheck(root) {
     var box = root.querySelector("#typing-check");
@@ -85,7 +69,6 @@
   }
 
   function enhance(root) {
-    setUpCopyButtons(root);
     setUpTypingCheck(root);
   }
 

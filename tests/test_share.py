@@ -1,0 +1,242 @@
+"""Sharing a result: opt-in public links that reveal only what was chosen, revocable."""
+
+import io
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+from pytest_django.asserts import assertContains, assertNotContains
+
+from careers.models import Share
+from tests.test_quiz import ANSWERS, answer_all, start
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def finished(client):
+    token = start(client)
+    answer_all(client, token)
+    return token
+
+
+def mask_csrf(text: str) -> str:
+    return re.sub(r'"X-CSRFToken": "[^"]+"', "", text)
+
+
+def create_share(client, token, **data) -> Share:
+    before = set(Share.objects.values_list("pk", flat=True))
+    response = client.post(
+        reverse("careers:share_create", args=[token]), {"expiry": "30", **data}
+    )
+    assert response.status_code in (200, 302), response.content
+    return Share.objects.exclude(pk__in=before).get()
+
+
+def test_share_token_is_long_random_and_only_its_hash_is_stored(client, finished):
+    first, second = create_share(client, finished), create_share(client, finished)
+    assert len(first.token) >= 43  # 256 bits in URL-safe base64
+    assert first.token != second.token
+    assert first.token not in (first.salt, first.token_hash)
+    assert first.token_hash != second.token_hash
+    stored = str(list(Share.objects.values_list()))
+    assert first.token not in stored
+    assert second.token not in stored
+    assert first.token != finished  # separate from the private result token
+
+
+def test_shared_page_shows_the_top_roles_and_summary_but_no_answers(client, finished):
+    share = create_share(client, finished)
+    page = Client().get(share.get_absolute_url())
+    assert page.status_code == 200
+    assertContains(page, "Voice customer support associate")
+    assertContains(page, "Eligible now")
+    assertContains(page, share.snapshot["summary"])
+    assertContains(page, "result made on")
+    assertContains(page, "Take it yourself")
+    assertNotContains(page, 'class="fit"')  # scores are opt-in
+    for answer in ("you said", "C1", "32 words", "words a minute", "hindi", "Hindi"):
+        assertNotContains(page, answer)
+    assertNotContains(page, finished)  # never the private token
+
+
+def test_fit_scores_only_when_chosen(client, finished):
+    share = create_share(client, finished, show_scores="on")
+    page = Client().get(share.get_absolute_url())
+    assertContains(page, 'class="fit"')
+    assertContains(page, "outsourcing: <strong>")
+
+
+def test_share_headers_keep_it_private(client, finished):
+    share = create_share(client, finished)
+    page = Client().get(share.get_absolute_url())
+    assert page["X-Robots-Tag"].startswith("noindex")
+    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Cache-Control"].startswith("private")
+    assert '<script src="http' not in page.text  # no third-party scripts
+
+
+def test_link_preview_tags_use_absolute_urls(client, finished):
+    share = create_share(client, finished)
+    page = Client().get(share.get_absolute_url()).text
+    card = f"http://testserver/s/{share.token}/card.png"
+    assert f'<meta property="og:image" content="{card}">' in page
+    assert f'<meta name="twitter:image" content="{card}">' in page
+    assert (
+        f'<meta property="og:url" content="http://testserver/s/{share.token}/">' in page
+    )
+    assert '<meta name="twitter:card" content="summary_large_image">' in page
+    assert 'property="og:image:alt" content="CareerFit result card.' in page
+
+
+def test_card_is_a_1200_by_630_png_without_answers(client, finished):
+    share = create_share(client, finished)
+    response = Client().get(reverse("careers:share_card", args=[share.token]))
+    assert response["Content-Type"] == "image/png"
+    image = Image.open(io.BytesIO(response.content))
+    assert (image.format, image.size) == ("PNG", (1200, 630))
+    assert bytes(share.card) == response.content  # drawn once, then served as stored
+    assert "you said" not in str(share.snapshot)
+    assert "Hindi" not in str(share.snapshot)
+
+
+def test_revoked_link_is_gone(client, finished):
+    share = create_share(client, finished)
+    response = client.post(reverse("careers:share_revoke", args=[finished, share.pk]))
+    assert response.status_code == 302
+    gone = Client().get(share.get_absolute_url())
+    assert gone.status_code == 410
+    assertContains(gone, "This link no longer works", status_code=410)
+    assert (
+        Client().get(reverse("careers:share_card", args=[share.token])).status_code
+        == 410
+    )
+
+
+def test_expired_link_is_gone_and_unknown_is_404_with_the_same_page(client, finished):
+    share = create_share(client, finished, expiry="7")
+    assert share.expires_at - timezone.now() > timedelta(days=6)
+    Share.objects.filter(pk=share.pk).update(
+        expires_at=timezone.now() - timedelta(seconds=1)
+    )
+    gone = Client().get(share.get_absolute_url())
+    missing = Client().get(reverse("careers:share_detail", args=["x" * 43]))
+    assert (gone.status_code, missing.status_code) == (410, 404)
+    # Same page; only the per-request CSRF token differs.
+    assert mask_csrf(gone.text) == mask_csrf(missing.text)
+
+
+def test_never_expiring_link(client, finished):
+    share = create_share(client, finished, expiry="never")
+    assert share.expires_at is None
+    assert Client().get(share.get_absolute_url()).status_code == 200
+
+
+def test_several_links_coexist_and_are_revoked_one_by_one(client, finished):
+    first, second = create_share(client, finished), create_share(client, finished)
+    client.post(reverse("careers:share_revoke", args=[finished, first.pk]), **HTMX)
+    assert Client().get(first.get_absolute_url()).status_code == 410
+    assert Client().get(second.get_absolute_url()).status_code == 200
+    page = client.get(reverse("careers:result_detail", args=[finished]))
+    assertContains(page, "Switched off on")
+    assertContains(page, second.token)
+
+
+def test_another_candidate_cannot_revoke_or_see_my_shares(client, finished):
+    share = create_share(client, finished)
+    other = Client()
+    other_token = start(other)
+    answer_all(other, other_token)
+    url = reverse("careers:share_revoke", args=[other_token, share.pk])
+    assert other.post(url).status_code == 404
+    share.refresh_from_db()
+    assert share.is_active
+    page = other.get(reverse("careers:result_detail", args=[other_token]))
+    assertNotContains(page, share.token)
+
+
+def test_get_on_a_share_has_no_side_effects(client, finished):
+    share = create_share(client, finished)
+    before = Share.objects.values().get(pk=share.pk)
+    with CaptureQueriesContext(connection) as queries:
+        Client().get(share.get_absolute_url())
+        Client().get(reverse("careers:share_card", args=[share.token]))
+    writes = [
+        q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")
+    ]
+    assert writes == []
+    assert Share.objects.values().get(pk=share.pk) == before
+
+
+def test_share_controls_offer_copy_native_share_and_plain_fallbacks(client, finished):
+    share = create_share(client, finished)
+    page = client.get(reverse("careers:result_detail", args=[finished]))
+    assertContains(page, f'value="http://testserver/s/{share.token}/"')
+    assertContains(page, "data-share-url")
+    for target in (
+        "https://wa.me/?text=",
+        "linkedin.com/sharing",
+        "twitter.com/intent",
+        "mailto:?subject=",
+    ):
+        assertContains(page, target)
+    assertContains(page, "Switch this link off")
+
+
+def test_htmx_share_creation_returns_the_share_section(client, finished):
+    response = client.post(
+        reverse("careers:share_create", args=[finished]), {"expiry": "30"}, **HTMX
+    )
+    assert response.text.lstrip().startswith('<section id="share"')
+    assertContains(response, "/s/")
+
+
+def test_bad_share_options_are_a_400_and_make_nothing(client, finished):
+    response = client.post(
+        reverse("careers:share_create", args=[finished]), {"expiry": "99"}
+    )
+    assert response.status_code == 400
+    assert not Share.objects.exists()
+
+
+def test_share_creation_is_rate_limited(client, finished):
+    for _ in range(10):
+        create_share(client, finished)
+    response = client.post(
+        reverse("careers:share_create", args=[finished]), {"expiry": "30"}
+    )
+    assert response.status_code == 429
+    assertContains(response, "Please slow down", status_code=429)
+    assert Share.objects.count() == 10
+
+
+def test_misses_on_share_links_are_rate_limited():
+    client = Client()
+    statuses = [client.get(f"/s/{'y' * 40}{n:03d}/").status_code for n in range(25)]
+    assert statuses[:20] == [404] * 20
+    assert statuses[-1] == 429
+
+
+def test_cannot_share_before_finishing(client):
+    token = start(client)
+    client.post(reverse("careers:quiz_step", args=[token, 1]), ANSWERS[1])
+    response = client.post(
+        reverse("careers:share_create", args=[token]), {"expiry": "30"}
+    )
+    assert response.status_code == 404
