@@ -169,6 +169,12 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
 SESSION_TOKEN = "quiz_token"
 
 
+def remember(request: HttpRequest, assessment: Assessment) -> None:
+    """Whoever holds the link holds the answers: remember it for "continue" on this device."""
+    if request.session.get(SESSION_TOKEN) != assessment.token:
+        request.session[SESSION_TOKEN] = assessment.token
+
+
 def _assessment_or_404(token: str) -> Assessment:
     return get_object_or_404(Assessment, token=token)
 
@@ -256,8 +262,7 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     step = get_step(number)
     if step is None:
         raise Http404("No such step.")
-    # Whoever holds the link holds the answers: remember it for "continue" on this device.
-    request.session[SESSION_TOKEN] = assessment.token
+    remember(request, assessment)
     missing = next(
         (s for s in STEPS[: number - 1] if not assessment.has_answered(s.slug)), None
     )
@@ -309,7 +314,7 @@ def save_answers(assessment: Assessment, step: Step, form) -> None:
 
 
 def _catalogue_roles() -> list[ScoringRole]:
-    return [role.as_scoring() for role in Role.objects.with_catalogue()]
+    return [role.as_scoring() for role in Role.objects.for_scoring()]
 
 
 def finish_assessment(assessment: Assessment) -> Result:
@@ -336,7 +341,7 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         number = first_unanswered(assessment.answers) or STEP_COUNT
         return redirect("careers:quiz_step", token, number)
     result = assessment.result
-    request.session[SESSION_TOKEN] = assessment.token
+    remember(request, assessment)
     data = result.recommendation
     groups = {verdict: [] for verdict in VERDICT_ORDER}
     for item in data["recommendations"]:
@@ -350,7 +355,7 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
     chart_roles = sorted(
         (
             r.as_scoring()
-            for r in Role.objects.with_catalogue().filter(slug__in=top_slugs[:3])
+            for r in Role.objects.for_scoring().filter(slug__in=top_slugs[:3])
         ),
         key=lambda r: top_slugs.index(r.slug),
     )

@@ -246,7 +246,7 @@ def test_result_shows_listings_for_top_roles_only_when_visible(client):
 def test_result_page_query_count_is_small(client, django_assert_max_num_queries):
     token = start(client)
     answer_all(client, token)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         assert (
             client.get(reverse("careers:result_detail", args=[token])).status_code
             == 200

@@ -49,7 +49,7 @@ class Command(BaseCommand):
             )
         except ProfileError as error:
             raise CommandError(f"{profile}: {error}", returncode=2) from error
-        roles = [role.as_scoring() for role in Role.objects.with_catalogue()]
+        roles = [role.as_scoring() for role in Role.objects.for_scoring()]
         if not roles:
             raise CommandError(
                 "The catalogue is empty: run `manage.py loaddata catalogue`."
