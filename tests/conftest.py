@@ -1,9 +1,47 @@
-"""Shared fixtures: the real catalogue loaded once per test database, users, clients."""
+"""Shared fixtures: the real catalogue, users, and a real browser against a live server."""
+
+import os
+from importlib import import_module
+from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from pytest_django.live_server_helper import LiveServer
 
+from careers.models import Role
 from tests.factories import UserFactory
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
+# tests (and the live server's thread) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Tests run without `collectstatic`: WhiteNoise serves from the source folders.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.STATIC_ROOT = None
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +71,110 @@ def editor(db):
 def recruiter_client(client, recruiter):
     client.force_login(recruiter)
     return client
+
+
+# --- Browser tests ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        message = "No browser at /usr/bin/chromium: install it with `apt-get install -y chromium`."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+    }
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """A live server whose static files go through WhiteNoise and GZip, as in production.
+
+    (pytest-django's own serves them raw, which would hide what users download.)
+    """
+    server = LiveServer("localhost", start=False)
+    server.thread.static_handler = lambda handler: handler
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server's URL, with the catalogue and groups that live-server tests flush."""
+    if not Role.objects.exists():
+        call_command("loaddata", "catalogue", verbosity=0)
+        import_module("careers.migrations.0002_groups").create_groups(apps, None)
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+# A fluent speaker with 12th standard who can work nights: voice support material.
+QUIZ_ACTIONS = {
+    1: [
+        ("check", "#id_spoken_english_4"),
+        ("check", "#id_written_english_3"),
+        ("fill", "#id_typing_wpm", "32"),
+    ],
+    2: [("check", "#id_education_1")],
+    3: [("check", "#id_none")],
+    4: [("select", "#id_skill_excel", "basic")],
+    5: [("fill", "#id_years", "0")],
+    6: [
+        ("check", "#id_shifts_0"),
+        ("check", "#id_shifts_2"),
+        ("check", "#id_shifts_3"),
+        ("check", "#id_commute_0"),
+    ],
+    7: [
+        ("check", "#id_work_style_0"),
+        ("check", "#id_contact_0"),
+        ("check", "#id_pace_0"),
+    ],
+}
+
+
+def wait_for_step(page, number: int) -> None:
+    page.locator("label[for=quiz-progress]", has_text=f"Step {number} of 7").wait_for()
+
+
+def answer_step(page, number: int) -> None:
+    """Answer one quiz step as a person would and wait for what comes next."""
+    for action, selector, *value in QUIZ_ACTIONS[number]:
+        if action == "check":
+            page.check(selector)
+        elif action == "fill":
+            page.fill(selector, value[0])
+        else:
+            page.select_option(selector, value[0])
+    page.click(".quiz-nav .submit")
+    if number < 7:
+        wait_for_step(page, number + 1)
+    else:
+        page.get_by_role("heading", name="Your result", exact=True).wait_for()
+
+
+@pytest.fixture
+def take_quiz(site):
+    """Start the quiz at the live site and answer steps 1..upto; returns the page."""
+
+    def take(page, upto: int = 7):
+        page.goto(f"{site}/quiz/")
+        page.get_by_role("button", name="Start the quiz").click()
+        wait_for_step(page, 1)
+        for number in range(1, upto + 1):
+            answer_step(page, number)
+        return page
+
+    return take

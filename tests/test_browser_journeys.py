@@ -1,0 +1,196 @@
+"""Whole journeys in a real browser (Chromium via Playwright) against a live server."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from careers.models import JobListing
+from tests.conftest import answer_step, wait_for_step
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_whole_quiz_with_htmx_swaps_steps_in_place(page, take_quiz):
+    take_quiz(page, upto=1)
+    # A full page load would lose this marker; htmx swaps keep the same document.
+    page.evaluate("window.stillTheSamePage = true")
+    for number in range(2, 8):
+        expect(page).to_have_url(re.compile(rf"/step/{number}/$"))
+        answer_step(page, number)
+    expect(page).to_have_url(re.compile(r"/results/[\w-]+/$"))
+    expect(page.get_by_role("heading", name="You can apply now (5)")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Voice customer support associate").first
+    ).to_be_visible()
+
+
+def test_whole_quiz_without_javascript(browser, take_quiz):
+    context = browser.new_context(java_script_enabled=False)
+    page = take_quiz(context.new_page())
+    expect(page.get_by_role("heading", name="You can apply now (5)")).to_be_visible()
+    expect(page.get_by_text("BPO fits you better today")).to_be_visible()
+    context.close()
+
+
+def test_back_refresh_and_continue_later_keep_every_answer(browser, page, take_quiz):
+    take_quiz(page, upto=3)
+    page.get_by_role("link", name="Back").click()
+    wait_for_step(page, 3)
+    page.get_by_role("link", name="Back").click()
+    wait_for_step(page, 2)
+    expect(page.locator("#id_education_1")).to_be_checked()
+    page.reload()
+    expect(page.locator("label[for=quiz-progress]")).to_have_text("Step 2 of 7")
+    expect(page.locator("#id_education_1")).to_be_checked()
+    page.go_back()
+    expect(page.locator("label[for=quiz-progress]")).to_have_text("Step 3 of 7")
+
+    page.get_by_text("Continue later on any device").click()
+    link = page.locator("#continue-link").input_value()
+    elsewhere = browser.new_context().new_page()
+    elsewhere.goto(link)
+    expect(elsewhere.locator("label[for=quiz-progress]")).to_have_text("Step 3 of 7")
+    expect(elsewhere.locator("#id_none")).to_be_checked()
+    for number in range(3, 8):
+        answer_step(elsewhere, number)
+    expect(
+        elsewhere.get_by_role("heading", name="You can apply now (5)")
+    ).to_be_visible()
+
+
+def test_share_open_elsewhere_then_revoke(browser, page, take_quiz):
+    take_quiz(page)
+    page.get_by_label("Also show my fit scores").check()
+    page.get_by_role("button", name="Create a share link").click()
+    link = page.locator("input[id^=share-link-]").first.input_value()
+
+    friend = browser.new_context().new_page()
+    friend.goto(link)
+    expect(
+        friend.get_by_role("heading", name="My BPO and KPO career fit")
+    ).to_be_visible()
+    expect(
+        friend.get_by_role("link", name="Voice customer support associate")
+    ).to_be_visible()
+    expect(friend.locator("meta[property='og:image']")).to_have_attribute(
+        "content", re.compile(r"^http://.+/card\.png$")
+    )
+
+    page.get_by_role("button", name="Switch this link off").click()
+    expect(page.get_by_text("Switched off on")).to_be_visible()
+    response = friend.goto(link)
+    assert response.status == 410
+    expect(
+        friend.get_by_role("heading", name="This link no longer works")
+    ).to_be_visible()
+
+
+def log_in(page, site, username):
+    page.goto(f"{site}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("correct-horse-battery")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Listings and catalogue")).to_be_visible()
+
+
+def test_recruiter_publishes_a_listing_that_appears_beside_a_matching_result(
+    browser, site, take_quiz
+):
+    UserFactory(recruiter=True, username="asha")
+    UserFactory(recruiter=True, username="bilal")
+    admin = browser.new_context().new_page()
+    log_in(admin, site, "asha")
+    admin.goto(f"{site}/admin/careers/joblisting/add/")
+    admin.get_by_label("Title").fill("Night voice process for a US bank")
+    admin.get_by_label("Company").fill("Harbour Contact Centre")
+    # The role field is an autocomplete (select2) box.
+    admin.locator(".field-role .select2-selection").click()
+    admin.locator(".select2-search__field").fill("Voice customer")
+    admin.locator(".select2-results__option", has_text="Voice customer support").click()
+    admin.get_by_label("Description").fill("Answer calls from US bank customers.")
+    admin.get_by_label("How to apply").fill(
+        "Walk in on weekdays with your 12th marksheet."
+    )
+    admin.get_by_label("Location").fill("Pune")
+    admin.get_by_label("Work mode").select_option("on_site")
+    admin.get_by_label("Shore").select_option("offshore")
+    admin.get_by_label("Shift").select_option("us_hours")
+    admin.get_by_label("Status").select_option("published")
+    admin.get_by_role("button", name="Save", exact=True).click()
+    expect(admin.locator(".messagelist")).to_contain_text("was added successfully")
+    listing = JobListing.objects.get(title="Night voice process for a US bank")
+    assert listing.owner.username == "asha"
+    assert listing.is_visible
+
+    candidate = browser.new_context().new_page()
+    take_quiz(candidate)
+    expect(candidate.get_by_text("Night voice process for a US bank")).to_be_visible()
+
+    other = browser.new_context().new_page()
+    log_in(other, site, "bilal")
+    other.goto(f"{site}/admin/careers/joblisting/")
+    expect(other.get_by_text("Night voice process for a US bank")).to_have_count(0)
+    response = other.goto(f"{site}/admin/careers/joblisting/{listing.pk}/change/")
+    assert response.status == 404
+
+
+def test_quiz_can_be_completed_with_the_keyboard_alone(page, site):
+    page.goto(f"{site}/quiz/")
+
+    def tab_to(matches: str, limit: int = 80) -> None:
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"document.activeElement.matches({matches!r})"):
+                outline = page.evaluate(
+                    "getComputedStyle(document.activeElement).outlineStyle"
+                )
+                assert outline != "none", f"no visible focus ring on {matches}"
+                return
+        raise AssertionError(f"Tab never reached {matches}")
+
+    tab_to("button[type=submit]")
+    page.keyboard.press("Enter")
+    wait_for_step(page, 1)
+    tab_to("input[name=spoken_english]")
+    for _ in range(4):  # arrows move through the radio group: A1 → C1
+        page.keyboard.press("ArrowDown")
+    tab_to("input[name=written_english]")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    tab_to("input[name=typing_wpm]")
+    page.keyboard.type("32")
+    page.keyboard.press("Enter")
+    wait_for_step(page, 2)
+    tab_to("input[name=education]")
+    page.keyboard.press("ArrowDown")  # 12th
+    tab_to(".submit")
+    page.keyboard.press("Enter")
+    wait_for_step(page, 3)
+    tab_to("input[name=none]")
+    page.keyboard.press("Space")
+    tab_to(".submit")
+    page.keyboard.press("Enter")
+    wait_for_step(page, 4)
+    tab_to(".submit", limit=200)
+    page.keyboard.press("Enter")
+    wait_for_step(page, 5)
+    tab_to("input[name=years]")
+    page.keyboard.type("0")
+    page.keyboard.press("Enter")
+    wait_for_step(page, 6)
+    for value in ("day", "us_hours", "rotational"):
+        tab_to(f"input[name=shifts][value={value}]")
+        page.keyboard.press("Space")
+    tab_to("input[name=commute]")
+    page.keyboard.press("Space")
+    tab_to(".submit")
+    page.keyboard.press("Enter")
+    wait_for_step(page, 7)
+    for name in ("work_style", "contact", "pace"):
+        tab_to(f"input[name={name}]")
+        page.keyboard.press("Space")
+    tab_to(".submit")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="You can apply now (5)")).to_be_visible()
