@@ -36,6 +36,16 @@ class StepForm(forms.Form):
             if first:
                 self.fields[first].widget.attrs["autofocus"] = True
 
+    # (legend, field names) for fields shown together; None: one group, no legend.
+    fieldsets: list[tuple[str, list[str]]] | None = None
+
+    def groups(self) -> list[tuple[str | None, list[forms.BoundField]]]:
+        if self.fieldsets is None:
+            return [(None, list(self))]
+        return [
+            (legend, [self[name] for name in names]) for legend, names in self.fieldsets
+        ]
+
     def to_profile(self) -> dict[str, Any]:
         raise NotImplementedError
 
@@ -237,7 +247,7 @@ class SkillsForm(StepForm):
             )
             self.fields[name].group = skill.get_kind_display()
 
-    def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+    def groups(self) -> list[tuple[str | None, list[forms.BoundField]]]:
         grouped: dict[str, list[forms.BoundField]] = {}
         for bound in self:
             grouped.setdefault(self.fields[bound.name].group, []).append(bound)
@@ -311,6 +321,11 @@ class ConditionsForm(StepForm):
     quiet_place = forms.BooleanField(
         label="A quiet place to work or take calls", required=False
     )
+    fieldsets = [
+        (None, ["shifts"]),
+        ("To work from home, I have…", ["internet", "power_backup", "quiet_place"]),
+        (None, ["commute"]),
+    ]
     commute = forms.ChoiceField(
         label="Where can you work?",
         choices=COMMUTE_CHOICES,
@@ -408,7 +423,10 @@ def build_form(step: Step, data: Any = None, initial: dict | None = None) -> Ste
     """The step's form; the catalogue steps get their choices from the database."""
     kwargs: dict[str, Any] = {"data": data, "initial": initial}
     if step.form_class is QualificationsForm:
-        kwargs["qualifications"] = list(Qualification.objects.order_by("kind", "name"))
+        kinds = list(Qualification.Kind.values)
+        kwargs["qualifications"] = sorted(
+            Qualification.objects.all(), key=lambda q: (kinds.index(q.kind), q.name)
+        )
     if step.form_class is SkillsForm:
         kwargs["skills"] = list(Skill.objects.order_by("kind", "name"))
     return step.form_class(**kwargs)

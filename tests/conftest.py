@@ -91,15 +91,26 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+class ProductionLikeLiveServer(LiveServer):
+    """Static files go through WhiteNoise and GZip, as in production.
+
+    (pytest-django's own live server serves them raw, which would hide what users download.)
+    """
+
+    def __init__(self, addr: str) -> None:
+        super().__init__(addr, start=False)
+        self.thread.static_handler = lambda handler: handler
+        self.start()
+
+    def stop(self) -> None:
+        # The browser's keep-alive connections close their (shared, in-memory SQLite)
+        # database connection after the server stops, so leave it shareable.
+        self.thread.terminate()
+
+
 @pytest.fixture(scope="session")
 def live_server(request):
-    """A live server whose static files go through WhiteNoise and GZip, as in production.
-
-    (pytest-django's own serves them raw, which would hide what users download.)
-    """
-    server = LiveServer("localhost", start=False)
-    server.thread.static_handler = lambda handler: handler
-    server.start()
+    server = ProductionLikeLiveServer("localhost")
     yield server
     server.stop()
 

@@ -1,0 +1,94 @@
+"""axe-core in a real browser: zero WCAG 2.1 A/AA violations on every public page and step."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from careers.models import JobCategory, Role
+from tests.conftest import answer_step, wait_for_step
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+axe = Axe()
+
+
+def assert_accessible(page, what: str) -> None:
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    assert results.violations_count == 0, f"{what}:\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_catalogue_pages_have_no_violations(page, site, scheme):
+    page.emulate_media(color_scheme=scheme)
+    urls = [
+        reverse("careers:home"),
+        reverse("careers:category_list"),
+        reverse("careers:quiz_start"),
+        "/no-such-page/",
+    ]
+    urls += [c.get_absolute_url() for c in JobCategory.objects.all()]
+    urls += [r.get_absolute_url() for r in Role.objects.all()]
+    for url in urls:
+        page.goto(site + url)
+        assert_accessible(page, url)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_quiz_step_result_and_shared_page_have_no_violations(page, site, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{site}/quiz/")
+    page.get_by_role("button", name="Start the quiz").click()
+    for number in range(1, 8):
+        wait_for_step(page, number)
+        assert_accessible(page, f"step {number}")
+        page.click(".quiz-nav .submit")  # nothing answered yet
+        if number in (1, 2, 3, 5, 6, 7):  # step 4 (skills) has no required answer
+            expect(page.locator(".error-summary")).to_be_visible()
+            assert_accessible(page, f"step {number} with errors")
+            answer_step(page, number)
+        else:
+            wait_for_step(page, number + 1)
+    assert_accessible(page, "result")
+
+    page.get_by_role("button", name="Create a share link").click()
+    link = page.locator("input[id^=share-link-]").first.input_value()
+    assert_accessible(page, "result with a share link")
+    page.goto(link)
+    assert_accessible(page, "shared page")
+    page.goto(f"{site}/s/{'z' * 43}/")
+    assert_accessible(page, "unknown share link")
+
+
+def test_errors_are_announced_and_tied_to_their_fields(page, site):
+    page.goto(f"{site}/quiz/")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.fill("#id_typing_wpm", "")
+    page.click(".quiz-nav .submit")
+    summary = page.locator(".error-summary")
+    expect(summary).to_have_attribute("role", "alert")
+    typing = page.locator("#id_typing_wpm")
+    expect(typing).to_have_attribute("aria-invalid", "true")
+    expect(typing).to_have_attribute(
+        "aria-describedby", "id_typing_wpm_helptext id_typing_wpm_error"
+    )
+    fieldset = page.locator("fieldset:has(#id_spoken_english_0)")
+    expect(fieldset).to_have_attribute("aria-describedby", "id_spoken_english_error")
+    # The focus moves to the first field with an error.
+    assert page.evaluate("document.activeElement.name") == "spoken_english"
+
+
+def test_progress_skip_link_language_and_badges(page, site):
+    page.goto(f"{site}/quiz/")
+    assert page.get_attribute("html", "lang") == "en"
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
+    page.get_by_role("button", name="Start the quiz").click()
+    expect(page.get_by_role("progressbar", name="Step 1 of 7")).to_have_attribute(
+        "value", "1"
+    )
+    for number in range(1, 8):
+        answer_step(page, number)
+    # Verdicts are words with a symbol, not colour alone.
+    expect(page.locator(".verdict").first).to_have_text("✓ Eligible now")
