@@ -165,6 +165,10 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# We store no uploads; naming the place keeps test servers from serving the project folder.
+MEDIA_URL = "media/"
+MEDIA_ROOT = BASE_DIR / "media"
+
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 

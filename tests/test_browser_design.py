@@ -152,6 +152,7 @@ def test_first_load_of_the_quiz_is_within_the_weight_budget(browser, site):
             helper.get_by_role("button", name="Start the quiz").click()
             page.goto(helper.url, wait_until="networkidle")
         total = sum(size for _, size in received)
+        print(f"first load of {url or 'step 1'}: {total} bytes: {received}")
         assert total <= WEIGHT_BUDGET, f"{total} bytes: {received}"
         assert any("htmx" in u for u, _ in received)
         assert any(u.endswith(".css") for u, _ in received)
