@@ -34,15 +34,17 @@ run: install
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST_PORT)
 
-test: export DJANGO_SECRET_KEY ?= insecure-test-only-key
-test: install-dev
-	$(PY) -m pytest
+# Tests run as production does (DEBUG off), so they need a strong key and host names.
+TEST_ENV := DJANGO_SECRET_KEY=test-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
+	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver
 
-lint: export DJANGO_SECRET_KEY ?= insecure-test-only-key
+test: install-dev
+	$(TEST_ENV) $(PY) -m pytest
+
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache

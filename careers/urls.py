@@ -1,5 +1,6 @@
 """Public pages of the careers app."""
 
+from django.conf import settings
 from django.urls import path, register_converter
 
 from careers import views
@@ -37,4 +38,8 @@ urlpatterns = [
     ),
     path("s/<token:share_token>/", views.share_detail, name="share_detail"),
     path("s/<token:share_token>/card.png", views.share_card, name="share_card"),
+    path("healthz", views.healthz, name="healthz"),
 ]
+
+if settings.BENCHMARK_ENDPOINTS:
+    urlpatterns.append(path("bench/hello/", views.bench_hello, name="bench_hello"))

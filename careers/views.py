@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -560,3 +560,28 @@ def share_card(request: HttpRequest, share_token: str) -> HttpResponse:
     response["Cache-Control"] = "public, max-age=3600"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+# --- Operations -------------------------------------------------------------------------
+
+
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 while the database answers, 503 otherwise: for load balancers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse(
+            "database unavailable\n", status=503, content_type="text/plain"
+        )
+    response = HttpResponse("ok\n", content_type="text/plain")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+def bench_hello(request: HttpRequest) -> HttpResponse:
+    """The benchmark's ceiling: the least a page can do, through the same middleware."""
+    return HttpResponse("hello\n", content_type="text/plain")

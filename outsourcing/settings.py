@@ -71,19 +71,36 @@ def database_config(url: str) -> dict[str, Any]:
     )
 
 
+def weak_secret_key(key: str) -> bool:
+    """Django's own deploy-check rule: 50+ characters, 5+ distinct, no insecure prefix."""
+    return len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-")
+
+
 DEBUG = env_flag("DJANGO_DEBUG")
 
-# The fallback key is only ever used with DEBUG on; production refuses to start without one.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+
+# Without DEBUG this is production: refuse to start rather than run insecurely.
+if not DEBUG:
+    if not SECRET_KEY:
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. Set it to a long random value, "
+            "DJANGO_SECRET_KEY is not set. Set it to a long random value, e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`, "
             "or set DJANGO_DEBUG=1 for local development."
         )
+    if weak_secret_key(SECRET_KEY):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is too weak: use at least 50 random characters "
+            "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(50))'`)."
+        )
+    if not ALLOWED_HOSTS:
+        raise ImproperlyConfigured(
+            "DJANGO_ALLOWED_HOSTS is empty: list the host names this site answers to, "
+            "comma-separated (e.g. careerfit.example,www.careerfit.example)."
+        )
+elif not SECRET_KEY:
     SECRET_KEY = "django-insecure-local-development-only"
-
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -154,7 +171,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 # Without DEBUG, static files are served from STATIC_ROOT (run `collectstatic`) with hashed
 # names, pre-compressed, and cached for a year; with DEBUG, straight from the source folders.
 STORAGES = {
@@ -174,6 +191,23 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # `loaddata catalogue` finds fixtures/catalogue.json from any working directory.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# One cache for rate limits (and sessions): per process by default; with REDIS_URL, shared
+# by every worker and server, so limits hold however many run behind a load balancer.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The benchmark's bare "hello" view (the ceiling), only when asked for.
+BENCHMARK_ENDPOINTS = env_flag("DJANGO_BENCHMARK")
 
 # Our forms are small: a body over 64 KB or with over 200 fields is refused with a 400
 # before any view runs.

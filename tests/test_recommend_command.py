@@ -117,7 +117,6 @@ def test_command_line_exit_status_and_stderr(tmp_path):
     path.write_text('{"spoken_english": "B1"}', encoding="utf-8")
     env = {
         **os.environ,
-        "DJANGO_SECRET_KEY": "test",
         "DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
     }
     done = subprocess.run(
