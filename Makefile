@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_NO_PROGRESS := 1
 
-.PHONY: run test lint install install-dev setup clean
+.PHONY: run test lint bench install install-dev clean
 
 # uv itself comes from PyPI into a private venv, so a bare machine needs only Python + pip.
 $(UV):
@@ -45,6 +45,12 @@ lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+# Load figures under gunicorn against a bare-Django ceiling (see README, "Performance").
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	DJANGO_SECRET_KEY=bench-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
+		DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,testserver $(PY) manage.py bench
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache

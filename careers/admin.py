@@ -19,7 +19,24 @@ from careers.models import (
     RoleOccupation,
     Skill,
     Status,
+    catalogue_changed,
 )
+
+
+class CatalogueAdmin(admin.ModelAdmin):
+    """Catalogue edits change what the scoring engine reads: tell it at once."""
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        catalogue_changed()
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        super().delete_model(request, obj)
+        catalogue_changed()
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        super().delete_queryset(request, queryset)
+        catalogue_changed()
 
 
 class RequirementInline(admin.StackedInline):
@@ -51,7 +68,7 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(JobCategory)
-class JobCategoryAdmin(admin.ModelAdmin):
+class JobCategoryAdmin(CatalogueAdmin):
     list_display = ["name", "sector", "role_count", "position"]
     list_filter = ["sector"]
     search_fields = ["name", "summary"]
@@ -64,7 +81,7 @@ class JobCategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(CatalogueAdmin):
     list_display = ["title", "category", "sector", "channel", "job_zone"]
     list_filter = ["category__sector", "category", "channel", "job_zone"]
     list_select_related = ["category"]
@@ -100,7 +117,7 @@ class OccupationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Qualification)
-class QualificationAdmin(admin.ModelAdmin):
+class QualificationAdmin(CatalogueAdmin):
     list_display = ["name", "kind", "field"]
     list_filter = ["kind", "field"]
     search_fields = ["name", "slug"]
@@ -108,7 +125,7 @@ class QualificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(CatalogueAdmin):
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "slug"]

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -408,6 +409,27 @@ class Role(models.Model):
             channel=self.channel,
             requirements=tuple(r.as_scoring() for r in self.requirements.all()),
         )
+
+
+# The scoring engine reads every role on each finished quiz; the catalogue changes seldom,
+# so keep it in the (shared) cache. Catalogue edits in the admin clear it at once; a
+# `loaddata` shows within the timeout.
+SCORING_CATALOGUE_KEY = "scoring-catalogue"
+SCORING_CATALOGUE_SECONDS = 300
+
+
+def scoring_catalogue() -> tuple[scoring.Role, ...]:
+    """Every role of the catalogue, ready for the scoring engine."""
+    roles = cache.get(SCORING_CATALOGUE_KEY)
+    if roles is None:
+        roles = tuple(role.as_scoring() for role in Role.objects.for_scoring())
+        cache.set(SCORING_CATALOGUE_KEY, roles, SCORING_CATALOGUE_SECONDS)
+    return roles
+
+
+def catalogue_changed() -> None:
+    """Forget the cached catalogue after an edit."""
+    cache.delete(SCORING_CATALOGUE_KEY)
 
 
 class RoleOccupationManager(models.Manager):

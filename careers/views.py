@@ -40,6 +40,7 @@ from careers.models import (
     ShareExpiry,
     Shore,
     WorkMode,
+    scoring_catalogue,
     share_token_hash,
 )
 from careers.scoring import (
@@ -49,7 +50,6 @@ from careers.scoring import (
     recommend,
     recommendation_data,
 )
-from careers.scoring import Role as ScoringRole
 
 # The key differences between BPO and KPO, as our source articles draw them.
 SECTOR_DIFFERENCES = [
@@ -313,21 +313,22 @@ def save_answers(assessment: Assessment, step: Step, form) -> None:
     assessment.answers = locked.answers
 
 
-def _catalogue_roles() -> list[ScoringRole]:
-    return [role.as_scoring() for role in Role.objects.for_scoring()]
-
-
 def finish_assessment(assessment: Assessment) -> Result:
     """Score the answers and store the one result of this assessment (again if re-answered)."""
     data = profile_data(assessment.answers)
-    recommendation = recommend(_catalogue_roles(), profile_from_data(data))
-    # The one-to-one column makes a second result impossible; a double submit updates it.
-    result, _ = Result.objects.update_or_create(
+    recommendation = recommend(scoring_catalogue(), profile_from_data(data))
+    result = Result(
         assessment=assessment,
-        defaults={
-            "profile": data,
-            "recommendation": recommendation_data(recommendation, detailed=True),
-        },
+        profile=data,
+        recommendation=recommendation_data(recommendation, detailed=True),
+    )
+    # One statement, insert or update: the one-to-one column makes a second result
+    # impossible, so a double submit or a retry updates the same one.
+    Result.objects.bulk_create(
+        [result],
+        update_conflicts=True,
+        unique_fields=["assessment"],
+        update_fields=["profile", "recommendation", "updated_at"],
     )
     return result
 
@@ -352,13 +353,8 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
     top = top or data["recommendations"][:3]
     top_slugs = [item["role"] for item in top]
     profile = profile_from_data(result.profile)
-    chart_roles = sorted(
-        (
-            r.as_scoring()
-            for r in Role.objects.for_scoring().filter(slug__in=top_slugs[:3])
-        ),
-        key=lambda r: top_slugs.index(r.slug),
-    )
+    by_slug = {role.slug: role for role in scoring_catalogue()}
+    chart_roles = [by_slug[slug] for slug in top_slugs[:3] if slug in by_slug]
     rows = profile_chart(profile, chart_roles)
     listings = _visible_listings().filter(role__slug__in=top_slugs)
     if result.profile.get("commute") == "remote_only":

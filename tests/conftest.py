@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
@@ -50,6 +51,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # are rolled back around it.
     with django_db_blocker.unblock():
         call_command("loaddata", "catalogue", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Rate-limit counters and the cached catalogue start afresh in every test.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

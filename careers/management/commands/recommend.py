@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from careers.models import Qualification, Role, Skill
+from careers.models import Qualification, Skill, scoring_catalogue
 from careers.profiles import ProfileError, read_profile
 from careers.scoring import profile_from_data, recommend, recommendation_data
 
@@ -49,7 +49,7 @@ class Command(BaseCommand):
             )
         except ProfileError as error:
             raise CommandError(f"{profile}: {error}", returncode=2) from error
-        roles = [role.as_scoring() for role in Role.objects.for_scoring()]
+        roles = scoring_catalogue()
         if not roles:
             raise CommandError(
                 "The catalogue is empty: run `manage.py loaddata catalogue`."

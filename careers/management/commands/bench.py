@@ -1,0 +1,580 @@
+"""Benchmark the production setup: load figures against a bare-Django ceiling, query counts
+per page at two catalogue sizes, the scoring engine's throughput, and data integrity.
+
+`make bench` runs it. Without --run it prepares static files and runs itself once per
+database (SQLite, and PostgreSQL when one answers at 127.0.0.1:5432), each time against a
+fresh database of its own; with --run it does one database, the one DATABASE_URL names.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from argparse import ArgumentParser
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from careers.cards import draw_card
+from careers.forms import STEPS, build_form, profile_data
+from careers.models import (
+    Assessment,
+    JobCategory,
+    Requirement,
+    Result,
+    Role,
+    Share,
+    catalogue_changed,
+    scoring_catalogue,
+)
+from careers.scoring import profile_from_data, recommend
+from careers.views import SESSION_TOKEN, finish_assessment, share_snapshot
+
+POSTGRES = "postgres://postgres@127.0.0.1:5432/careerfit_bench"
+CONNECTIONS = 32
+POOL = 300  # quizzes waiting for their last step during the POST load
+CSRF = "benchmarkcsrftokenbenchmarkcsrf1"  # 32 characters, like Django's own secret
+GET_BUDGET = 0.5  # of the ceiling's requests per second
+POST_BUDGET = 0.25
+P95_BUDGET_MS = 50.0
+SCORING_ROLES = 1000
+
+# The answers of a fluent speaker with 12th standard who can work nights.
+ANSWERS = {
+    "languages": {"spoken_english": "C1", "written_english": "B2", "typing_wpm": "32"},
+    "education": {"education": "12th", "field_of_study": ""},
+    "qualifications": {"none": "on"},
+    "skills": {"skill_excel": "basic"},
+    "experience": {"years": "0"},
+    "conditions": {
+        "shifts": ["day", "us_hours"],
+        "internet": "on",
+        "commute": "office",
+    },
+    "preferences": {"work_style": "rules", "contact": "customers", "pace": "volume"},
+}
+LAST_STEP = "work_style=rules&contact=customers&pace=volume"
+
+WRK_SCRIPT = """
+local requests = {REQUESTS}
+local counter = 0
+request = function()
+  counter = counter + 1
+  local r = requests[(counter % #requests) + 1]
+  return wrk.format(r[1], r[2], r[3], r[4])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '\\nRESULT {"requests": %d, "duration_us": %d, "errors": %d, "p50_us": %d, "p95_us": %d}\\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
+    latency:percentile(50), latency:percentile(95)))
+end
+"""
+
+
+@dataclass(frozen=True)
+class Load:
+    name: str
+    method: str
+    requests: list[
+        tuple[str, str, dict[str, str], str | None]
+    ]  # method, path, headers, body
+
+
+@dataclass(frozen=True)
+class Figures:
+    name: str
+    method: str
+    rps: float
+    p50_ms: float
+    p95_ms: float
+    errors: int
+    requests: int
+
+
+def lua_string(value: str) -> str:
+    return json.dumps(value)  # a JSON string is a valid Lua string literal here
+
+
+def lua_requests(requests: list[tuple[str, str, dict[str, str], str | None]]) -> str:
+    rows = []
+    for method, path, headers, body in requests:
+        header_table = ", ".join(
+            f"[{lua_string(k)}] = {lua_string(v)}" for k, v in headers.items()
+        )
+        rows.append(
+            f"{{{lua_string(method)}, {lua_string(path)}, {{{header_table}}}, "
+            f"{lua_string(body) if body else 'nil'}}}"
+        )
+    return "{\n" + ",\n".join(rows) + "\n}"
+
+
+def clone(instance: Any, **changes: Any) -> Any:
+    """A new row with the same column values as `instance`, but for `changes`."""
+    values = {
+        field.attname: getattr(instance, field.attname)
+        for field in instance._meta.concrete_fields
+        if not field.primary_key
+    }
+    return type(instance).objects.create(**{**values, **changes})
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+def postgres_reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+class Command(BaseCommand):
+    help = (
+        "Load-test the app under gunicorn (2 workers) with wrk against a bare-Django ceiling, "
+        "on SQLite and (when reachable) PostgreSQL; print latencies, throughput, query counts "
+        "and scoring throughput, and check the budgets. Exit status 1 when a budget is missed."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--duration", type=int, default=10, help="Seconds per page."
+        )
+        parser.add_argument(
+            "--run",
+            metavar="LABEL",
+            help=(
+                "Bench the database in "
+                "DATABASE_URL under this label (used by the command itself)."
+            ),
+        )
+        parser.add_argument("--no-postgres", action="store_true")
+
+    def handle(
+        self, *args: Any, duration: int, run: str | None, no_postgres: bool, **opts
+    ):
+        if shutil.which("wrk") is None:
+            raise CommandError(
+                "wrk is not installed: `apt-get install -y wrk` (make bench does)."
+            )
+        if run:
+            if not self.bench_one(run, duration):
+                raise CommandError(f"{run}: a budget was missed (see above).")
+            return
+        self.bench_all(duration, postgres=not no_postgres and postgres_reachable())
+
+    # --- orchestration ------------------------------------------------------------------
+
+    def bench_all(self, duration: int, postgres: bool) -> None:
+        work = Path(tempfile.mkdtemp(prefix="careerfit-bench-"))
+        env = {
+            **os.environ,
+            "DJANGO_DEBUG": "",
+            "DJANGO_BENCHMARK": "1",
+            "DJANGO_STATIC_ROOT": str(work / "static"),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        }
+        self.stdout.write(
+            f"Machine: {cpu_model()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
+        )
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            check=True,
+        )
+        targets = [("SQLite", f"sqlite:///{work}/bench.sqlite3")]
+        if postgres:
+            self.recreate_postgres_database()
+            targets.append(("PostgreSQL", POSTGRES))
+        else:
+            self.stdout.write("PostgreSQL: not reachable at 127.0.0.1:5432, skipped.")
+        failed = []
+        for label, url in targets:
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "bench",
+                    "--run",
+                    label,
+                    "--duration",
+                    str(duration),
+                ],
+                cwd=settings.BASE_DIR,
+                env={**env, "DATABASE_URL": url},
+            )
+            if done.returncode:
+                failed.append(label)
+        shutil.rmtree(work, ignore_errors=True)
+        if failed:
+            raise CommandError(f"Budgets missed on: {', '.join(failed)}.")
+        self.stdout.write(self.style.SUCCESS("\nAll budgets met."))
+
+    def recreate_postgres_database(self) -> None:
+        import psycopg
+
+        with psycopg.connect(
+            "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+        ) as conn:
+            conn.execute("DROP DATABASE IF EXISTS careerfit_bench WITH (FORCE)")
+            conn.execute("CREATE DATABASE careerfit_bench")
+
+    # --- one database -------------------------------------------------------------------
+
+    def bench_one(self, label: str, duration: int) -> bool:
+        self.stdout.write(f"\n=== {label} ({connection.vendor}) ===")
+        call_command("migrate", verbosity=0)
+        call_command("loaddata", "catalogue", verbosity=0)
+        pool, finished, share_token = self.seed()
+        port = free_port()
+        log = Path(tempfile.mkstemp(prefix="gunicorn-", suffix=".log")[1])
+        server = self.start_gunicorn(port, log)
+        try:
+            figures = [
+                self.load(port, load, duration)
+                for load in self.loads(pool, finished, share_token)
+            ]
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        ok = self.report(figures)
+        ok &= self.check_integrity(log, figures)
+        ok &= self.report_queries(finished, share_token)
+        self.report_scoring()
+        log.unlink(missing_ok=True)
+        return ok
+
+    def seed(self) -> tuple[list[tuple[str, str]], tuple[str, str], str]:
+        """Quizzes waiting for their last step, one finished quiz, and one shared link."""
+        answers = {}
+        for step in STEPS:
+            form = build_form(step, data=ANSWERS[step.slug])
+            if not form.is_valid():
+                raise CommandError(
+                    f"bench answers for {step.slug}: {form.errors.as_text()}"
+                )
+            answers[step.slug] = {
+                "form": form.cleaned_data,
+                "profile": form.to_profile(),
+            }
+        waiting = {
+            slug: value for slug, value in answers.items() if slug != "preferences"
+        }
+        pool = []
+        with transaction.atomic():
+            for _ in range(POOL):
+                assessment = Assessment.objects.create(answers=waiting)
+                pool.append((assessment.token, self.session_for(assessment.token)))
+            done = Assessment.objects.create(answers=answers)
+            result = finish_assessment(done)
+            snapshot = share_snapshot(result, show_scores=True)
+            share = Share.objects.create(
+                result=result, snapshot=snapshot, card=draw_card(snapshot)
+            )
+        return pool, (done.token, self.session_for(done.token)), share.token
+
+    def session_for(self, token: str) -> str:
+        # A returning candidate already has a session that remembers their quiz.
+        session = SessionStore()
+        session[SESSION_TOKEN] = token
+        session.create()
+        return session.session_key
+
+    def loads(self, pool, finished, share_token) -> list[Load]:
+        token, session = finished
+        cookie = {"Cookie": f"sessionid={session}"}
+        posts = [
+            (
+                "POST",
+                f"/quiz/{t}/step/7/",
+                {
+                    "Cookie": f"csrftoken={CSRF}; sessionid={s}",
+                    "Content-Type": "application/x-www-form-urlencoded",
+                },
+                f"csrfmiddlewaretoken={CSRF}&{LAST_STEP}",
+            )
+            for t, s in pool
+        ]
+        return [
+            Load(
+                "ceiling: bare Django hello",
+                "GET",
+                [("GET", "/bench/hello/", {}, None)],
+            ),
+            Load("home page", "GET", [("GET", "/", {}, None)]),
+            Load(
+                "quiz step (GET)",
+                "GET",
+                [("GET", f"/quiz/{token}/step/1/", cookie, None)],
+            ),
+            Load("quiz step (POST round trip)", "POST", posts),
+            Load("results page", "GET", [("GET", f"/results/{token}/", cookie, None)]),
+            Load("shared page", "GET", [("GET", f"/s/{share_token}/", {}, None)]),
+        ]
+
+    def start_gunicorn(self, port: int, log: Path) -> subprocess.Popen:
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "outsourcing.wsgi",
+            "--workers",
+            "2",
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "4",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--no-control-socket",
+            "--error-logfile",
+            str(log),
+            "--log-level",
+            "warning",
+        ]
+        server = subprocess.Popen(command, cwd=settings.BASE_DIR, env=os.environ.copy())
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/healthz", timeout=1
+                ):
+                    return server
+            except OSError:
+                time.sleep(0.2)
+        server.terminate()
+        raise CommandError(f"gunicorn did not answer on port {port}; see {log}")
+
+    def load(self, port: int, load: Load, duration: int) -> Figures:
+        script = Path(tempfile.mkstemp(suffix=".lua")[1])
+        script.write_text(WRK_SCRIPT.replace("{REQUESTS}", lua_requests(load.requests)))
+        # One wrk thread: on two cores the load generator must leave the server room.
+        done = subprocess.run(
+            [
+                "wrk",
+                "-t1",
+                f"-c{CONNECTIONS}",
+                f"-d{duration}s",
+                "--timeout",
+                "5s",
+                "-s",
+                str(script),
+                f"http://127.0.0.1:{port}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=duration + 60,
+        )
+        script.unlink()
+        line = next(
+            (x for x in done.stdout.splitlines() if x.startswith("RESULT ")), None
+        )
+        if line is None:
+            raise CommandError(
+                f"wrk gave no figures for {load.name}:\n{done.stdout}{done.stderr}"
+            )
+        data = json.loads(line.removeprefix("RESULT "))
+        return Figures(
+            name=load.name,
+            method=load.method,
+            rps=data["requests"] / (data["duration_us"] / 1e6),
+            p50_ms=data["p50_us"] / 1000,
+            p95_ms=data["p95_us"] / 1000,
+            errors=data["errors"],
+            requests=data["requests"],
+        )
+
+    # --- reports ------------------------------------------------------------------------
+
+    def report(self, figures: list[Figures]) -> bool:
+        ceiling = figures[0].rps
+        self.stdout.write(
+            f"\nLoad: wrk, 1 thread, {CONNECTIONS} connections; gunicorn, 2 workers × 4 threads"
+        )
+        self.stdout.write(
+            f"{'page':30} {'median':>8} {'p95':>8} {'req/s':>8} {'errors':>7} "
+            f"{'× ceiling':>10}  budget"
+        )
+        ok = True
+        for f in figures:
+            ratio = f.rps / ceiling
+            if f is figures[0]:
+                verdict = "(ceiling)"
+            else:
+                floor = POST_BUDGET if f.method == "POST" else GET_BUDGET
+                problems = []
+                if ratio < floor:
+                    problems.append(f"below {floor:.0%} of ceiling")
+                if f.p95_ms >= P95_BUDGET_MS:
+                    problems.append(f"p95 ≥ {P95_BUDGET_MS:.0f} ms")
+                if f.errors:
+                    problems.append("errors")
+                verdict = "ok" if not problems else "MISSED: " + ", ".join(problems)
+                ok &= not problems
+            self.stdout.write(
+                f"{f.name:30} {f.p50_ms:6.1f}ms {f.p95_ms:6.1f}ms {f.rps:8.0f} {f.errors:7d} "
+                f"{ratio:9.2f}×  {verdict}"
+            )
+        return ok
+
+    def check_integrity(self, log: Path, figures: list[Figures]) -> bool:
+        text = log.read_text(errors="replace")
+        locked = text.count("database is locked")
+        tracebacks = text.count("Traceback")
+        completed = Assessment.objects.filter(answers__has_key="preferences")
+        stored = Result.objects.filter(assessment__in=completed).count()
+        posts = sum(f.requests for f in figures if f.method == "POST")
+        self.stdout.write(
+            f"\nAfter the load: {posts} final-step POSTs completed {completed.count()} quizzes "
+            f"with {stored} stored results; {locked} 'database is locked' errors; "
+            f"{tracebacks} tracebacks in the server log."
+        )
+        ok = completed.count() == stored and not locked and not tracebacks
+        self.stdout.write("Integrity: " + ("ok" if ok else "MISSED"))
+        return ok
+
+    def page_queries(
+        self, finished: tuple[str, str], share_token: str
+    ) -> dict[str, int]:
+        token = finished[0]
+        category = JobCategory.objects.order_by("id").first()
+        role = Role.objects.order_by("id").first()
+        fresh = Assessment.objects.create(
+            answers=Assessment.objects.get(token=token).answers
+        )
+        pages = [
+            ("home", "get", "/", None),
+            ("careers", "get", "/careers/", None),
+            ("category", "get", f"/careers/{category.slug}/", None),
+            ("role", "get", f"/roles/{role.slug}/", None),
+            ("quiz step GET", "get", f"/quiz/{token}/step/1/", None),
+            (
+                "quiz step POST",
+                "post",
+                f"/quiz/{fresh.token}/step/7/",
+                ANSWERS["preferences"],
+            ),
+            ("results", "get", f"/results/{token}/", None),
+            ("shared", "get", f"/s/{share_token}/", None),
+        ]
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.get(f"/results/{token}/")  # a returning candidate: their session exists
+        counts = {}
+        for name, method, url, data in pages:
+            with CaptureQueriesContext(connection) as queries:
+                response = (
+                    getattr(client, method)(url, data) if data else client.get(url)
+                )
+            if response.status_code >= 400:
+                raise CommandError(
+                    f"{name} answered {response.status_code} while counting"
+                )
+            counts[name] = len(queries)
+        return counts
+
+    def grow_catalogue(self, factor: int) -> None:
+        """Copy every category with its roles and requirements until there are `factor`×."""
+        categories = list(
+            JobCategory.objects.prefetch_related(
+                "roles__requirements__qualifications",
+                "roles__requirements__skills",
+                "roles__occupation_links",
+            )
+        )
+        with transaction.atomic():
+            for copy in range(1, factor):
+                for category in categories:
+                    new_category = clone(category, slug=f"{category.slug}-copy{copy}")
+                    for role in category.roles.all():
+                        new_role = clone(
+                            role,
+                            slug=f"{role.slug}-copy{copy}",
+                            category_id=new_category.pk,
+                        )
+                        for link in role.occupation_links.all():
+                            clone(link, role_id=new_role.pk)
+                        for requirement in role.requirements.all():
+                            new_requirement = clone(requirement, role_id=new_role.pk)
+                            new_requirement.qualifications.set(
+                                requirement.qualifications.all()
+                            )
+                            new_requirement.skills.set(requirement.skills.all())
+        catalogue_changed()
+
+    def report_queries(self, finished: tuple[str, str], share_token: str) -> bool:
+        small = self.page_queries(finished, share_token)
+        roles = Role.objects.count()
+        self.grow_catalogue(10)
+        large = self.page_queries(finished, share_token)
+        self.stdout.write(
+            f"\nQueries per page: catalogue of {roles} roles (1×) and "
+            f"{Role.objects.count()} roles (10×), "
+            f"{Requirement.objects.count()} requirements"
+        )
+        budgets = {"results": 8, "quiz step GET": 5, "quiz step POST": 5}
+        ok = True
+        for name in small:
+            budget = budgets.get(name)
+            fine = small[name] == large[name] and (
+                budget is None or large[name] <= budget
+            )
+            ok &= fine
+            limit = f"≤ {budget}" if budget else ""
+            self.stdout.write(
+                f"  {name:16} {small[name]:3d} {large[name]:3d}  {limit:5} "
+                f"{'ok' if fine else 'MISSED'}"
+            )
+        return ok
+
+    def report_scoring(self) -> None:
+        base = list(scoring_catalogue())
+        catalogue = [
+            replace(base[i % len(base)], slug=f"{base[i % len(base)].slug}-{i}")
+            for i in range(SCORING_ROLES)
+        ]
+        answers = (
+            Assessment.objects.filter(answers__has_key="preferences").first().answers
+        )
+        profile = profile_from_data(profile_data(answers))
+        timings = []
+        for _ in range(7):
+            start = time.perf_counter()
+            recommend(catalogue, profile)
+            timings.append(time.perf_counter() - start)
+        median = statistics.median(timings)
+        self.stdout.write(
+            f"\nScoring engine: {SCORING_ROLES} roles in {median * 1000:.1f} ms (median of 7) = "
+            f"{SCORING_ROLES / median:,.0f} roles scored per second"
+        )
