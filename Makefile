@@ -20,8 +20,9 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
+# --inexact: serving or benchmarking after `make test` keeps the dev tools installed.
 install: $(UV)
-	$(UV) sync --frozen --no-dev --python $(PYTHON)
+	$(UV) sync --frozen --no-dev --inexact --python $(PYTHON)
 
 install-dev: $(UV)
 	$(UV) sync --frozen --python $(PYTHON)

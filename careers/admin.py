@@ -21,6 +21,7 @@ from careers.models import (
     Status,
     catalogue_changed,
 )
+from careers.pagecache import content_changed
 
 
 class CatalogueAdmin(admin.ModelAdmin):
@@ -216,6 +217,10 @@ class JobListingAdmin(admin.ModelAdmin):
         if not change:
             obj.owner = request.user
         super().save_model(request, obj, form, change)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        super().delete_queryset(request, queryset)
+        content_changed()  # a bulk delete skips JobListing.delete()
 
     @admin.display(boolean=True, description="live")
     def is_live(self, obj: JobListing) -> bool:

@@ -20,6 +20,7 @@ from careers.models import (
     Shift,
     Skill,
     SkillLevel,
+    questionnaire_catalogue,
 )
 
 NOT_APPLICABLE = ""
@@ -423,12 +424,9 @@ def build_form(step: Step, data: Any = None, initial: dict | None = None) -> Ste
     """The step's form; the catalogue steps get their choices from the database."""
     kwargs: dict[str, Any] = {"data": data, "initial": initial}
     if step.form_class is QualificationsForm:
-        kinds = list(Qualification.Kind.values)
-        kwargs["qualifications"] = sorted(
-            Qualification.objects.all(), key=lambda q: (kinds.index(q.kind), q.name)
-        )
+        kwargs["qualifications"] = questionnaire_catalogue()[0]
     if step.form_class is SkillsForm:
-        kwargs["skills"] = list(Skill.objects.order_by("kind", "name"))
+        kwargs["skills"] = questionnaire_catalogue()[1]
     return step.form_class(**kwargs)
 
 

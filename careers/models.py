@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careers import scoring
+from careers.pagecache import content_changed
 
 LISTING_LIFETIME = timedelta(days=30)
 
@@ -427,9 +428,26 @@ def scoring_catalogue() -> tuple[scoring.Role, ...]:
     return roles
 
 
+QUESTIONNAIRE_CATALOGUE_KEY = "questionnaire-catalogue"
+
+
+def questionnaire_catalogue() -> tuple[list[Qualification], list[Skill]]:
+    """The qualifications and skills the questionnaire offers, in display order."""
+    lists = cache.get(QUESTIONNAIRE_CATALOGUE_KEY)
+    if lists is None:
+        kinds = list(Qualification.Kind.values)
+        qualifications = sorted(
+            Qualification.objects.all(), key=lambda q: (kinds.index(q.kind), q.name)
+        )
+        lists = (qualifications, list(Skill.objects.order_by("kind", "name")))
+        cache.set(QUESTIONNAIRE_CATALOGUE_KEY, lists, SCORING_CATALOGUE_SECONDS)
+    return lists
+
+
 def catalogue_changed() -> None:
-    """Forget the cached catalogue after an edit."""
-    cache.delete(SCORING_CATALOGUE_KEY)
+    """Forget the cached catalogue, and the pages that show it, after an edit."""
+    cache.delete_many([SCORING_CATALOGUE_KEY, QUESTIONNAIRE_CATALOGUE_KEY])
+    content_changed()
 
 
 class RoleOccupationManager(models.Manager):
@@ -828,6 +846,13 @@ class JobListing(models.Model):
             self.published_at = self.published_at or timezone.now()
             self.expires_at = self.expires_at or self.published_at + LISTING_LIFETIME
         super().save(*args, **kwargs)
+        # Listings appear on cached pages: show the change at once.
+        content_changed()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        content_changed()
+        return deleted
 
     def clean(self) -> None:
         if (

@@ -664,7 +664,12 @@ def best_paths(
         changed = apply_step(profile, step)
         opens, nears = [], []
         for fit in affected[key]:
-            after = verdict_for(_role_checks(by_slug[fit.slug], changed))
+            # Only must-haves decide a verdict: leave the others unchecked.
+            after = verdict_for(
+                check_requirement(req, changed)
+                for req in by_slug[fit.slug].requirements
+                if req.must
+            )
             if after == Verdict.ELIGIBLE:
                 opens.append(fit.title)
             elif after == Verdict.CLOSE and fit.verdict == Verdict.NOT_YET:

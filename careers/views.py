@@ -1,9 +1,11 @@
 """Public pages: what BPO and KPO are, the catalogue of categories and roles, listings."""
 
+import json
 from datetime import timedelta
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -42,6 +44,14 @@ from careers.models import (
     WorkMode,
     scoring_catalogue,
     share_token_hash,
+)
+from careers.pagecache import (
+    PRIVATE_SECONDS,
+    PUBLIC_SECONDS,
+    cached_page,
+    content_version,
+    page_key,
+    public_page,
 )
 from careers.scoring import (
     VERDICT_ORDER,
@@ -98,6 +108,7 @@ def _visible_listings():
 
 
 @require_GET
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     categories = JobCategory.objects.annotate(role_count=Count("roles"))
     return render(
@@ -114,6 +125,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def category_list(request: HttpRequest) -> HttpResponse:
     categories = JobCategory.objects.prefetch_related(
         Prefetch("roles", queryset=Role.objects.order_by("position", "title"))
@@ -126,6 +138,7 @@ def category_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(JobCategory, slug=slug)
     roles = list(
@@ -147,6 +160,7 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_catalogue(), slug=slug)
     requirements = list(role.requirements.all())
@@ -169,14 +183,18 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
 SESSION_TOKEN = "quiz_token"
 
 
-def remember(request: HttpRequest, assessment: Assessment) -> None:
+def remember(request: HttpRequest, token: str) -> None:
     """Whoever holds the link holds the answers: remember it for "continue" on this device."""
-    if request.session.get(SESSION_TOKEN) != assessment.token:
-        request.session[SESSION_TOKEN] = assessment.token
+    if request.session.get(SESSION_TOKEN) != token:
+        request.session[SESSION_TOKEN] = token
 
 
-def _assessment_or_404(token: str) -> Assessment:
-    return get_object_or_404(Assessment, token=token)
+def _assessment_or_404(token: str, lock: bool = False) -> Assessment:
+    finished = Result.objects.filter(assessment=OuterRef("pk"))
+    assessments = Assessment.objects.annotate(finished=Exists(finished))
+    if lock:
+        assessments = assessments.select_for_update(of=("self",))
+    return get_object_or_404(assessments, token=token)
 
 
 def _step_context(
@@ -196,7 +214,12 @@ def _step_context(
             else None
         ),
         "continue_url": request.build_absolute_uri(step_url),
-        "finished": hasattr(assessment, "result"),
+        "finished": assessment.finished,
+        # The choices come from the catalogue; the checked ones from the saved answers.
+        "fields_version": (
+            content_version()
+            + json.dumps(form.initial, sort_keys=True, cls=DjangoJSONEncoder)
+        ),
     }
 
 
@@ -255,36 +278,80 @@ def quiz_start(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _first_missing(assessment: Assessment, step: Step) -> Step | None:
+    return next(
+        (s for s in STEPS[: step.number - 1] if not assessment.has_answered(s.slug)),
+        None,
+    )
+
+
+def _skipped(request: HttpRequest, token: str, missing: Step) -> HttpResponse:
+    return _problem(
+        request,
+        f"Please answer step {missing.number}, “{missing.title}”, first.",
+        reverse("careers:quiz_step", args=[token, missing.number]),
+        f"Go to step {missing.number}",
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
-    assessment = _assessment_or_404(token)
     step = get_step(number)
     if step is None:
         raise Http404("No such step.")
-    remember(request, assessment)
-    missing = next(
-        (s for s in STEPS[: number - 1] if not assessment.has_answered(s.slug)), None
-    )
-    if request.method == "GET":
-        if missing is not None:
-            return redirect("careers:quiz_step", token, missing.number)
-        saved = assessment.answers.get(step.slug, {}).get("form")
-        return _render_step(request, assessment, step, build_form(step, initial=saved))
-
+    if request.method == "POST":
+        return _answer_step(request, token, step)
+    assessment = _assessment_or_404(token)
+    remember(request, token)
+    missing = _first_missing(assessment, step)
     if missing is not None:
-        return _problem(
-            request,
-            f"Please answer step {missing.number}, “{missing.title}”, first.",
-            reverse("careers:quiz_step", args=[token, missing.number]),
-            f"Go to step {missing.number}",
-        )
+        return redirect("careers:quiz_step", token, missing.number)
+    saved = assessment.answers.get(step.slug, {}).get("form")
+    # Saving a step changes updated_at, and the choices come from the catalogue.
+    key = page_key(
+        request,
+        "quiz",
+        token,
+        number,
+        assessment.updated_at.isoformat(),
+        assessment.finished,
+        content_version(),
+    )
+    return cached_page(
+        request,
+        key,
+        lambda: _render_step(
+            request, assessment, step, build_form(step, initial=saved)
+        ),
+        PRIVATE_SECONDS,
+    )
+
+
+def _answer_step(request: HttpRequest, token: str, step: Step) -> HttpResponse:
+    """Save one step's answers at once, so a closed tab loses nothing."""
     form = build_form(step, data=request.POST)
     if not form.is_valid():
+        assessment = _assessment_or_404(token)
+        missing = _first_missing(assessment, step)
+        if missing is not None:
+            return _skipped(request, token, missing)
         return _render_step(request, assessment, step, form, status=400)
-    save_answers(assessment, step, form)
+    with transaction.atomic():
+        # Locked, so that two tabs saving different steps at once both keep theirs,
+        # and the last step scores exactly the answers stored with it.
+        assessment = _assessment_or_404(token, lock=True)
+        missing = _first_missing(assessment, step)
+        if missing is not None:
+            return _skipped(request, token, missing)
+        assessment.answers[step.slug] = {
+            "form": form.cleaned_data,
+            "profile": form.to_profile(),
+        }
+        assessment.save(update_fields=["answers", "updated_at"])
+        if step.number == STEP_COUNT:
+            result = finish_assessment(assessment)
     if step.number == STEP_COUNT:
-        result = finish_assessment(assessment)
         if request.htmx:
             return HttpResponseClientRedirect(result.get_absolute_url())
         return redirect(result)
@@ -299,18 +366,6 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
         )
         return response
     return redirect("careers:quiz_step", token, next_step.number)
-
-
-def save_answers(assessment: Assessment, step: Step, form) -> None:
-    """Store one step's answers at once, so a closed tab loses nothing."""
-    with transaction.atomic():
-        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
-        locked.answers[step.slug] = {
-            "form": form.cleaned_data,
-            "profile": form.to_profile(),
-        }
-        locked.save(update_fields=["answers", "updated_at"])
-    assessment.answers = locked.answers
 
 
 def finish_assessment(assessment: Assessment) -> Result:
@@ -335,14 +390,41 @@ def finish_assessment(assessment: Assessment) -> Result:
 
 @require_GET
 def result_detail(request: HttpRequest, token: str) -> HttpResponse:
-    assessment = get_object_or_404(
-        Assessment.objects.select_related("result"), token=token
+    # What the page shows changes with a new result, a new or revoked share, or an edit
+    # to the catalogue or listings: one light query tells which version to serve.
+    state = (
+        Assessment.objects.filter(token=token)
+        .annotate(
+            shares=Count("result__shares"),
+            last_revoked=Max("result__shares__revoked_at"),
+        )
+        .values_list("answers", "result__updated_at", "shares", "last_revoked")
+        .first()
     )
-    if not hasattr(assessment, "result"):
-        number = first_unanswered(assessment.answers) or STEP_COUNT
+    if state is None:
+        raise Http404("No such result.")
+    answers, updated_at, shares, last_revoked = state
+    if updated_at is None:
+        number = first_unanswered(answers) or STEP_COUNT
         return redirect("careers:quiz_step", token, number)
+    remember(request, token)
+    key = page_key(
+        request,
+        "result",
+        token,
+        updated_at.isoformat(),
+        shares,
+        last_revoked,
+        content_version(),
+    )
+    return cached_page(
+        request, key, lambda: _render_result(request, token), PUBLIC_SECONDS
+    )
+
+
+def _render_result(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = Assessment.objects.select_related("result").get(token=token)
     result = assessment.result
-    remember(request, assessment)
     data = result.recommendation
     groups = {verdict: [] for verdict in VERDICT_ORDER}
     for item in data["recommendations"]:
@@ -389,7 +471,8 @@ SHARE_MISS_RATE = "20/m"
 SHARE_PAGE_HEADERS = {
     "X-Robots-Tag": "noindex, nofollow",
     "Referrer-Policy": "no-referrer",
-    "Cache-Control": "private, max-age=60",
+    # Private, and asked again each time: a revoked link must stop working at once.
+    "Cache-Control": "private, no-cache",
 }
 
 
@@ -496,7 +579,7 @@ def share_revoke(request: HttpRequest, token: str, pk: int) -> HttpResponse:
 
 
 def _find_share(
-    request: HttpRequest, share_token: str
+    request: HttpRequest, share_token: str, with_card: bool = False
 ) -> tuple[Share | None, HttpResponse | None]:
     """The active share for a token, or the response to send instead (404, 410 or 429).
 
@@ -507,7 +590,8 @@ def _find_share(
         request, group="share-miss", key="ip", rate=SHARE_MISS_RATE, increment=False
     ):
         return None, too_many_requests(request)
-    share = Share.objects.filter(token_hash=share_token_hash(share_token)).first()
+    shares = Share.objects.filter(token_hash=share_token_hash(share_token))
+    share = (shares if with_card else shares.defer("card", "snapshot")).first()
     if share is not None and share.is_active:
         return share, None
     is_ratelimited(
@@ -526,30 +610,41 @@ def share_detail(request: HttpRequest, share_token: str) -> HttpResponse:
     share, problem = _find_share(request, share_token)
     if problem:
         return problem
-    snapshot = share.snapshot
-    card_url = request.build_absolute_uri(
-        reverse("careers:share_card", args=[share_token])
-    )
-    response = render(
+    # A share's snapshot never changes; revoking or expiry is checked above every time.
+    key = page_key(request, "share", share.pk, share_token)
+    response = cached_page(
         request,
-        "careers/share_detail.html",
-        {
-            "snapshot": snapshot,
-            "made_at": parse_datetime(snapshot["made_at"]),
-            "page_url": request.build_absolute_uri(),
-            "card_url": card_url,
-            "card_alt": card_alt_text(snapshot),
-            "quiz_url": request.build_absolute_uri(reverse("careers:quiz_start")),
-        },
+        key,
+        lambda: _render_share(request, share, share_token),
+        PUBLIC_SECONDS,
     )
     for header, value in SHARE_PAGE_HEADERS.items():
         response[header] = value
     return response
 
 
+def _render_share(request: HttpRequest, share: Share, share_token: str) -> HttpResponse:
+    snapshot = Share.objects.values_list("snapshot", flat=True).get(pk=share.pk)
+    card_url = request.build_absolute_uri(
+        reverse("careers:share_card", args=[share_token])
+    )
+    return render(
+        request,
+        "careers/share_detail.html",
+        {
+            "snapshot": snapshot,
+            "made_at": parse_datetime(snapshot["made_at"]),
+            "page_url": request.build_absolute_uri(request.path),
+            "card_url": card_url,
+            "card_alt": card_alt_text(snapshot),
+            "quiz_url": request.build_absolute_uri(reverse("careers:quiz_start")),
+        },
+    )
+
+
 @require_GET
 def share_card(request: HttpRequest, share_token: str) -> HttpResponse:
-    share, problem = _find_share(request, share_token)
+    share, problem = _find_share(request, share_token, with_card=True)
     if problem:
         return problem
     response = HttpResponse(bytes(share.card), content_type="image/png")

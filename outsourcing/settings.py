@@ -23,6 +23,10 @@ def env_list(name: str, default: str = "") -> list[str]:
     ]
 
 
+# Seconds a database connection is kept between requests (0: one per request).
+CONN_MAX_AGE = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
+
+
 def database_config(url: str) -> dict[str, Any]:
     """Django settings for a DATABASE_URL: sqlite:///path or postgres://user@host:port/name."""
     parts = urlsplit(url)
@@ -39,6 +43,8 @@ def database_config(url: str) -> dict[str, Any]:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": path if path.is_absolute() else BASE_DIR / path,
+            # Opening a connection runs the pragmas below: keep it for the next request.
+            "CONN_MAX_AGE": CONN_MAX_AGE,
             "OPTIONS": {
                 # One writer at a time, readers never blocked (WAL); writers take the lock
                 # at BEGIN (IMMEDIATE) and wait for it (timeout) instead of failing with
@@ -62,7 +68,7 @@ def database_config(url: str) -> dict[str, Any]:
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+            "CONN_MAX_AGE": CONN_MAX_AGE,
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": options,
         }
@@ -142,6 +148,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "careers.pagecache.csrf_placeholder",
             ],
         },
     },
@@ -198,7 +205,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "outsourcing.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }

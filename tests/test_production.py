@@ -98,7 +98,7 @@ def test_redis_url_gives_a_shared_cache_and_sessions():
         env={**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/3"},
     )
     assert done.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "outsourcing.redis_cache.RedisCache",
         "redis://127.0.0.1:6379/3",
         "django.contrib.sessions.backends.cached_db",
     ]

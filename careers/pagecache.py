@@ -1,0 +1,125 @@
+"""Rendered pages kept in the cache, rendered again only when what they show changes.
+
+Social-media bursts send many people to the same few pages, and a candidate reloads the
+same step or result; rendering them once per version of their content keeps a small
+server fast. Each cache key names everything the page depends on, so a stale page is
+impossible, not merely unlikely: catalogue and listing edits bump the content version,
+candidate pages carry their own row's timestamp in the key. Time-dependent parts (a
+listing's or a share's expiry) are bounded by the short timeouts below.
+
+A cached page holds a placeholder where the CSRF token goes; each response gets the
+visitor's own token, so a page rendered for one person never carries another's token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+
+VERSION_KEY = "content-version"
+# Public pages show listings, which expire by the clock: a minute of lag at most.
+PUBLIC_SECONDS = 60
+# A candidate's own pages: they reload them within minutes, rarely later.
+PRIVATE_SECONDS = 300
+
+# Unguessable, so that no text a person typed can ever be mistaken for it.
+CSRF_PLACEHOLDER = (
+    "csrf-"
+    + hashlib.sha256(f"csrf-placeholder:{settings.SECRET_KEY}".encode()).hexdigest()
+)
+
+
+# Every cached page asks for the version; a process re-reads it from the shared cache
+# at most this often, so an edit made through another process shows within a second.
+VERSION_SECONDS = 1.0
+_local_version: tuple[float, str] = (0.0, "")
+
+
+def content_version() -> str:
+    """The version of the catalogue and listings that public pages show."""
+    global _local_version
+    read_at, version = _local_version
+    now = time.monotonic()
+    if now - read_at < VERSION_SECONDS:
+        return version
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # add(): two workers starting at once agree on one version.
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    _local_version = (now, version)
+    return version
+
+
+def content_changed() -> None:
+    """Forget every rendered page that shows the catalogue or listings."""
+    global _local_version
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    _local_version = (time.monotonic(), version)
+
+
+def page_key(request: HttpRequest, *parts: object) -> str:
+    """A cache key for a page: its parts, the host it answers for, and htmx or not."""
+    # Absolute links in a page depend on the host; htmx requests get a fragment.
+    htmx = getattr(request, "htmx", False)
+    variant = "full"
+    if htmx:
+        variant = "history" if htmx.history_restore_request else "htmx"
+    raw = ":".join(str(part) for part in (request.get_host(), variant, *parts))
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def csrf_placeholder(request: HttpRequest) -> dict:
+    """Context processor: a page rendered for the cache gets the placeholder as its token."""
+    if getattr(request, "renders_for_cache", False):
+        return {"csrf_token": CSRF_PLACEHOLDER}
+    return {}
+
+
+def cached_page(
+    request: HttpRequest,
+    key: str,
+    render: Callable[[], HttpResponse],
+    timeout: int,
+) -> HttpResponse:
+    """The page under `key`, rendered by `render()` when not yet cached."""
+    stored = cache.get(key)
+    if stored is None:
+        request.renders_for_cache = True
+        try:
+            response = render()
+        finally:
+            request.renders_for_cache = False
+        if response.status_code == 200 and not response.streaming:
+            cache.set(key, (response.content, response["Content-Type"]), timeout)
+    else:
+        content, content_type = stored
+        response = HttpResponse(content, content_type=content_type)
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder in response.content:
+        response.content = response.content.replace(
+            placeholder, get_token(request).encode()
+        )
+    return response
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Cache a page that is the same for every visitor until the content changes."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        key = page_key(request, request.path, content_version())
+        return cached_page(
+            request, key, lambda: view(request, *args, **kwargs), PUBLIC_SECONDS
+        )
+
+    return wrapper

@@ -1,0 +1,107 @@
+"""Every page reads the database a fixed number of times, whatever the catalogue's size."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from careers.management.commands.bench import grow_catalogue
+from careers.models import (
+    Assessment,
+    JobCategory,
+    Role,
+    questionnaire_catalogue,
+    scoring_catalogue,
+)
+from tests.factories import JobListingFactory
+from tests.test_quiz import ANSWERS, answer_all, start, step_url
+from tests.test_share import create_share
+
+pytestmark = pytest.mark.django_db
+
+# The issue's budgets: results 8, quiz steps 5; the others are today's counts, kept.
+BUDGETS = {
+    "home": 1,
+    "careers": 2,
+    "category": 8,
+    "role": 7,
+    "quiz start": 2,
+    "quiz step GET": 5,
+    "quiz step POST": 5,
+    "quiz last step POST": 5,
+    "results": 8,
+    "shared": 2,
+    "share card": 1,
+}
+
+
+def pages(client) -> list[tuple[str, str, str, dict | None]]:
+    """A candidate half-way, one who finished and shared, and the public pages."""
+    JobListingFactory.create_batch(3, published=True)
+    finished = start(client)
+    answer_all(client, finished)
+    share = create_share(client, finished)
+    waiting = start(client)
+    answer_all(client, waiting, upto=5)
+    last = start(client)
+    answer_all(client, last, upto=6)
+    category = JobCategory.objects.order_by("id").first()
+    role = Role.objects.order_by("id").first()
+    card = reverse("careers:share_card", args=[share.token])
+    return [
+        ("home", "get", reverse("careers:home"), None),
+        ("careers", "get", reverse("careers:category_list"), None),
+        ("category", "get", category.get_absolute_url(), None),
+        ("role", "get", role.get_absolute_url(), None),
+        ("quiz start", "get", reverse("careers:quiz_start"), None),
+        ("quiz step GET", "get", step_url(finished, 4), None),
+        ("quiz step POST", "post", step_url(waiting, 6), ANSWERS[6]),
+        ("quiz last step POST", "post", step_url(last, 7), ANSWERS[7]),
+        ("results", "get", reverse("careers:result_detail", args=[finished]), None),
+        ("shared", "get", share.get_absolute_url(), None),
+        ("share card", "get", card, None),
+    ]
+
+
+def cold_page_cache() -> None:
+    # Uncached pages, the worst case; the catalogue is loaded once per cache timeout,
+    # not per page, so it is warm as on a running site.
+    cache.clear()
+    scoring_catalogue()
+    questionnaire_catalogue()
+
+
+def fetch(client, method: str, url: str, data: dict | None) -> None:
+    response = getattr(client, method)(url, data) if data else client.get(url)
+    assert response.status_code < 400, url
+
+
+@pytest.mark.parametrize("factor", [1, 10])
+def test_every_page_stays_within_its_query_budget(
+    client, django_assert_max_num_queries, factor
+):
+    if factor > 1:
+        grow_catalogue(factor)
+    assert Role.objects.count() >= 37 * factor
+    for name, method, url, data in pages(client):
+        cold_page_cache()
+        with django_assert_max_num_queries(BUDGETS[name], info=name):
+            fetch(client, method, url, data)
+
+
+def test_query_counts_do_not_grow_with_the_catalogue(client):
+    def counts() -> dict[str, int]:
+        measured = {}
+        for name, method, url, data in pages(client):
+            cold_page_cache()
+            with CaptureQueriesContext(connection) as queries:
+                fetch(client, method, url, data)
+            measured[name] = len(queries)
+        return measured
+
+    small = counts()
+    grow_catalogue(10)
+    large = counts()
+    assert large == small
+    assert Assessment.objects.count() == 6
