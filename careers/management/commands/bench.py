@@ -57,6 +57,7 @@ GET_BUDGET = 0.5  # of the ceiling's requests per second
 POST_BUDGET = 0.25
 P95_BUDGET_MS = 50.0
 SCORING_ROLES = 1000
+CEILING_AGAIN = "ceiling again (end of run)"
 WARM_UP = 2  # seconds of unmeasured load before each measured run
 REDIS_DB = 10  # Redis databases 11 and 12, emptied before each run
 
@@ -398,6 +399,8 @@ class Command(BaseCommand):
             Load("quiz last step (POST, scored)", "POST", finishes),
             Load("results page", "GET", [("GET", f"/results/{token}/", cookie, None)]),
             Load("shared page", "GET", [("GET", f"/s/{share_token}/", {}, None)]),
+            # Again at the end: on a shared machine the ceiling drifts; the higher counts.
+            Load(CEILING_AGAIN, "GET", [("GET", "/bench/hello/", {}, None)]),
         ]
 
     def start_gunicorn(self, port: int, log: Path) -> subprocess.Popen:
@@ -480,7 +483,8 @@ class Command(BaseCommand):
     # --- reports ------------------------------------------------------------------------
 
     def report(self, figures: list[Figures]) -> bool:
-        ceiling = figures[0].rps
+        ceilings = [figures[0], *(f for f in figures if f.name == CEILING_AGAIN)]
+        ceiling = max(f.rps for f in ceilings)
         self.stdout.write(
             f"\nLoad: wrk, 1 thread, {CONNECTIONS} connections; gunicorn, 2 workers × 4 threads"
         )
@@ -491,7 +495,7 @@ class Command(BaseCommand):
         ok = True
         for f in figures:
             ratio = f.rps / ceiling
-            if f is figures[0]:
+            if f in ceilings:
                 verdict = "(ceiling)"
             else:
                 floor = POST_BUDGET if f.method == "POST" else GET_BUDGET
