@@ -35,9 +35,13 @@ run: install
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST_PORT)
 
-# Tests run as production does (DEBUG off), so they need a strong key and host names.
+# Tests run as production does (DEBUG off), so they need a strong key and host names;
+# their servers speak plain HTTP (DJANGO_HTTPS=0). Tests of HTTPS behaviour turn it on.
 TEST_ENV := DJANGO_SECRET_KEY=test-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
-	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver
+	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver DJANGO_HTTPS=0
+# What production sets: HTTPS on (the default without DEBUG), a real key and host.
+DEPLOY_ENV := DJANGO_SECRET_KEY=deploy-check-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
+	DJANGO_ALLOWED_HOSTS=careerfit.example
 
 test: install-dev
 	$(TEST_ENV) $(PY) -m pytest
@@ -46,12 +50,14 @@ lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
 # Load figures under gunicorn against a bare-Django ceiling (see README, "Performance").
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	DJANGO_SECRET_KEY=bench-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
-		DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,testserver $(PY) manage.py bench
+		DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,testserver DJANGO_HTTPS=0 \
+		DJANGO_RATE_LIMITS=0 $(PY) manage.py bench
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache

@@ -7,8 +7,9 @@ impossible, not merely unlikely: catalogue and listing edits bump the content ve
 candidate pages carry their own row's timestamp in the key. Time-dependent parts (a
 listing's or a share's expiry) are bounded by the short timeouts below.
 
-A cached page holds a placeholder where the CSRF token goes; each response gets the
-visitor's own token, so a page rendered for one person never carries another's token.
+A cached page holds placeholders where the CSRF token and the CSP nonce go; each response
+gets the visitor's own token and a fresh nonce, so a page rendered for one person never
+carries another's token, and no nonce is ever sent twice.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ PRIVATE_SECONDS = 300
 CSRF_PLACEHOLDER = (
     "csrf-"
     + hashlib.sha256(f"csrf-placeholder:{settings.SECRET_KEY}".encode()).hexdigest()
+)
+
+NONCE_PLACEHOLDER = (
+    "nonce-"
+    + hashlib.sha256(f"nonce-placeholder:{settings.SECRET_KEY}".encode()).hexdigest()
 )
 
 
@@ -85,6 +91,13 @@ def csrf_placeholder(request: HttpRequest) -> dict:
     return {}
 
 
+def csp_nonce(request: HttpRequest) -> dict:
+    """Context processor: the response's CSP nonce, or its placeholder in a cached page."""
+    if getattr(request, "renders_for_cache", False):
+        return {"csp_nonce": NONCE_PLACEHOLDER}
+    return {"csp_nonce": getattr(request, "csp_nonce", "")}
+
+
 def cached_page(
     request: HttpRequest,
     key: str,
@@ -104,11 +117,17 @@ def cached_page(
     else:
         content, content_type = stored
         response = HttpResponse(content, content_type=content_type)
-    placeholder = CSRF_PLACEHOLDER.encode()
-    if placeholder in response.content:
-        response.content = response.content.replace(
-            placeholder, get_token(request).encode()
+    content = response.content
+    if CSRF_PLACEHOLDER.encode() in content:
+        content = content.replace(
+            CSRF_PLACEHOLDER.encode(), get_token(request).encode()
         )
+    if NONCE_PLACEHOLDER.encode() in content:
+        # Asking for the nonce is what puts it in this response's CSP header.
+        content = content.replace(
+            NONCE_PLACEHOLDER.encode(), str(request.csp_nonce).encode()
+        )
+    response.content = content
     return response
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 
 from careers.cards import card_alt_text, draw_card
 from careers.charts import chart_height, profile_chart
@@ -60,6 +61,7 @@ from careers.scoring import (
     recommend,
     recommendation_data,
 )
+from careers.security import too_many_requests
 
 # The key differences between BPO and KPO, as our source articles draw them.
 SECTOR_DIFFERENCES = [
@@ -251,7 +253,14 @@ def _problem(
     return response
 
 
+# Writes are limited per client address; people behind one mobile carrier's address share
+# it, so the limits are far above what one person needs (a step takes several seconds).
+QUIZ_START_RATE = "60/h"
+QUIZ_ANSWER_RATE = "60/m"
+
+
 @require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=QUIZ_START_RATE, method="POST", group="quiz-start")
 def quiz_start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         assessment = Assessment.objects.create()
@@ -295,7 +304,8 @@ def _skipped(request: HttpRequest, token: str, missing: Step) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@ratelimit(key="ip", rate=QUIZ_ANSWER_RATE, method="POST", group="quiz-answer")
 def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     step = get_step(number)
     if step is None:
@@ -476,10 +486,6 @@ SHARE_PAGE_HEADERS = {
 }
 
 
-def too_many_requests(request: HttpRequest) -> HttpResponse:
-    return render(request, "429.html", status=429)
-
-
 def share_snapshot(result: Result, show_scores: bool) -> dict:
     """What a shared page shows: the top roles with verdicts and the summary, never answers."""
     data = result.recommendation
@@ -527,6 +533,7 @@ def _render_share_section(
 
 
 @require_POST
+@vary_on_headers("HX-Request")
 @ratelimit(key="ip", rate=SHARE_CREATE_RATE, block=False)
 def share_create(request: HttpRequest, token: str) -> HttpResponse:
     assessment = get_object_or_404(
@@ -535,7 +542,7 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
     if not hasattr(assessment, "result"):
         raise Http404("Finish the quiz before sharing.")
     if getattr(request, "limited", False):
-        return too_many_requests(request)
+        raise Ratelimited()
     form = ShareForm(request.POST)
     if not form.is_valid():
         if request.htmx:
@@ -568,6 +575,7 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@vary_on_headers("HX-Request")
 def share_revoke(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     # Only the holder of this result's private token can reach its shares.
     share = get_object_or_404(Share, pk=pk, result__assessment__token=token)

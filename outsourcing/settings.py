@@ -1,10 +1,12 @@
 """CareerFit settings: one file, every difference between machines is an environment value."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -13,6 +15,16 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 def env_flag(name: str) -> bool:
     """True only when the variable is exactly "1": anything else keeps the safe default."""
     return os.environ.get(name, "") == "1"
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole number of zero or more; anything else stops start-up, naming the variable."""
+    raw = os.environ.get(name, "").strip() or str(default)
+    if not raw.isdigit():
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of 0 or more, not {raw!r}"
+        )
+    return int(raw)
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -24,7 +36,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 # Seconds a database connection is kept between requests (0: one per request).
-CONN_MAX_AGE = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
+CONN_MAX_AGE = env_int("DJANGO_CONN_MAX_AGE", 60)
 
 
 def database_config(url: str) -> dict[str, Any]:
@@ -117,6 +129,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "csp",
+    "axes",
     "careers",
 ]
 
@@ -125,6 +139,7 @@ MIDDLEWARE = [
     # our users pay for mobile data.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Static files are answered here, before sessions or CSRF do any work for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -132,8 +147,18 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into our 429 page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes counts failed logins first, so a locked-out address never reaches the password
+# check; then Django's own backend.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "outsourcing.urls"
@@ -149,6 +174,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "careers.pagecache.csrf_placeholder",
+                "careers.pagecache.csp_nonce",
             ],
         },
     },
@@ -223,16 +249,89 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "careers.security.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Proxies in front of the app that append the client's address to X-Forwarded-For (a load
+# balancer: 1). With 0, the peer's own address is the client: a forwarded header anyone can
+# send is never believed. Rate limits and login lock-outs count by this address.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT:
+    # The proxy terminates TLS and says so; a client cannot, as the proxy overwrites it.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Production is served over HTTPS: redirect plain HTTP, secure cookies, and HSTS, unless
+# DJANGO_HTTPS=0 says this server is reached over plain HTTP (tests, the benchmark).
+HTTPS = os.environ.get("DJANGO_HTTPS", "0" if DEBUG else "1") != "0"
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    # Load balancers check health over plain HTTP inside the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+# Only our own files run: scripts from our origin (and the per-response nonce they carry),
+# no inline code, no eval, no plugins, nothing may frame us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [
+            SELF,
+            # The one inline <style> of Django's admin change list (a column width, when
+            # a list has no actions): allowed by its hash, not by 'unsafe-inline'.
+            "'sha256-blvLUW3UscWqsXGByNOqdBboM+ShWAuugp2mC/wbafU='",
+        ],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+    }
+}
+
+# Rate limits (django-ratelimit) count in the default cache by client address. DJANGO_RATE_LIMITS=0
+# turns them off, for the load benchmark only: it sends thousands of requests from one address.
+RATELIMIT_ENABLE = os.environ.get("DJANGO_RATE_LIMITS", "1") != "0"
+RATELIMIT_IP_META_KEY = "careers.security.client_ip"
+# A view over its limit raises Ratelimited; the middleware answers with our 429 page.
+RATELIMIT_VIEW = "careers.security.too_many_requests"
+
+# Admin logins (django-axes): 5 failures from one address lock it out of logging in for 15
+# minutes; a successful login clears the count. Attempts are kept in the database, so every
+# worker and server agrees without a shared cache.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "careers.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "careers.security.locked_out"
+AXES_VERBOSE = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Tokens in URLs open a candidate's answers: they never reach a log line.
+    "filters": {"redact_tokens": {"()": "careers.security.RedactTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]}
+    },
     "root": {
         "handlers": ["console"],
         "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+    },
+    "loggers": {
+        # Security events, one JSON object a line (careers/security.py), for log shippers.
+        "careers.security": {"level": "INFO"},
+        # Their "Not Found: /s/<token>/" lines, redacted before any handler sees them.
+        "django.request": {"filters": ["redact_tokens"]},
+        "django.server": {"filters": ["redact_tokens"]},
     },
 }

@@ -239,6 +239,10 @@ class Command(BaseCommand):
             "DJANGO_BENCHMARK": "1",
             "DJANGO_STATIC_ROOT": str(work / "static"),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            # Plain HTTP on loopback, and one address sending everything: no HTTPS
+            # redirect, no rate limits (they would answer 429 after a few requests).
+            "DJANGO_HTTPS": "0",
+            "DJANGO_RATE_LIMITS": "0",
         }
         self.stdout.write(
             f"Machine: {cpu_model()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
