@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -24,7 +26,55 @@ from careers.models import (
 from careers.pagecache import content_changed
 
 
-class CatalogueAdmin(admin.ModelAdmin):
+class _PostedIdsChecked:
+    """Django's autocomplete widgets look up the posted ids as they are, so a form sent back
+    with an id that is not a number (hostile or garbled) raised a 500 instead of showing
+    the form's "Select a valid choice" error. Ids of the wrong type are left out here."""
+
+    def optgroups(self, name: str, value: list, attr: dict | None = None) -> list:
+        usable = []
+        for item in value:
+            try:
+                self.field.target_field.to_python(item)
+            except ValidationError:
+                continue
+            usable.append(item)
+        return super().optgroups(name, usable, attr)
+
+
+class CheckedAutocompleteSelect(_PostedIdsChecked, AutocompleteSelect):
+    pass
+
+
+class CheckedAutocompleteSelectMultiple(_PostedIdsChecked, AutocompleteSelectMultiple):
+    pass
+
+
+class CheckedAutocompleteMixin:
+    """Autocomplete fields with the checked widgets above (admins and inlines alike)."""
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget",
+                CheckedAutocompleteSelect(
+                    db_field, self.admin_site, using=kwargs.get("using")
+                ),
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget",
+                CheckedAutocompleteSelectMultiple(
+                    db_field, self.admin_site, using=kwargs.get("using")
+                ),
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class CatalogueAdmin(CheckedAutocompleteMixin, admin.ModelAdmin):
     """Catalogue edits change what the scoring engine reads: tell it at once."""
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
@@ -40,7 +90,7 @@ class CatalogueAdmin(admin.ModelAdmin):
         catalogue_changed()
 
 
-class RequirementInline(admin.StackedInline):
+class RequirementInline(CheckedAutocompleteMixin, admin.StackedInline):
     model = Requirement
     extra = 0
     autocomplete_fields = ["qualifications", "skills"]
@@ -55,7 +105,7 @@ class RequirementInline(admin.StackedInline):
     ]
 
 
-class RoleOccupationInline(admin.TabularInline):
+class RoleOccupationInline(CheckedAutocompleteMixin, admin.TabularInline):
     model = RoleOccupation
     extra = 0
     autocomplete_fields = ["occupation"]
@@ -151,7 +201,7 @@ class ExpiryFilter(admin.SimpleListFilter):
 
 
 @admin.register(JobListing)
-class JobListingAdmin(admin.ModelAdmin):
+class JobListingAdmin(CheckedAutocompleteMixin, admin.ModelAdmin):
     """Recruiters see and touch only their own listings; superusers see all."""
 
     list_display = [

@@ -6,7 +6,7 @@ import base64
 import hashlib
 import hmac
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -914,6 +914,10 @@ class AssessmentQuerySet(models.QuerySet):
     def unfinished(self) -> AssessmentQuerySet:
         return self.filter(result__isnull=True)
 
+    def stale_drafts(self, before: datetime) -> AssessmentQuerySet:
+        """Unfinished, and not touched since `before`: abandoned quizzes."""
+        return self.unfinished().filter(updated_at__lt=before)
+
 
 class Assessment(models.Model):
     """A candidate's questionnaire answers, saved at every step under an unguessable token."""
@@ -974,6 +978,10 @@ class ShareQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True).filter(
             Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
         )
+
+    def stale(self, before: datetime) -> ShareQuerySet:
+        """Links that stopped working (expired or switched off) before `before`."""
+        return self.filter(Q(expires_at__lt=before) | Q(revoked_at__lt=before))
 
 
 class Share(models.Model):

@@ -1,0 +1,76 @@
+"""Delete what nobody can use any more: abandoned quiz drafts, dead share links, old logs."""
+
+from argparse import ArgumentParser, ArgumentTypeError
+from datetime import timedelta
+from typing import Any
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.sessions.models import Session
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from careers.models import Assessment, Share
+
+# Defaults, documented in the README ("Keeping data"). A draft untouched for a month is
+# abandoned; a dead share link answers 410 for a month, then 404 like any unknown link.
+DRAFT_DAYS = 30
+SHARE_DAYS = 30
+LOGIN_LOG_DAYS = 90
+
+
+def days(value: str) -> int:
+    """argparse type: a whole number of days, at least 1 (0 would delete today's work)."""
+    if not value.isdigit() or int(value) < 1:
+        raise ArgumentTypeError(f"{value!r} is not a whole number of days of 1 or more")
+    return int(value)
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete unfinished quiz drafts not touched for --draft-days, share links that "
+        "expired or were switched off over --share-days ago, login records older than "
+        "--login-log-days and expired sessions. Finished results are never deleted."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--draft-days", type=days, default=DRAFT_DAYS, metavar="N")
+        parser.add_argument("--share-days", type=days, default=SHARE_DAYS, metavar="N")
+        parser.add_argument(
+            "--login-log-days", type=days, default=LOGIN_LOG_DAYS, metavar="N"
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Count what would go; delete nothing.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        now = timezone.now()
+        stale = {
+            "quiz drafts": Assessment.objects.stale_drafts(
+                now - timedelta(days=options["draft_days"])
+            ),
+            "share links": Share.objects.stale(
+                now - timedelta(days=options["share_days"])
+            ),
+            "login records": AccessLog.objects.filter(
+                attempt_time__lt=now - timedelta(days=options["login_log_days"])
+            ),
+            "failed-login records": AccessFailureLog.objects.filter(
+                attempt_time__lt=now - timedelta(days=options["login_log_days"])
+            ),
+            "login attempt counters": AccessAttempt.objects.filter(
+                attempt_time__lt=now - timedelta(days=options["login_log_days"])
+            ),
+            "expired sessions": Session.objects.filter(expire_date__lt=now),
+        }
+        verb = "would delete" if options["dry_run"] else "deleted"
+        with transaction.atomic():
+            for name, queryset in stale.items():
+                if options["dry_run"]:
+                    count = queryset.count()
+                else:
+                    # Count the rows of this model only, not the cascade's.
+                    count = queryset.delete()[1].get(queryset.model._meta.label, 0)
+                self.stdout.write(f"{verb} {count} {name}")

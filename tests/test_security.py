@@ -1,0 +1,330 @@
+"""Security headers, HTTPS, the deploy checks, rate limits, login lock-out and the security log."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.http import HttpRequest
+from django.test import Client
+from django.urls import reverse
+
+from careers.models import Assessment
+from careers.security import client_ip
+from tests.factories import UserFactory
+from tests.test_quiz import ANSWERS, HTMX, answer_all, start, step_url
+
+DJANGO = [sys.executable, "-c"]
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "prod-like-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH",
+    "DJANGO_ALLOWED_HOSTS": "careerfit.example",
+}
+
+
+def production(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """Run manage.py with production's environment (HTTPS on, DEBUG off)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CI"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **PRODUCTION_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def csp(response) -> dict[str, list[str]]:
+    header = response["Content-Security-Policy"]
+    return {
+        name: values
+        for name, *values in (part.split() for part in header.split(";") if part)
+    }
+
+
+# --- Deployment checks and HTTPS ----------------------------------------------------------
+
+
+def test_deploy_checks_pass_with_production_values():
+    result = production("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deploy_checks_fail_when_https_is_turned_off():
+    # The same check, with plain HTTP: proof that the check above can fail.
+    result = production(
+        "check", "--deploy", "--fail-level", "WARNING", DJANGO_HTTPS="0"
+    )
+    assert result.returncode != 0
+    assert "SECURE_HSTS_SECONDS" in result.stderr
+
+
+PROBE = """
+import django, os
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outsourcing.settings")
+django.setup()
+from django.test import Client
+c = Client(HTTP_HOST="careerfit.example")
+plain = c.get("/quiz/")
+secure = c.get("/healthz", secure=True)
+health = c.get("/healthz")
+print(plain.status_code, plain.get("Location"))
+print(secure.status_code, secure.get("Strict-Transport-Security"))
+print(health.status_code, health.get("Strict-Transport-Security"))
+"""
+
+
+def test_production_redirects_to_https_and_sends_hsts(tmp_path):
+    result = subprocess.run(
+        [*DJANGO, PROBE],
+        cwd=settings.BASE_DIR,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+            **PRODUCTION_ENV,
+            "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    plain, secure, health = result.stdout.splitlines()
+    assert plain == "301 https://careerfit.example/quiz/"
+    assert secure == "200 max-age=31536000; includeSubDomains; preload"
+    # Load balancers check health over plain HTTP inside the network: no redirect.
+    assert health == "200 None"
+
+
+def test_hsts_only_over_https(client, settings, db):
+    settings.SECURE_HSTS_SECONDS = 3600
+    assert "Strict-Transport-Security" not in client.get("/healthz")
+    assert (
+        Client()
+        .get("/healthz", secure=True)["Strict-Transport-Security"]
+        .startswith("max-age=3600")
+    )
+
+
+# --- Headers on every response ------------------------------------------------------------
+
+
+@pytest.fixture
+def finished_token(client):
+    token = start(client)
+    answer_all(client, token)
+    return token
+
+
+@pytest.mark.django_db
+def test_every_kind_of_page_sends_the_security_headers(client, finished_token):
+    urls = [
+        "/",
+        "/careers/",
+        "/roles/medical-coder/",
+        "/quiz/",
+        step_url(finished_token, 2),
+        f"/results/{finished_token}/",
+        "/admin/login/",
+        "/no-such-page/",
+        "/static/css/site.css",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response["X-Content-Type-Options"] == "nosniff", url
+        assert response["X-Frame-Options"] == "DENY", url
+        assert response["Referrer-Policy"] in {"same-origin", "no-referrer"}, url
+        policy = csp(response)
+        assert policy["default-src"] == ["'self'"], url
+        assert policy["script-src"][0] == "'self'", url
+        assert policy["object-src"] == ["'none'"], url
+        assert policy["base-uri"] == ["'none'"], url
+        assert policy["frame-ancestors"] == ["'none'"], url
+        header = response["Content-Security-Policy"]
+        assert "unsafe-inline" not in header, url
+        assert "unsafe-eval" not in header, url
+
+
+@pytest.mark.django_db
+def test_scripts_carry_this_responses_nonce_even_from_the_page_cache(
+    client, finished_token
+):
+    url = step_url(finished_token, 3)
+    nonces = []
+    for _ in range(2):  # the second answer comes from the page cache
+        response = client.get(url)
+        header_nonce = re.search(
+            r"'nonce-([^']+)'", response["Content-Security-Policy"]
+        )
+        page_nonces = set(re.findall(r'<script [^>]*nonce="([^"]+)"', response.text))
+        assert page_nonces == {header_nonce.group(1)}
+        nonces.append(header_nonce.group(1))
+    assert nonces[0] != nonces[1]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("extra", [{}, HTMX])
+def test_views_that_answer_htmx_differently_vary_on_it(client, finished_token, extra):
+    assert "HX-Request" in client.get(step_url(finished_token, 2), **extra)["Vary"]
+    share = client.post(
+        reverse("careers:share_create", args=[finished_token]), {"expiry": "7"}, **extra
+    )
+    assert "HX-Request" in share["Vary"]
+
+
+def test_htmx_is_configured_for_the_csp(client, db):
+    page = client.get("/quiz/").text
+    config = json.loads(
+        re.search(r"<meta name=\"htmx-config\" content='([^']+)'", page).group(1)
+    )
+    assert config["allowEval"] is False
+    assert config["includeIndicatorStyles"] is False
+
+
+# --- The client's address -----------------------------------------------------------------
+
+
+def request_from(remote: str, forwarded: str | None = None) -> HttpRequest:
+    request = HttpRequest()
+    request.META["REMOTE_ADDR"] = remote
+    if forwarded is not None:
+        request.META["HTTP_X_FORWARDED_FOR"] = forwarded
+    return request
+
+
+def test_forwarded_header_is_ignored_without_a_trusted_proxy(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request_from("203.0.113.9", "198.51.100.1")) == "203.0.113.9"
+
+
+def test_behind_trusted_proxies_the_address_they_saw_counts(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    # The client sent "1.2.3.4" itself; the proxy appended the real peer.
+    request = request_from("10.0.0.2", "1.2.3.4, 203.0.113.9")
+    assert client_ip(request) == "203.0.113.9"
+    settings.TRUSTED_PROXY_COUNT = 2
+    request = request_from("10.0.0.3", "1.2.3.4, 203.0.113.9, 10.0.0.2")
+    assert client_ip(request) == "203.0.113.9"
+
+
+def test_garbage_addresses_do_not_break_counting(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request_from("10.0.0.2", "<script>")) == "unknown"
+    assert client_ip(request_from("10.0.0.2", "")) == "10.0.0.2"
+
+
+# --- Rate limits --------------------------------------------------------------------------
+
+
+def security_events(caplog) -> list[dict]:
+    return [
+        json.loads(record.getMessage())
+        for record in caplog.records
+        if record.name == "careers.security"
+    ]
+
+
+@pytest.mark.django_db
+def test_starting_quizzes_is_rate_limited_per_address(caplog):
+    robot = Client(REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    for _ in range(60):
+        assert robot.post(reverse("careers:quiz_start")).status_code == 302
+    refused = robot.post(reverse("careers:quiz_start"))
+    assert refused.status_code == 429
+    assert "Please slow down" in refused.text
+    assert Assessment.objects.count() == 60
+    # Another address, or the same one claiming to be forwarded, is counted on its own.
+    assert Client(REMOTE_ADDR="203.0.113.8").post("/quiz/").status_code == 302
+    spoofed = Client(REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="192.0.2.99")
+    assert spoofed.post("/quiz/").status_code == 429
+    [event, *_] = [e for e in security_events(caplog) if e["event"] == "rate_limited"]
+    assert event == {
+        "event": "rate_limited",
+        "ip": "203.0.113.7",
+        "method": "POST",
+        "route": "quiz/",
+        "user": None,
+    }
+
+
+@pytest.mark.django_db
+def test_answering_is_rate_limited_and_htmx_shows_the_message(client, caplog):
+    token = start(client)
+    for _ in range(60):
+        client.post(step_url(token, 1), ANSWERS[1], **HTMX)
+    refused = client.post(step_url(token, 2), ANSWERS[2], **HTMX)
+    assert refused.status_code == 429
+    assert refused["HX-Retarget"] == "#main"
+    assert "Please slow down" in refused.text
+    assert "education" not in Assessment.objects.get(token=token).answers
+    logged = caplog.text
+    assert token not in logged
+
+
+@pytest.mark.django_db
+def test_rate_limits_can_be_turned_off_for_the_benchmark(settings):
+    settings.RATELIMIT_ENABLE = False
+    robot = Client()
+    assert all(robot.post("/quiz/").status_code == 302 for _ in range(70))
+
+
+# --- Admin logins -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_repeated_failed_logins_lock_the_address_out(recruiter, caplog):
+    attacker = Client(REMOTE_ADDR="203.0.113.50")
+    login = reverse("admin:login")
+    for _ in range(4):
+        page = attacker.post(login, {"username": "asha", "password": "guess"})
+        assert page.status_code == 200  # the form again, with Django's message
+    locked = attacker.post(login, {"username": "asha", "password": "guess"})
+    assert locked.status_code == 429
+    assert "Too many failed logins" in locked.text
+    # Even the right password is refused while locked out, from that address only,
+    # whatever forwarded address it claims.
+    right = {"username": "asha", "password": "correct-horse-battery"}
+    spoofed = Client(REMOTE_ADDR="203.0.113.50", HTTP_X_FORWARDED_FOR="192.0.2.1")
+    assert spoofed.post(login, right).status_code == 429
+    assert Client(REMOTE_ADDR="203.0.113.51").post(login, right).status_code == 302
+    events = security_events(caplog)
+    # Every refused attempt is logged, including the one the lock-out refused.
+    assert [e["event"] for e in events].count("login_failed") == 6
+    assert [e["event"] for e in events].count("login_locked_out") == 2
+    assert {"event": "login_locked_out", "username": "asha"}.items() <= events[
+        -1
+    ].items()
+    assert "guess" not in caplog.text
+    assert "correct-horse" not in caplog.text
+
+
+# --- Security log -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_csrf_failures_and_denied_admin_access_are_logged(caplog):
+    strict = Client(enforce_csrf_checks=True, REMOTE_ADDR="203.0.113.60")
+    refused = strict.post(reverse("careers:quiz_start"))
+    assert refused.status_code == 403
+    assert "Please reload the page" in refused.text
+
+    staff = Client()
+    staff.force_login(UserFactory(is_staff=True, username="nogroup"))
+    assert staff.get(reverse("admin:careers_joblisting_changelist")).status_code == 403
+    events = {e["event"]: e for e in security_events(caplog)}
+    assert events["csrf_failed"]["ip"] == "203.0.113.60"
+    assert events["permission_denied"]["user"] == "nogroup"
+    assert events["permission_denied"]["route"].startswith("admin/")
+
+
+@pytest.mark.django_db
+def test_tokens_never_reach_the_log(client, finished_token, caplog):
+    share_url = reverse("careers:share_detail", args=["y" * 43])
+    client.get(share_url)
+    client.get(step_url(finished_token, 9))
+    assert "y" * 43 not in caplog.text
+    assert finished_token not in caplog.text
+    assert "/s/<token>/" in caplog.text
