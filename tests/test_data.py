@@ -1,0 +1,261 @@
+"""Data: stale drafts and dead links purged, results outlive a restart, SQLite never locks."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.utils import ConnectionHandler
+from django.utils import timezone
+
+from careers.models import Assessment, Result, Share
+from outsourcing.settings import database_config
+from tests.test_quiz import ANSWERS, answer_all, start
+
+
+def aged(queryset, **fields) -> None:
+    # auto_now fields ignore assignment on save(); update() sets them as given.
+    queryset.update(**fields)
+
+
+@pytest.fixture
+def finished(client):
+    token = start(client)
+    answer_all(client, token)
+    return Assessment.objects.get(token=token)
+
+
+@pytest.mark.django_db
+def test_purge_stale_deletes_abandoned_drafts_and_dead_links_only(client, finished):
+    old = timezone.now() - timedelta(days=31)
+    recent = timezone.now() - timedelta(days=29)
+    abandoned = Assessment.objects.create(answers={"languages": {}})
+    in_progress = Assessment.objects.create()
+    aged(Assessment.objects.filter(pk=abandoned.pk), updated_at=old)
+    aged(Assessment.objects.filter(pk=in_progress.pk), updated_at=recent)
+    # A finished quiz is kept however old: the candidate may come back to it.
+    aged(Assessment.objects.filter(pk=finished.pk), updated_at=old)
+    for expiry in ("7", "7", "7", "never"):
+        client.post(f"/results/{finished.token}/share/", {"expiry": expiry})
+    dead, revoked, fresh_dead, alive = Share.objects.order_by("pk")
+    aged(Share.objects.filter(pk=dead.pk), expires_at=old)
+    aged(Share.objects.filter(pk=revoked.pk), revoked_at=old)
+    aged(Share.objects.filter(pk=fresh_dead.pk), expires_at=recent)
+
+    call_command("purge_stale", "--dry-run", stdout=(out := _Out()))
+    assert "would delete 1 quiz drafts" in out.text
+    assert "would delete 2 share links" in out.text
+    assert Assessment.objects.count() == 3
+
+    call_command("purge_stale", stdout=(out := _Out()))
+    assert "deleted 1 quiz drafts" in out.text
+    assert "deleted 2 share links" in out.text
+    assert set(Assessment.objects.all()) == {in_progress, finished}
+    assert set(Share.objects.all()) == {fresh_dead, alive}
+    assert Result.objects.filter(assessment=finished).exists()
+
+
+class _Out:
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.django_db
+def test_purge_stale_names_a_bad_option():
+    with pytest.raises(CommandError, match="--draft-days.*'0' is not a whole number"):
+        call_command("purge_stale", "--draft-days", "0")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "purge_stale", "--share-days", "soon"],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "--share-days: 'soon' is not a whole number of days" in result.stderr
+
+
+# --- Restarts -----------------------------------------------------------------------------
+
+FINISH_A_QUIZ = """
+import json, sys, django
+django.setup()
+from django.test import Client
+answers = json.loads(sys.argv[1])
+client = Client()
+token = client.post("/quiz/")["Location"].split("/")[2]
+for number in range(1, 8):
+    client.post(f"/quiz/{token}/step/{number}/", answers[str(number)])
+print(token)
+"""
+
+OPEN_THE_RESULT = """
+import sys, django
+django.setup()
+from django.test import Client
+page = Client().get(f"/results/{sys.argv[1]}/")
+print(page.status_code, "You can apply now" in page.content.decode())
+"""
+
+
+def run_django(script: str, *args: str, database: str, static: str) -> str:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "outsourcing.settings",
+        "DATABASE_URL": database,
+        "DJANGO_STATIC_ROOT": static,
+        "DJANGO_RATE_LIMITS": "0",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def migrated_sqlite(tmp_path) -> str:
+    database = f"sqlite:///{tmp_path}/careerfit.sqlite3"
+    env = {**os.environ, "DATABASE_URL": database}
+    for command in (["migrate", "--no-input"], ["loaddata", "catalogue"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "-v", "0"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            check=True,
+            timeout=300,
+        )
+    return database
+
+
+def test_results_survive_a_restart(tmp_path):
+    database = migrated_sqlite(tmp_path)
+    static = str(tmp_path / "static")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_STATIC_ROOT": static},
+        check=True,
+        timeout=300,
+    )
+    answers = json.dumps({str(n): data for n, data in ANSWERS.items()})
+    token = run_django(FINISH_A_QUIZ, answers, database=database, static=static)
+    # A new process, as after a restart: nothing is kept in memory between the two.
+    result = run_django(OPEN_THE_RESULT, token, database=database, static=static)
+    assert result == "200 True"
+
+
+# --- SQLite under concurrent writers ------------------------------------------------------
+
+
+def test_sqlite_writers_take_the_lock_at_begin(tmp_path, django_db_blocker):
+    """BEGIN IMMEDIATE: a writer waits for the lock up front, never fails half-way."""
+    connections = ConnectionHandler(
+        {"default": database_config(f"sqlite:///{tmp_path}/t.db")}
+    )
+    connection = connections["default"]
+    with django_db_blocker.unblock():
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE TABLE t (x INTEGER)")
+        other = sqlite3.connect(tmp_path / "t.db", timeout=0)
+        # What transaction.atomic() does on SQLite: begin, here without writing anything.
+        connection.set_autocommit(
+            False, force_begin_transaction_with_broken_autocommit=True
+        )
+        try:
+            # Our transaction has not written yet, but already holds the write lock.
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        finally:
+            connection.rollback()
+            connection.set_autocommit(True)
+        other.execute("BEGIN IMMEDIATE")  # free again
+        other.rollback()
+        other.close()
+        connection.close()
+
+
+WRITER = """
+import json, sys, time, django
+django.setup()
+from django.test import Client
+answers, seconds = json.loads(sys.argv[1]), float(sys.argv[2])
+stats = {"completed": 0, "statuses": {}, "errors": [], "locked": 0}
+deadline = time.monotonic() + seconds
+client = Client()
+while time.monotonic() < deadline:
+    try:
+        token = client.post("/quiz/")["Location"].split("/")[2]
+        for number in range(1, 8):
+            status = client.post(f"/quiz/{token}/step/{number}/", answers[str(number)]).status_code
+            stats["statuses"][status] = stats["statuses"].get(status, 0) + 1
+        stats["completed"] += 1
+    except Exception as error:
+        stats["errors"].append(repr(error)[:200])
+        stats["locked"] += "database is locked" in str(error)
+print(json.dumps(stats))
+"""
+
+WRITERS = 8
+SECONDS = 30
+
+
+def test_eight_concurrent_writers_for_thirty_seconds_never_lock_sqlite(tmp_path):
+    database = migrated_sqlite(tmp_path)
+    answers = json.dumps({str(n): data for n, data in ANSWERS.items()})
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "outsourcing.settings",
+        "DATABASE_URL": database,
+        "DJANGO_RATE_LIMITS": "0",
+    }
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, answers, str(SECONDS)],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(WRITERS)
+    ]
+    stats = []
+    for writer in writers:
+        out, err = writer.communicate(timeout=SECONDS + 120)
+        assert writer.returncode == 0, err
+        stats.append(json.loads(out))
+    errors = [error for s in stats for error in s["errors"]]
+    completed = sum(s["completed"] for s in stats)
+    print(
+        f"{WRITERS} writers, {SECONDS} s: {completed} quizzes completed, errors {errors}"
+    )
+    assert errors == []
+    assert sum(s["locked"] for s in stats) == 0
+    assert all(set(s["statuses"]) == {"302"} for s in stats)
+    assert completed >= WRITERS  # every writer finished quizzes, not just one
+    db = sqlite3.connect(f"{tmp_path}/careerfit.sqlite3")
+    results_per_assessment = db.execute(
+        "SELECT COUNT(r.id) FROM careers_assessment a "
+        "LEFT JOIN careers_result r ON r.assessment_id = a.id GROUP BY a.id"
+    ).fetchall()
+    db.close()
+    # Every completed quiz has exactly one stored result; none lost, none doubled.
+    assert sorted({count for (count,) in results_per_assessment}) == [1]
+    assert len(results_per_assessment) == completed
