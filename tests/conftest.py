@@ -135,6 +135,38 @@ def site(live_server, transactional_db):
     return live_server.url
 
 
+@pytest.fixture(autouse=True)
+def no_csp_violations(request, monkeypatch):
+    """Every browser test fails if the Content Security Policy blocked anything.
+
+    Chromium reports each blocked script, style or frame as a console error; every page of
+    every context a test opens is watched, the htmx journeys and the admin included.
+    """
+    if not {"page", "browser"} & set(request.fixturenames):
+        yield []
+        return
+    from playwright.sync_api import Browser
+
+    violations: list[str] = []
+    original = Browser.new_context
+
+    def new_context(self, *args, **kwargs):
+        context = original(self, *args, **kwargs)
+        context.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        return context
+
+    monkeypatch.setattr(Browser, "new_context", new_context)
+    yield violations
+    assert violations == []
+
+
 @pytest.fixture(scope="session")
 def screenshots() -> Path:
     folder = ARTIFACTS / "screenshots"

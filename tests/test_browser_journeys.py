@@ -194,3 +194,36 @@ def test_quiz_can_be_completed_with_the_keyboard_alone(page, site):
     tab_to(".submit")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="You can apply now (5)")).to_be_visible()
+
+
+def test_the_admin_works_under_the_content_security_policy(browser, site):
+    """Lists with and without actions, a view-only page and the autocomplete box."""
+    UserFactory(recruiter=True, username="asha")
+    admin = browser.new_context().new_page()
+    log_in(admin, site, "asha")
+    for path in ["careers/role/", "careers/joblisting/", "careers/jobcategory/"]:
+        admin.goto(f"{site}/admin/{path}")
+        expect(admin.locator("#changelist")).to_be_visible()
+    admin.goto(f"{site}/admin/careers/joblisting/add/")
+    admin.locator(".field-role .select2-selection").click()
+    admin.locator(".select2-search__field").fill("Medical")
+    admin.locator(".select2-results__option", has_text="Medical coder").click()
+    expect(admin.locator(".field-role .select2-selection__rendered")).to_have_text(
+        re.compile("Medical coder")
+    )
+
+
+def test_injected_inline_script_is_blocked_and_reported(page, site, no_csp_violations):
+    """What an XSS would inject: the policy refuses to run it, and the watcher sees it."""
+    page.goto(f"{site}/quiz/")
+    with page.expect_console_message(lambda m: "Content Security Policy" in m.text):
+        page.evaluate(
+            """() => {
+                const script = document.createElement("script");
+                script.textContent = "window.injected = true";
+                document.body.append(script);
+            }"""
+        )
+    assert page.evaluate("window.injected") is None
+    assert any("inline script" in text for text in no_csp_violations)
+    no_csp_violations.clear()  # seen and expected: not a failure of this test
