@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
@@ -24,21 +25,56 @@ from careers.models import (
     catalogue_changed,
 )
 from careers.pagecache import content_changed
+from careers.security import security_event
+
+
+def usable_key(model: type[Model], field_name: str | None, value: object) -> bool:
+    """Whether `value` can be looked up as `model`'s key: of its type and in its range.
+
+    Django's choice fields and autocomplete widgets look a posted id up as it is and catch
+    only ValueError and TypeError, so an id such as "<script>" or a 400-digit number (which
+    overflows the database's integer) gave a 500 instead of "Select a valid choice".
+    """
+    field = model._meta.pk if field_name is None else model._meta.get_field(field_name)
+    try:
+        field.run_validators(field.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
+class CheckedModelChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if (
+            value not in self.empty_values
+            and not isinstance(value, Model)
+            and not usable_key(self.queryset.model, self.to_field_name, value)
+        ):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class CheckedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value:
+            if not usable_key(self.queryset.model, self.to_field_name, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class _PostedIdsChecked:
-    """Django's autocomplete widgets look up the posted ids as they are, so a form sent back
-    with an id that is not a number (hostile or garbled) raised a 500 instead of showing
-    the form's "Select a valid choice" error. Ids of the wrong type are left out here."""
+    """Autocomplete widgets that show a form posted back with unusable ids, without a 500."""
 
     def optgroups(self, name: str, value: list, attr: dict | None = None) -> list:
-        usable = []
-        for item in value:
-            try:
-                self.field.target_field.to_python(item)
-            except ValidationError:
-                continue
-            usable.append(item)
+        model = self.field.remote_field.model
+        to_field = getattr(self.field.remote_field, "field_name", None)
+        usable = [item for item in value if usable_key(model, to_field, item)]
         return super().optgroups(name, usable, attr)
 
 
@@ -50,10 +86,17 @@ class CheckedAutocompleteSelectMultiple(_PostedIdsChecked, AutocompleteSelectMul
     pass
 
 
-class CheckedAutocompleteMixin:
-    """Autocomplete fields with the checked widgets above (admins and inlines alike)."""
+class CheckedChoicesMixin:
+    """Every admin (and inline) form checks posted ids before looking them up."""
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field=None):
+        # The id in the URL too: "not found" rather than an overflow.
+        if not usable_key(self.model, from_field, object_id):
+            return None
+        return super().get_object(request, object_id, from_field)
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        kwargs.setdefault("form_class", CheckedModelChoiceField)
         if db_field.name in self.get_autocomplete_fields(request):
             kwargs.setdefault(
                 "widget",
@@ -64,6 +107,7 @@ class CheckedAutocompleteMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        kwargs.setdefault("form_class", CheckedModelMultipleChoiceField)
         if db_field.name in self.get_autocomplete_fields(request):
             kwargs.setdefault(
                 "widget",
@@ -74,7 +118,7 @@ class CheckedAutocompleteMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class CatalogueAdmin(CheckedAutocompleteMixin, admin.ModelAdmin):
+class CatalogueAdmin(CheckedChoicesMixin, admin.ModelAdmin):
     """Catalogue edits change what the scoring engine reads: tell it at once."""
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
@@ -90,7 +134,7 @@ class CatalogueAdmin(CheckedAutocompleteMixin, admin.ModelAdmin):
         catalogue_changed()
 
 
-class RequirementInline(CheckedAutocompleteMixin, admin.StackedInline):
+class RequirementInline(CheckedChoicesMixin, admin.StackedInline):
     model = Requirement
     extra = 0
     autocomplete_fields = ["qualifications", "skills"]
@@ -105,13 +149,13 @@ class RequirementInline(CheckedAutocompleteMixin, admin.StackedInline):
     ]
 
 
-class RoleOccupationInline(CheckedAutocompleteMixin, admin.TabularInline):
+class RoleOccupationInline(CheckedChoicesMixin, admin.TabularInline):
     model = RoleOccupation
     extra = 0
     autocomplete_fields = ["occupation"]
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(CheckedChoicesMixin, admin.TabularInline):
     model = Role
     extra = 0
     fields = ["title", "slug", "channel", "job_zone", "position"]
@@ -146,7 +190,7 @@ class RoleAdmin(CatalogueAdmin):
 
 
 @admin.register(Occupation)
-class OccupationAdmin(admin.ModelAdmin):
+class OccupationAdmin(CheckedChoicesMixin, admin.ModelAdmin):
     """O*NET source data: rebuilt from fixtures/onet by `build_catalogue`, never edited here."""
 
     list_display = ["code", "title", "job_zone", "has_ratings"]
@@ -201,7 +245,7 @@ class ExpiryFilter(admin.SimpleListFilter):
 
 
 @admin.register(JobListing)
-class JobListingAdmin(CheckedAutocompleteMixin, admin.ModelAdmin):
+class JobListingAdmin(CheckedChoicesMixin, admin.ModelAdmin):
     """Recruiters see and touch only their own listings; superusers see all."""
 
     list_display = [
@@ -258,6 +302,7 @@ class JobListingAdmin(CheckedAutocompleteMixin, admin.ModelAdmin):
         # history) rather than Django's redirect to the index, which hides nothing.
         obj = super().get_object(request, object_id, from_field)
         if obj is None:
+            security_event("admin_listing_not_found", request, listing=object_id[:20])
             raise Http404("No such listing.")
         return obj
 

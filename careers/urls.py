@@ -18,7 +18,21 @@ class TokenConverter:
         return value
 
 
+class IdConverter:
+    """Row ids and step numbers: at most 18 digits, so they always fit the database's
+    64-bit integers (a longer number would overflow in the query, not just miss)."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
 register_converter(TokenConverter, "token")
+register_converter(IdConverter, "id")
 
 app_name = "careers"
 
@@ -28,11 +42,11 @@ urlpatterns = [
     path("careers/<slug:slug>/", views.category_detail, name="category_detail"),
     path("roles/<slug:slug>/", views.role_detail, name="role_detail"),
     path("quiz/", views.quiz_start, name="quiz_start"),
-    path("quiz/<token:token>/step/<int:number>/", views.quiz_step, name="quiz_step"),
+    path("quiz/<token:token>/step/<id:number>/", views.quiz_step, name="quiz_step"),
     path("results/<token:token>/", views.result_detail, name="result_detail"),
     path("results/<token:token>/share/", views.share_create, name="share_create"),
     path(
-        "results/<token:token>/share/<int:pk>/revoke/",
+        "results/<token:token>/share/<id:pk>/revoke/",
         views.share_revoke,
         name="share_revoke",
     ),

@@ -54,9 +54,13 @@ def test_recruiter_lists_only_their_own_listings(recruiter_client, mine, theirs)
 
 
 @pytest.mark.parametrize("view", ["change", "delete", "history"])
-def test_another_recruiters_listing_is_not_found(recruiter_client, theirs, view):
+def test_another_recruiters_listing_is_not_found(
+    recruiter_client, theirs, view, caplog
+):
     url = reverse(f"admin:careers_joblisting_{view}", args=[theirs.pk])
     assert recruiter_client.get(url).status_code == 404
+    assert '"event": "admin_listing_not_found"' in caplog.text
+    assert '"user": "asha"' in caplog.text
     assert recruiter_client.post(url, listing_form(title="Hijacked")).status_code == 404
     theirs.refresh_from_db()
     assert theirs.title == "Bilal's listing"
@@ -197,3 +201,16 @@ def test_superuser_sees_every_listing(client, mine, theirs):
     response = client.get(reverse("admin:careers_joblisting_changelist"))
     assert "Asha&#x27;s listing" in response.text
     assert "Bilal&#x27;s listing" in response.text
+
+
+def test_autocomplete_reveals_nothing_a_recruiter_may_not_see(recruiter_client, theirs):
+    autocomplete = reverse("admin:autocomplete")
+    # Fields that are not autocomplete fields, and users: refused. (The catalogue's own
+    # autocompletes answer: recruiters may view the catalogue.)
+    for params in [
+        {"app_label": "careers", "model_name": "joblisting", "field_name": "owner"},
+        {"app_label": "auth", "model_name": "user", "field_name": "groups"},
+    ]:
+        response = recruiter_client.get(autocomplete, {**params, "term": "b"})
+        assert response.status_code == 403, params
+        assert "bilal" not in response.text.lower()

@@ -389,3 +389,30 @@ def test_markup_in_every_free_text_field_of_a_listing_is_escaped(
         assert "<script>alert" not in page.text, url
         assert "<img src=x" not in page.text, url
         assert "&lt;script&gt;" in page.text, url
+
+
+HUGE = "9" * 400
+
+
+def test_huge_ids_in_urls_and_forms_are_not_found_not_500(client, recruiter_client):
+    token = start(client)
+    answer_all(client, token)
+    assert client.get(f"/quiz/{token}/step/{HUGE}/").status_code == 404
+    assert client.post(f"/results/{token}/share/{HUGE}/revoke/").status_code == 404
+    assert (
+        client.post(f"/results/{token}/share/99999999999999999/revoke/").status_code
+        == 404
+    )
+    for model in ["joblisting", "role", "jobcategory", "skill", "occupation"]:
+        for view in ["change", "history", "delete"]:
+            url = f"/admin/careers/{model}/{HUGE}/{view}/"
+            # Not found, or not theirs to open (403): never an overflow's 500.
+            assert recruiter_client.get(url).status_code in {302, 403, 404}, url
+    listing = recruiter_client.post(
+        reverse("admin:careers_joblisting_add"), listing_form(role=HUGE)
+    )
+    assert listing.status_code == 200
+    assert "Select a valid choice" in listing.text
+    query = f"?role__category__id__exact={HUGE}&role__id__exact={HUGE}"
+    changelist = reverse("admin:careers_joblisting_changelist") + query
+    assert recruiter_client.get(changelist).status_code in {200, 302}
