@@ -6,8 +6,10 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -26,6 +28,23 @@ from careers.models import (
 )
 from careers.pagecache import content_changed
 from careers.security import security_event
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """The admin's login form, also refusing usernames longer than any account can have.
+
+    Django sets the field's max_length after building it, so the length went unchecked: a
+    400-character name reached django-axes' login-attempt table and overflowed its column
+    on PostgreSQL (a 500 instead of "Please enter a correct username and password").
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
+admin.site.login_form = AdminLoginForm
 
 
 def usable_key(model: type[Model], field_name: str | None, value: object) -> bool:

@@ -61,6 +61,12 @@ class RedactTokens(logging.Filter):
         return True
 
 
+def login_ip(request: HttpRequest) -> str | None:
+    """client_ip() for django-axes, which stores it in an IP-address column (None if unknown)."""
+    address = client_ip(request)
+    return None if address == "unknown" else address
+
+
 def security_event(event: str, request: HttpRequest, **details: Any) -> None:
     """Log one security event as a JSON line: what happened, from where, on which route.
 

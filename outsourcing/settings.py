@@ -306,7 +306,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "careers.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "careers.security.login_ip"
 AXES_LOCKOUT_CALLABLE = "careers.security.locked_out"
 AXES_VERBOSE = False
 

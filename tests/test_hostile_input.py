@@ -416,3 +416,29 @@ def test_huge_ids_in_urls_and_forms_are_not_found_not_500(client, recruiter_clie
     query = f"?role__category__id__exact={HUGE}&role__id__exact={HUGE}"
     changelist = reverse("admin:careers_joblisting_changelist") + query
     assert recruiter_client.get(changelist).status_code in {200, 302}
+
+
+@EXAMPLES
+@given(data=st.data())
+def test_random_logins_are_refused_calmly(data):
+    posted = {
+        "username": data.draw(st.one_of(st.sampled_from(MALICIOUS), TEXT)),
+        "password": data.draw(st.one_of(st.sampled_from(MALICIOUS), TEXT)),
+    }
+    client = Client(REMOTE_ADDR="198.51.100.23")
+    response = client.post(reverse("admin:login"), posted)
+    # The form again with a message, or the lock-out page after five failures.
+    assert response.status_code in {200, 429}
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("model", ["jobcategory", "role", "qualification", "skill"])
+@EXAMPLES
+@given(data=st.data())
+def test_random_catalogue_edits_never_break_the_admin(client, editor, model, data):
+    client.force_login(editor)
+    add = reverse(f"admin:careers_{model}_add")
+    form = client.get(add).context["adminform"].form
+    posted = data.draw(form_data(form))
+    response = client.post(add, posted)
+    assert response.status_code in {200, 302}

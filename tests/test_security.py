@@ -328,3 +328,12 @@ def test_tokens_never_reach_the_log(client, finished_token, caplog):
     assert "y" * 43 not in caplog.text
     assert finished_token not in caplog.text
     assert "/s/<token>/" in caplog.text
+
+
+@pytest.mark.django_db
+def test_an_overlong_username_is_refused_by_the_form_not_the_database():
+    response = Client().post(
+        reverse("admin:login"), {"username": "a" * 400, "password": "x"}
+    )
+    assert response.status_code == 200
+    assert "Ensure this value has at most 150 characters" in response.text
