@@ -64,6 +64,21 @@ def empty_cache():
 
 
 @pytest.fixture
+def sqlite_connection(tmp_path, django_db_blocker):
+    """A connection to a fresh SQLite file, configured as settings.py configures ours."""
+    from django.db.utils import ConnectionHandler
+
+    from outsourcing.settings import database_config
+
+    connection = ConnectionHandler(
+        {"default": database_config(f"sqlite:///{tmp_path}/t.db")}
+    )["default"]
+    with django_db_blocker.unblock():
+        yield connection
+        connection.close()
+
+
+@pytest.fixture
 def recruiter(db):
     return UserFactory(recruiter=True, username="asha")
 

@@ -11,11 +11,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db.utils import ConnectionHandler
 from django.utils import timezone
 
 from careers.models import Assessment, Result, Share
-from outsourcing.settings import database_config
 from tests.test_quiz import ANSWERS, answer_all, start
 
 
@@ -164,31 +162,26 @@ def test_results_survive_a_restart(tmp_path):
 # --- SQLite under concurrent writers ------------------------------------------------------
 
 
-def test_sqlite_writers_take_the_lock_at_begin(tmp_path, django_db_blocker):
+def test_sqlite_writers_take_the_lock_at_begin(sqlite_connection, tmp_path):
     """BEGIN IMMEDIATE: a writer waits for the lock up front, never fails half-way."""
-    connections = ConnectionHandler(
-        {"default": database_config(f"sqlite:///{tmp_path}/t.db")}
+    connection = sqlite_connection
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE t (x INTEGER)")
+    other = sqlite3.connect(tmp_path / "t.db", timeout=0)
+    # What transaction.atomic() does on SQLite: begin, here without writing anything.
+    connection.set_autocommit(
+        False, force_begin_transaction_with_broken_autocommit=True
     )
-    connection = connections["default"]
-    with django_db_blocker.unblock():
-        with connection.cursor() as cursor:
-            cursor.execute("CREATE TABLE t (x INTEGER)")
-        other = sqlite3.connect(tmp_path / "t.db", timeout=0)
-        # What transaction.atomic() does on SQLite: begin, here without writing anything.
-        connection.set_autocommit(
-            False, force_begin_transaction_with_broken_autocommit=True
-        )
-        try:
-            # Our transaction has not written yet, but already holds the write lock.
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
-                other.execute("BEGIN IMMEDIATE")
-        finally:
-            connection.rollback()
-            connection.set_autocommit(True)
-        other.execute("BEGIN IMMEDIATE")  # free again
-        other.rollback()
-        other.close()
-        connection.close()
+    try:
+        # Our transaction has not written yet, but already holds the write lock.
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    finally:
+        connection.rollback()
+        connection.set_autocommit(True)
+    other.execute("BEGIN IMMEDIATE")  # free again
+    other.rollback()
+    other.close()
 
 
 WRITER = """

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.db.utils import ConnectionHandler
 
 from outsourcing.settings import BASE_DIR, database_config
 
@@ -36,17 +35,11 @@ def test_unknown_database_scheme_is_named():
         database_config("mysql://root@localhost/db")
 
 
-def test_sqlite_connections_use_wal_and_a_busy_timeout(tmp_path, django_db_blocker):
-    connections = ConnectionHandler(
-        {"default": database_config(f"sqlite:///{tmp_path}/t.db")}
-    )
-    connection = connections["default"]
-    with django_db_blocker.unblock():
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA journal_mode")
-            assert cursor.fetchone()[0] == "wal"
-            cursor.execute("PRAGMA busy_timeout")
-            assert cursor.fetchone()[0] == 20000
-            cursor.execute("PRAGMA foreign_keys")
-            assert cursor.fetchone()[0] == 1
-        connection.close()
+def test_sqlite_connections_use_wal_and_a_busy_timeout(sqlite_connection):
+    with sqlite_connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 20000
+        cursor.execute("PRAGMA foreign_keys")
+        assert cursor.fetchone()[0] == 1
