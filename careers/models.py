@@ -13,12 +13,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from careers import scoring
 from careers.pagecache import content_changed
+from careers.prepared import PreparedQuery, model_from_row
 
 LISTING_LIFETIME = timedelta(days=30)
 
@@ -918,6 +919,58 @@ class AssessmentQuerySet(models.QuerySet):
         """Unfinished, and not touched since `before`: abandoned quizzes."""
         return self.unfinished().filter(updated_at__lt=before)
 
+    def by_token(self, token: str, lock: bool = False) -> Assessment | None:
+        """The assessment with this token, with `finished` set, or None.
+
+        Every quiz step asks, so the query is compiled once (careers/prepared.py). With
+        `lock`, its row stays locked until the transaction ends.
+        """
+        row = (_LOCKED_BY_TOKEN if lock else _BY_TOKEN).first(token=token)
+        if row is None:
+            return None
+        *values, finished = row
+        assessment = model_from_row(Assessment, _BY_TOKEN_FIELDS, values, self.db)
+        assessment.finished = finished
+        return assessment
+
+    def result_state(self, token: str) -> tuple | None:
+        """(answers, result scored at, shares, last revoked at) for a result page, or None.
+
+        What the result page shows depends on exactly these; compiled once, as above.
+        """
+        return _RESULT_STATE.first(token=token)
+
+
+_BY_TOKEN_FIELDS = ["id", "token", "answers", "created_at", "updated_at"]
+
+
+def _by_token(lock: bool) -> PreparedQuery:
+    def build(token: str) -> models.QuerySet:
+        results = Result.objects.filter(assessment=OuterRef("pk"))
+        assessments = Assessment.objects.filter(token=token)
+        if lock:
+            assessments = assessments.select_for_update(of=("self",))
+        return assessments.annotate(finished=Exists(results)).values_list(
+            *_BY_TOKEN_FIELDS, "finished"
+        )
+
+    return PreparedQuery(build, "token")
+
+
+_BY_TOKEN = _by_token(lock=False)
+_LOCKED_BY_TOKEN = _by_token(lock=True)
+_RESULT_STATE = PreparedQuery(
+    lambda token: (
+        Assessment.objects.filter(token=token)
+        .annotate(
+            shares=models.Count("result__shares"),
+            last_revoked=models.Max("result__shares__revoked_at"),
+        )
+        .values_list("answers", "result__updated_at", "shares", "last_revoked")
+    ),
+    "token",
+)
+
 
 class Assessment(models.Model):
     """A candidate's questionnaire answers, saved at every step under an unguessable token."""
@@ -973,6 +1026,18 @@ def share_token_hash(token: str) -> str:
 
 
 class ShareQuerySet(models.QuerySet):
+    def by_token(self, token: str, with_card: bool = False) -> Share | None:
+        """The share a link's token opens (active or not), without its snapshot.
+
+        Every shared page asks, so the query is compiled once (careers/prepared.py).
+        """
+        query = _SHARE_WITH_CARD_BY_HASH if with_card else _SHARE_BY_HASH
+        row = query.first(token_hash=share_token_hash(token))
+        if row is None:
+            return None
+        fields = [*_SHARE_FIELDS, "card"] if with_card else _SHARE_FIELDS
+        return model_from_row(Share, fields, row, self.db)
+
     def active(self) -> ShareQuerySet:
         """Not revoked and not expired: links that still open."""
         return self.filter(revoked_at__isnull=True).filter(
@@ -982,6 +1047,21 @@ class ShareQuerySet(models.QuerySet):
     def stale(self, before: datetime) -> ShareQuerySet:
         """Links that stopped working (expired or switched off) before `before`."""
         return self.filter(Q(expires_at__lt=before) | Q(revoked_at__lt=before))
+
+
+_SHARE_FIELDS = ["id", "result_id", "expires_at", "revoked_at"]
+_SHARE_BY_HASH = PreparedQuery(
+    lambda token_hash: Share.objects.filter(token_hash=token_hash).values_list(
+        *_SHARE_FIELDS
+    ),
+    "token_hash",
+)
+_SHARE_WITH_CARD_BY_HASH = PreparedQuery(
+    lambda token_hash: Share.objects.filter(token_hash=token_hash).values_list(
+        *_SHARE_FIELDS, "card"
+    ),
+    "token_hash",
+)
 
 
 class Share(models.Model):

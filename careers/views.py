@@ -3,9 +3,10 @@
 import json
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,7 +45,6 @@ from careers.models import (
     Shore,
     WorkMode,
     scoring_catalogue,
-    share_token_hash,
 )
 from careers.pagecache import (
     PRIVATE_SECONDS,
@@ -182,21 +182,37 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 # --- The questionnaire ------------------------------------------------------------------
 
-SESSION_TOKEN = "quiz_token"
+# This device's quiz, for "continue where you left off". The token is itself the secret
+# that opens the answers, so the cookie holds it as it is: no session store is read or
+# written on a candidate's pages. (It lives as long as an untouched draft is kept.)
+QUIZ_COOKIE = "careerfit_quiz"
+QUIZ_COOKIE_SECONDS = 30 * 24 * 3600
 
 
-def remember(request: HttpRequest, token: str) -> None:
+def remembered_token(request: HttpRequest) -> str | None:
+    token = request.COOKIES.get(QUIZ_COOKIE, "")
+    return token if 16 <= len(token) <= 64 else None
+
+
+def remember(request: HttpRequest, response: HttpResponse, token: str) -> HttpResponse:
     """Whoever holds the link holds the answers: remember it for "continue" on this device."""
-    if request.session.get(SESSION_TOKEN) != token:
-        request.session[SESSION_TOKEN] = token
+    if request.COOKIES.get(QUIZ_COOKIE) != token:
+        response.set_cookie(
+            QUIZ_COOKIE,
+            token,
+            max_age=QUIZ_COOKIE_SECONDS,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
 
 
 def _assessment_or_404(token: str, lock: bool = False) -> Assessment:
-    finished = Result.objects.filter(assessment=OuterRef("pk"))
-    assessments = Assessment.objects.annotate(finished=Exists(finished))
-    if lock:
-        assessments = assessments.select_for_update(of=("self",))
-    return get_object_or_404(assessments, token=token)
+    assessment = Assessment.objects.by_token(token, lock=lock)
+    if assessment is None:
+        raise Http404("No such quiz.")
+    return assessment
 
 
 def _step_context(
@@ -264,9 +280,9 @@ QUIZ_ANSWER_RATE = "60/m"
 def quiz_start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         assessment = Assessment.objects.create()
-        request.session[SESSION_TOKEN] = assessment.token
-        return redirect("careers:quiz_step", assessment.token, 1)
-    token = request.session.get(SESSION_TOKEN)
+        response = redirect("careers:quiz_step", assessment.token, 1)
+        return remember(request, response, assessment.token)
+    token = remembered_token(request)
     current = Assessment.objects.filter(token=token).first() if token else None
     resume_url = None
     if current is not None:
@@ -313,7 +329,6 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     if request.method == "POST":
         return _answer_step(request, token, step)
     assessment = _assessment_or_404(token)
-    remember(request, token)
     missing = _first_missing(assessment, step)
     if missing is not None:
         return redirect("careers:quiz_step", token, missing.number)
@@ -328,7 +343,7 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
         assessment.finished,
         content_version(),
     )
-    return cached_page(
+    response = cached_page(
         request,
         key,
         lambda: _render_step(
@@ -336,6 +351,7 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
         ),
         PRIVATE_SECONDS,
     )
+    return remember(request, response, token)
 
 
 def _answer_step(request: HttpRequest, token: str, step: Step) -> HttpResponse:
@@ -402,22 +418,13 @@ def finish_assessment(assessment: Assessment) -> Result:
 def result_detail(request: HttpRequest, token: str) -> HttpResponse:
     # What the page shows changes with a new result, a new or revoked share, or an edit
     # to the catalogue or listings: one light query tells which version to serve.
-    state = (
-        Assessment.objects.filter(token=token)
-        .annotate(
-            shares=Count("result__shares"),
-            last_revoked=Max("result__shares__revoked_at"),
-        )
-        .values_list("answers", "result__updated_at", "shares", "last_revoked")
-        .first()
-    )
+    state = Assessment.objects.result_state(token)
     if state is None:
         raise Http404("No such result.")
     answers, updated_at, shares, last_revoked = state
     if updated_at is None:
         number = first_unanswered(answers) or STEP_COUNT
         return redirect("careers:quiz_step", token, number)
-    remember(request, token)
     key = page_key(
         request,
         "result",
@@ -427,9 +434,10 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         last_revoked,
         content_version(),
     )
-    return cached_page(
+    response = cached_page(
         request, key, lambda: _render_result(request, token), PUBLIC_SECONDS
     )
+    return remember(request, response, token)
 
 
 def _render_result(request: HttpRequest, token: str) -> HttpResponse:
@@ -598,8 +606,7 @@ def _find_share(
         request, group="share-miss", key="ip", rate=SHARE_MISS_RATE, increment=False
     ):
         return None, too_many_requests(request)
-    shares = Share.objects.filter(token_hash=share_token_hash(share_token))
-    share = (shares if with_card else shares.defer("card", "snapshot")).first()
+    share = Share.objects.by_token(share_token, with_card=with_card)
     if share is not None and share.is_active:
         return share, None
     is_ratelimited(

@@ -25,7 +25,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -47,7 +46,7 @@ from careers.models import (
     scoring_catalogue,
 )
 from careers.scoring import profile_from_data, recommend
-from careers.views import SESSION_TOKEN, finish_assessment, share_snapshot
+from careers.views import QUIZ_COOKIE, finish_assessment, share_snapshot
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432/careerfit_bench"
 CONNECTIONS = 32
@@ -346,34 +345,31 @@ class Command(BaseCommand):
         with transaction.atomic():
             for _ in range(POOL):
                 assessment = Assessment.objects.create(answers=waiting)
-                pool.append((assessment.token, self.session_for(assessment.token)))
+                pool.append(assessment.token)
             done = Assessment.objects.create(answers=answers)
             result = finish_assessment(done)
             snapshot = share_snapshot(result, show_scores=True)
             share = Share.objects.create(
                 result=result, snapshot=snapshot, card=draw_card(snapshot)
             )
-        return pool, (done.token, self.session_for(done.token)), share.token
-
-    def session_for(self, token: str) -> str:
-        # A returning candidate already has a session that remembers their quiz.
-        session = SessionStore()
-        session[SESSION_TOKEN] = token
-        session.create()
-        return session.session_key
+        return pool, done.token, share.token
 
     def loads(self, pool, finished, share_token) -> list[Load]:
-        token, session = finished
-        # A returning candidate: the browser sends back its session and CSRF cookies.
-        cookie = {"Cookie": f"csrftoken={CSRF}; sessionid={session}"}
+        token = finished
 
-        def post(assessment: str, session: str, number: int) -> tuple:
+        def cookies(token: str) -> str:
+            # A returning candidate: the browser sends back its CSRF and quiz cookies.
+            return f"csrftoken={CSRF}; {QUIZ_COOKIE}={token}"
+
+        cookie = {"Cookie": cookies(token)}
+
+        def post(assessment: str, number: int) -> tuple:
             body = urlencode(
                 {"csrfmiddlewaretoken": CSRF, **ANSWERS[STEPS[number - 1].slug]},
                 doseq=True,
             )
             headers = {
-                "Cookie": f"csrftoken={CSRF}; sessionid={session}",
+                "Cookie": cookies(assessment),
                 "Content-Type": "application/x-www-form-urlencoded",
                 "HX-Request": "true",
             }
@@ -381,12 +377,9 @@ class Command(BaseCommand):
 
         # Candidates in the middle of the quiz, each on one of steps 1 to 6: the answer
         # is saved and the next step comes back as the htmx fragment.
-        steps = [
-            post(t, s, index % (len(STEPS) - 1) + 1)
-            for index, (t, s) in enumerate(pool)
-        ]
+        steps = [post(t, index % (len(STEPS) - 1) + 1) for index, t in enumerate(pool)]
         # The last step: the answers are scored against the catalogue and stored.
-        finishes = [post(t, s, len(STEPS)) for t, s in pool]
+        finishes = [post(t, len(STEPS)) for t in pool]
         return [
             Load(
                 "ceiling: bare Django hello",
@@ -534,10 +527,8 @@ class Command(BaseCommand):
         self.stdout.write("Integrity: " + ("ok" if ok else "MISSED"))
         return ok
 
-    def page_queries(
-        self, finished: tuple[str, str], share_token: str
-    ) -> dict[str, int]:
-        token = finished[0]
+    def page_queries(self, finished: str, share_token: str) -> dict[str, int]:
+        token = finished
         category = JobCategory.objects.order_by("id").first()
         role = Role.objects.order_by("id").first()
         fresh = Assessment.objects.create(
@@ -572,7 +563,7 @@ class Command(BaseCommand):
             ("shared", "get", f"/s/{share_token}/", None),
         ]
         client = Client(HTTP_HOST="127.0.0.1")
-        client.get(f"/results/{token}/")  # a returning candidate: their session exists
+        client.get(f"/results/{token}/")  # a returning candidate: their cookie is set
         counts = {}
         for name, method, url, data in pages:
             # Count what a page costs when it is not cached yet. The catalogue itself is
@@ -591,7 +582,7 @@ class Command(BaseCommand):
             counts[name] = len(queries)
         return counts
 
-    def report_queries(self, finished: tuple[str, str], share_token: str) -> bool:
+    def report_queries(self, finished: str, share_token: str) -> bool:
         small = self.page_queries(finished, share_token)
         roles = Role.objects.count()
         grow_catalogue(10)
