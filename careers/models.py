@@ -6,7 +6,10 @@ import base64
 import hashlib
 import hmac
 import secrets
+import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -18,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careers import scoring
-from careers.pagecache import content_changed
+from careers.pagecache import content_changed, content_version
 from careers.prepared import PreparedQuery, model_from_row
 
 LISTING_LIFETIME = timedelta(days=30)
@@ -413,41 +416,55 @@ class Role(models.Model):
         )
 
 
-# The scoring engine reads every role on each finished quiz; the catalogue changes seldom,
-# so keep it in the (shared) cache. Catalogue edits in the admin clear it at once; a
-# `loaddata` shows within the timeout.
+# The scoring engine reads every role on each finished quiz, and every quiz step reads the
+# qualifications and skills; the catalogue changes seldom. Each is kept in the shared cache
+# (built once for every process) and, unpickled, in the process itself, both forgotten when
+# the content version changes: catalogue edits in the admin at once (other processes within
+# a second), a `loaddata` within the timeout.
 SCORING_CATALOGUE_KEY = "scoring-catalogue"
+QUESTIONNAIRE_CATALOGUE_KEY = "questionnaire-catalogue"
 SCORING_CATALOGUE_SECONDS = 300
+_in_process: dict[str, tuple[str, float, Any]] = {}
+
+
+def _catalogue_part(key: str, load: Callable[[], Any]) -> Any:
+    version, now = content_version(), time.monotonic()
+    kept = _in_process.get(key)
+    if kept is not None and kept[0] == version and kept[1] > now:
+        return kept[2]
+    value = cache.get(key)
+    if value is None:
+        value = load()
+        cache.set(key, value, SCORING_CATALOGUE_SECONDS)
+    _in_process[key] = (version, now + SCORING_CATALOGUE_SECONDS, value)
+    return value
 
 
 def scoring_catalogue() -> tuple[scoring.Role, ...]:
     """Every role of the catalogue, ready for the scoring engine."""
-    roles = cache.get(SCORING_CATALOGUE_KEY)
-    if roles is None:
-        roles = tuple(role.as_scoring() for role in Role.objects.for_scoring())
-        cache.set(SCORING_CATALOGUE_KEY, roles, SCORING_CATALOGUE_SECONDS)
-    return roles
+    return _catalogue_part(
+        SCORING_CATALOGUE_KEY,
+        lambda: tuple(role.as_scoring() for role in Role.objects.for_scoring()),
+    )
 
 
-QUESTIONNAIRE_CATALOGUE_KEY = "questionnaire-catalogue"
+def _load_questionnaire_catalogue() -> tuple[list[Qualification], list[Skill]]:
+    kinds = list(Qualification.Kind.values)
+    qualifications = sorted(
+        Qualification.objects.all(), key=lambda q: (kinds.index(q.kind), q.name)
+    )
+    return qualifications, list(Skill.objects.order_by("kind", "name"))
 
 
 def questionnaire_catalogue() -> tuple[list[Qualification], list[Skill]]:
     """The qualifications and skills the questionnaire offers, in display order."""
-    lists = cache.get(QUESTIONNAIRE_CATALOGUE_KEY)
-    if lists is None:
-        kinds = list(Qualification.Kind.values)
-        qualifications = sorted(
-            Qualification.objects.all(), key=lambda q: (kinds.index(q.kind), q.name)
-        )
-        lists = (qualifications, list(Skill.objects.order_by("kind", "name")))
-        cache.set(QUESTIONNAIRE_CATALOGUE_KEY, lists, SCORING_CATALOGUE_SECONDS)
-    return lists
+    return _catalogue_part(QUESTIONNAIRE_CATALOGUE_KEY, _load_questionnaire_catalogue)
 
 
 def catalogue_changed() -> None:
     """Forget the cached catalogue, and the pages that show it, after an edit."""
     cache.delete_many([SCORING_CATALOGUE_KEY, QUESTIONNAIRE_CATALOGUE_KEY])
+    _in_process.clear()
     content_changed()
 
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
 from careers.models import Role
-from careers.pagecache import content_changed
+from careers.pagecache import content_changed, forget_local_pages
 from tests.factories import UserFactory
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
@@ -58,9 +58,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def empty_cache():
     # Rate-limit counters and the cached catalogue start afresh in every test.
     cache.clear()
+    forget_local_pages()
     content_changed()
     yield
     cache.clear()
+    forget_local_pages()
 
 
 @pytest.fixture
