@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -26,6 +27,7 @@ from careers.forms import (
     STEPS,
     ShareForm,
     Step,
+    StepForm,
     build_form,
     first_unanswered,
     get_step,
@@ -216,7 +218,11 @@ def _assessment_or_404(token: str, lock: bool = False) -> Assessment:
 
 
 def _step_context(
-    request: HttpRequest, assessment: Assessment, step: Step, form
+    request: HttpRequest,
+    assessment: Assessment,
+    step: Step,
+    form: StepForm | None,
+    saved: dict | None,
 ) -> dict:
     step_url = reverse("careers:quiz_step", args=[assessment.token, step.number])
     return {
@@ -224,7 +230,10 @@ def _step_context(
         "step": step,
         "steps": STEPS,
         "step_count": STEP_COUNT,
-        "form": form,
+        # An unanswered or saved step's fields usually come from the fragment cache:
+        # its form is built only if the template asks for it.
+        "form": form or SimpleLazyObject(lambda: build_form(step, initial=saved)),
+        "bound": form is not None,
         "step_url": step_url,
         "back_url": (
             reverse("careers:quiz_step", args=[assessment.token, step.number - 1])
@@ -236,19 +245,25 @@ def _step_context(
         # The choices come from the catalogue; the checked ones from the saved answers.
         "fields_version": (
             content_version()
-            + json.dumps(form.initial, sort_keys=True, cls=DjangoJSONEncoder)
+            + json.dumps(saved or {}, sort_keys=True, cls=DjangoJSONEncoder)
         ),
     }
 
 
 def _render_step(
-    request: HttpRequest, assessment: Assessment, step: Step, form, status: int = 200
+    request: HttpRequest,
+    assessment: Assessment,
+    step: Step,
+    form: StepForm | None = None,
+    saved: dict | None = None,
+    status: int = 200,
 ) -> HttpResponse:
+    """The step with a bound `form` (errors shown), or unbound with the `saved` answers."""
     template_name = "careers/quiz_step.html"
     # A history restore (browser back with htmx) needs the whole page, not the fragment.
     if request.htmx and not request.htmx.history_restore_request:
         template_name += "#quiz"
-    context = _step_context(request, assessment, step, form)
+    context = _step_context(request, assessment, step, form, saved)
     return render(request, template_name, context, status=status)
 
 
@@ -346,9 +361,7 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     response = cached_page(
         request,
         key,
-        lambda: _render_step(
-            request, assessment, step, build_form(step, initial=saved)
-        ),
+        lambda: _render_step(request, assessment, step, saved=saved),
         PRIVATE_SECONDS,
     )
     return remember(request, response, token)
@@ -374,7 +387,7 @@ def _answer_step(request: HttpRequest, token: str, step: Step) -> HttpResponse:
             "form": form.cleaned_data,
             "profile": form.to_profile(),
         }
-        assessment.save(update_fields=["answers", "updated_at"])
+        assessment.save_answers()
         if step.number == STEP_COUNT:
             result = finish_assessment(assessment)
     if step.number == STEP_COUNT:
@@ -384,9 +397,7 @@ def _answer_step(request: HttpRequest, token: str, step: Step) -> HttpResponse:
     next_step = get_step(step.number + 1)
     if request.htmx:
         saved = assessment.answers.get(next_step.slug, {}).get("form")
-        response = _render_step(
-            request, assessment, next_step, build_form(next_step, initial=saved)
-        )
+        response = _render_step(request, assessment, next_step, saved=saved)
         response["HX-Push-Url"] = reverse(
             "careers:quiz_step", args=[token, next_step.number]
         )

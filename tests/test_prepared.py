@@ -60,3 +60,14 @@ def test_parameters_must_reach_the_sql_as_they_are():
     )
     with pytest.raises(ValueError, match="parameters not in the SQL"):
         query.first(token="x")
+
+
+def test_saving_answers_stores_them_and_the_time(client):
+    token = start(client)
+    assessment = Assessment.objects.by_token(token)
+    before = assessment.updated_at
+    assessment.answers = {"languages": {"form": {"x": "<b>é</b>"}, "profile": {}}}
+    assessment.save_answers()
+    stored = Assessment.objects.get(token=token)
+    assert stored.answers == assessment.answers
+    assert stored.updated_at == assessment.updated_at > before
