@@ -260,3 +260,22 @@ def test_no_personal_details_are_asked(client):
         page = client.get(step_url(token, number)).text.lower()
         for word in ('type="email"', 'type="tel"', 'name="name"', 'name="phone"'):
             assert word not in page
+
+
+def test_this_device_remembers_the_quiz_in_a_cookie_not_a_session(client):
+    from django.contrib.sessions.models import Session
+
+    token = start(client)
+    cookie = client.cookies["careerfit_quiz"]
+    assert cookie.value == token
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+    answer_all(client, token, upto=2)
+    assert "sessionid" not in client.cookies
+    assert not Session.objects.exists()
+    # Another device that opens the continue link is remembered from then on.
+    other = Client()
+    other.get(step_url(token, 2))
+    assert other.cookies["careerfit_quiz"].value == token
+    resume = other.get(reverse("careers:quiz_start"))
+    assertContains(resume, step_url(token, 3))
