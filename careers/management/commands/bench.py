@@ -8,6 +8,7 @@ fresh database of its own; with --run it does one database, the one DATABASE_URL
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -128,6 +129,29 @@ def median_figures(runs: list[Figures], ceilings: list[Figures]) -> Figures:
         requests=sum(f.requests for f in runs),
         ceiling_rps=statistics.median(f.rps for f in ceilings),
     )
+
+
+def wsgi_environ(
+    method: str, path: str, headers: dict[str, str], body: str | None
+) -> dict[str, Any]:
+    """A WSGI environ for one of the loads' requests, as gunicorn would build it."""
+    data = (body or "").encode()
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "127.0.0.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(data),
+        "CONTENT_LENGTH": str(len(data)),
+    }
+    for name, value in headers.items():
+        key = name.upper().replace("-", "_")
+        environ[key if key == "CONTENT_TYPE" else f"HTTP_{key}"] = value
+    return environ
 
 
 def lua_string(value: str) -> str:
@@ -327,13 +351,14 @@ class Command(BaseCommand):
         port = free_port()
         log = Path(tempfile.mkstemp(prefix="gunicorn-", suffix=".log")[1])
         server = self.start_gunicorn(port, log)
+        ceiling, *pages = self.loads(pool, finished, share_token)
         try:
-            ceiling, *pages = self.loads(pool, finished, share_token)
             figures = [self.load(port, ceiling, page, duration) for page in pages]
         finally:
             server.terminate()
             server.wait(timeout=30)
         ok = self.report(figures)
+        self.report_in_process([ceiling, *pages])
         ok &= self.check_integrity(log, figures)
         ok &= self.report_queries(finished, share_token)
         self.report_scoring()
@@ -626,6 +651,33 @@ class Command(BaseCommand):
                 f"{'ok' if fine else 'MISSED'}"
             )
         return ok
+
+    def report_in_process(self, loads: list[Load]) -> None:
+        """CPU time per request through Django's WSGI handler in this process: a steadier
+        view than wrk on a shared machine (no network, no gunicorn, one request at a time)."""
+        from django.core.wsgi import get_wsgi_application
+
+        application = get_wsgi_application()
+        self.stdout.write(
+            "\nIn process, through the WSGI handler (median of 5 runs of 200 requests):"
+        )
+        base = None
+        for load in loads:
+            runs = []
+            for _ in range(5):
+                environs = [
+                    wsgi_environ(*load.requests[i % len(load.requests)])
+                    for i in range(200)
+                ]
+                start = time.perf_counter()
+                for environ in environs:
+                    b"".join(application(environ, lambda *args: None))
+                runs.append((time.perf_counter() - start) / len(environs))
+            cost = statistics.median(runs)
+            base = base or cost
+            self.stdout.write(
+                f"  {load.name:30} {cost * 1e6:7.0f} µs   × ceiling {base / cost:.2f}"
+            )
 
     def report_scoring(self) -> None:
         base = list(scoring_catalogue())
