@@ -232,7 +232,11 @@ def _step_context(
         "step_count": STEP_COUNT,
         # An unanswered or saved step's fields usually come from the fragment cache:
         # its form is built only if the template asks for it.
-        "form": form or SimpleLazyObject(lambda: build_form(step, initial=saved)),
+        "form": (
+            form
+            if form is not None
+            else SimpleLazyObject(lambda: build_form(step, initial=saved))
+        ),
         "bound": form is not None,
         "step_url": step_url,
         "back_url": (
