@@ -8,5 +8,9 @@ bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Each worker listens on its own socket and the kernel spreads new connections over them.
+# With one shared socket, whichever worker woke first could take every keep-alive
+# connection of a burst (seen: 32 to 0) and leave the other core idle.
+reuse_port = True
 # gunicorn 23+ opens a control socket by default; we do not use it.
 control_socket_disable = True
