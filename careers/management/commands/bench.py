@@ -58,8 +58,7 @@ POST_BUDGET = 0.25
 P95_BUDGET_MS = 50.0
 SCORING_ROLES = 1000
 # Each page is measured in rounds, each right after a ceiling run: on a shared machine the
-# speed drifts (the ceiling has read 1,400 and 3,200 req/s in one hour), so a page is only
-# compared with the ceiling measured next to it.
+# speed drifts, so a page is only compared with the ceiling measured next to it.
 ROUNDS = 3
 WARM_UP = 2  # seconds of unmeasured load before each measured run
 REDIS_DB = 10  # Redis databases 11 and 12, emptied before each run
