@@ -114,26 +114,34 @@ class CheckedChoicesMixin:
             return None
         return super().get_object(request, object_id, from_field)
 
-    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
-        kwargs.setdefault("form_class", CheckedModelChoiceField)
+    def _checked(
+        self, db_field, request: HttpRequest, kwargs: dict, form_class, widget
+    ):
+        kwargs.setdefault("form_class", form_class)
         if db_field.name in self.get_autocomplete_fields(request):
             kwargs.setdefault(
-                "widget",
-                CheckedAutocompleteSelect(
-                    db_field, self.admin_site, using=kwargs.get("using")
-                ),
+                "widget", widget(db_field, self.admin_site, using=kwargs.get("using"))
             )
+        return kwargs
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        kwargs = self._checked(
+            db_field,
+            request,
+            kwargs,
+            CheckedModelChoiceField,
+            CheckedAutocompleteSelect,
+        )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
-        kwargs.setdefault("form_class", CheckedModelMultipleChoiceField)
-        if db_field.name in self.get_autocomplete_fields(request):
-            kwargs.setdefault(
-                "widget",
-                CheckedAutocompleteSelectMultiple(
-                    db_field, self.admin_site, using=kwargs.get("using")
-                ),
-            )
+        kwargs = self._checked(
+            db_field,
+            request,
+            kwargs,
+            CheckedModelMultipleChoiceField,
+            CheckedAutocompleteSelectMultiple,
+        )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 

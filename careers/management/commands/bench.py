@@ -46,6 +46,7 @@ from careers.models import (
     questionnaire_catalogue,
     scoring_catalogue,
 )
+from careers.pagecache import forget_local_pages
 from careers.scoring import profile_from_data, recommend
 from careers.views import QUIZ_COOKIE, finish_assessment, share_snapshot
 
@@ -364,7 +365,7 @@ class Command(BaseCommand):
         log.unlink(missing_ok=True)
         return ok
 
-    def seed(self) -> tuple[list[tuple[str, str]], tuple[str, str], str]:
+    def seed(self) -> tuple[list[str], str, str]:
         """Quizzes waiting for their last step, one finished quiz, and one shared link."""
         answers = {}
         for step in STEPS:
@@ -393,8 +394,7 @@ class Command(BaseCommand):
             )
         return pool, done.token, share.token
 
-    def loads(self, pool, finished, share_token) -> list[Load]:
-        token = finished
+    def loads(self, pool, token, share_token) -> list[Load]:
 
         def cookies(token: str) -> str:
             # A returning candidate: the browser sends back its CSRF and quiz cookies.
@@ -563,8 +563,7 @@ class Command(BaseCommand):
         self.stdout.write("Integrity: " + ("ok" if ok else "MISSED"))
         return ok
 
-    def page_queries(self, finished: str, share_token: str) -> dict[str, int]:
-        token = finished
+    def page_queries(self, token: str, share_token: str) -> dict[str, int]:
         category = JobCategory.objects.order_by("id").first()
         role = Role.objects.order_by("id").first()
         fresh = Assessment.objects.create(
@@ -599,8 +598,6 @@ class Command(BaseCommand):
             ("shared", "get", f"/s/{share_token}/", None),
         ]
         client = Client(HTTP_HOST="127.0.0.1")
-        from careers.pagecache import forget_local_pages
-
         client.get(f"/results/{token}/")  # a returning candidate: their cookie is set
         counts = {}
         for name, method, url, data in pages:

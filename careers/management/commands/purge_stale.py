@@ -47,6 +47,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()
+        old_logins = {
+            "attempt_time__lt": now - timedelta(days=options["login_log_days"])
+        }
         stale = {
             "quiz drafts": Assessment.objects.stale_drafts(
                 now - timedelta(days=options["draft_days"])
@@ -54,15 +57,9 @@ class Command(BaseCommand):
             "share links": Share.objects.stale(
                 now - timedelta(days=options["share_days"])
             ),
-            "login records": AccessLog.objects.filter(
-                attempt_time__lt=now - timedelta(days=options["login_log_days"])
-            ),
-            "failed-login records": AccessFailureLog.objects.filter(
-                attempt_time__lt=now - timedelta(days=options["login_log_days"])
-            ),
-            "login attempt counters": AccessAttempt.objects.filter(
-                attempt_time__lt=now - timedelta(days=options["login_log_days"])
-            ),
+            "login records": AccessLog.objects.filter(**old_logins),
+            "failed-login records": AccessFailureLog.objects.filter(**old_logins),
+            "login attempt counters": AccessAttempt.objects.filter(**old_logins),
             "expired sessions": Session.objects.filter(expire_date__lt=now),
         }
         verb = "would delete" if options["dry_run"] else "deleted"
