@@ -227,3 +227,16 @@ def test_injected_inline_script_is_blocked_and_reported(page, site, no_csp_viola
     assert page.evaluate("window.injected") is None
     assert any("inline script" in text for text in no_csp_violations)
     no_csp_violations.clear()  # seen and expected: not a failure of this test
+
+
+def test_a_refused_step_is_swapped_in_styled_and_the_quiz_goes_on(page, site):
+    """A 400 with htmx replaces only the step; nothing breaks the CSP on the way."""
+    page.goto(f"{site}/quiz/")
+    page.get_by_role("button", name="Start the quiz").click()
+    wait_for_step(page, 1)
+    page.click(".quiz-nav .submit")
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert page.evaluate("document.styleSheets.length") == 1
+    answer_step(page, 1)
+    answer_step(page, 2)
+    expect(page.locator("#id_none")).to_be_visible()

@@ -132,3 +132,12 @@ def test_every_role_page_renders(client):
         assert (
             client.get(reverse("careers:role_detail", args=[slug])).status_code == 200
         ), slug
+
+
+def test_debug_mode_loads_no_script_that_replaces_the_page_on_a_400(client, settings):
+    # django-htmx's debug script swaps the whole document for any 400 (our validation
+    # errors are fragments) and uses eval, which the CSP forbids.
+    settings.DEBUG = True
+    page = client.get("/quiz/")
+    assertContains(page, "/static/django_htmx/htmx-2.min.js")
+    assertNotContains(page, "django-htmx.js")
