@@ -9,7 +9,9 @@ listing's or a share's expiry) are bounded by the short timeouts below.
 
 A cached page holds placeholders where the CSRF token and the CSP nonce go; each response
 gets the visitor's own token and a fresh nonce, so a page rendered for one person never
-carries another's token, and no nonce is ever sent twice.
+carries another's token, and no nonce is ever sent twice. A quiz step holds one more, for
+the candidate's private quiz token in its links: a step looks the same for everyone who
+gave the same answers to it, so one rendering serves them all.
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ NONCE_PLACEHOLDER = (
     "nonce-"
     + hashlib.sha256(f"nonce-placeholder:{settings.SECRET_KEY}".encode()).hexdigest()
 )
+
+QUIZ_TOKEN_PLACEHOLDER = (
+    "quiz"
+    + hashlib.sha256(f"quiz-placeholder:{settings.SECRET_KEY}".encode()).hexdigest()
+)[:48]  # shaped like a real token, so that URLs with it still reverse
 
 
 # Every cached page asks for the version; a process re-reads it from the shared cache
@@ -93,6 +100,13 @@ def csrf_placeholder(request: HttpRequest) -> dict:
     return {}
 
 
+def private_token(request: HttpRequest, token: str) -> str:
+    """The quiz token for a page's links, or its placeholder in a page rendered for the cache."""
+    if getattr(request, "renders_for_cache", False):
+        return QUIZ_TOKEN_PLACEHOLDER
+    return token
+
+
 def csp_nonce(request: HttpRequest) -> dict:
     """Context processor: the response's CSP nonce, or its placeholder in a cached page."""
     if getattr(request, "renders_for_cache", False):
@@ -139,8 +153,12 @@ def cached_page(
     key: str,
     render: Callable[[], HttpResponse],
     timeout: int,
+    token: str | None = None,
 ) -> HttpResponse:
-    """The page under `key`, rendered by `render()` when not yet cached."""
+    """The page under `key`, rendered by `render()` when not yet cached.
+
+    `token`: the visitor's quiz token, put where the page says `private_token()`.
+    """
     stored = _local_get(key)
     if stored is None:
         stored = cache.get(key)
@@ -171,6 +189,8 @@ def cached_page(
         content = content.replace(
             NONCE_PLACEHOLDER.encode(), str(request.csp_nonce).encode()
         )
+    if token is not None and QUIZ_TOKEN_PLACEHOLDER.encode() in content:
+        content = content.replace(QUIZ_TOKEN_PLACEHOLDER.encode(), token.encode())
     response.content = content
     return response
 

@@ -54,6 +54,7 @@ from careers.pagecache import (
     cached_page,
     content_version,
     page_key,
+    private_token,
     public_page,
 )
 from careers.scoring import (
@@ -224,9 +225,9 @@ def _step_context(
     form: StepForm | None,
     saved: dict | None,
 ) -> dict:
-    step_url = reverse("careers:quiz_step", args=[assessment.token, step.number])
+    token = private_token(request, assessment.token)
+    step_url = reverse("careers:quiz_step", args=[token, step.number])
     return {
-        "assessment": assessment,
         "step": step,
         "steps": STEPS,
         "step_count": STEP_COUNT,
@@ -240,18 +241,23 @@ def _step_context(
         "bound": form is not None,
         "step_url": step_url,
         "back_url": (
-            reverse("careers:quiz_step", args=[assessment.token, step.number - 1])
+            reverse("careers:quiz_step", args=[token, step.number - 1])
             if step.number > 1
             else None
         ),
         "continue_url": request.build_absolute_uri(step_url),
-        "finished": assessment.finished,
-        # The choices come from the catalogue; the checked ones from the saved answers.
-        "fields_version": (
-            content_version()
-            + json.dumps(saved or {}, sort_keys=True, cls=DjangoJSONEncoder)
+        "result_url": (
+            reverse("careers:result_detail", args=[token])
+            if assessment.finished
+            else None
         ),
+        # The choices come from the catalogue; the checked ones from the saved answers.
+        "fields_version": content_version() + _answers_version(saved),
     }
+
+
+def _answers_version(saved: dict | None) -> str:
+    return json.dumps(saved or {}, sort_keys=True, cls=DjangoJSONEncoder)
 
 
 def _render_step(
@@ -351,24 +357,31 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     missing = _first_missing(assessment, step)
     if missing is not None:
         return redirect("careers:quiz_step", token, missing.number)
+    return remember(request, _step_page(request, assessment, step), token)
+
+
+def _step_page(
+    request: HttpRequest, assessment: Assessment, step: Step
+) -> HttpResponse:
+    """The step with its saved answers, from the page cache when anyone has seen it so."""
     saved = assessment.answers.get(step.slug, {}).get("form")
-    # Saving a step changes updated_at, and the choices come from the catalogue.
+    # Nothing else of the candidate's shows on a step: everyone with the same answers to
+    # it shares one rendering, with their own token put into its links.
     key = page_key(
         request,
         "quiz",
-        token,
-        number,
-        assessment.updated_at.isoformat(),
+        step.number,
+        _answers_version(saved),
         assessment.finished,
         content_version(),
     )
-    response = cached_page(
+    return cached_page(
         request,
         key,
         lambda: _render_step(request, assessment, step, saved=saved),
         PRIVATE_SECONDS,
+        token=assessment.token,
     )
-    return remember(request, response, token)
 
 
 def _answer_step(request: HttpRequest, token: str, step: Step) -> HttpResponse:
@@ -400,8 +413,7 @@ def _answer_step(request: HttpRequest, token: str, step: Step) -> HttpResponse:
         return redirect(result)
     next_step = get_step(step.number + 1)
     if request.htmx:
-        saved = assessment.answers.get(next_step.slug, {}).get("form")
-        response = _render_step(request, assessment, next_step, saved=saved)
+        response = _step_page(request, assessment, next_step)
         response["HX-Push-Url"] = reverse(
             "careers:quiz_step", args=[token, next_step.number]
         )

@@ -6,6 +6,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from careers.models import Assessment, Result
+from careers.pagecache import QUIZ_TOKEN_PLACEHOLDER
 from tests.factories import JobListingFactory
 
 pytestmark = pytest.mark.django_db
@@ -150,6 +151,49 @@ def test_back_keeps_saved_answers(client):
     back = client.get(step_url(token, 1))
     assertContains(back, 'value="C1" required id="id_spoken_english_4" checked')
     assertContains(back, 'value="32"')
+
+
+def test_a_step_seen_before_by_others_carries_your_own_links(client):
+    first = start(client)
+    client.post(step_url(first, 1), ANSWERS[1])
+    seen = client.get(step_url(first, 2), **HTMX)
+    assertContains(seen, step_url(first, 2))
+    other = Client()
+    second = start(other)
+    other.post(step_url(second, 1), ANSWERS[1])
+    for page in (
+        other.get(step_url(second, 2), **HTMX),
+        other.get(step_url(second, 2)),
+    ):
+        assertContains(page, f'hx-post="{step_url(second, 2)}"')
+        assertContains(page, f"http://testserver{step_url(second, 2)}")
+        assertContains(page, f'href="{step_url(second, 1)}"')
+        assertNotContains(page, first)
+        assertNotContains(page, QUIZ_TOKEN_PLACEHOLDER)
+
+
+def test_a_step_shows_your_own_saved_answers_not_anothers(client):
+    first = start(client)
+    client.post(step_url(first, 1), ANSWERS[1])
+    other = Client()
+    second = start(other)
+    other.post(step_url(second, 1), dict(ANSWERS[1], typing_wpm="55"))
+    assertContains(client.get(step_url(first, 1)), 'value="32"')
+    again = other.get(step_url(second, 1))
+    assertContains(again, 'value="55"')
+    assertNotContains(again, 'value="32"')
+
+
+def test_the_link_back_to_the_result_is_your_own(client):
+    token = start(client)
+    answer_all(client, token)
+    other = Client()
+    second = start(other)
+    answer_all(other, second)
+    for who, mine, theirs in ((client, token, second), (other, second, token)):
+        page = who.get(step_url(mine, 3))
+        assertContains(page, reverse("careers:result_detail", args=[mine]))
+        assertNotContains(page, theirs)
 
 
 def test_skipping_ahead_is_refused(client):
