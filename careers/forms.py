@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,34 @@ from careers.models import (
 
 NOT_APPLICABLE = ""
 OTHER_FIELD = "other"
+
+
+class SharedChoices:
+    """A choice field whose forms share its choices instead of copying them.
+
+    Django deep-copies every field of a form class for each form and normalises the
+    choices again in the copy: for the 31 skill questions that was most of the time a
+    quiz step took. Our choices are fixed when the form class is built and never changed
+    on a form, so sharing them is safe; the rest is copied as Django does.
+    """
+
+    def __deepcopy__(self, memo: dict) -> SharedChoices:
+        result = copy.copy(self)
+        memo[id(self)] = result
+        widget = copy.copy(self.widget)
+        widget.attrs = self.widget.attrs.copy()
+        result.widget = widget
+        result.error_messages = self.error_messages.copy()
+        result.validators = self.validators[:]
+        return result
+
+
+class ChoiceField(SharedChoices, forms.ChoiceField):
+    pass
+
+
+class MultipleChoiceField(SharedChoices, forms.MultipleChoiceField):
+    pass
 
 
 class StepForm(forms.Form):
@@ -62,7 +91,7 @@ LEVEL_CHOICES = [(NOT_APPLICABLE, "Choose a level"), *CEFRLevel.choices]
 
 
 class LanguagesForm(StepForm):
-    spoken_english = forms.ChoiceField(
+    spoken_english = ChoiceField(
         label="Which sentence describes your spoken English best?",
         choices=_can_do_choices(SPOKEN_CAN_DO),
         widget=forms.RadioSelect,
@@ -70,7 +99,7 @@ class LanguagesForm(StepForm):
             "required": "Choose the sentence closest to how you speak English."
         },
     )
-    written_english = forms.ChoiceField(
+    written_english = ChoiceField(
         label="Which sentence describes your written English best?",
         choices=_can_do_choices(WRITTEN_CAN_DO),
         widget=forms.RadioSelect,
@@ -78,16 +107,16 @@ class LanguagesForm(StepForm):
             "required": "Choose the sentence closest to how you write English."
         },
     )
-    language_1 = forms.ChoiceField(
+    language_1 = ChoiceField(
         label="Another language you speak", choices=LANGUAGE_CHOICES, required=False
     )
-    level_1 = forms.ChoiceField(
+    level_1 = ChoiceField(
         label="Your level in it", choices=LEVEL_CHOICES, required=False
     )
-    language_2 = forms.ChoiceField(
+    language_2 = ChoiceField(
         label="One more language (optional)", choices=LANGUAGE_CHOICES, required=False
     )
-    level_2 = forms.ChoiceField(
+    level_2 = ChoiceField(
         label="Your level in it", choices=LEVEL_CHOICES, required=False
     )
     typing_wpm = forms.IntegerField(
@@ -148,13 +177,13 @@ SCHOOL_LEVELS = {EducationLevel.SECONDARY, EducationLevel.HIGHER_SECONDARY}
 
 
 class EducationForm(StepForm):
-    education = forms.ChoiceField(
+    education = ChoiceField(
         label="What is the highest level you have completed?",
         choices=EducationLevel.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the highest level you have completed."},
     )
-    field_of_study = forms.ChoiceField(
+    field_of_study = ChoiceField(
         label="In which field?",
         choices=FIELD_CHOICES,
         required=False,
@@ -181,7 +210,7 @@ class EducationForm(StepForm):
 
 
 class QualificationsForm(StepForm):
-    qualifications = forms.MultipleChoiceField(
+    qualifications = MultipleChoiceField(
         label="Which of these do you hold?",
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -194,16 +223,19 @@ class QualificationsForm(StepForm):
         required=False,
     )
 
-    def __init__(
-        self, *args: Any, qualifications: list[Qualification], **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
+    @classmethod
+    def for_catalogue(
+        cls, qualifications: list[Qualification], skills: list[Skill]
+    ) -> type[QualificationsForm]:
+        """The form offering these qualifications, grouped by kind."""
         groups: dict[str, list[tuple[str, str]]] = {}
         for qualification in qualifications:
             groups.setdefault(qualification.get_kind_display(), []).append(
                 (qualification.slug, qualification.name)
             )
-        self.fields["qualifications"].choices = list(groups.items())
+        field = copy.deepcopy(cls.base_fields["qualifications"])
+        field.choices = list(groups.items())
+        return type(cls.__name__, (cls,), {"qualifications": field})
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -233,20 +265,27 @@ SKILL_LEVEL_CHOICES = [
 class SkillsForm(StepForm):
     """One level question per skill in the catalogue, grouped by kind."""
 
-    def __init__(self, *args: Any, skills: list[Skill], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.skill_slugs = {}
+    # Field name -> skill slug, for the catalogue the class was built for.
+    skill_slugs: dict[str, str] = {}
+
+    @classmethod
+    def for_catalogue(
+        cls, qualifications: list[Qualification], skills: list[Skill]
+    ) -> type[SkillsForm]:
+        """The form asking about these skills."""
+        fields: dict[str, Any] = {"skill_slugs": {}}
         for skill in skills:
             name = f"skill_{skill.slug.replace('-', '_')}"
-            self.skill_slugs[name] = skill.slug
+            fields["skill_slugs"][name] = skill.slug
             # Not required: a skill left out means "not used".
-            self.fields[name] = forms.ChoiceField(
+            fields[name] = ChoiceField(
                 label=skill.name,
                 choices=SKILL_LEVEL_CHOICES,
                 initial="none",
                 required=False,
             )
-            self.fields[name].group = skill.get_kind_display()
+            fields[name].group = skill.get_kind_display()
+        return type(cls.__name__, (cls,), fields)
 
     def groups(self) -> list[tuple[str | None, list[forms.BoundField]]]:
         grouped: dict[str, list[forms.BoundField]] = {}
@@ -276,7 +315,7 @@ class ExperienceForm(StepForm):
             "invalid": "Enter a whole number of years, such as 0, 1 or 2.",
         },
     )
-    domains = forms.MultipleChoiceField(
+    domains = MultipleChoiceField(
         label="In which kinds of work?",
         choices=ExperienceDomain.choices,
         required=False,
@@ -307,7 +346,7 @@ COMMUTE_CHOICES = [
 
 
 class ConditionsForm(StepForm):
-    shifts = forms.MultipleChoiceField(
+    shifts = MultipleChoiceField(
         label="Which shifts could you work?",
         choices=Shift.choices,
         widget=forms.CheckboxSelectMultiple,
@@ -327,7 +366,7 @@ class ConditionsForm(StepForm):
         ("To work from home, I have…", ["internet", "power_backup", "quiet_place"]),
         (None, ["commute"]),
     ]
-    commute = forms.ChoiceField(
+    commute = ChoiceField(
         label="Where can you work?",
         choices=COMMUTE_CHOICES,
         widget=forms.RadioSelect,
@@ -348,7 +387,7 @@ class ConditionsForm(StepForm):
 
 
 class PreferencesForm(StepForm):
-    work_style = forms.ChoiceField(
+    work_style = ChoiceField(
         label="Which kind of work do you enjoy more?",
         choices=[
             ("rules", "Following clear rules and routines"),
@@ -358,7 +397,7 @@ class PreferencesForm(StepForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose one, or “Either suits me”."},
     )
-    contact = forms.ChoiceField(
+    contact = ChoiceField(
         label="Would you rather…",
         choices=[
             ("customers", "Talk to customers all day"),
@@ -368,7 +407,7 @@ class PreferencesForm(StepForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose one, or “Either suits me”."},
     )
-    pace = forms.ChoiceField(
+    pace = ChoiceField(
         label="Which pace suits you?",
         choices=[
             ("volume", "Many quick tasks, with clear daily targets"),
@@ -420,14 +459,26 @@ def get_step(number: int) -> Step | None:
     return STEPS[number - 1] if 1 <= number <= STEP_COUNT else None
 
 
+# The catalogue each catalogue-built form class was made from, and the class: rebuilt
+# when an edit changes the catalogue (a new object), shared by every form until then.
+_catalogue_forms: dict[type[StepForm], tuple[object, type[StepForm]]] = {}
+
+
+def form_class(step: Step) -> type[StepForm]:
+    """The step's form class; the catalogue steps' come with the catalogue's choices."""
+    if not hasattr(step.form_class, "for_catalogue"):
+        return step.form_class
+    catalogue = questionnaire_catalogue()
+    kept = _catalogue_forms.get(step.form_class)
+    if kept is None or kept[0] is not catalogue:
+        kept = (catalogue, step.form_class.for_catalogue(*catalogue))
+        _catalogue_forms[step.form_class] = kept
+    return kept[1]
+
+
 def build_form(step: Step, data: Any = None, initial: dict | None = None) -> StepForm:
-    """The step's form; the catalogue steps get their choices from the database."""
-    kwargs: dict[str, Any] = {"data": data, "initial": initial}
-    if step.form_class is QualificationsForm:
-        kwargs["qualifications"] = questionnaire_catalogue()[0]
-    if step.form_class is SkillsForm:
-        kwargs["skills"] = questionnaire_catalogue()[1]
-    return step.form_class(**kwargs)
+    """The step's form, bound to `data` or showing `initial`."""
+    return form_class(step)(data=data, initial=initial)
 
 
 def profile_data(answers: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -447,7 +498,7 @@ class ShareForm(forms.Form):
     show_scores = forms.BooleanField(
         label="Also show my fit scores", required=False, help_text="Off by default."
     )
-    expiry = forms.ChoiceField(
+    expiry = ChoiceField(
         label="The link stops working after",
         choices=ShareExpiry.choices,
         initial=ShareExpiry.MONTH,

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from careers.models import Qualification, Role, catalogue_changed
+from careers.models import Assessment, Qualification, Role, Skill, catalogue_changed
 from tests.factories import JobListingFactory
 from tests.test_quiz import ANSWERS, answer_all, start, step_url
 
@@ -56,6 +56,19 @@ def test_a_catalogue_edit_in_the_admin_shows_in_the_cached_quiz(admin_client, cl
     assert response.status_code == 302
 
     assertContains(client.get(step_url(token, 3)), "Chartered Accountant (ICAI member)")
+
+
+def test_a_skill_added_to_the_catalogue_is_asked_and_its_answer_kept(client):
+    token = start(client)
+    answer_all(client, token, upto=4)
+    assertNotContains(client.get(step_url(token, 4)), "Zoho Books")
+
+    Skill.objects.create(slug="zoho-books", name="Zoho Books", kind=Skill.Kind.TOOL)
+    catalogue_changed()
+    assertContains(client.get(step_url(token, 4)), "Zoho Books")
+    client.post(step_url(token, 4), {**ANSWERS[4], "skill_zoho_books": "working"})
+    skills = Assessment.objects.get(token=token).answers["skills"]["profile"]
+    assert skills["skills"]["zoho-books"] == "working"
 
 
 def test_a_role_renamed_in_the_admin_shows_on_cached_pages(client):

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from careers.forms import STEPS, build_form
 from careers.models import Assessment, Result
 from careers.pagecache import QUIZ_TOKEN_PLACEHOLDER
 from tests.factories import JobListingFactory
@@ -323,3 +324,12 @@ def test_this_device_remembers_the_quiz_in_a_cookie_not_a_session(client):
     assert other.cookies["careerfit_quiz"].value == token
     resume = other.get(reverse("careers:quiz_start"))
     assertContains(resume, step_url(token, 3))
+
+
+def test_one_candidates_errors_never_show_on_anothers_form():
+    refused = build_form(STEPS[0], data={"typing_wpm": "fast"})
+    assert not refused.is_valid()
+    assert "autofocus" in refused.fields["spoken_english"].widget.attrs
+    fresh = build_form(STEPS[0])
+    assert "autofocus" not in fresh.fields["spoken_english"].widget.attrs
+    assert "autofocus" not in str(fresh["spoken_english"])
