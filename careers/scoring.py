@@ -7,9 +7,10 @@ Pure Python over frozen dataclasses: no Django, no database, no I/O. The views, 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from operator import attrgetter
 
 # Ordered vocabularies (the Django choices in models.py use the same codes).
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -383,11 +384,12 @@ def _qualification(req: Requirement, profile: Profile) -> tuple[bool, str, Step]
 
 def _skill(req: Requirement, profile: Profile) -> tuple[bool, str, Step]:
     need = _rank(SKILL_LEVELS, req.level)
+    levels = dict(profile.skills)
     best = max(
         sorted(req.accepts, key=lambda o: o.code),
-        key=lambda o: _rank(SKILL_LEVELS, profile.skill_level(o.code)),
+        key=lambda o: _rank(SKILL_LEVELS, levels.get(o.code, "none")),
     )
-    have = profile.skill_level(best.code)
+    have = levels.get(best.code, "none")
     # Courses take anyone to a working level in weeks; advanced takes working experience.
     small = (
         need <= _rank(SKILL_LEVELS, "working") or _rank(SKILL_LEVELS, have) + 1 >= need
@@ -486,6 +488,45 @@ CHECKERS = {
 }
 
 
+# The profile fields each kind of check reads, and all that a step of that kind changes:
+# a check depends on these alone, so `recommend` reuses checks between candidates (and
+# between the "what if" profiles of their next steps) by these values.
+READS: dict[str, tuple[str, ...]] = {
+    "spoken_english": ("spoken_english",),
+    "written_english": ("written_english",),
+    "other_language": ("other_languages",),
+    "typing_speed": ("typing_wpm",),
+    "education_level": ("education",),
+    "field_of_study": ("field_of_study",),
+    "qualification": ("qualifications",),
+    "skill": ("skills",),
+    "experience_years": ("experience_years", "experience_domains"),
+    "shift": ("shifts",),
+    "work_from_home": ("work_from_home",),
+    "portfolio": ("has_portfolio",),
+}
+
+
+def read_key(req: Requirement) -> Callable[[Profile], object]:
+    """What a check of `req` reads of a profile: equal keys, equal checks.
+
+    Of the fields in READS, a check of skills, languages, qualifications or work domains
+    reads only the entries for the options it accepts.
+    """
+    read = attrgetter(*READS[req.kind])
+    codes = frozenset(o.code for o in req.accepts)
+    if req.kind in ("skill", "other_language"):
+        return lambda profile: tuple(e for e in read(profile) if e[0] in codes)
+    if req.kind == "qualification":
+        return lambda profile: read(profile) & codes
+    if req.kind == "experience_years":
+        return lambda profile: (
+            profile.experience_years,
+            profile.experience_domains & codes,
+        )
+    return read
+
+
 def check_requirement(req: Requirement, profile: Profile) -> Check:
     """Whether the profile meets one requirement, why, and the step that would meet it."""
     met, reason, step = CHECKERS[req.kind](req, profile)
@@ -500,42 +541,41 @@ def check_requirement(req: Requirement, profile: Profile) -> Check:
     )
 
 
-def apply_step(profile: Profile, step: Step) -> Profile:
-    """The profile as it would be after taking the step."""
+def _step_changes(profile: Profile, step: Step) -> dict[str, object]:
+    """The profile fields that taking the step changes, with their new values."""
     kind, *rest = step.key
-    if kind == "spoken_english":
-        return replace(profile, spoken_english=rest[0])
-    if kind == "written_english":
-        return replace(profile, written_english=rest[0])
+    if kind in ("spoken_english", "written_english", "education_level"):
+        return {READS[kind][0]: rest[0]}
     if kind == "other_language":
         level, code = rest[0], rest[1]
         languages = dict(profile.other_languages) | {code: level}
-        return replace(profile, other_languages=tuple(sorted(languages.items())))
+        return {"other_languages": tuple(sorted(languages.items()))}
     if kind == "typing_speed":
-        return replace(profile, typing_wpm=int(rest[0]))
-    if kind == "education_level":
-        return replace(profile, education=rest[0])
+        return {"typing_wpm": int(rest[0])}
     if kind == "field_of_study":
-        return replace(profile, field_of_study=rest[0])
+        return {"field_of_study": rest[0]}
     if kind == "qualification":
-        return replace(profile, qualifications=profile.qualifications | {rest[0]})
+        return {"qualifications": profile.qualifications | {rest[0]}}
     if kind == "skill":
         skills = dict(profile.skills) | {rest[1]: rest[0]}
-        return replace(profile, skills=tuple(sorted(skills.items())))
+        return {"skills": tuple(sorted(skills.items()))}
     if kind == "experience_years":
-        domains = frozenset(rest[1:2])
-        return replace(
-            profile,
-            experience_years=max(profile.experience_years, int(rest[0])),
-            experience_domains=profile.experience_domains | domains,
-        )
+        return {
+            "experience_years": max(profile.experience_years, int(rest[0])),
+            "experience_domains": profile.experience_domains | frozenset(rest[1:2]),
+        }
     if kind == "shift":
-        return replace(profile, shifts=profile.shifts | {rest[0]})
+        return {"shifts": profile.shifts | {rest[0]}}
     if kind == "work_from_home":
-        return replace(profile, work_from_home=True)
+        return {"work_from_home": True}
     if kind == "portfolio":
-        return replace(profile, has_portfolio=True)
+        return {"has_portfolio": True}
     raise ValueError(f"unknown step {step.key!r}")
+
+
+def apply_step(profile: Profile, step: Step) -> Profile:
+    """The profile as it would be after taking the step."""
+    return replace(profile, **_step_changes(profile, step))
 
 
 # --- Scoring one role -------------------------------------------------------------------
@@ -557,7 +597,10 @@ def preference_match(preferences: Preferences, sector: str, channel: str) -> flo
 
 def verdict_for(checks: Iterable[Check]) -> Verdict:
     """Eligible: every must-have met. Close: one or two missing, each a small step."""
-    missing = [c for c in checks if c.must and not c.met]
+    return _verdict([c for c in checks if c.must and not c.met])
+
+
+def _verdict(missing: list[Check]) -> Verdict:
     if not missing:
         return Verdict.ELIGIBLE
     if len(missing) <= CLOSE_MAX_MISSING and all(
@@ -583,14 +626,22 @@ def fit_score(checks: Iterable[Check], preference: float) -> int:
     return round(100 * (NICE_TO_HAVE_SHARE * share + PREFERENCE_SHARE * preference))
 
 
-def _role_checks(role: Role, profile: Profile) -> tuple[Check, ...]:
-    checks = [check_requirement(req, profile) for req in role.requirements]
+def _display_order(requirements: Iterable[Requirement]) -> list[Requirement]:
     # Must-haves first, then by weight: the order a candidate should read them in.
-    return tuple(sorted(checks, key=lambda c: (not c.must, -c.weight, c.code)))
+    return sorted(requirements, key=lambda r: (not r.must, -r.weight, r.code))
+
+
+def _role_checks(role: Role, profile: Profile) -> tuple[Check, ...]:
+    return tuple(
+        check_requirement(req, profile) for req in _display_order(role.requirements)
+    )
 
 
 def _closest_path(
-    role: Role, checks: tuple[Check, ...], profile: Profile
+    role: Role,
+    checks: tuple[Check, ...],
+    preference: float,
+    recheck: Callable[[Step], tuple[Check, ...]],
 ) -> tuple[str, ...]:
     missing = sorted(
         (c.step for c in checks if c.must and not c.met),
@@ -607,17 +658,16 @@ def _closest_path(
     )
     if not unmet:
         return ()
-    better = fit_score(
-        _role_checks(role, apply_step(profile, unmet[0].step)),
-        preference_match(profile.preferences, role.sector, role.channel),
-    )
+    better = fit_score(recheck(unmet[0].step), preference)
     return (f"{unmet[0].step.text}: raises your fit to {better}%.",)
 
 
-def score_role(role: Role, profile: Profile) -> RoleFit:
-    """Verdict, fit score, reasons and closest path for one role."""
-    checks = _role_checks(role, profile)
-    preference = preference_match(profile.preferences, role.sector, role.channel)
+def _role_fit(
+    role: Role,
+    checks: tuple[Check, ...],
+    preference: float,
+    recheck: Callable[[Step], tuple[Check, ...]],
+) -> RoleFit:
     return RoleFit(
         slug=role.slug,
         title=role.title,
@@ -628,7 +678,17 @@ def score_role(role: Role, profile: Profile) -> RoleFit:
         verdict=verdict_for(checks),
         score=fit_score(checks, preference),
         checks=checks,
-        closest_path=_closest_path(role, checks, profile),
+        closest_path=_closest_path(role, checks, preference, recheck),
+    )
+
+
+def score_role(role: Role, profile: Profile) -> RoleFit:
+    """Verdict, fit score, reasons and closest path for one role."""
+    return _role_fit(
+        role,
+        _role_checks(role, profile),
+        preference_match(profile.preferences, role.sector, role.channel),
+        lambda step: _role_checks(role, apply_step(profile, step)),
     )
 
 
@@ -649,27 +709,44 @@ def best_paths(
     roles: Iterable[Role], profile: Profile, fits: Iterable[RoleFit], limit: int = 3
 ) -> tuple[Path, ...]:
     """Single steps that move the most roles up a verdict, smallest effort first on ties."""
-    by_slug = {role.slug: role for role in roles}
+    prepared = _prepare(roles)
+    return _best_paths(prepared, profile, fits, limit)
+
+
+def _best_paths(
+    prepared: _Prepared, profile: Profile, fits: Iterable[RoleFit], limit: int
+) -> tuple[Path, ...]:
     steps: dict[tuple[str, ...], Step] = {}
-    affected: dict[tuple[str, ...], list[RoleFit]] = defaultdict(list)
+    # Per step, the roles it might move up, each with its missing must-haves of other
+    # kinds: a step changes only the checks of its own kind, so those stay missing.
+    affected: dict[tuple[str, ...], list[tuple[RoleFit, list[Check]]]] = defaultdict(
+        list
+    )
     for fit in fits:
         if fit.verdict == Verdict.ELIGIBLE:
             continue
-        for check in fit.checks:
-            if check.must and not check.met:
-                steps[check.step.key] = check.step
-                affected[check.step.key].append(fit)
+        missing = [c for c in fit.checks if c.must and not c.met]
+        for check in missing:
+            others = [c for c in missing if c.kind != check.kind]
+            # Left too far even then (or a close role not made eligible): no change.
+            if others and (
+                fit.verdict == Verdict.CLOSE or _verdict(others) == Verdict.NOT_YET
+            ):
+                continue
+            steps[check.step.key] = check.step
+            affected[check.step.key].append((fit, others))
     paths = []
     for key, step in steps.items():
+        kind = key[0]
         changed = apply_step(profile, step)
         opens, nears = [], []
-        for fit in affected[key]:
-            # Only must-haves decide a verdict: leave the others unchecked.
-            after = verdict_for(
-                check_requirement(req, changed)
-                for req in by_slug[fit.slug].requirements
-                if req.must
-            )
+        for fit, others in affected[key]:
+            missing = list(others)
+            for place in prepared.musts[fit.slug].get(kind, ()):
+                check = prepared.check(place, changed)
+                if not check.met:
+                    missing.append(check)
+            after = _verdict(missing)
             if after == Verdict.ELIGIBLE:
                 opens.append(fit.title)
             elif after == Verdict.CLOSE and fit.verdict == Verdict.NOT_YET:
@@ -739,14 +816,97 @@ def summarise(
     return f"{first} {second}"
 
 
+# Checks kept per prepared catalogue, at most this many (a few MB); most candidates share
+# their English levels, education, shifts and so on, so most checks are found here.
+CHECKS_KEPT = 20_000
+
+
+class _Prepared:
+    """A catalogue ready for scoring: each distinct requirement once, each role as the
+    places of its requirements in display order, and checks kept by the profile values
+    they read (see `read_key`)."""
+
+    def __init__(self, roles: tuple[Role, ...]) -> None:
+        self.roles = roles
+        places: dict[Requirement, int] = {}
+        self.requirements: list[Requirement] = []
+        self.places: dict[str, tuple[int, ...]] = {}
+        for role in roles:
+            for req in _display_order(role.requirements):
+                places.setdefault(req, len(places))
+            self.places[role.slug] = tuple(
+                places[req] for req in _display_order(role.requirements)
+            )
+        self.requirements = list(places)
+        self.kinds = [req.kind for req in self.requirements]
+        self.keys = [read_key(req) for req in self.requirements]
+        # Each role's must-haves by kind, for trying a step of that kind.
+        self.musts: dict[str, dict[str, list[int]]] = {}
+        for slug, role_places in self.places.items():
+            musts = self.musts[slug] = {}
+            for place in role_places:
+                if self.requirements[place].must:
+                    musts.setdefault(self.kinds[place], []).append(place)
+        self.kept: dict[tuple, Check] = {}
+
+    def check(self, place: int, profile: Profile) -> Check:
+        key = (place, self.keys[place](profile))
+        check = self.kept.get(key)
+        return check if check is not None else self._keep(key, place, profile)
+
+    def _keep(self, key: tuple, place: int, profile: Profile) -> Check:
+        check = check_requirement(self.requirements[place], profile)
+        if len(self.kept) >= CHECKS_KEPT:
+            self.kept.clear()
+        self.kept[key] = check
+        return check
+
+    def checks(self, slug: str, profile: Profile) -> tuple[Check, ...]:
+        return tuple(self.check(place, profile) for place in self.places[slug])
+
+
+_last_prepared: tuple[tuple[Role, ...], _Prepared] | None = None
+
+
+def _prepare(roles: Iterable[Role]) -> _Prepared:
+    # The app passes the same catalogue tuple until the catalogue changes: prepare it once.
+    global _last_prepared
+    kept = _last_prepared
+    if kept is not None and kept[0] is roles:
+        return kept[1]
+    prepared = _Prepared(tuple(roles))
+    if isinstance(roles, tuple):
+        _last_prepared = (roles, prepared)
+    return prepared
+
+
 def recommend(roles: Iterable[Role], profile: Profile) -> Recommendation:
     """Score every role for the profile and summarise; deterministic, order-independent."""
-    roles = tuple(roles)
-    fits = rank_fits(score_role(role, profile) for role in roles)
-    sectors = sector_scores(fits)
-    paths = best_paths(roles, profile, fits)
+    prepared = _prepare(roles)
+    preferences: dict[tuple[str, str], float] = {}
+    fits = []
+    for role in prepared.roles:
+        kind = (role.sector, role.channel)
+        if kind not in preferences:
+            preferences[kind] = preference_match(profile.preferences, *kind)
+        fits.append(
+            _role_fit(
+                role,
+                prepared.checks(role.slug, profile),
+                preferences[kind],
+                lambda step, slug=role.slug: prepared.checks(
+                    slug, apply_step(profile, step)
+                ),
+            )
+        )
+    ranked = rank_fits(fits)
+    sectors = sector_scores(ranked)
+    paths = _best_paths(prepared, profile, ranked, limit=3)
     return Recommendation(
-        fits=fits, sectors=sectors, summary=summarise(fits, sectors, paths), paths=paths
+        fits=ranked,
+        sectors=sectors,
+        summary=summarise(ranked, sectors, paths),
+        paths=paths,
     )
 
 

@@ -2,20 +2,30 @@
 
 import json
 import random
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careers.catalogue import FIXTURE_PATH, scoring_roles
 from careers.scoring import (
+    CEFR_LEVELS,
+    CHECKERS,
+    EDUCATION_LEVELS,
+    READS,
+    SKILL_LEVELS,
     Option,
     Preferences,
     Profile,
     Requirement,
     Role,
     Verdict,
+    apply_step,
+    check_requirement,
     profile_from_data,
+    read_key,
     recommend,
     score_role,
 )
@@ -252,3 +262,107 @@ def test_chart_puts_candidate_and_role_levels_on_one_scale():
     assert first.label_x != second.label_x  # the numbers never overlap
     assert rows[2].marks[0].text == "25 wpm"
     assert rows[3].marks == (None, None)  # the role does not ask for an education level
+
+
+# --- Checks kept between candidates --------------------------------------------------------
+
+ROLES = tuple(scoring_roles(json.loads(FIXTURE_PATH.read_text(encoding="utf-8"))))
+REQUIREMENTS = sorted(
+    {req for role in ROLES for req in role.requirements}, key=lambda r: (r.kind, r.code)
+)
+
+
+def accepted(kind: str, extra: str) -> list[str]:
+    codes = {o.code for r in REQUIREMENTS if r.kind == kind for o in r.accepts}
+    return sorted(codes | {extra})
+
+
+def some(values: list[str], size: int = 4) -> st.SearchStrategy:
+    return st.lists(st.sampled_from(values), max_size=size, unique=True)
+
+
+LEVEL = st.sampled_from(CEFR_LEVELS)
+PROFILES_ANY = st.builds(
+    Profile,
+    spoken_english=LEVEL,
+    written_english=LEVEL,
+    typing_wpm=st.integers(0, 120),
+    education=st.sampled_from(EDUCATION_LEVELS),
+    field_of_study=st.sampled_from(["", "other", *accepted("field_of_study", "law")]),
+    other_languages=some(accepted("other_language", "hindi"), 2).flatmap(
+        lambda codes: st.tuples(*(st.tuples(st.just(c), LEVEL) for c in sorted(codes)))
+    ),
+    qualifications=some(accepted("qualification", "unknown")).map(frozenset),
+    skills=some(accepted("skill", "typing")).flatmap(
+        lambda codes: st.tuples(
+            *(
+                st.tuples(st.just(c), st.sampled_from(SKILL_LEVELS[1:]))
+                for c in sorted(codes)
+            )
+        )
+    ),
+    experience_years=st.integers(0, 6),
+    experience_domains=some(accepted("experience_years", "retail"), 2).map(frozenset),
+    shifts=some(["day", "uk_hours", "us_hours", "rotational"]).map(frozenset),
+    work_from_home=st.booleans(),
+    has_portfolio=st.booleans(),
+    preferences=st.builds(
+        Preferences,
+        st.sampled_from(["rules", "judgement", "either"]),
+        st.sampled_from(["customers", "back_office", "either"]),
+        st.sampled_from(["volume", "deep", "either"]),
+    ),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(profile=PROFILES_ANY)
+def test_checks_kept_from_earlier_candidates_never_change_a_result(profile):
+    # ROLES is one tuple for the whole run, as the app's catalogue is: its checks are
+    # kept and reused; a list is prepared afresh for each call, with nothing kept.
+    assert recommend(ROLES, profile) == recommend(list(ROLES), profile)
+
+
+def only_what_the_key_reads(req: Requirement, mine: Profile, other: Profile) -> Profile:
+    """`other`, except for what a check of `req` may read, which comes from `mine`."""
+    codes = {o.code for o in req.accepts}
+    if req.kind in ("skill", "other_language"):
+        field = READS[req.kind][0]
+        entries = [e for e in getattr(mine, field) if e[0] in codes] + [
+            e for e in getattr(other, field) if e[0] not in codes
+        ]
+        return replace(other, **{field: tuple(sorted(entries))})
+    if req.kind == "qualification":
+        kept = (mine.qualifications & codes) | (other.qualifications - codes)
+        return replace(other, qualifications=frozenset(kept))
+    if req.kind == "experience_years":
+        domains = (mine.experience_domains & codes) | (other.experience_domains - codes)
+        return replace(
+            other,
+            experience_years=mine.experience_years,
+            experience_domains=frozenset(domains),
+        )
+    return replace(other, **{f: getattr(mine, f) for f in READS[req.kind]})
+
+
+@settings(max_examples=150, deadline=None)
+@given(mine=PROFILES_ANY, other=PROFILES_ANY)
+def test_a_check_depends_only_on_what_its_key_reads(mine, other):
+    for req in REQUIREMENTS:
+        lookalike = only_what_the_key_reads(req, mine, other)
+        assert read_key(req)(lookalike) == read_key(req)(mine)
+        assert check_requirement(req, lookalike) == check_requirement(req, mine)
+
+
+@settings(max_examples=150, deadline=None)
+@given(profile=PROFILES_ANY)
+def test_a_step_changes_only_what_checks_of_its_kind_read(profile):
+    for req in REQUIREMENTS:
+        step = CHECKERS[req.kind](req, profile)[2]
+        changed = apply_step(profile, step)
+        differ = {
+            f.name
+            for f in fields(Profile)
+            if getattr(changed, f.name) != getattr(profile, f.name)
+        }
+        assert differ <= set(READS[req.kind])
