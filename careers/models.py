@@ -1053,6 +1053,42 @@ class Result(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("careers:result_detail", args=[self.assessment.token])
 
+    def store(self) -> None:
+        """Insert this result, or update the assessment's one result: one statement.
+
+        The one-to-one column makes a second result impossible, so a double submit or a
+        retry updates the same one. Written out (ON CONFLICT works alike on SQLite and
+        PostgreSQL) rather than compiled by bulk_create() for every finished quiz.
+        """
+        self.created_at = self.updated_at = timezone.now()
+        connection = connections[DEFAULT_DB_ALIAS]
+        meta, quote = Result._meta, connection.ops.quote_name
+        names = ["assessment", "profile", "recommendation", "created_at", "updated_at"]
+        columns = [meta.get_field(name).column for name in names]
+        updated = ", ".join(
+            f"{quote(c)} = excluded.{quote(c)}" for c in columns[1:3] + columns[4:]
+        )
+        sql = (
+            f"INSERT INTO {quote(meta.db_table)} ({', '.join(map(quote, columns))}) "
+            f"VALUES ({', '.join(['%s'] * len(columns))}) "
+            f"ON CONFLICT ({quote(columns[0])}) DO UPDATE SET {updated}"
+        )
+        params = [
+            meta.get_field(name).get_db_prep_save(
+                getattr(self, meta.get_field(name).attname), connection
+            )
+            for name in names
+        ]
+        returning = connection.features.can_return_rows_from_bulk_insert
+        if returning:
+            sql += f" RETURNING {quote(meta.pk.column)}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            self.pk = cursor.fetchone()[0] if returning else None
+        if self.pk is None:  # SQLite before 3.35
+            self.pk = Result.objects.get(assessment=self.assessment_id).pk
+        self._state.adding, self._state.db = False, connection.alias
+
 
 class ShareExpiry(models.TextChoices):
     WEEK = "7", "7 days"

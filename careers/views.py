@@ -430,14 +430,7 @@ def finish_assessment(assessment: Assessment) -> Result:
         profile=data,
         recommendation=recommendation_data(recommendation, detailed=True),
     )
-    # One statement, insert or update: the one-to-one column makes a second result
-    # impossible, so a double submit or a retry updates the same one.
-    Result.objects.bulk_create(
-        [result],
-        update_conflicts=True,
-        unique_fields=["assessment"],
-        update_fields=["profile", "recommendation", "updated_at"],
-    )
+    result.store()
     return result
 
 

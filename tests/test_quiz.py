@@ -8,6 +8,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from careers.forms import STEPS, build_form
 from careers.models import Assessment, Result
 from careers.pagecache import QUIZ_TOKEN_PLACEHOLDER
+from careers.views import finish_assessment
 from tests.factories import JobListingFactory
 
 pytestmark = pytest.mark.django_db
@@ -333,3 +334,15 @@ def test_one_candidates_errors_never_show_on_anothers_form():
     fresh = build_form(STEPS[0])
     assert "autofocus" not in fresh.fields["spoken_english"].widget.attrs
     assert "autofocus" not in str(fresh["spoken_english"])
+
+
+def test_finishing_again_updates_the_one_result_in_place(client):
+    token = start(client)
+    answer_all(client, token)
+    first = Result.objects.get(assessment__token=token)
+    again = finish_assessment(Assessment.objects.get(token=token))
+    assert again.pk == first.pk
+    stored = Result.objects.get(pk=first.pk)
+    assert stored.created_at == first.created_at
+    assert stored.updated_at > first.updated_at
+    assert Result.objects.filter(assessment__token=token).count() == 1
