@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import random
 import shutil
 import socket
 import statistics
@@ -34,14 +35,25 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from careers.cards import draw_card
-from careers.forms import STEPS, build_form, profile_data
+from careers.forms import (
+    FIELD_CHOICES,
+    SCHOOL_LEVELS,
+    STEPS,
+    build_form,
+    profile_data,
+)
 from careers.models import (
     Assessment,
+    CEFRLevel,
+    EducationLevel,
+    ExperienceDomain,
     JobCategory,
     Requirement,
     Result,
     Role,
     Share,
+    Shift,
+    SkillLevel,
     catalogue_changed,
     questionnaire_catalogue,
     scoring_catalogue,
@@ -78,6 +90,59 @@ ANSWERS = {
     },
     "preferences": {"work_style": "rules", "contact": "customers", "pace": "volume"},
 }
+
+
+def saved_answers(answers: dict[str, dict]) -> dict[str, dict]:
+    """Answers as the quiz saves them, each step's checked by its form."""
+    saved = {}
+    for step in STEPS:
+        form = build_form(step, data=answers[step.slug])
+        if not form.is_valid():
+            raise CommandError(
+                f"bench answers for {step.slug}: {form.errors.as_text()}"
+            )
+        saved[step.slug] = {"form": form.cleaned_data, "profile": form.to_profile()}
+    return saved
+
+
+def varied_answers(rng: random.Random) -> dict[str, dict]:
+    """One candidate's answers, drawn from every choice the quiz offers."""
+    qualifications, skills = questionnaire_catalogue()
+    education = rng.choice(EducationLevel.values)
+    fields = [value for value, _ in FIELD_CHOICES if value]
+    chosen = rng.sample([q.slug for q in qualifications], rng.randint(0, 2))
+    years = rng.choice([0, 0, 1, 2, 4])
+    return {
+        "languages": {
+            "spoken_english": rng.choice(CEFRLevel.values),
+            "written_english": rng.choice(CEFRLevel.values),
+            "typing_wpm": str(rng.randrange(10, 70)),
+        },
+        "education": {
+            "education": education,
+            "field_of_study": "" if education in SCHOOL_LEVELS else rng.choice(fields),
+        },
+        "qualifications": {"qualifications": chosen} if chosen else {"none": "on"},
+        "skills": {
+            f"skill_{skill.slug.replace('-', '_')}": rng.choice(SkillLevel.values)
+            for skill in rng.sample(skills, rng.randint(0, 4))
+        },
+        "experience": {
+            "years": str(years),
+            "domains": rng.sample(ExperienceDomain.values, 1) if years else [],
+        },
+        "conditions": {
+            "shifts": rng.sample(Shift.values, rng.randint(1, len(Shift.values))),
+            **{
+                k: "on"
+                for k in ("internet", "power_backup", "quiet_place")
+                if rng.random() < 0.6
+            },
+            "commute": rng.choice(["office", "relocate", "remote_only"]),
+        },
+        "preferences": ANSWERS["preferences"],
+    }
+
 
 WRK_SCRIPT = """
 local requests = {REQUESTS}
@@ -347,11 +412,11 @@ class Command(BaseCommand):
         cache.clear()
         call_command("migrate", verbosity=0)
         call_command("loaddata", "catalogue", verbosity=0)
-        pool, finished, share_token = self.seed()
+        pool, finishing, finished, share_token = self.seed()
         port = free_port()
         log = Path(tempfile.mkstemp(prefix="gunicorn-", suffix=".log")[1])
         server = self.start_gunicorn(port, log)
-        ceiling, *pages = self.loads(pool, finished, share_token)
+        ceiling, *pages = self.loads(pool, finishing, finished, share_token)
         try:
             figures = [self.load(port, ceiling, page, duration) for page in pages]
         finally:
@@ -365,36 +430,32 @@ class Command(BaseCommand):
         log.unlink(missing_ok=True)
         return ok
 
-    def seed(self) -> tuple[list[str], str, str]:
-        """Quizzes waiting for their last step, one finished quiz, and one shared link."""
-        answers = {}
-        for step in STEPS:
-            form = build_form(step, data=ANSWERS[step.slug])
-            if not form.is_valid():
-                raise CommandError(
-                    f"bench answers for {step.slug}: {form.errors.as_text()}"
-                )
-            answers[step.slug] = {
-                "form": form.cleaned_data,
-                "profile": form.to_profile(),
-            }
+    def seed(self) -> tuple[list[str], list[str], str, str]:
+        """Quizzes in the middle (for steps 1-6) and waiting for their last step, one
+        finished quiz, and one shared link."""
+        answers = saved_answers(ANSWERS)
         waiting = {
             slug: value for slug, value in answers.items() if slug != "preferences"
         }
-        pool = []
+        # Those who finish gave all kinds of answers, so that the scoring engine's kept
+        # checks are measured as real candidates would find them, not one profile's.
+        rng = random.Random(7)
+        pool, finishing = [], []
         with transaction.atomic():
             for _ in range(POOL):
-                assessment = Assessment.objects.create(answers=waiting)
-                pool.append(assessment.token)
+                pool.append(Assessment.objects.create(answers=waiting).token)
+                varied = saved_answers(varied_answers(rng))
+                del varied["preferences"]
+                finishing.append(Assessment.objects.create(answers=varied).token)
             done = Assessment.objects.create(answers=answers)
             result = finish_assessment(done)
             snapshot = share_snapshot(result, show_scores=True)
             share = Share.objects.create(
                 result=result, snapshot=snapshot, card=draw_card(snapshot)
             )
-        return pool, done.token, share.token
+        return pool, finishing, done.token, share.token
 
-    def loads(self, pool, token, share_token) -> list[Load]:
+    def loads(self, pool, finishing, token, share_token) -> list[Load]:
 
         def cookies(token: str) -> str:
             # A returning candidate: the browser sends back its CSRF and quiz cookies.
@@ -418,7 +479,7 @@ class Command(BaseCommand):
         # is saved and the next step comes back as the htmx fragment.
         steps = [post(t, index % (len(STEPS) - 1) + 1) for index, t in enumerate(pool)]
         # The last step: the answers are scored against the catalogue and stored.
-        finishes = [post(t, len(STEPS)) for t in pool]
+        finishes = [post(t, len(STEPS)) for t in finishing]
         return [
             Load(
                 "ceiling: bare Django hello",
