@@ -133,9 +133,6 @@ class Profile:
     has_portfolio: bool = False
     preferences: Preferences = Preferences()
 
-    def skill_level(self, slug: str) -> str:
-        return dict(self.skills).get(slug, "none")
-
     def language_level(self, code: str) -> str | None:
         return dict(self.other_languages).get(code)
 
@@ -541,41 +538,42 @@ def check_requirement(req: Requirement, profile: Profile) -> Check:
     )
 
 
-def _step_changes(profile: Profile, step: Step) -> dict[str, object]:
-    """The profile fields that taking the step changes, with their new values."""
+def apply_step(profile: Profile, step: Step) -> Profile:
+    """The profile as it would be after taking the step."""
     kind, *rest = step.key
-    if kind in ("spoken_english", "written_english", "education_level"):
-        return {READS[kind][0]: rest[0]}
+    if kind == "spoken_english":
+        return replace(profile, spoken_english=rest[0])
+    if kind == "written_english":
+        return replace(profile, written_english=rest[0])
     if kind == "other_language":
         level, code = rest[0], rest[1]
         languages = dict(profile.other_languages) | {code: level}
-        return {"other_languages": tuple(sorted(languages.items()))}
+        return replace(profile, other_languages=tuple(sorted(languages.items())))
     if kind == "typing_speed":
-        return {"typing_wpm": int(rest[0])}
+        return replace(profile, typing_wpm=int(rest[0]))
+    if kind == "education_level":
+        return replace(profile, education=rest[0])
     if kind == "field_of_study":
-        return {"field_of_study": rest[0]}
+        return replace(profile, field_of_study=rest[0])
     if kind == "qualification":
-        return {"qualifications": profile.qualifications | {rest[0]}}
+        return replace(profile, qualifications=profile.qualifications | {rest[0]})
     if kind == "skill":
         skills = dict(profile.skills) | {rest[1]: rest[0]}
-        return {"skills": tuple(sorted(skills.items()))}
+        return replace(profile, skills=tuple(sorted(skills.items())))
     if kind == "experience_years":
-        return {
-            "experience_years": max(profile.experience_years, int(rest[0])),
-            "experience_domains": profile.experience_domains | frozenset(rest[1:2]),
-        }
+        domains = frozenset(rest[1:2])
+        return replace(
+            profile,
+            experience_years=max(profile.experience_years, int(rest[0])),
+            experience_domains=profile.experience_domains | domains,
+        )
     if kind == "shift":
-        return {"shifts": profile.shifts | {rest[0]}}
+        return replace(profile, shifts=profile.shifts | {rest[0]})
     if kind == "work_from_home":
-        return {"work_from_home": True}
+        return replace(profile, work_from_home=True)
     if kind == "portfolio":
-        return {"has_portfolio": True}
+        return replace(profile, has_portfolio=True)
     raise ValueError(f"unknown step {step.key!r}")
-
-
-def apply_step(profile: Profile, step: Step) -> Profile:
-    """The profile as it would be after taking the step."""
-    return replace(profile, **_step_changes(profile, step))
 
 
 # --- Scoring one role -------------------------------------------------------------------
