@@ -936,19 +936,51 @@ class AssessmentQuerySet(models.QuerySet):
         """Unfinished, and not touched since `before`: abandoned quizzes."""
         return self.unfinished().filter(updated_at__lt=before)
 
-    def by_token(self, token: str, lock: bool = False) -> Assessment | None:
+    def by_token(self, token: str) -> Assessment | None:
         """The assessment with this token, with `finished` set, or None.
 
-        Every quiz step asks, so the query is compiled once (careers/prepared.py). With
-        `lock`, its row stays locked until the transaction ends.
+        Every quiz step asks, so the query is compiled once (careers/prepared.py).
         """
-        row = (_LOCKED_BY_TOKEN if lock else _BY_TOKEN).first(token=token)
+        row = _BY_TOKEN.first(token=token)
         if row is None:
             return None
-        *values, finished = row
-        assessment = model_from_row(Assessment, _BY_TOKEN_FIELDS, values, self.db)
-        assessment.finished = finished
-        return assessment
+        return _assessment_from_row(row, self.db)
+
+    def save_step(
+        self, token: str, slug: str, answers: dict, earlier: list[str]
+    ) -> Assessment | None:
+        """Store one step's answers, if every step in `earlier` is answered: one statement.
+
+        The answers are merged into the row by the database itself, so two tabs saving
+        different steps at once both keep theirs, with no lock held between round trips.
+        Gives the assessment as stored (answers and `finished`), or None when there is no
+        quiz with this token or an earlier step is unanswered. In a transaction, the row
+        stays locked until it ends, so the answers given back are the ones kept.
+        """
+        connection = connections[self.db]
+        sql = _save_step_sql(connection, len(earlier))
+        meta = Assessment._meta
+        answers_field = meta.get_field("answers")
+        params = [
+            _json_path(connection, slug),
+            answers_field.get_db_prep_save(answers, connection),
+            meta.get_field("updated_at").get_db_prep_save(timezone.now(), connection),
+            token,
+        ]
+        if connection.vendor == "postgresql":
+            params += [earlier] if earlier else []
+        else:
+            params.extend(_json_path(connection, s) for s in earlier)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        values = [
+            _from_db(connection, meta.get_field(name), value)
+            for name, value in zip(_BY_TOKEN_FIELDS, row, strict=False)
+        ]
+        return _assessment_from_row((*values, row[-1]), self.db)
 
     def result_state(self, token: str) -> tuple | None:
         """(answers, result scored at, shares, last revoked at) for a result page, or None.
@@ -959,23 +991,75 @@ class AssessmentQuerySet(models.QuerySet):
 
 
 _BY_TOKEN_FIELDS = ["id", "token", "answers", "created_at", "updated_at"]
+_BY_TOKEN = PreparedQuery(
+    lambda token: (
+        Assessment.objects.filter(token=token)
+        .annotate(finished=Exists(Result.objects.filter(assessment=OuterRef("pk"))))
+        .values_list(*_BY_TOKEN_FIELDS, "finished")
+    ),
+    "token",
+)
 
 
-def _by_token(lock: bool) -> PreparedQuery:
-    def build(token: str) -> models.QuerySet:
-        results = Result.objects.filter(assessment=OuterRef("pk"))
-        assessments = Assessment.objects.filter(token=token)
-        if lock:
-            assessments = assessments.select_for_update(of=("self",))
-        return assessments.annotate(finished=Exists(results)).values_list(
-            *_BY_TOKEN_FIELDS, "finished"
-        )
-
-    return PreparedQuery(build, "token")
+def _assessment_from_row(row: tuple, using: str) -> Assessment:
+    *values, finished = row
+    assessment = model_from_row(Assessment, _BY_TOKEN_FIELDS, values, using)
+    assessment.finished = bool(finished)
+    return assessment
 
 
-_BY_TOKEN = _by_token(lock=False)
-_LOCKED_BY_TOKEN = _by_token(lock=True)
+def _from_db(connection, field: models.Field, value: Any) -> Any:
+    """A column's value as the ORM would give it (JSON decoded, times made aware)."""
+    col = field.get_col(field.model._meta.db_table)
+    converters = connection.ops.get_db_converters(col) + field.get_db_converters(
+        connection
+    )
+    for convert in converters:
+        value = convert(value, col, connection)
+    return value
+
+
+def _json_path(connection, slug: str) -> str | list[str]:
+    """Where a step's answers sit in the answers column, as this database names it."""
+    if connection.vendor == "postgresql":
+        return [slug]
+    return f'$."{slug}"'
+
+
+def _save_step_sql(connection, earlier: int) -> str:
+    """The UPDATE of Assessment.save_step(), written out once per database and count."""
+    key = (connection.vendor, earlier)
+    sql = _SAVE_STEP_SQL.get(key)
+    if sql is not None:
+        return sql
+    meta, quote = Assessment._meta, connection.ops.quote_name
+    table = quote(meta.db_table)
+    answers = quote(meta.get_field("answers").column)
+    updated_at = quote(meta.get_field("updated_at").column)
+    result = Result._meta
+    finished = (
+        f"EXISTS (SELECT 1 FROM {quote(result.db_table)} WHERE "
+        f"{quote(result.get_field('assessment').column)} = "
+        f"{table}.{quote(meta.pk.column)})"
+    )
+    if connection.vendor == "postgresql":
+        merged = f"jsonb_set({answers}, %s::text[], %s::jsonb)"
+        answered = f"{answers} ?& %s::text[]"
+    else:
+        merged = f"json_set({answers}, %s, json(%s))"
+        answered = " AND ".join([f"json_type({answers}, %s) IS NOT NULL"] * earlier)
+    returning = ", ".join(quote(meta.get_field(f).column) for f in _BY_TOKEN_FIELDS)
+    sql = (
+        f"UPDATE {table} SET {answers} = {merged}, {updated_at} = %s "
+        f"WHERE {quote(meta.get_field('token').column)} = %s"
+        + (f" AND {answered}" if earlier else "")
+        + f" RETURNING {returning}, {finished}"
+    )
+    _SAVE_STEP_SQL[key] = sql
+    return sql
+
+
+_SAVE_STEP_SQL: dict[tuple[str, int], str] = {}
 _RESULT_STATE = PreparedQuery(
     lambda token: (
         Assessment.objects.filter(token=token)
@@ -1010,28 +1094,6 @@ class Assessment(models.Model):
 
     def has_answered(self, slug: str) -> bool:
         return slug in self.answers
-
-    def save_answers(self) -> None:
-        """Store the answers and the time: the write of every quiz step, as one UPDATE.
-
-        The same as save(update_fields=["answers", "updated_at"]) without Django compiling
-        the statement each time (careers/prepared.py says why that matters).
-        """
-        self.updated_at = timezone.now()
-        connection = connections[self._state.db or DEFAULT_DB_ALIAS]
-        meta, quote = Assessment._meta, connection.ops.quote_name
-        answers, updated_at = meta.get_field("answers"), meta.get_field("updated_at")
-        sql = (
-            f"UPDATE {quote(meta.db_table)} SET {quote(answers.column)} = %s, "
-            f"{quote(updated_at.column)} = %s WHERE {quote(meta.pk.column)} = %s"
-        )
-        params = [
-            answers.get_db_prep_save(self.answers, connection),
-            updated_at.get_db_prep_save(self.updated_at, connection),
-            self.pk,
-        ]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
 
 
 class Result(models.Model):
@@ -1079,14 +1141,10 @@ class Result(models.Model):
             )
             for name in names
         ]
-        returning = connection.features.can_return_rows_from_bulk_insert
-        if returning:
-            sql += f" RETURNING {quote(meta.pk.column)}"
+        sql += f" RETURNING {quote(meta.pk.column)}"
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            self.pk = cursor.fetchone()[0] if returning else None
-        if self.pk is None:  # SQLite before 3.35
-            self.pk = Result.objects.get(assessment=self.assessment_id).pk
+            self.pk = cursor.fetchone()[0]
         self._state.adding, self._state.db = False, connection.alias
 
 

@@ -1,6 +1,7 @@
 """Public pages: what BPO and KPO are, the catalogue of categories and roles, listings."""
 
 import json
+from contextlib import nullcontext
 from datetime import timedelta
 
 from django.conf import settings
@@ -211,8 +212,8 @@ def remember(request: HttpRequest, response: HttpResponse, token: str) -> HttpRe
     return response
 
 
-def _assessment_or_404(token: str, lock: bool = False) -> Assessment:
-    assessment = Assessment.objects.by_token(token, lock=lock)
+def _assessment_or_404(token: str) -> Assessment:
+    assessment = Assessment.objects.by_token(token)
     if assessment is None:
         raise Http404("No such quiz.")
     return assessment
@@ -393,32 +394,46 @@ def _answer_step(request: HttpRequest, token: str, step: Step) -> HttpResponse:
         if missing is not None:
             return _skipped(request, token, missing)
         return _render_step(request, assessment, step, form, status=400)
-    with transaction.atomic():
-        # Locked, so that two tabs saving different steps at once both keep theirs,
-        # and the last step scores exactly the answers stored with it.
-        assessment = _assessment_or_404(token, lock=True)
-        missing = _first_missing(assessment, step)
-        if missing is not None:
-            return _skipped(request, token, missing)
-        assessment.answers[step.slug] = {
-            "form": form.cleaned_data,
-            "profile": form.to_profile(),
-        }
-        assessment.save_answers()
-        if step.number == STEP_COUNT:
-            result = finish_assessment(assessment)
-    if step.number == STEP_COUNT:
+    answers = {"form": form.cleaned_data, "profile": form.to_profile()}
+    last = step.number == STEP_COUNT
+    # The last step scores exactly the answers stored with it: in the transaction, its
+    # row stays locked until the result is stored.
+    with transaction.atomic() if last else nullcontext():
+        saved = _save_step(request, token, step, answers)
+        if isinstance(saved, HttpResponse):
+            return saved
+        if last:
+            result = finish_assessment(saved)
+    if last:
         if request.htmx:
             return HttpResponseClientRedirect(result.get_absolute_url())
         return redirect(result)
     next_step = get_step(step.number + 1)
     if request.htmx:
-        response = _step_page(request, assessment, next_step)
+        response = _step_page(request, saved, next_step)
         response["HX-Push-Url"] = reverse(
             "careers:quiz_step", args=[token, next_step.number]
         )
         return response
     return redirect("careers:quiz_step", token, next_step.number)
+
+
+def _save_step(
+    request: HttpRequest, token: str, step: Step, answers: dict
+) -> Assessment | HttpResponse:
+    """The assessment with this step's answers stored, or why they could not be."""
+    earlier = [s.slug for s in STEPS[: step.number - 1]]
+    saved = Assessment.objects.save_step(token, step.slug, answers, earlier)
+    if saved is not None:
+        return saved
+    missing = _first_missing(_assessment_or_404(token), step)
+    if missing is not None:
+        return _skipped(request, token, missing)
+    # The missing step was answered in another tab just now: store this one after it.
+    saved = Assessment.objects.save_step(token, step.slug, answers, earlier)
+    if saved is None:
+        raise Http404("No such quiz.")
+    return saved
 
 
 def finish_assessment(assessment: Assessment) -> Result:

@@ -1,6 +1,7 @@
 """CareerFit settings: one file, every difference between machines is an environment value."""
 
 import os
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,16 @@ def env_list(name: str, default: str = "") -> list[str]:
 CONN_MAX_AGE = env_int("DJANGO_CONN_MAX_AGE", 60)
 
 
+def _option_value(raw: str) -> Any:
+    """A database option from a URL's query: true/false, none, a number, or the text."""
+    lowered = raw.lower()
+    if lowered in {"true", "false"}:
+        return lowered == "true"
+    if lowered == "none":
+        return None
+    return int(raw) if raw.isdigit() else raw
+
+
 def database_config(url: str) -> dict[str, Any]:
     """Django settings for a DATABASE_URL: sqlite:///path or postgres://user@host:port/name."""
     parts = urlsplit(url)
@@ -51,10 +62,19 @@ def database_config(url: str) -> dict[str, Any]:
         )
         if not name:
             raise ImproperlyConfigured("DATABASE_URL: a sqlite URL needs a file name")
-        path = Path(name)
+        if sqlite3.sqlite_version_info < (3, 35):
+            # Quiz answers are saved with UPDATE ... RETURNING (careers/models.py).
+            raise ImproperlyConfigured(
+                f"SQLite {sqlite3.sqlite_version} is too old: CareerFit needs 3.35 or "
+                "newer (Python's sqlite3 module reports the library it uses)."
+            )
+        path = Path(name) if Path(name).is_absolute() else BASE_DIR / name
         return {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": path if path.is_absolute() else BASE_DIR / path,
+            "NAME": path,
+            # Tests get a file beside it, not Django's shared in-memory database: that one
+            # fails concurrent writes at once ("table is locked") where a file waits.
+            "TEST": {"NAME": f"{path}.test"},
             # Opening a connection runs the pragmas below: keep it for the next request.
             "CONN_MAX_AGE": CONN_MAX_AGE,
             "OPTIONS": {
@@ -72,7 +92,14 @@ def database_config(url: str) -> dict[str, Any]:
             },
         }
     if parts.scheme in {"postgres", "postgresql", "pgsql"}:
-        options = dict(parse_qsl(parts.query))
+        # Every page looks its row up with the same few statements: the server keeps
+        # them parsed and planned (prepared after 5 uses on a connection). Behind a
+        # pooler that cannot keep prepared statements, add ?prepare_threshold=none.
+        options = {
+            "server_side_binding": True,
+            "prepare_threshold": 5,
+            **{k: _option_value(v) for k, v in parse_qsl(parts.query)},
+        }
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parts.path.lstrip("/")) or "postgres",

@@ -1,7 +1,9 @@
 """Queries compiled once give exactly what the ORM gives, on every database."""
 
+import threading
+
 import pytest
-from django.db import transaction
+from django.db import connection
 
 from careers.models import Assessment, Share
 from careers.prepared import PreparedQuery
@@ -23,15 +25,6 @@ def test_lookup_by_token_matches_the_orm(client):
         assert tuple(getattr(found, c) for c in COLUMNS) == expected
         assert found.finished is finished
     assert Assessment.objects.by_token("nobody-has-this-token") is None
-
-
-def test_a_locked_lookup_can_be_saved(client):
-    token = start(client)
-    with transaction.atomic():
-        assessment = Assessment.objects.by_token(token, lock=True)
-        assessment.answers["note"] = {"form": {}, "profile": {}}
-        assessment.save(update_fields=["answers", "updated_at"])
-    assert "note" in Assessment.objects.get(token=token).answers
 
 
 def test_a_share_by_token_loads_the_rest_on_use(client):
@@ -62,12 +55,81 @@ def test_parameters_must_reach_the_sql_as_they_are():
         query.first(token="x")
 
 
-def test_saving_answers_stores_them_and_the_time(client):
+def test_saving_a_step_keeps_the_other_steps_and_stores_the_time(client):
     token = start(client)
-    assessment = Assessment.objects.by_token(token)
-    before = assessment.updated_at
-    assessment.answers = {"languages": {"form": {"x": "<b>é</b>"}, "profile": {}}}
-    assessment.save_answers()
+    answer_all(client, token, upto=2)
+    before = Assessment.objects.get(token=token)
+    answers = {"form": {"x": '<b>é</b> "quoted"'}, "profile": {"n": [1, 2]}}
+    saved = Assessment.objects.save_step(
+        token, "qualifications", answers, ["languages", "education"]
+    )
     stored = Assessment.objects.get(token=token)
-    assert stored.answers == assessment.answers
-    assert stored.updated_at == assessment.updated_at > before
+    assert stored.answers == {**before.answers, "qualifications": answers}
+    assert (saved.pk, saved.answers, saved.updated_at) == (
+        stored.pk,
+        stored.answers,
+        stored.updated_at,
+    )
+    assert stored.updated_at > before.updated_at
+    assert saved.finished is False
+
+
+def test_saving_a_step_again_replaces_only_that_step(client):
+    token = start(client)
+    answer_all(client, token)
+    before = Assessment.objects.get(token=token).answers
+    new = {"form": {"years": 3}, "profile": {}}
+    saved = Assessment.objects.save_step(
+        token, "experience", new, list(before)[: list(before).index("experience")]
+    )
+    assert saved.answers == {**before, "experience": new}
+    assert saved.finished is True
+
+
+def test_a_step_is_not_saved_before_the_earlier_ones(client):
+    token = start(client)
+    answer_all(client, token, upto=1)
+    before = Assessment.objects.get(token=token)
+    assert (
+        Assessment.objects.save_step(
+            token, "qualifications", {"form": {}}, ["languages", "education"]
+        )
+        is None
+    )
+    after = Assessment.objects.get(token=token)
+    assert (after.answers, after.updated_at) == (before.answers, before.updated_at)
+    assert Assessment.objects.save_step("no-such-token-here", "x", {}, []) is None
+
+
+def test_two_tabs_saving_different_steps_at_once_both_keep_theirs(transactional_db):
+    # Each thread has its own database connection, as each request in a server does.
+    assessment = Assessment.objects.create(answers={"languages": {}, "education": {}})
+    earlier = ["languages", "education"]
+    rounds = 20
+    barrier = threading.Barrier(2)
+    failures = []
+
+    def save(slug: str) -> None:
+        try:
+            for n in range(rounds):
+                barrier.wait(timeout=10)
+                value = {"form": {"round": n}, "profile": {}}
+                Assessment.objects.save_step(assessment.token, slug, value, earlier)
+                barrier.wait(timeout=10)
+                stored = Assessment.objects.get(pk=assessment.pk).answers
+                if stored.get(slug, {}).get("form") != {"round": n}:
+                    failures.append((slug, n, stored))
+        except Exception as error:  # noqa: BLE001 - reported by the assert below
+            failures.append(error)
+            barrier.abort()
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=save, args=(slug,)) for slug in ("skills", "experience")
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []

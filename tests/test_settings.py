@@ -30,6 +30,16 @@ def test_postgres_url():
     assert config["NAME"] == "careers"
 
 
+def test_postgres_prepares_statements_unless_the_url_says_otherwise():
+    options = database_config("postgres://db/careers")["OPTIONS"]
+    assert options == {"server_side_binding": True, "prepare_threshold": 5}
+    options = database_config(
+        "postgres://db/careers?prepare_threshold=none&sslmode=require"
+    )["OPTIONS"]
+    assert options["prepare_threshold"] is None
+    assert options["sslmode"] == "require"
+
+
 def test_unknown_database_scheme_is_named():
     with pytest.raises(ImproperlyConfigured, match="mysql"):
         database_config("mysql://root@localhost/db")
