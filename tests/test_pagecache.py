@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
@@ -92,6 +93,15 @@ def test_a_cached_quiz_step_carries_each_visitors_own_csrf_token(client):
     assert second != first
     response = other.post(
         step_url(token, 1), {**ANSWERS[1], "csrfmiddlewaretoken": second}
+    )
+    assert response.status_code == 302
+
+    # Coming back with the cookie: each page masks the same secret afresh.
+    again = CSRF_INPUT.search(other.get(step_url(token, 1)).text).group(1)
+    assert again not in {first, second}
+    assert _unmask_cipher_token(again) == _unmask_cipher_token(second)
+    response = other.post(
+        step_url(token, 1), {**ANSWERS[1], "csrfmiddlewaretoken": again}
     )
     assert response.status_code == 302
 
