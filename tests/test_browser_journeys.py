@@ -150,6 +150,12 @@ def test_quiz_can_be_completed_with_the_keyboard_alone(page, site):
                 return
         raise AssertionError(f"Tab never reached {matches}")
 
+    def arrive(number: int) -> None:
+        # htmx brings each next step in and puts the focus on its heading, so that
+        # Tab goes on from the top of the new step (and only then may the test press it).
+        wait_for_step(page, number)
+        expect(page.locator("#step-title")).to_be_focused()
+
     tab_to("button[type=submit]")
     page.keyboard.press("Enter")
     wait_for_step(page, 1)
@@ -162,24 +168,24 @@ def test_quiz_can_be_completed_with_the_keyboard_alone(page, site):
     tab_to("input[name=typing_wpm]")
     page.keyboard.type("32")
     page.keyboard.press("Enter")
-    wait_for_step(page, 2)
+    arrive(2)
     tab_to("input[name=education]")
     page.keyboard.press("ArrowDown")  # 12th
     tab_to(".submit")
     page.keyboard.press("Enter")
-    wait_for_step(page, 3)
+    arrive(3)
     tab_to("input[name=none]")
     page.keyboard.press("Space")
     tab_to(".submit")
     page.keyboard.press("Enter")
-    wait_for_step(page, 4)
+    arrive(4)
     tab_to(".submit", limit=200)
     page.keyboard.press("Enter")
-    wait_for_step(page, 5)
+    arrive(5)
     tab_to("input[name=years]")
     page.keyboard.type("0")
     page.keyboard.press("Enter")
-    wait_for_step(page, 6)
+    arrive(6)
     for value in ("day", "us_hours", "rotational"):
         tab_to(f"input[name=shifts][value={value}]")
         page.keyboard.press("Space")
@@ -187,7 +193,7 @@ def test_quiz_can_be_completed_with_the_keyboard_alone(page, site):
     page.keyboard.press("Space")
     tab_to(".submit")
     page.keyboard.press("Enter")
-    wait_for_step(page, 7)
+    arrive(7)
     for name in ("work_style", "contact", "pace"):
         tab_to(f"input[name={name}]")
         page.keyboard.press("Space")
