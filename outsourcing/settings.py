@@ -101,7 +101,8 @@ def database_config(url: str) -> dict[str, Any]:
             **{k: _option_value(v) for k, v in parse_qsl(parts.query)},
         }
         return {
-            "ENGINE": "django.db.backends.postgresql",
+            # Django's backend; its health check looks at the socket, not the server.
+            "ENGINE": "outsourcing.postgresql",
             "NAME": unquote(parts.path.lstrip("/")) or "postgres",
             "USER": unquote(parts.username or ""),
             "PASSWORD": unquote(parts.password or ""),

@@ -80,6 +80,32 @@ def sqlite_connection(tmp_path, django_db_blocker):
         connection.close()
 
 
+LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture
+def postgres_connection(django_db_blocker):
+    """A connection to PostgreSQL (the suite's own, or the local server), configured as
+    settings.py configures ours. Without a server it fails in CI and skips elsewhere."""
+    from django.db.utils import ConnectionHandler
+
+    from outsourcing.settings import database_config
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres:", "postgresql:")):
+        url = LOCAL_POSTGRES
+    connection = ConnectionHandler({"default": database_config(url)})["default"]
+    with django_db_blocker.unblock():
+        try:
+            connection.ensure_connection()
+        except Exception as error:
+            if os.environ.get("CI") == "true":
+                pytest.fail(f"PostgreSQL is needed in CI: {error}")
+            pytest.skip(f"no PostgreSQL reachable: {error}")
+        yield connection
+        connection.close()
+
+
 @pytest.fixture
 def recruiter(db):
     return UserFactory(recruiter=True, username="asha")

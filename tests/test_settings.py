@@ -1,7 +1,10 @@
 """Settings read from the environment, and SQLite tuned for a web server."""
 
+import select
 from pathlib import Path
+from unittest.mock import patch
 
+import psycopg
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
@@ -20,7 +23,8 @@ def test_absolute_sqlite_path():
 
 def test_postgres_url():
     config = database_config("postgres://postgres:s%40cret@127.0.0.1:5432/careers")
-    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["ENGINE"] == "outsourcing.postgresql"
+    assert config["CONN_HEALTH_CHECKS"]
     assert (config["USER"], config["PASSWORD"], config["HOST"], config["PORT"]) == (
         "postgres",
         "s@cret",
@@ -53,3 +57,42 @@ def test_sqlite_connections_use_wal_and_a_busy_timeout(sqlite_connection):
         assert cursor.fetchone()[0] == 20000
         cursor.execute("PRAGMA foreign_keys")
         assert cursor.fetchone()[0] == 1
+
+
+def _backend_pid(connection) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def test_kept_postgres_connection_is_checked_without_a_query(postgres_connection):
+    pid = _backend_pid(postgres_connection)
+    raw = postgres_connection.connection
+    # The next request: Django checks the kept connection before its first query.
+    with patch.object(raw, "cursor", side_effect=AssertionError("a query was sent")):
+        postgres_connection.close_if_unusable_or_obsolete()
+        postgres_connection.close_if_health_check_failed()
+    assert postgres_connection.connection is raw
+    assert _backend_pid(postgres_connection) == pid
+
+
+def test_postgres_connection_ended_by_the_server_is_replaced(postgres_connection):
+    """A database restart or an idle timeout must not turn the next request into a 500."""
+    pid = _backend_pid(postgres_connection)
+    settings = postgres_connection.settings_dict
+    with psycopg.connect(
+        host=settings["HOST"],
+        port=settings["PORT"],
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        dbname=settings["NAME"],
+        autocommit=True,
+    ) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    # The server's goodbye reaches the socket a moment later.
+    poller = select.poll()
+    poller.register(postgres_connection.connection.fileno(), select.POLLIN)
+    assert poller.poll(5000)
+    postgres_connection.close_if_unusable_or_obsolete()
+    postgres_connection.close_if_health_check_failed()
+    assert _backend_pid(postgres_connection) != pid
