@@ -990,7 +990,7 @@ class AssessmentQuerySet(models.QuerySet):
         return _RESULT_STATE.first(token=token)
 
 
-_BY_TOKEN_FIELDS = ["id", "token", "answers", "created_at", "updated_at"]
+_BY_TOKEN_FIELDS = ["id", "token", "answers", "version", "created_at", "updated_at"]
 _BY_TOKEN = PreparedQuery(
     lambda token: (
         Assessment.objects.filter(token=token)
@@ -1036,6 +1036,7 @@ def _save_step_sql(connection, earlier: int) -> str:
     table = quote(meta.db_table)
     answers = quote(meta.get_field("answers").column)
     updated_at = quote(meta.get_field("updated_at").column)
+    version = quote(meta.get_field("version").column)
     result = Result._meta
     finished = (
         f"EXISTS (SELECT 1 FROM {quote(result.db_table)} WHERE "
@@ -1050,7 +1051,8 @@ def _save_step_sql(connection, earlier: int) -> str:
         answered = " AND ".join([f"json_type({answers}, %s) IS NOT NULL"] * earlier)
     returning = ", ".join(quote(meta.get_field(f).column) for f in _BY_TOKEN_FIELDS)
     sql = (
-        f"UPDATE {table} SET {answers} = {merged}, {updated_at} = %s "
+        f"UPDATE {table} SET {answers} = {merged}, {version} = {version} + 1, "
+        f"{updated_at} = %s "
         f"WHERE {quote(meta.get_field('token').column)} = %s"
         + (f" AND {answered}" if earlier else "")
         + f" RETURNING {returning}, {finished}"
@@ -1081,6 +1083,9 @@ class Assessment(models.Model):
     )
     # {step slug: {"form": answers as given, "profile": the step's profile data}}
     answers = models.JSONField(default=dict, blank=True)
+    # One more at every saved step: a result records the version it scored, so scoring
+    # that finishes late never replaces the result of answers given after it.
+    version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -1106,6 +1111,9 @@ class Result(models.Model):
         help_text="The profile data the result was computed from."
     )
     recommendation = models.JSONField(help_text="The scoring engine's output, as data.")
+    answers_version = models.PositiveIntegerField(
+        default=0, help_text="The assessment's version whose answers were scored."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -1115,25 +1123,40 @@ class Result(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("careers:result_detail", args=[self.assessment.token])
 
-    def store(self) -> None:
+    def store(self) -> bool:
         """Insert this result, or update the assessment's one result: one statement.
 
         The one-to-one column makes a second result impossible, so a double submit or a
-        retry updates the same one. Written out (ON CONFLICT works alike on SQLite and
-        PostgreSQL) rather than compiled by bulk_create() for every finished quiz.
+        retry updates the same one. Scoring holds no lock, so a finish can be stored after
+        another's that scored later answers: then the later result is kept and this gives
+        False. Written out (ON CONFLICT works alike on SQLite and PostgreSQL) rather than
+        compiled by bulk_create() for every finished quiz.
         """
         self.created_at = self.updated_at = timezone.now()
         connection = connections[DEFAULT_DB_ALIAS]
         meta, quote = Result._meta, connection.ops.quote_name
-        names = ["assessment", "profile", "recommendation", "created_at", "updated_at"]
-        columns = [meta.get_field(name).column for name in names]
+        table = quote(meta.db_table)
+        names = [
+            "assessment",
+            "profile",
+            "recommendation",
+            "answers_version",
+            "created_at",
+            "updated_at",
+        ]
+        columns = [quote(meta.get_field(name).column) for name in names]
         updated = ", ".join(
-            f"{quote(c)} = excluded.{quote(c)}" for c in columns[1:3] + columns[4:]
+            f"{column} = excluded.{column}"
+            for name, column in zip(names, columns, strict=True)
+            if name not in ("assessment", "created_at")
         )
+        version = quote(meta.get_field("answers_version").column)
         sql = (
-            f"INSERT INTO {quote(meta.db_table)} ({', '.join(map(quote, columns))}) "
+            f"INSERT INTO {table} ({', '.join(columns)}) "
             f"VALUES ({', '.join(['%s'] * len(columns))}) "
-            f"ON CONFLICT ({quote(columns[0])}) DO UPDATE SET {updated}"
+            f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updated} "
+            f"WHERE {table}.{version} <= excluded.{version} "
+            f"RETURNING {quote(meta.pk.column)}"
         )
         params = [
             meta.get_field(name).get_db_prep_save(
@@ -1141,11 +1164,14 @@ class Result(models.Model):
             )
             for name in names
         ]
-        sql += f" RETURNING {quote(meta.pk.column)}"
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            self.pk = cursor.fetchone()[0]
+            row = cursor.fetchone()
+        if row is None:
+            return False
+        self.pk = row[0]
         self._state.adding, self._state.db = False, connection.alias
+        return True
 
 
 class ShareExpiry(models.TextChoices):

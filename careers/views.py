@@ -1,12 +1,11 @@
 """Public pages: what BPO and KPO are, the catalogue of categories and roles, listings."""
 
 import json
-from contextlib import nullcontext
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -395,16 +394,11 @@ def _answer_step(request: HttpRequest, token: str, step: Step) -> HttpResponse:
             return _skipped(request, token, missing)
         return _render_step(request, assessment, step, form, status=400)
     answers = {"form": form.cleaned_data, "profile": form.to_profile()}
-    last = step.number == STEP_COUNT
-    # The last step scores exactly the answers stored with it: in the transaction, its
-    # row stays locked until the result is stored.
-    with transaction.atomic() if last else nullcontext():
-        saved = _save_step(request, token, step, answers)
-        if isinstance(saved, HttpResponse):
-            return saved
-        if last:
-            result = finish_assessment(saved)
-    if last:
+    saved = _save_step(request, token, step, answers)
+    if isinstance(saved, HttpResponse):
+        return saved
+    if step.number == STEP_COUNT:
+        result = finish_assessment(saved)
         if request.htmx:
             return HttpResponseClientRedirect(result.get_absolute_url())
         return redirect(result)
@@ -437,16 +431,22 @@ def _save_step(
 
 
 def finish_assessment(assessment: Assessment) -> Result:
-    """Score the answers and store the one result of this assessment (again if re-answered)."""
+    """Score the answers and store the one result of this assessment (again if re-answered).
+
+    No lock is held while scoring: the result stored last is the one of the latest
+    answers scored, whichever finish ends first (Result.store).
+    """
     data = profile_data(assessment.answers)
     recommendation = recommend(scoring_catalogue(), profile_from_data(data))
     result = Result(
         assessment=assessment,
         profile=data,
         recommendation=recommendation_data(recommendation, detailed=True),
+        answers_version=assessment.version,
     )
-    result.store()
-    return result
+    if result.store():
+        return result
+    return Result.objects.select_related("assessment").get(assessment=assessment)
 
 
 @require_GET

@@ -5,8 +5,10 @@ import threading
 import pytest
 from django.db import connection
 
-from careers.models import Assessment, Share
+from careers.forms import STEPS
+from careers.models import Assessment, Result, Share
 from careers.prepared import PreparedQuery
+from careers.views import finish_assessment
 from tests.test_quiz import answer_all, start
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +135,60 @@ def test_two_tabs_saving_different_steps_at_once_both_keep_theirs(transactional_
     for thread in threads:
         thread.join()
     assert failures == []
+
+
+def test_two_tabs_finishing_at_once_leave_the_result_of_the_answers_kept(
+    transactional_db, client
+):
+    # Both tabs send the last step with different answers; whichever order the saves,
+    # scorings and stores interleave in, the result scores the answers kept.
+    token = start(client)
+    answer_all(client, token, upto=len(STEPS) - 1)
+    assessment = Assessment.objects.get(token=token)
+    earlier = [step.slug for step in STEPS[:-1]]
+    rounds = 10
+    barrier = threading.Barrier(2)
+    failures = []
+
+    def finish(work_style: str) -> None:
+        try:
+            preferences = {
+                "work_style": work_style,
+                "contact": "either",
+                "pace": "either",
+            }
+            value = {"form": {}, "profile": {"preferences": preferences}}
+            for _ in range(rounds):
+                barrier.wait(timeout=10)
+                saved = Assessment.objects.save_step(
+                    assessment.token, "preferences", value, earlier
+                )
+                finish_assessment(saved)
+                barrier.wait(timeout=10)
+                kept = Assessment.objects.get(pk=assessment.pk)
+                result = Result.objects.get(assessment=kept)
+                scored = result.profile["preferences"]["work_style"]
+                if (
+                    scored
+                    != kept.answers["preferences"]["profile"]["preferences"][
+                        "work_style"
+                    ]
+                    or result.answers_version != kept.version
+                ):
+                    failures.append((work_style, scored, kept.version))
+        except Exception as error:  # noqa: BLE001 - reported by the assert below
+            failures.append(error)
+            barrier.abort()
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=finish, args=(style,))
+        for style in ("rules", "judgement")
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert Result.objects.filter(assessment=assessment).count() == 1

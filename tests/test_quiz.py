@@ -241,6 +241,23 @@ def test_changing_answers_updates_the_one_result(client):
     assert voice["verdict"] == "not_yet"
 
 
+def test_a_late_finish_of_older_answers_keeps_the_result_of_the_newer(client):
+    # Scoring holds no lock: a slow finish of the answers as they were can end after
+    # the candidate changed them in another tab and that finish was stored.
+    token = start(client)
+    answer_all(client, token)
+    older = Assessment.objects.get(token=token)
+    client.post(step_url(token, 7), dict(ANSWERS[7], work_style="judgement"))
+    newer = Assessment.objects.get(token=token)
+    assert newer.version > older.version
+    late = finish_assessment(older)
+    stored = Result.objects.get(assessment__token=token)
+    assert stored.profile["preferences"]["work_style"] == "judgement"
+    assert late.pk == stored.pk
+    assert late.profile == stored.profile
+    assert Result.objects.filter(assessment__token=token).count() == 1
+
+
 def test_resume_after_leaving_midway(client):
     token = start(client)
     answer_all(client, token, upto=3)
