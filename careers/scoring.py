@@ -66,6 +66,7 @@ class Verdict(StrEnum):
 
 
 VERDICT_ORDER = (Verdict.ELIGIBLE, Verdict.CLOSE, Verdict.NOT_YET)
+_VERDICT_RANK = {verdict: rank for rank, verdict in enumerate(VERDICT_ORDER)}
 
 
 # --- Inputs -----------------------------------------------------------------------------
@@ -599,13 +600,15 @@ def verdict_for(checks: Iterable[Check]) -> Verdict:
 
 
 def _verdict(missing: list[Check]) -> Verdict:
+    # Called for every role and every "what if" of the next steps: a plain loop.
     if not missing:
         return Verdict.ELIGIBLE
-    if len(missing) <= CLOSE_MAX_MISSING and all(
-        c.step.effort <= SMALL for c in missing
-    ):
-        return Verdict.CLOSE
-    return Verdict.NOT_YET
+    if len(missing) > CLOSE_MAX_MISSING:
+        return Verdict.NOT_YET
+    for check in missing:
+        if check.step.effort > SMALL:
+            return Verdict.NOT_YET
+    return Verdict.CLOSE
 
 
 def fit_score(checks: Iterable[Check], preference: float) -> int:
@@ -698,7 +701,7 @@ def rank_fits(fits: Iterable[RoleFit]) -> tuple[RoleFit, ...]:
     return tuple(
         sorted(
             fits,
-            key=lambda f: (VERDICT_ORDER.index(f.verdict), -f.score, f.title, f.slug),
+            key=lambda f: (_VERDICT_RANK[f.verdict], -f.score, f.title, f.slug),
         )
     )
 
@@ -708,11 +711,27 @@ def best_paths(
 ) -> tuple[Path, ...]:
     """Single steps that move the most roles up a verdict, smallest effort first on ties."""
     prepared = _prepare(roles)
-    return _best_paths(prepared, profile, fits, limit)
+    return _best_paths(prepared, _applier(profile), fits, limit)
+
+
+def _applier(profile: Profile) -> Callable[[Step], Profile]:
+    """apply_step() for one profile, each step applied once: many roles share a step."""
+    applied: dict[tuple[str, ...], Profile] = {}
+
+    def after(step: Step) -> Profile:
+        changed = applied.get(step.key)
+        if changed is None:
+            changed = applied[step.key] = apply_step(profile, step)
+        return changed
+
+    return after
 
 
 def _best_paths(
-    prepared: _Prepared, profile: Profile, fits: Iterable[RoleFit], limit: int
+    prepared: _Prepared,
+    after: Callable[[Step], Profile],
+    fits: Iterable[RoleFit],
+    limit: int,
 ) -> tuple[Path, ...]:
     steps: dict[tuple[str, ...], Step] = {}
     # Per step, the roles it might move up, each with its missing must-haves of other
@@ -736,7 +755,7 @@ def _best_paths(
     paths = []
     for key, step in steps.items():
         kind = key[0]
-        changed = apply_step(profile, step)
+        changed = after(step)
         opens, nears = [], []
         for fit, others in affected[key]:
             missing = list(others)
@@ -744,10 +763,10 @@ def _best_paths(
                 check = prepared.check(place, changed)
                 if not check.met:
                     missing.append(check)
-            after = _verdict(missing)
-            if after == Verdict.ELIGIBLE:
+            verdict = _verdict(missing)
+            if verdict == Verdict.ELIGIBLE:
                 opens.append(fit.title)
-            elif after == Verdict.CLOSE and fit.verdict == Verdict.NOT_YET:
+            elif verdict == Verdict.CLOSE and fit.verdict == Verdict.NOT_YET:
                 nears.append(fit.title)
         if opens or nears:
             paths.append(
@@ -881,6 +900,7 @@ def _prepare(roles: Iterable[Role]) -> _Prepared:
 def recommend(roles: Iterable[Role], profile: Profile) -> Recommendation:
     """Score every role for the profile and summarise; deterministic, order-independent."""
     prepared = _prepare(roles)
+    after = _applier(profile)
     preferences: dict[tuple[str, str], float] = {}
     fits = []
     for role in prepared.roles:
@@ -892,14 +912,12 @@ def recommend(roles: Iterable[Role], profile: Profile) -> Recommendation:
                 role,
                 prepared.checks(role.slug, profile),
                 preferences[kind],
-                lambda step, slug=role.slug: prepared.checks(
-                    slug, apply_step(profile, step)
-                ),
+                lambda step, slug=role.slug: prepared.checks(slug, after(step)),
             )
         )
     ranked = rank_fits(fits)
     sectors = sector_scores(ranked)
-    paths = _best_paths(prepared, profile, ranked, limit=3)
+    paths = _best_paths(prepared, after, ranked, limit=3)
     return Recommendation(
         fits=ranked,
         sectors=sectors,
