@@ -12,6 +12,7 @@ import io
 import json
 import os
 import random
+import runpy
 import shutil
 import socket
 import statistics
@@ -63,6 +64,7 @@ from careers.scoring import profile_from_data, recommend
 from careers.views import QUIZ_COOKIE, finish_assessment, share_snapshot
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432/careerfit_bench"
+GUNICORN_CONFIG = settings.BASE_DIR / "outsourcing" / "gunicorn.conf.py"
 CONNECTIONS = 32
 POOL = 300  # quizzes waiting for their last step during the POST load
 CSRF = "benchmarkcsrftokenbenchmarkcsrf1"  # 32 characters, like Django's own secret
@@ -505,7 +507,7 @@ class Command(BaseCommand):
             "-m",
             "gunicorn",
             "--config",
-            "outsourcing/gunicorn.conf.py",
+            str(GUNICORN_CONFIG),
             "--bind",
             f"127.0.0.1:{port}",
             "--error-logfile",
@@ -579,7 +581,7 @@ class Command(BaseCommand):
     # --- reports ------------------------------------------------------------------------
 
     def report(self, figures: list[Figures]) -> bool:
-        threads = os.environ.get("GUNICORN_THREADS", "4")
+        threads = runpy.run_path(str(GUNICORN_CONFIG))["threads"]
         self.stdout.write(
             f"\nLoad: wrk, 1 thread, {CONNECTIONS} connections; gunicorn, 2 workers × "
             f"{threads} threads; {ROUNDS} rounds a page, each after a ceiling run "
