@@ -103,38 +103,51 @@ def test_a_step_is_not_saved_before_the_earlier_ones(client):
     assert Assessment.objects.save_step("no-such-token-here", "x", {}, []) is None
 
 
-def test_two_tabs_saving_different_steps_at_once_both_keep_theirs(transactional_db):
-    # Each thread has its own database connection, as each request in a server does.
-    assessment = Assessment.objects.create(answers={"languages": {}, "education": {}})
-    earlier = ["languages", "education"]
-    rounds = 20
-    barrier = threading.Barrier(2)
+def together(rounds: int, act, check, *args) -> list:
+    """One thread per argument: each round, all `act(arg, n)` at once, then all
+    `check(arg, n)`; gives what the checks found wrong and any error. Each thread has its
+    own database connection, as each request in a server does."""
+    barrier = threading.Barrier(len(args))
     failures = []
 
-    def save(slug: str) -> None:
+    def run(arg) -> None:
         try:
             for n in range(rounds):
                 barrier.wait(timeout=10)
-                value = {"form": {"round": n}, "profile": {}}
-                Assessment.objects.save_step(assessment.token, slug, value, earlier)
+                act(arg, n)
                 barrier.wait(timeout=10)
-                stored = Assessment.objects.get(pk=assessment.pk).answers
-                if stored.get(slug, {}).get("form") != {"round": n}:
-                    failures.append((slug, n, stored))
-        except Exception as error:  # noqa: BLE001 - reported by the assert below
+                failure = check(arg, n)
+                if failure:
+                    failures.append(failure)
+        except Exception as error:  # noqa: BLE001 - reported by the caller's assert
             failures.append(error)
             barrier.abort()
         finally:
             connection.close()
 
-    threads = [
-        threading.Thread(target=save, args=(slug,)) for slug in ("skills", "experience")
-    ]
+    threads = [threading.Thread(target=run, args=(arg,)) for arg in args]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert failures == []
+    return failures
+
+
+def test_two_tabs_saving_different_steps_at_once_both_keep_theirs(transactional_db):
+    assessment = Assessment.objects.create(answers={"languages": {}, "education": {}})
+    earlier = ["languages", "education"]
+
+    def save(slug: str, n: int) -> None:
+        value = {"form": {"round": n}, "profile": {}}
+        Assessment.objects.save_step(assessment.token, slug, value, earlier)
+
+    def kept(slug: str, n: int) -> tuple | None:
+        stored = Assessment.objects.get(pk=assessment.pk).answers
+        if stored.get(slug, {}).get("form") != {"round": n}:
+            return slug, n, stored
+        return None
+
+    assert together(20, save, kept, "skills", "experience") == []
 
 
 def test_two_tabs_finishing_at_once_leave_the_result_of_the_answers_kept(
@@ -146,49 +159,21 @@ def test_two_tabs_finishing_at_once_leave_the_result_of_the_answers_kept(
     answer_all(client, token, upto=len(STEPS) - 1)
     assessment = Assessment.objects.get(token=token)
     earlier = [step.slug for step in STEPS[:-1]]
-    rounds = 10
-    barrier = threading.Barrier(2)
-    failures = []
 
-    def finish(work_style: str) -> None:
-        try:
-            preferences = {
-                "work_style": work_style,
-                "contact": "either",
-                "pace": "either",
-            }
-            value = {"form": {}, "profile": {"preferences": preferences}}
-            for _ in range(rounds):
-                barrier.wait(timeout=10)
-                saved = Assessment.objects.save_step(
-                    assessment.token, "preferences", value, earlier
-                )
-                finish_assessment(saved)
-                barrier.wait(timeout=10)
-                kept = Assessment.objects.get(pk=assessment.pk)
-                result = Result.objects.get(assessment=kept)
-                scored = result.profile["preferences"]["work_style"]
-                if (
-                    scored
-                    != kept.answers["preferences"]["profile"]["preferences"][
-                        "work_style"
-                    ]
-                    or result.answers_version != kept.version
-                ):
-                    failures.append((work_style, scored, kept.version))
-        except Exception as error:  # noqa: BLE001 - reported by the assert below
-            failures.append(error)
-            barrier.abort()
-        finally:
-            connection.close()
+    def finish(work_style: str, n: int) -> None:
+        preferences = {"work_style": work_style, "contact": "either", "pace": "either"}
+        value = {"form": {}, "profile": {"preferences": preferences}}
+        saved = Assessment.objects.save_step(token, "preferences", value, earlier)
+        finish_assessment(saved)
 
-    threads = [
-        threading.Thread(target=finish, args=(style,))
-        for style in ("rules", "judgement")
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert failures == []
+    def scored_as_kept(work_style: str, n: int) -> tuple | None:
+        kept = Assessment.objects.get(pk=assessment.pk)
+        result = Result.objects.get(assessment=kept)
+        given = kept.answers["preferences"]["profile"]["preferences"]["work_style"]
+        scored = result.profile["preferences"]["work_style"]
+        if scored != given or result.answers_version != kept.version:
+            return n, given, scored, result.answers_version, kept.version
+        return None
+
+    assert together(10, finish, scored_as_kept, "rules", "judgement") == []
     assert Result.objects.filter(assessment=assessment).count() == 1
