@@ -976,11 +976,8 @@ class AssessmentQuerySet(models.QuerySet):
             row = cursor.fetchone()
         if row is None:
             return None
-        values = [
-            _from_db(connection, meta.get_field(name), value)
-            for name, value in zip(_BY_TOKEN_FIELDS, row, strict=False)
-        ]
-        return _assessment_from_row((*values, row[-1]), self.db)
+        # RETURNING gives the columns of the lookup by token, in its order.
+        return _assessment_from_row(_BY_TOKEN.convert(row, self.db), self.db)
 
     def result_state(self, token: str) -> tuple | None:
         """(answers, result scored at, shares, last revoked at) for a result page, or None.
@@ -1006,17 +1003,6 @@ def _assessment_from_row(row: tuple, using: str) -> Assessment:
     assessment = model_from_row(Assessment, _BY_TOKEN_FIELDS, values, using)
     assessment.finished = bool(finished)
     return assessment
-
-
-def _from_db(connection, field: models.Field, value: Any) -> Any:
-    """A column's value as the ORM would give it (JSON decoded, times made aware)."""
-    col = field.get_col(field.model._meta.db_table)
-    converters = connection.ops.get_db_converters(col) + field.get_db_converters(
-        connection
-    )
-    for convert in converters:
-        value = convert(value, col, connection)
-    return value
 
 
 def _json_path(connection, slug: str) -> str | list[str]:

@@ -45,20 +45,27 @@ class PreparedQuery:
         converters = compiler.get_converters(fields)
         return sql, slots, converters, compiler
 
-    def first(self, using: str = DEFAULT_DB_ALIAS, **values: Any) -> tuple | None:
-        """The first row for these parameter values, or None."""
+    def _compiled_for(self, using: str) -> tuple:
         compiled = self._compiled.get(using)
         if compiled is None:
             with self._lock:
                 compiled = self._compiled.get(using) or self._compile(using)
                 self._compiled[using] = compiled
-        sql, slots, converters, compiler = compiled
+        return compiled
+
+    def first(self, using: str = DEFAULT_DB_ALIAS, **values: Any) -> tuple | None:
+        """The first row for these parameter values, or None."""
+        sql, slots, _, _ = self._compiled_for(using)
         params = [values[name] if name else constant for name, constant in slots]
         with connections[using].cursor() as cursor:
             cursor.execute(sql, params)
             row = cursor.fetchone()
-        if row is None:
-            return None
+        return None if row is None else self.convert(row, using)
+
+    def convert(self, row: tuple, using: str = DEFAULT_DB_ALIAS) -> tuple:
+        """A raw row of this query's columns (from this query or another statement that
+        returns the same ones) as values_list() would give it."""
+        _, _, converters, compiler = self._compiled_for(using)
         if converters:
             row = next(iter(compiler.apply_converters([row], converters)))
         return tuple(row)
