@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from careers.models import JobListing, Requirement, Role, Status
+from careers.models import Assessment, JobListing, Requirement, Role, Status
 from tests.factories import JobListingFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +124,21 @@ def test_requirement_reads_its_threshold_in_words():
     )
     assert "CPC" in cert.threshold_display
     assert " or " in cert.threshold_display
+
+
+def test_answers_come_back_as_given_and_json_lookups_still_work():
+    # The answers column is written and read by orjson (FastJSONField): what the quiz
+    # stores, in any script, must come back unchanged, and the database's own JSON
+    # functions must still read it.
+    answers = {
+        "languages": {"form": {"spoken_english": "B2", "typing_wpm": 35}},
+        "notes": {"form": {"text": "हिंदी, தமிழ் and ₹ 25,000 – “quoted”", "ratio": 0.1}},
+        "empty": {},
+    }
+    stored = Assessment.objects.create(answers=answers)
+    assert Assessment.objects.get(pk=stored.pk).answers == answers
+    assert Assessment.objects.filter(answers__has_key="notes").get() == stored
+    assert (
+        Assessment.objects.filter(answers__languages__form__spoken_english="B2").get()
+        == stored
+    )
