@@ -1095,9 +1095,7 @@ _RESULT_STATE = PreparedQuery(
 class Assessment(models.Model):
     """A candidate's questionnaire answers, saved at every step under an unguessable token."""
 
-    token = models.CharField(
-        max_length=64, unique=True, default=new_token, editable=False
-    )
+    token = models.CharField(max_length=64, default=new_token, editable=False)
     # {step slug: {"form": answers as given, "profile": the step's profile data}}
     answers = FastJSONField(default=dict, blank=True)
     # One more at every saved step: a result records the version it scored, so scoring
@@ -1110,6 +1108,12 @@ class Assessment(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["updated_at"])]
+        constraints = [
+            # A constraint rather than unique=True, which on PostgreSQL adds a second
+            # index for LIKE searches that every saved step would have to update too;
+            # tokens are only ever looked up whole.
+            models.UniqueConstraint(fields=["token"], name="careers_assessment_token")
+        ]
 
     def __str__(self) -> str:
         return f"Assessment started {self.created_at:%Y-%m-%d %H:%M}"
