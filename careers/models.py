@@ -37,8 +37,9 @@ class FastJSONField(models.JSONField):
     """A JSONField encoded and decoded by orjson instead of the json module.
 
     Every quiz step writes the answers, and every finished quiz about 30 KB of
-    recommendation: the json module spent about 0.3 ms per finish on it, orjson a tenth.
-    Same data in and out (orjson writes no spaces); no custom encoder or decoder.
+    recommendation: the json module took about 0.18 ms to encode that, orjson 0.013 (and
+    half the time to decode). Same data in and out (orjson writes no spaces); these
+    fields take no custom encoder or decoder.
     """
 
     def get_db_prep_value(self, value, connection, prepared=False):
