@@ -29,10 +29,6 @@ from careers.prepared import PreparedQuery, model_from_row
 LISTING_LIFETIME = timedelta(days=30)
 
 
-def _orjson_text(value: Any) -> str:
-    return orjson.dumps(value).decode()
-
-
 class FastJSONField(models.JSONField):
     """A JSONField encoded and decoded by orjson instead of the json module.
 
@@ -47,7 +43,7 @@ class FastJSONField(models.JSONField):
             value = self.get_prep_value(value)
         if connection.vendor == "postgresql":
             return Jsonb(value, dumps=orjson.dumps)
-        return _orjson_text(value)
+        return orjson.dumps(value).decode()
 
     def from_db_value(self, value, expression, connection):
         if not isinstance(value, str | bytes):

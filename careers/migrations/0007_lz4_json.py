@@ -14,35 +14,27 @@ COLUMNS = [
 ]
 
 
-def use_lz4(apps, schema_editor) -> None:
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
-        )
-        if cursor.fetchone() is None:
+def set_compression(method: str):
+    def run(apps, schema_editor) -> None:
+        connection = schema_editor.connection
+        if connection.vendor != "postgresql":
             return
         quote = connection.ops.quote_name
-        for table, column in COLUMNS:
+        with connection.cursor() as cursor:
+            # PostgreSQL 14 and newer, built with lz4, list it among the methods.
             cursor.execute(
-                f"ALTER TABLE {quote(table)} ALTER COLUMN {quote(column)} "
-                "SET COMPRESSION lz4"
+                "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' "
+                "AND 'lz4' = ANY(enumvals)"
             )
+            if cursor.fetchone() is None:
+                return
+            for table, column in COLUMNS:
+                cursor.execute(
+                    f"ALTER TABLE {quote(table)} ALTER COLUMN {quote(column)} "
+                    f"SET COMPRESSION {method}"
+                )
 
-
-def use_default(apps, schema_editor) -> None:
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        for table, column in COLUMNS:
-            cursor.execute(
-                f"ALTER TABLE {quote(table)} ALTER COLUMN {quote(column)} "
-                "SET COMPRESSION DEFAULT"
-            )
+    return run
 
 
 class Migration(migrations.Migration):
@@ -50,4 +42,6 @@ class Migration(migrations.Migration):
         ("careers", "0006_orjson_fields"),
     ]
 
-    operations = [migrations.RunPython(use_lz4, use_default)]
+    operations = [
+        migrations.RunPython(set_compression("lz4"), set_compression("DEFAULT"))
+    ]
