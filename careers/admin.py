@@ -14,6 +14,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
+from careers.choices import Status
 from careers.models import (
     JobCategory,
     JobListing,
@@ -23,10 +24,9 @@ from careers.models import (
     Role,
     RoleOccupation,
     Skill,
-    Status,
     catalogue_changed,
 )
-from careers.pagecache import content_changed
+from careers.models.catalogue import requirement_option_errors
 from careers.security import security_event
 
 
@@ -161,8 +161,22 @@ class CatalogueAdmin(CheckedChoicesMixin, admin.ModelAdmin):
         catalogue_changed()
 
 
+class RequirementForm(forms.ModelForm):
+    def clean(self) -> dict:
+        data = super().clean()
+        errors = requirement_option_errors(
+            data.get("kind", ""),
+            list(data.get("qualifications") or []),
+            list(data.get("skills") or []),
+        )
+        for field, message in errors.items():
+            self.add_error(field, message)
+        return data
+
+
 class RequirementInline(CheckedChoicesMixin, admin.StackedInline):
     model = Requirement
+    form = RequirementForm
     extra = 0
     autocomplete_fields = ["qualifications", "skills"]
     fields = [
@@ -339,10 +353,6 @@ class JobListingAdmin(CheckedChoicesMixin, admin.ModelAdmin):
         if not change:
             obj.owner = request.user
         super().save_model(request, obj, form, change)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        super().delete_queryset(request, queryset)
-        content_changed()  # a bulk delete skips JobListing.delete()
 
     @admin.display(boolean=True, description="live")
     def is_live(self, obj: JobListing) -> bool:

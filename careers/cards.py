@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from careers.choices import Verdict
+
 CARD_SIZE = (1200, 630)
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR = FONTS / "DejaVuSans.ttf"
@@ -17,7 +19,6 @@ TEXT = "#1d2330"
 MUTED = "#4e5767"
 PRIMARY = "#1747a6"
 SECTOR_COLOURS = {"BPO": "#0f6f6a", "KPO": "#6236a8"}
-VERDICT_WORDS = {"eligible": "Eligible now", "close": "Close", "not_yet": "Not yet"}
 VERDICT_COLOURS = {"eligible": "#146c2e", "close": "#8a5300", "not_yet": MUTED}
 MARGIN = 64
 ROLES_SHOWN = 4
@@ -100,7 +101,7 @@ def draw_card(snapshot: dict) -> bytes:
             width=3,
         )
         draw.text((MARGIN + 12, y + 5), sector, font=small, fill=SECTOR_COLOURS[sector])
-        verdict = VERDICT_WORDS[role["verdict"]]
+        verdict = Verdict(role["verdict"]).label
         if "score" in role:
             verdict += f" · fit {role['score']}%"
         verdict_width = draw.textlength(verdict, font=small)
@@ -131,7 +132,7 @@ def draw_card(snapshot: dict) -> bytes:
 
 def card_alt_text(snapshot: dict) -> str:
     roles = "; ".join(
-        f"{role['title']} ({role['sector']}): {VERDICT_WORDS[role['verdict']].lower()}"
+        f"{role['title']} ({role['sector']}): {Verdict(role['verdict']).label.lower()}"
         for role in snapshot["roles"][:ROLES_SHOWN]
     )
     return f"CareerFit result card. {snapshot['summary']} Top roles: {roles}."

@@ -8,18 +8,21 @@ from pathlib import Path
 from typing import Any
 
 from careers import scoring
-from careers.models import (
+from careers.choices import (
     Channel,
     FieldOfStudy,
     Importance,
     OccupationFit,
-    Qualification,
+    QualificationKind,
     RequirementKind,
     Sector,
-    Skill,
+    SkillKind,
     Source,
+)
+from careers.models.catalogue import (
     accepted_options,
     languages_label,
+    requirement_option_errors,
     requirement_threshold_errors,
 )
 from careers.onet import (
@@ -173,11 +176,10 @@ def _hand_fields(
         req.get("subject", ""),
         req.get("fields", ""),
     )
+    errors |= requirement_option_errors(
+        req["kind"], req.get("qualifications", []), req.get("skills", [])
+    )
     _require(not errors, where, "; ".join(f"{k}: {v}" for k, v in errors.items()))
-    if req["kind"] == RequirementKind.QUALIFICATION:
-        _require(bool(req.get("qualifications")), where, "name the qualifications")
-    if req["kind"] == RequirementKind.SKILL:
-        _require(bool(req.get("skills")), where, "name the skills")
     for slug in req.get("qualifications", []):
         _require(slug in qualifications, where, f"unknown qualification {slug!r}")
     for slug in req.get("skills", []):
@@ -198,7 +200,7 @@ def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]
     qualification_slugs: set[str] = set()
     for item in spec.get("qualification", []):
         where = f"qualification {item.get('slug')!r}"
-        _require(item["kind"] in Qualification.Kind.values, where, "unknown kind")
+        _require(item["kind"] in QualificationKind.values, where, "unknown kind")
         _require(item["field"] in FieldOfStudy.values, where, "unknown field")
         _require(item["slug"] not in qualification_slugs, where, "duplicate slug")
         qualification_slugs.add(item["slug"])
@@ -217,7 +219,7 @@ def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]
     skill_slugs: set[str] = set()
     for item in spec.get("skill", []):
         where = f"skill {item.get('slug')!r}"
-        _require(item["kind"] in Skill.Kind.values, where, "unknown kind")
+        _require(item["kind"] in SkillKind.values, where, "unknown kind")
         _require(item["slug"] not in skill_slugs, where, "duplicate slug")
         skill_slugs.add(item["slug"])
         objects.append(

@@ -8,52 +8,23 @@ from typing import Any
 
 from django import forms
 
-from careers.models import (
+from careers.choices import (
     SPOKEN_CAN_DO,
     WRITTEN_CAN_DO,
     CEFRLevel,
+    Commute,
     EducationLevel,
     ExperienceDomain,
     FieldOfStudy,
     Language,
-    Qualification,
     ShareExpiry,
     Shift,
-    Skill,
     SkillLevel,
-    questionnaire_catalogue,
 )
+from careers.models import Qualification, Skill, questionnaire_catalogue
 
 NOT_APPLICABLE = ""
 OTHER_FIELD = "other"
-
-
-class SharedChoices:
-    """A choice field whose forms share its choices instead of copying them.
-
-    Django deep-copies every field of a form class for each form and normalises the
-    choices again in the copy: for the 31 skill questions that was most of the time a
-    quiz step took. Our choices are fixed when the form class is built and never changed
-    on a form, so sharing them is safe; the rest is copied as Django does.
-    """
-
-    def __deepcopy__(self, memo: dict) -> SharedChoices:
-        result = copy.copy(self)
-        memo[id(self)] = result
-        widget = copy.copy(self.widget)
-        widget.attrs = self.widget.attrs.copy()
-        result.widget = widget
-        result.error_messages = self.error_messages.copy()
-        result.validators = self.validators[:]
-        return result
-
-
-class ChoiceField(SharedChoices, forms.ChoiceField):
-    pass
-
-
-class MultipleChoiceField(SharedChoices, forms.MultipleChoiceField):
-    pass
 
 
 class StepForm(forms.Form):
@@ -91,7 +62,7 @@ LEVEL_CHOICES = [(NOT_APPLICABLE, "Choose a level"), *CEFRLevel.choices]
 
 
 class LanguagesForm(StepForm):
-    spoken_english = ChoiceField(
+    spoken_english = forms.ChoiceField(
         label="Which sentence describes your spoken English best?",
         choices=_can_do_choices(SPOKEN_CAN_DO),
         widget=forms.RadioSelect,
@@ -99,7 +70,7 @@ class LanguagesForm(StepForm):
             "required": "Choose the sentence closest to how you speak English."
         },
     )
-    written_english = ChoiceField(
+    written_english = forms.ChoiceField(
         label="Which sentence describes your written English best?",
         choices=_can_do_choices(WRITTEN_CAN_DO),
         widget=forms.RadioSelect,
@@ -107,16 +78,16 @@ class LanguagesForm(StepForm):
             "required": "Choose the sentence closest to how you write English."
         },
     )
-    language_1 = ChoiceField(
+    language_1 = forms.ChoiceField(
         label="Another language you speak", choices=LANGUAGE_CHOICES, required=False
     )
-    level_1 = ChoiceField(
+    level_1 = forms.ChoiceField(
         label="Your level in it", choices=LEVEL_CHOICES, required=False
     )
-    language_2 = ChoiceField(
+    language_2 = forms.ChoiceField(
         label="One more language (optional)", choices=LANGUAGE_CHOICES, required=False
     )
-    level_2 = ChoiceField(
+    level_2 = forms.ChoiceField(
         label="Your level in it", choices=LEVEL_CHOICES, required=False
     )
     typing_wpm = forms.IntegerField(
@@ -177,13 +148,13 @@ SCHOOL_LEVELS = {EducationLevel.SECONDARY, EducationLevel.HIGHER_SECONDARY}
 
 
 class EducationForm(StepForm):
-    education = ChoiceField(
+    education = forms.ChoiceField(
         label="What is the highest level you have completed?",
         choices=EducationLevel.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the highest level you have completed."},
     )
-    field_of_study = ChoiceField(
+    field_of_study = forms.ChoiceField(
         label="In which field?",
         choices=FIELD_CHOICES,
         required=False,
@@ -210,7 +181,7 @@ class EducationForm(StepForm):
 
 
 class QualificationsForm(StepForm):
-    qualifications = MultipleChoiceField(
+    qualifications = forms.MultipleChoiceField(
         label="Which of these do you hold?",
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -278,7 +249,7 @@ class SkillsForm(StepForm):
             name = f"skill_{skill.slug.replace('-', '_')}"
             fields["skill_slugs"][name] = skill.slug
             # Not required: a skill left out means "not used".
-            fields[name] = ChoiceField(
+            fields[name] = forms.ChoiceField(
                 label=skill.name,
                 choices=SKILL_LEVEL_CHOICES,
                 initial="none",
@@ -315,7 +286,7 @@ class ExperienceForm(StepForm):
             "invalid": "Enter a whole number of years, such as 0, 1 or 2.",
         },
     )
-    domains = MultipleChoiceField(
+    domains = forms.MultipleChoiceField(
         label="In which kinds of work?",
         choices=ExperienceDomain.choices,
         required=False,
@@ -338,15 +309,8 @@ class ExperienceForm(StepForm):
         }
 
 
-COMMUTE_CHOICES = [
-    ("office", "I can travel to an office in my city"),
-    ("relocate", "I can move to another city for the right job"),
-    ("remote_only", "I can only work from home"),
-]
-
-
 class ConditionsForm(StepForm):
-    shifts = MultipleChoiceField(
+    shifts = forms.MultipleChoiceField(
         label="Which shifts could you work?",
         choices=Shift.choices,
         widget=forms.CheckboxSelectMultiple,
@@ -366,9 +330,9 @@ class ConditionsForm(StepForm):
         ("To work from home, I have…", ["internet", "power_backup", "quiet_place"]),
         (None, ["commute"]),
     ]
-    commute = ChoiceField(
+    commute = forms.ChoiceField(
         label="Where can you work?",
-        choices=COMMUTE_CHOICES,
+        choices=Commute.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose where you can work."},
     )
@@ -387,7 +351,7 @@ class ConditionsForm(StepForm):
 
 
 class PreferencesForm(StepForm):
-    work_style = ChoiceField(
+    work_style = forms.ChoiceField(
         label="Which kind of work do you enjoy more?",
         choices=[
             ("rules", "Following clear rules and routines"),
@@ -397,7 +361,7 @@ class PreferencesForm(StepForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose one, or “Either suits me”."},
     )
-    contact = ChoiceField(
+    contact = forms.ChoiceField(
         label="Would you rather…",
         choices=[
             ("customers", "Talk to customers all day"),
@@ -407,7 +371,7 @@ class PreferencesForm(StepForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose one, or “Either suits me”."},
     )
-    pace = ChoiceField(
+    pace = forms.ChoiceField(
         label="Which pace suits you?",
         choices=[
             ("volume", "Many quick tasks, with clear daily targets"),
@@ -427,7 +391,7 @@ class PreferencesForm(StepForm):
 
 
 @dataclass(frozen=True)
-class Step:
+class QuizStep:
     number: int
     slug: str
     title: str
@@ -436,57 +400,38 @@ class Step:
 
 
 STEPS = [
-    Step(1, "languages", "Languages and communication",
+    QuizStep(1, "languages", "Languages and communication",
          "Choose the sentences that sound most like you. There are no wrong answers.",
          LanguagesForm),
-    Step(2, "education", "Education", "Your highest completed level, and its field.",
+    QuizStep(2, "education", "Education", "Your highest completed level, and its field.",
          EducationForm),
-    Step(3, "qualifications", "Professional qualifications",
+    QuizStep(3, "qualifications", "Professional qualifications",
          "Degrees, certificates and licences that employers look for.", QualificationsForm),
-    Step(4, "skills", "Skills and tools",
+    QuizStep(4, "skills", "Skills and tools",
          "Leave “Not used” for anything you have not used.", SkillsForm),
-    Step(5, "experience", "Work experience", "Paid work of any kind counts.", ExperienceForm),
-    Step(6, "conditions", "Shifts and where you work",
+    QuizStep(5, "experience", "Work experience", "Paid work of any kind counts.", ExperienceForm),
+    QuizStep(6, "conditions", "Shifts and where you work",
          "What you can manage. Many outsourcing jobs run at night.", ConditionsForm),
-    Step(7, "preferences", "What work you enjoy",
+    QuizStep(7, "preferences", "What work you enjoy",
          "This does not change what you are eligible for; it helps rank roles for you.",
          PreferencesForm),
 ]  # fmt: skip
 STEP_COUNT = len(STEPS)
 
 
-def get_step(number: int) -> Step | None:
+def get_step(number: int) -> QuizStep | None:
     return STEPS[number - 1] if 1 <= number <= STEP_COUNT else None
 
 
-# The catalogue each catalogue-built form class was made from, and the class: rebuilt
-# when an edit changes the catalogue (a new object), shared by every form until then.
-_catalogue_forms: dict[type[StepForm], tuple[object, type[StepForm]]] = {}
-
-
-def form_class(step: Step) -> type[StepForm]:
-    """The step's form class; the catalogue steps' come with the catalogue's choices."""
-    if not hasattr(step.form_class, "for_catalogue"):
-        return step.form_class
-    catalogue = questionnaire_catalogue()
-    kept = _catalogue_forms.get(step.form_class)
-    if kept is None or kept[0] is not catalogue:
-        kept = (catalogue, step.form_class.for_catalogue(*catalogue))
-        _catalogue_forms[step.form_class] = kept
-    return kept[1]
-
-
-def build_form(step: Step, data: Any = None, initial: dict | None = None) -> StepForm:
-    """The step's form, bound to `data` or showing `initial`."""
-    return form_class(step)(data=data, initial=initial)
-
-
-def profile_data(answers: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Merge the saved answers of every step into one profile-data dict."""
-    data: dict[str, Any] = {}
-    for step in STEPS:
-        data.update(answers.get(step.slug, {}).get("profile", {}))
-    return data
+def build_form(
+    step: QuizStep, data: Any = None, initial: dict | None = None
+) -> StepForm:
+    """The step's form, bound to `data` or showing `initial`; the catalogue steps' forms
+    offer the catalogue's current qualifications and skills."""
+    form_class = step.form_class
+    if hasattr(form_class, "for_catalogue"):
+        form_class = form_class.for_catalogue(*questionnaire_catalogue())
+    return form_class(data=data, initial=initial)
 
 
 def first_unanswered(answers: dict[str, Any]) -> int | None:
@@ -498,7 +443,7 @@ class ShareForm(forms.Form):
     show_scores = forms.BooleanField(
         label="Also show my fit scores", required=False, help_text="Off by default."
     )
-    expiry = ChoiceField(
+    expiry = forms.ChoiceField(
         label="The link stops working after",
         choices=ShareExpiry.choices,
         initial=ShareExpiry.MONTH,

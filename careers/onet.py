@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from careers.models import (
+from careers.choices import (
     SPOKEN_CAN_DO,
     WRITTEN_CAN_DO,
     CEFRLevel,

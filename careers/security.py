@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views import defaults
+from django_htmx.http import reselect, reswap, retarget
 
 log = logging.getLogger("careers.security")
 
@@ -89,9 +90,7 @@ def security_event(event: str, request: HttpRequest, **details: Any) -> None:
 def whole_page(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """Let htmx show a refusal in place of the page's main content, not swallow it."""
     if getattr(request, "htmx", False):
-        response["HX-Retarget"] = "#main"
-        response["HX-Reswap"] = "outerHTML"
-        response["HX-Reselect"] = "#main"
+        reselect(reswap(retarget(response, "#main"), "outerHTML"), "#main")
     return response
 
 

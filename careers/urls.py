@@ -1,9 +1,8 @@
 """Public pages of the careers app."""
 
-from django.conf import settings
 from django.urls import path, register_converter
 
-from careers import views
+from careers.views import health, pages, quiz, results, sharing
 
 
 class TokenConverter:
@@ -37,23 +36,20 @@ register_converter(IdConverter, "id")
 app_name = "careers"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("careers/", views.category_list, name="category_list"),
-    path("careers/<slug:slug>/", views.category_detail, name="category_detail"),
-    path("roles/<slug:slug>/", views.role_detail, name="role_detail"),
-    path("quiz/", views.quiz_start, name="quiz_start"),
-    path("quiz/<token:token>/step/<id:number>/", views.quiz_step, name="quiz_step"),
-    path("results/<token:token>/", views.result_detail, name="result_detail"),
-    path("results/<token:token>/share/", views.share_create, name="share_create"),
+    path("", pages.home, name="home"),
+    path("careers/", pages.category_list, name="category_list"),
+    path("careers/<slug:slug>/", pages.category_detail, name="category_detail"),
+    path("roles/<slug:slug>/", pages.role_detail, name="role_detail"),
+    path("quiz/", quiz.quiz_start, name="quiz_start"),
+    path("quiz/<token:token>/step/<id:number>/", quiz.quiz_step, name="quiz_step"),
+    path("results/<token:token>/", results.result_detail, name="result_detail"),
+    path("results/<token:token>/share/", sharing.share_create, name="share_create"),
     path(
         "results/<token:token>/share/<id:pk>/revoke/",
-        views.share_revoke,
+        sharing.share_revoke,
         name="share_revoke",
     ),
-    path("s/<token:share_token>/", views.share_detail, name="share_detail"),
-    path("s/<token:share_token>/card.png", views.share_card, name="share_card"),
-    path("healthz", views.healthz, name="healthz"),
+    path("s/<token:share_token>/", sharing.share_detail, name="share_detail"),
+    path("s/<token:share_token>/card.png", sharing.share_card, name="share_card"),
+    path("healthz", health.healthz, name="healthz"),
 ]
-
-if settings.BENCHMARK_ENDPOINTS:
-    urlpatterns.append(path("bench/hello/", views.bench_hello, name="bench_hello"))

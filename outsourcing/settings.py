@@ -2,11 +2,11 @@
 
 import os
 import sqlite3
+import subprocess
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qsl, unquote, urlsplit
 
+import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -38,83 +38,77 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 # Seconds a database connection is kept between requests (0: one per request).
 CONN_MAX_AGE = env_int("DJANGO_CONN_MAX_AGE", 60)
+SQLITE_DEFAULT = "sqlite:///db.sqlite3"
 
 
-def _option_value(raw: str) -> Any:
-    """A database option from a URL's query: true/false, none, a number, or the text."""
-    lowered = raw.lower()
-    if lowered in {"true", "false"}:
-        return lowered == "true"
-    if lowered == "none":
-        return None
-    return int(raw) if raw.isdigit() else raw
-
-
-def database_config(url: str) -> dict[str, Any]:
-    """Django settings for a DATABASE_URL: sqlite:///path or postgres://user@host:port/name."""
-    parts = urlsplit(url)
-    if parts.scheme == "sqlite":
-        # sqlite:///relative.db is relative to the project; sqlite:////abs/path is absolute.
-        name = (
-            unquote(parts.path[1:])
-            if parts.path.startswith("/")
-            else unquote(parts.path)
+def database_config(url: str) -> dict:
+    """Django's settings for DATABASE_URL (dj-database-url), with our SQLite and
+    PostgreSQL options; sqlite:///name is relative to the project."""
+    url = url or SQLITE_DEFAULT
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
+        url = f"sqlite:///{BASE_DIR / url.removeprefix('sqlite:///')}"
+    try:
+        config = dj_database_url.parse(
+            url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
         )
-        if not name:
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL: {error}") from error
+    engine = config["ENGINE"].rsplit(".", 1)[-1]
+    if engine not in ("sqlite3", "postgresql"):
+        raise ImproperlyConfigured(
+            f"DATABASE_URL: CareerFit runs on SQLite or PostgreSQL, not {engine} "
+            "(use sqlite:///file or postgres://user@host:5432/name)"
+        )
+    if engine == "sqlite3":
+        if not str(config["NAME"]).strip("/"):
             raise ImproperlyConfigured("DATABASE_URL: a sqlite URL needs a file name")
         if sqlite3.sqlite_version_info < (3, 35):
-            # Quiz answers are saved with UPDATE ... RETURNING (careers/models.py).
             raise ImproperlyConfigured(
-                f"SQLite {sqlite3.sqlite_version} is too old: CareerFit needs 3.35 or "
-                "newer (Python's sqlite3 module reports the library it uses)."
+                f"SQLite {sqlite3.sqlite_version} is too old: CareerFit needs 3.35 or newer"
             )
-        path = Path(name) if Path(name).is_absolute() else BASE_DIR / name
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": path,
-            # Tests get a file beside it, not Django's shared in-memory database: that one
-            # fails concurrent writes at once ("table is locked") where a file waits.
-            "TEST": {"NAME": f"{path}.test"},
-            # Opening a connection runs the pragmas below: keep it for the next request.
-            "CONN_MAX_AGE": CONN_MAX_AGE,
-            "OPTIONS": {
-                # One writer at a time, readers never blocked (WAL); writers take the lock
-                # at BEGIN (IMMEDIATE) and wait for it (timeout) instead of failing with
-                # "database is locked" half-way through a transaction.
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": (
-                    "PRAGMA journal_mode=WAL;"
-                    "PRAGMA synchronous=NORMAL;"
-                    "PRAGMA busy_timeout=20000;"
-                    "PRAGMA foreign_keys=ON;"
-                ),
-            },
+        # Tests get a file beside it, not Django's shared in-memory database: that one
+        # fails concurrent writes at once ("table is locked") where a file waits.
+        config["TEST"] = {"NAME": f"{config['NAME']}.test"}
+        # One writer at a time, readers never blocked (WAL); writers take the lock at
+        # BEGIN (IMMEDIATE) and wait for it instead of failing with "database is
+        # locked" half-way through a transaction.
+        config["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL;"
+                "PRAGMA synchronous=NORMAL;"
+                "PRAGMA foreign_keys=ON;"
+            ),
+            **config.get("OPTIONS", {}),
         }
-    if parts.scheme in {"postgres", "postgresql", "pgsql"}:
-        # Every page looks its row up with the same few statements: the server keeps
-        # them parsed and planned (prepared after 5 uses on a connection). Behind a
-        # pooler that cannot keep prepared statements, add ?prepare_threshold=none.
-        options = {
-            "server_side_binding": True,
-            "prepare_threshold": 5,
-            **{k: _option_value(v) for k, v in parse_qsl(parts.query)},
+    else:
+        # psycopg prepares a statement on the server after 5 uses unless told not to;
+        # a migration that changes a column such a statement returns then fails every
+        # page until the connections end. Off unless DJANGO_DB_PREPARE_THRESHOLD is set.
+        threshold = os.environ.get("DJANGO_DB_PREPARE_THRESHOLD", "")
+        config["OPTIONS"] = {
+            "prepare_threshold": env_int("DJANGO_DB_PREPARE_THRESHOLD", 0)
+            if threshold
+            else None,
+            **config.get("OPTIONS", {}),
         }
-        return {
-            # Django's backend; its health check looks at the socket, not the server.
-            "ENGINE": "outsourcing.postgresql",
-            "NAME": unquote(parts.path.lstrip("/")) or "postgres",
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": CONN_MAX_AGE,
-            "CONN_HEALTH_CHECKS": True,
-            "OPTIONS": options,
-        }
-    raise ImproperlyConfigured(
-        f"DATABASE_URL: unsupported scheme {parts.scheme!r} (use sqlite:/// or postgres://)"
-    )
+    return config
+
+
+def release_from_git() -> str:
+    """The checked-out git revision, or "unreleased" outside a git checkout."""
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=BASE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unreleased"
 
 
 def weak_secret_key(key: str) -> bool:
@@ -189,7 +183,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-ROOT_URLCONF = "outsourcing.urls"
+# `make bench` serves its bare "hello" ceiling beside the site through its own URLconf.
+ROOT_URLCONF = os.environ.get("DJANGO_ROOT_URLCONF", "outsourcing.urls")
 
 TEMPLATES = [
     {
@@ -201,8 +196,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "careers.pagecache.csrf_placeholder",
-                "careers.pagecache.csp_nonce",
             ],
         },
     },
@@ -210,9 +203,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "outsourcing.wsgi.application"
 
-DATABASES = {
-    "default": database_config(os.environ.get("DATABASE_URL", "sqlite:///db.sqlite3"))
-}
+DATABASES = {"default": database_config(os.environ.get("DATABASE_URL", ""))}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -253,22 +244,42 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # `loaddata catalogue` finds fixtures/catalogue.json from any working directory.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# One cache for rate limits (and sessions): per process by default; with REDIS_URL, shared
-# by every worker and server, so limits hold however many run behind a load balancer.
+# What was deployed: part of every cache key, so a deploy never serves pages rendered by
+# the previous release (naming its static files). DJANGO_RELEASE, else the git revision.
+RELEASE = os.environ.get("DJANGO_RELEASE", "") or release_from_git()
+
+# Two caches: "default" for rate limits and sessions, "pages" for rendered pages, page
+# fragments and the catalogue (careers/caching.py). Per process by default; with
+# REDIS_URL shared by every worker and server. Redis errors are ignored
+# (django-redis' IGNORE_EXCEPTIONS): a cache outage slows pages down and turns rate limits
+# off (RATELIMIT_FAIL_OPEN below) rather than answering 500.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "outsourcing.redis_cache.RedisCache",
+        name: {
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"careerfit-{name}-{RELEASE}",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                # A cache that does not answer at once is treated as down.
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
+        for name in ("default", "pages")
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
-# The benchmark's bare "hello" view (the ceiling), only when asked for.
-BENCHMARK_ENDPOINTS = env_flag("DJANGO_BENCHMARK")
+    CACHES = {
+        name: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": name,
+            "KEY_PREFIX": f"careerfit-{name}-{RELEASE}",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+        for name in ("default", "pages")
+    }
 
 # Our forms are small: a body over 64 KB or with over 200 fields is refused with a 400
 # before any view runs.
@@ -323,6 +334,7 @@ CONTENT_SECURITY_POLICY = {
 # Rate limits (django-ratelimit) count in the default cache by client address. DJANGO_RATE_LIMITS=0
 # turns them off, for the load benchmark only: it sends thousands of requests from one address.
 RATELIMIT_ENABLE = os.environ.get("DJANGO_RATE_LIMITS", "1") != "0"
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_IP_META_KEY = "careers.security.client_ip"
 # A view over its limit raises Ratelimited; the middleware answers with our 429 page.
 RATELIMIT_VIEW = "careers.security.too_many_requests"

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
 from careers.models import Role
-from careers.pagecache import content_changed, forget_local_pages
 from tests.factories import UserFactory
+from tests.helpers import BROWSER_ACTIONS
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
 # tests (and the live server's thread) are still synchronous and safe.
@@ -56,13 +56,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    # Rate-limit counters and the cached catalogue start afresh in every test.
-    cache.clear()
-    forget_local_pages()
-    content_changed()
+    # Rate-limit counters, cached pages and the cached catalogue start afresh in every test.
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
-    forget_local_pages()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
@@ -217,38 +216,13 @@ def screenshots() -> Path:
     return folder
 
 
-# A fluent speaker with 12th standard who can work nights: voice support material.
-QUIZ_ACTIONS = {
-    1: [
-        ("check", "#id_spoken_english_4"),
-        ("check", "#id_written_english_3"),
-        ("fill", "#id_typing_wpm", "32"),
-    ],
-    2: [("check", "#id_education_1")],
-    3: [("check", "#id_none")],
-    4: [("select", "#id_skill_excel", "basic")],
-    5: [("fill", "#id_years", "0")],
-    6: [
-        ("check", "#id_shifts_0"),
-        ("check", "#id_shifts_2"),
-        ("check", "#id_shifts_3"),
-        ("check", "#id_commute_0"),
-    ],
-    7: [
-        ("check", "#id_work_style_0"),
-        ("check", "#id_contact_0"),
-        ("check", "#id_pace_0"),
-    ],
-}
-
-
 def wait_for_step(page, number: int) -> None:
     page.locator("label[for=quiz-progress]", has_text=f"Step {number} of 7").wait_for()
 
 
 def answer_step(page, number: int) -> None:
     """Answer one quiz step as a person would and wait for what comes next."""
-    for action, selector, *value in QUIZ_ACTIONS[number]:
+    for action, selector, *value in BROWSER_ACTIONS[number]:
         if action == "check":
             page.check(selector)
         elif action == "fill":

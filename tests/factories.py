@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from careers.models import JobListing, Role, Shift, Shore, Status, WorkMode
+from careers.choices import Shift, Shore, Status, WorkMode
+from careers.models import JobListing, Role
 
 
 def _join_group(name: str) -> factory.PostGeneration:

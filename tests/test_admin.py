@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from careers.models import JobListing, Role, Status
+from careers.choices import Status
+from careers.models import JobListing, Role
 from tests.factories import JobListingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

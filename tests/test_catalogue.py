@@ -15,15 +15,8 @@ from careers.catalogue import (
     build_fixture_text,
     load_spec,
 )
-from careers.models import (
-    JobCategory,
-    Occupation,
-    Requirement,
-    RequirementKind,
-    Role,
-    Sector,
-    Source,
-)
+from careers.choices import RequirementKind, Sector, Source
+from careers.models import JobCategory, Occupation, Requirement, Role
 from careers.onet import load_onet
 
 EXPECTED_CATEGORIES = {

@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from careers.models import Assessment, Result, Share
-from tests.test_quiz import ANSWERS, answer_all, start
+from tests.helpers import ANSWERS, finish
 
 
 def aged(queryset, **fields) -> None:
@@ -24,9 +24,7 @@ def aged(queryset, **fields) -> None:
 
 @pytest.fixture
 def finished(client):
-    token = start(client)
-    answer_all(client, token)
-    return Assessment.objects.get(token=token)
+    return Assessment.objects.get(token=finish(client))
 
 
 @pytest.mark.django_db

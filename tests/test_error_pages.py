@@ -5,10 +5,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-import careers.views
+import careers.views.pages
 from careers.models import Share
 from tests.factories import UserFactory
-from tests.test_quiz import ANSWERS, answer_all, start, step_url
+from tests.helpers import ANSWERS, answer_all, start, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def test_500_says_sorry_and_nothing_else(monkeypatch):
         def __getattr__(self, name):
             raise RuntimeError("SECRET-DETAIL-4711 from the database layer")
 
-    monkeypatch.setattr(careers.views, "JobCategory", Broken())
+    monkeypatch.setattr(careers.views.pages, "JobCategory", Broken())
     client = Client(raise_request_exception=False)
     response = client.get("/careers/")
     assert_friendly(response, 500, "Something went wrong on our side")

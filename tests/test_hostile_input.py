@@ -8,12 +8,13 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from careers.choices import Status
 from careers.forms import STEPS, build_form
-from careers.models import Assessment, JobListing, Result, Role, Share, Status
+from careers.models import Assessment, JobListing, Result, Role, Share
 from careers.profiles import SCHEMA_PATH, ProfileError, check_profile
 from careers.scoring import profile_from_data, recommend, recommendation_data
+from tests.helpers import ANSWERS, HTMX, answer_all, start, step_url
 from tests.test_admin import listing_form
-from tests.test_quiz import ANSWERS, HTMX, answer_all, start, step_url
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from careers.models import Assessment, JobListing, Requirement, Role, Status
+from careers.choices import Status
+from careers.models import Assessment, JobListing, Requirement, Role
 from tests.factories import JobListingFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import json
 import random
-from dataclasses import fields, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,9 +12,7 @@ from hypothesis import strategies as st
 from careers.catalogue import FIXTURE_PATH, scoring_roles
 from careers.scoring import (
     CEFR_LEVELS,
-    CHECKERS,
     EDUCATION_LEVELS,
-    READS,
     SKILL_LEVELS,
     Option,
     Preferences,
@@ -23,9 +21,7 @@ from careers.scoring import (
     Role,
     Verdict,
     apply_step,
-    check_requirement,
     profile_from_data,
-    read_key,
     recommend,
     score_role,
 )
@@ -317,52 +313,24 @@ PROFILES_ANY = st.builds(
 
 @settings(max_examples=150, deadline=None)
 @given(profile=PROFILES_ANY)
-def test_checks_kept_from_earlier_candidates_never_change_a_result(profile):
-    # ROLES is one tuple for the whole run, as the app's catalogue is: its checks are
-    # kept and reused; a list is prepared afresh for each call, with nothing kept.
-    assert recommend(ROLES, profile) == recommend(list(ROLES), profile)
+def test_results_do_not_depend_on_the_order_of_roles(profile):
+    assert recommend(ROLES, profile) == recommend(ROLES[::-1], profile)
 
 
-def only_what_the_key_reads(req: Requirement, mine: Profile, other: Profile) -> Profile:
-    """`other`, except for what a check of `req` may read, which comes from `mine`."""
-    codes = {o.code for o in req.accepts}
-    if req.kind in ("skill", "other_language"):
-        field = READS[req.kind][0]
-        entries = [e for e in getattr(mine, field) if e[0] in codes] + [
-            e for e in getattr(other, field) if e[0] not in codes
-        ]
-        return replace(other, **{field: tuple(sorted(entries))})
-    if req.kind == "qualification":
-        kept = (mine.qualifications & codes) | (other.qualifications - codes)
-        return replace(other, qualifications=frozenset(kept))
-    if req.kind == "experience_years":
-        domains = (mine.experience_domains & codes) | (other.experience_domains - codes)
-        return replace(
-            other,
-            experience_years=mine.experience_years,
-            experience_domains=frozenset(domains),
-        )
-    return replace(other, **{f: getattr(mine, f) for f in READS[req.kind]})
-
-
-@settings(max_examples=150, deadline=None)
-@given(mine=PROFILES_ANY, other=PROFILES_ANY)
-def test_a_check_depends_only_on_what_its_key_reads(mine, other):
-    for req in REQUIREMENTS:
-        lookalike = only_what_the_key_reads(req, mine, other)
-        assert read_key(req)(lookalike) == read_key(req)(mine)
-        assert check_requirement(req, lookalike) == check_requirement(req, mine)
+VERDICT_RANK = {Verdict.ELIGIBLE: 0, Verdict.CLOSE: 1, Verdict.NOT_YET: 2}
 
 
 @settings(max_examples=150, deadline=None)
 @given(profile=PROFILES_ANY)
-def test_a_step_changes_only_what_checks_of_its_kind_read(profile):
-    for req in REQUIREMENTS:
-        step = CHECKERS[req.kind](req, profile)[2]
-        changed = apply_step(profile, step)
-        differ = {
-            f.name
-            for f in fields(Profile)
-            if getattr(changed, f.name) != getattr(profile, f.name)
-        }
-        assert differ <= set(READS[req.kind])
+def test_taking_a_suggested_step_never_makes_a_verdict_worse(profile):
+    for role in ROLES:
+        before = score_role(role, profile)
+        for check in before.checks:
+            if check.met:
+                continue
+            after = score_role(role, apply_step(profile, check.step))
+            assert VERDICT_RANK[after.verdict] <= VERDICT_RANK[before.verdict], (
+                role.slug,
+                check.step.text,
+            )
+            assert check.code in {c.code for c in after.checks if c.met}, check.step

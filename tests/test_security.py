@@ -15,7 +15,7 @@ from django.urls import reverse
 from careers.models import Assessment
 from careers.security import client_ip
 from tests.factories import UserFactory
-from tests.test_quiz import ANSWERS, HTMX, answer_all, start, step_url
+from tests.helpers import ANSWERS, HTMX, finish, start, step_url
 
 DJANGO = [sys.executable, "-c"]
 PRODUCTION_ENV = {
@@ -114,9 +114,7 @@ def test_hsts_only_over_https(client, settings, db):
 
 @pytest.fixture
 def finished_token(client):
-    token = start(client)
-    answer_all(client, token)
-    return token
+    return finish(client)
 
 
 @pytest.mark.django_db

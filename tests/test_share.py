@@ -14,27 +14,14 @@ from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
 from careers.models import Share
-from tests.test_quiz import ANSWERS, answer_all, start
+from tests.helpers import ANSWERS, HTMX, answer_all, create_share, finish, start
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
 def finished(client):
-    token = start(client)
-    answer_all(client, token)
-    return token
-
-
-def create_share(client, token, **data) -> Share:
-    before = set(Share.objects.values_list("pk", flat=True))
-    response = client.post(
-        reverse("careers:share_create", args=[token]), {"expiry": "30", **data}
-    )
-    assert response.status_code in (200, 302), response.content
-    return Share.objects.exclude(pk__in=before).get()
+    return finish(client)
 
 
 def test_share_token_is_long_random_and_only_its_hash_is_stored(client, finished):

@@ -7,11 +7,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from careers.choices import Verdict
 from careers.models import Qualification, Skill, scoring_catalogue
 from careers.profiles import ProfileError, read_profile
 from careers.scoring import profile_from_data, recommend, recommendation_data
-
-VERDICT_WORDS = {"eligible": "ELIGIBLE NOW", "close": "CLOSE", "not_yet": "NOT YET"}
 
 
 def positive_int(value: str) -> int:
@@ -66,7 +65,7 @@ class Command(BaseCommand):
         for rank, item in enumerate(result["recommendations"], start=1):
             self.stdout.write(
                 f"\n{rank}. {item['title']} ({item['sector']}, {item['category']}): "
-                f"{VERDICT_WORDS[item['verdict']]}, fit {item['score']}%"
+                f"{Verdict(item['verdict']).label.upper()}, fit {item['score']}%"
             )
             for reason in item["met"]:
                 self.stdout.write(f"   + {reason}")

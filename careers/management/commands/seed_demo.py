@@ -11,7 +11,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from careers.models import JobListing, Role, Status
+from careers.choices import Status
+from careers.models import JobListing, Role
 
 DEMO_USERNAME = "demo-recruiter"
 # Documented in README.md; only ever set while DEBUG is on.

@@ -1,0 +1,36 @@
+"""The app's models, one module per subject; import them from here."""
+
+from careers.models.assessments import Assessment, Result, new_token
+from careers.models.catalogue import (
+    JobCategory,
+    Occupation,
+    Qualification,
+    Requirement,
+    Role,
+    RoleOccupation,
+    Skill,
+    catalogue_changed,
+    questionnaire_catalogue,
+    scoring_catalogue,
+)
+from careers.models.listings import LISTING_LIFETIME, JobListing
+from careers.models.sharing import Share
+
+__all__ = [
+    "LISTING_LIFETIME",
+    "Assessment",
+    "JobCategory",
+    "JobListing",
+    "Occupation",
+    "Qualification",
+    "Requirement",
+    "Result",
+    "Role",
+    "RoleOccupation",
+    "Share",
+    "Skill",
+    "catalogue_changed",
+    "new_token",
+    "questionnaire_catalogue",
+    "scoring_catalogue",
+]

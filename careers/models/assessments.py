@@ -1,0 +1,167 @@
+"""A candidate's questionnaire answers (an assessment) and its one result."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, Exists, Max, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+
+from careers.choices import Verdict
+from careers.models.catalogue import scoring_catalogue
+from careers.scoring import profile_from_data, recommend, recommendation_data
+
+# The result page and a shared link show the best roles that are open or close, or, when
+# none is, the nearest few, so that nobody is shown an empty list.
+TOP_ROLES = 5
+NEAREST_ROLES = 3
+
+
+def new_token() -> str:
+    """192 random bits, URL-safe: unguessable, so it can stand in for an account."""
+    return secrets.token_urlsafe(24)
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def unfinished(self) -> AssessmentQuerySet:
+        return self.filter(result__isnull=True)
+
+    def stale_drafts(self, before: datetime) -> AssessmentQuerySet:
+        """Unfinished, and not touched since `before`: abandoned quizzes."""
+        return self.unfinished().filter(updated_at__lt=before)
+
+    def with_finished(self) -> AssessmentQuerySet:
+        """Each with `finished`, without reading the result itself."""
+        return self.annotate(
+            finished=Exists(Result.objects.filter(assessment=OuterRef("pk")))
+        )
+
+    def with_result_state(self) -> AssessmentQuerySet:
+        """Each with what its result page depends on: when it was scored, its shares."""
+        return self.annotate(
+            scored_at=Max("result__updated_at"),
+            share_count=Count("result__shares"),
+            last_revoked=Max("result__shares__revoked_at"),
+        )
+
+
+class Assessment(models.Model):
+    """A candidate's questionnaire answers, saved at every step under an unguessable token."""
+
+    token = models.CharField(max_length=64, default=new_token, editable=False)
+    # {step slug: {"form": answers as given, "profile": the step's profile data}}
+    answers = models.JSONField(default=dict, blank=True)
+    # One more at every saved step: a result records the version it scored, so scoring
+    # that finishes late never replaces the result of answers given after it.
+    version = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["updated_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["token"], name="careers_assessment_token")
+        ]
+
+    def __str__(self) -> str:
+        return f"Assessment started {self.created_at:%Y-%m-%d %H:%M}"
+
+    def has_answered(self, slug: str) -> bool:
+        return slug in self.answers
+
+    def answer(
+        self, slug: str, answers: dict[str, Any], earlier: Iterable[str]
+    ) -> bool:
+        """Store one step's answers if every step in `earlier` is answered.
+
+        The row is locked for the read and the write only, so two tabs saving different
+        steps at once both keep theirs. Gives False, changing nothing, when an earlier
+        step is unanswered; either way this object then holds the answers as stored.
+        """
+        with transaction.atomic():
+            row = (
+                Assessment.objects.select_for_update()
+                .only("answers", "version")
+                .get(pk=self.pk)
+            )
+            answered = all(step in row.answers for step in earlier)
+            if answered:
+                row.answers[slug] = answers
+                row.version += 1
+                row.save(update_fields=["answers", "version", "updated_at"])
+        self.answers, self.version = row.answers, row.version
+        return answered
+
+    def profile_data(self) -> dict[str, Any]:
+        """Every step's profile data, merged (the steps set different keys)."""
+        data: dict[str, Any] = {}
+        for step in self.answers.values():
+            data.update(step.get("profile", {}))
+        return data
+
+    def finish(self) -> Result:
+        """Score the answers and store this assessment's one result (again if re-answered).
+
+        Scoring holds no lock. The one-to-one column lets only one result be inserted;
+        a later finish updates it, unless it scored older answers than the result holds
+        (two tabs, or a slow finish), so the result of the newest answers is kept.
+        """
+        profile = self.profile_data()
+        recommendation = recommend(scoring_catalogue(), profile_from_data(profile))
+        fields = {
+            "profile": profile,
+            "recommendation": recommendation_data(recommendation, detailed=True),
+            "answers_version": self.version,
+        }
+        try:
+            with transaction.atomic():
+                return Result.objects.create(assessment=self, **fields)
+        except IntegrityError:
+            pass  # finished before: update it
+        Result.objects.filter(
+            assessment=self, answers_version__lte=self.version
+        ).update(**fields, updated_at=timezone.now())
+        return Result.objects.get(assessment=self)
+
+
+class Result(models.Model):
+    """The recommendation for a finished assessment: exactly one per assessment."""
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, related_name="result"
+    )
+    profile = models.JSONField(
+        help_text="The profile data the result was computed from."
+    )
+    recommendation = models.JSONField(help_text="The scoring engine's output, as data.")
+    answers_version = models.PositiveIntegerField(
+        default=0, help_text="The assessment's version whose answers were scored."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Result of {self.assessment}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:result_detail", args=[self.assessment.token])
+
+    def top_roles(self) -> list[dict[str, Any]]:
+        """The roles to lead with: the best open or close ones, else the nearest."""
+        ranked = self.recommendation["recommendations"]
+        within_reach = [item for item in ranked if item["verdict"] != Verdict.NOT_YET]
+        return within_reach[:TOP_ROLES] or ranked[:NEAREST_ROLES]
+
+    def by_verdict(self) -> dict[str, list[dict[str, Any]]]:
+        """The ranked roles grouped by verdict, best verdict first."""
+        groups: dict[str, list[dict[str, Any]]] = {v: [] for v in Verdict.values}
+        for item in self.recommendation["recommendations"]:
+            groups[item["verdict"]].append(item)
+        return groups

@@ -1,0 +1,136 @@
+"""Public, revocable links to part of a result, and the card a chat app previews."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from careers.cards import draw_card
+from careers.choices import ShareExpiry
+from careers.models.assessments import Result
+
+SHARED_FIELDS = ("role", "title", "sector", "category_name", "verdict")
+
+
+def share_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ShareQuerySet(models.QuerySet):
+    def by_token(self, token: str, *, with_card: bool = False) -> Share | None:
+        """The share a link's token opens (active or not), without its snapshot."""
+        fields = ["result_id", "expires_at", "revoked_at"] + ["card"] * with_card
+        return self.filter(token_hash=share_token_hash(token)).only(*fields).first()
+
+    def active(self) -> ShareQuerySet:
+        """Not revoked and not expired: links that still open."""
+        return self.filter(revoked_at__isnull=True).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+        )
+
+    def stale(self, before: datetime) -> ShareQuerySet:
+        """Links that stopped working (expired or switched off) before `before`."""
+        return self.filter(Q(expires_at__lt=before) | Q(revoked_at__lt=before))
+
+
+class Share(models.Model):
+    """A public, revocable link to a chosen part of a result.
+
+    The link's token is derived from a random salt with the site's secret key and only its
+    SHA-256 is stored, so a copy of the database alone opens no shared page, while the
+    candidate's private page can still show their links.
+    """
+
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="shares")
+    salt = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    show_scores = models.BooleanField(default=False)
+    # What the page and the card show, fixed when the link is made: top roles and summary.
+    snapshot = models.JSONField()
+    card = models.BinaryField(editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ShareQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Share of {self.result} made {self.created_at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.salt:
+            self.salt = secrets.token_urlsafe(32)
+            self.token_hash = share_token_hash(self.token)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:share_detail", args=[self.token])
+
+    @classmethod
+    def create_for(cls, result: Result, *, show_scores: bool, expiry: str) -> Share:
+        """A new link to `result`: its snapshot and card are made now, once."""
+        snapshot = cls.snapshot_of(result, show_scores=show_scores)
+        expires_at = (
+            None
+            if expiry == ShareExpiry.NEVER
+            else timezone.now() + timedelta(days=int(expiry))
+        )
+        return cls.objects.create(
+            result=result,
+            show_scores=show_scores,
+            snapshot=snapshot,
+            card=draw_card(snapshot),
+            expires_at=expires_at,
+        )
+
+    @staticmethod
+    def snapshot_of(result: Result, *, show_scores: bool) -> dict[str, Any]:
+        """What a shared page shows: the top roles with verdicts and the summary, never
+        the answers; fit scores and sector scores only when the candidate says so."""
+        roles = []
+        for item in result.top_roles():
+            role = {key: item[key] for key in SHARED_FIELDS}
+            if show_scores:
+                role["score"] = item["score"]
+            roles.append(role)
+        data = result.recommendation
+        snapshot = {
+            "summary": data["summary"],
+            "made_at": result.updated_at.isoformat(),
+            "roles": roles,
+        }
+        if show_scores:
+            snapshot["sectors"] = data["sectors"]
+        return snapshot
+
+    @property
+    def token(self) -> str:
+        """256 bits: HMAC-SHA256 of the salt under the secret key, URL-safe."""
+        digest = hmac.new(
+            settings.SECRET_KEY.encode(), self.salt.encode(), hashlib.sha256
+        ).digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and (
+            self.expires_at is None or self.expires_at > timezone.now()
+        )
+
+    def revoke(self) -> None:
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.save(update_fields=["revoked_at"])

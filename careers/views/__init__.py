@@ -1,0 +1,1 @@
+"""The app's views, one module per subject: pages, quiz, results, sharing, health."""

@@ -1,0 +1,126 @@
+"""The public pages: what BPO and KPO are, the categories and roles, open listings."""
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from careers.caching import public_page
+from careers.choices import SECTOR_DEFINITIONS, SECTOR_LONG_NAMES, Sector, Shore
+from careers.models import JobCategory, JobListing, Role
+
+# The key differences between BPO and KPO, as our source articles draw them.
+SECTOR_DIFFERENCES = [
+    (
+        "What is outsourced",
+        "Non-core, supporting activities",
+        "Core, information-related work",
+    ),
+    (
+        "How the work is done",
+        "Follows set rules and scripts",
+        "Needs judgement and analysis",
+    ),
+    ("What drives it", "Volume: many similar tasks", "Insight: fewer, deeper tasks"),
+    (
+        "Why companies do it",
+        "Cost arbitrage: cheaper labour",
+        "Knowledge arbitrage: expertise",
+    ),
+    ("Complexity", "Less complex", "More complex"),
+    ("Coordination with the client", "Low", "High"),
+    ("What the provider brings", "Process expertise", "Domain knowledge"),
+    ("What it needs from you", "Communication skills", "Professional qualifications"),
+]
+
+SHORE_EXAMPLES = {
+    Shore.ONSHORE: "A US bank uses a call centre in Texas.",
+    Shore.NEARSHORE: "A US bank uses a call centre in Mexico.",
+    Shore.OFFSHORE: "A US bank uses a call centre in India or the Philippines.",
+}
+
+
+def _sectors() -> list[dict[str, str]]:
+    return [
+        {
+            "code": sector.value,
+            "name": SECTOR_LONG_NAMES[sector],
+            "definition": SECTOR_DEFINITIONS[sector],
+        }
+        for sector in Sector
+    ]
+
+
+def visible_listings() -> QuerySet[JobListing]:
+    return JobListing.objects.visible().select_related("role")
+
+
+@require_GET
+@public_page
+def home(request: HttpRequest) -> HttpResponse:
+    categories = JobCategory.objects.annotate(role_count=Count("roles"))
+    return render(
+        request,
+        "careers/home.html",
+        {
+            "sectors": _sectors(),
+            "differences": SECTOR_DIFFERENCES,
+            "shores": [(shore.label, SHORE_EXAMPLES[shore]) for shore in Shore],
+            "bpo_categories": [c for c in categories if c.sector == Sector.BPO],
+            "kpo_categories": [c for c in categories if c.sector == Sector.KPO],
+        },
+    )
+
+
+@require_GET
+@public_page
+def category_list(request: HttpRequest) -> HttpResponse:
+    categories = JobCategory.objects.prefetch_related(
+        Prefetch("roles", queryset=Role.objects.order_by("position", "title"))
+    )
+    sectors = [
+        {**sector, "categories": [c for c in categories if c.sector == sector["code"]]}
+        for sector in _sectors()
+    ]
+    return render(request, "careers/category_list.html", {"sectors": sectors})
+
+
+@require_GET
+@public_page
+def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    category = get_object_or_404(JobCategory, slug=slug)
+    roles = list(
+        Role.objects.filter(category=category)
+        .with_catalogue()
+        .order_by("position", "title")
+    )
+    listings = visible_listings().filter(role__category=category)
+    return render(
+        request,
+        "careers/category_detail.html",
+        {
+            "category": category,
+            "sector_name": SECTOR_LONG_NAMES[Sector(category.sector)],
+            "roles": roles,
+            "listings": listings,
+        },
+    )
+
+
+@require_GET
+@public_page
+def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    role = get_object_or_404(Role.objects.with_catalogue(), slug=slug)
+    requirements = list(role.requirements.all())
+    return render(
+        request,
+        "careers/role_detail.html",
+        {
+            "role": role,
+            "sector_name": SECTOR_LONG_NAMES[Sector(role.category.sector)],
+            "must_haves": [r for r in requirements if r.is_must_have],
+            "nice_to_haves": [r for r in requirements if not r.is_must_have],
+            "occupation_links": role.occupation_links.all(),
+            "listings": visible_listings().filter(role=role),
+        },
+    )

@@ -1,0 +1,76 @@
+"""A candidate's private result page."""
+
+import hashlib
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import condition, require_GET
+
+from careers.caching import generation
+from careers.charts import chart_height, profile_chart
+from careers.choices import Commute, Verdict, WorkMode
+from careers.models import Assessment, scoring_catalogue
+from careers.scoring import profile_from_data
+from careers.views.pages import visible_listings
+from careers.views.quiz import first_unanswered, remember, step_url
+from careers.views.sharing import share_context
+
+LISTINGS_SHOWN = 10
+
+
+def result_etag(request: HttpRequest, token: str) -> str | None:
+    """What the page shows changes with a new result, a new or switched-off link, or an
+    edit to the catalogue or listings (the generation); one light query tells."""
+    state = (
+        Assessment.objects.filter(token=token)
+        .with_result_state()
+        .values_list("scored_at", "share_count", "last_revoked")
+        .first()
+    )
+    if state is None or state[0] is None:
+        return None
+    parts = [*state, generation(), settings.RELEASE]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+@require_GET
+# A reload of an unchanged result is a 304; browsers ask every time (no-cache), so a
+# switched-off link or a new listing shows at once.
+@cache_control(private=True, no_cache=True)
+@condition(etag_func=result_etag)
+def result_detail(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = Assessment.objects.select_related("result").filter(token=token).first()
+    if assessment is None:
+        raise Http404("No such result.")
+    if not hasattr(assessment, "result"):
+        return redirect(step_url(token, first_unanswered(assessment.answers) or 1))
+    result = assessment.result
+    top_slugs = [item["role"] for item in result.top_roles()]
+    by_slug = {role.slug: role for role in scoring_catalogue()}
+    chart_roles = [by_slug[slug] for slug in top_slugs[:3] if slug in by_slug]
+    rows = profile_chart(profile_from_data(result.profile), chart_roles)
+    listings = visible_listings().filter(role__slug__in=top_slugs)
+    if result.profile.get("commute") == Commute.REMOTE_ONLY:
+        listings = listings.filter(work_mode=WorkMode.REMOTE)
+    groups = result.by_verdict()
+    data = result.recommendation
+    context = {
+        "assessment": assessment,
+        "result": result,
+        "summary": data["summary"],
+        "sectors": data["sectors"],
+        "paths": data["paths"],
+        "eligible": groups[Verdict.ELIGIBLE],
+        "close": groups[Verdict.CLOSE],
+        "not_yet": groups[Verdict.NOT_YET],
+        "chart_rows": rows,
+        "chart_roles": chart_roles,
+        "chart_height": chart_height(rows),
+        "listings": listings[:LISTINGS_SHOWN],
+        "change_url": step_url(token, 1),
+        **share_context(request, assessment),
+    }
+    response = render(request, "careers/result_detail.html", context)
+    return remember(request, response, token)

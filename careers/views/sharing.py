@@ -1,0 +1,165 @@
+"""Sharing a result: making and switching off links, the shared page and its card."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.dateparse import parse_datetime
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
+
+from careers.cards import card_alt_text
+from careers.forms import ShareForm
+from careers.models import Assessment, Share
+
+SHARE_CREATE_RATE = "10/h"
+SHARE_MISS_RATE = "20/m"
+SHARE_PAGE_HEADERS = {
+    "X-Robots-Tag": "noindex, nofollow",
+    "Referrer-Policy": "no-referrer",
+    # Private, and asked again each time: a revoked link must stop working at once.
+    "Cache-Control": "private, no-cache",
+}
+
+
+def share_context(
+    request: HttpRequest, assessment: Assessment, form: ShareForm | None = None
+) -> dict:
+    """What the result page's #share section shows."""
+    return {
+        "share_form": form or ShareForm(),
+        "shares": [
+            {
+                "share": share,
+                "url": request.build_absolute_uri(share.get_absolute_url()),
+            }
+            for share in assessment.result.shares.defer("snapshot", "card")
+        ],
+        "share_create_url": reverse("careers:share_create", args=[assessment.token]),
+    }
+
+
+def share_section(
+    request: HttpRequest,
+    assessment: Assessment,
+    form: ShareForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {"assessment": assessment, **share_context(request, assessment, form)}
+    return render(request, "careers/result_detail.html#share", context, status=status)
+
+
+def finished_assessment(token: str) -> Assessment:
+    assessment = Assessment.objects.select_related("result").filter(token=token).first()
+    if assessment is None or not hasattr(assessment, "result"):
+        raise Http404("Finish the quiz before sharing.")
+    return assessment
+
+
+def back_to_share(token: str) -> HttpResponse:
+    return redirect(reverse("careers:result_detail", args=[token]) + "#share")
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+@ratelimit(key="ip", rate=SHARE_CREATE_RATE, block=False)
+def share_create(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = finished_assessment(token)
+    if getattr(request, "limited", False):
+        raise Ratelimited()
+    form = ShareForm(request.POST)
+    if not form.is_valid():
+        if request.htmx:
+            return share_section(request, assessment, form, status=400)
+        context = {
+            "message": "Choose when the link should stop working, then try again.",
+            "link": reverse("careers:result_detail", args=[token]) + "#share",
+            "link_text": "Back to your result",
+        }
+        return render(request, "careers/quiz_problem.html", context, status=400)
+    Share.create_for(
+        assessment.result,
+        show_scores=form.cleaned_data["show_scores"],
+        expiry=form.cleaned_data["expiry"],
+    )
+    if request.htmx:
+        return share_section(request, assessment)
+    return back_to_share(token)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def share_revoke(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    # Only the holder of this result's private token can reach its shares.
+    share = get_object_or_404(Share, pk=pk, result__assessment__token=token)
+    share.revoke()
+    if request.htmx:
+        return share_section(request, finished_assessment(token))
+    return back_to_share(token)
+
+
+def share_by_token(
+    request: HttpRequest, share_token: str, *, with_card: bool = False
+) -> Share | None:
+    """The share a link opens, active or not; over the miss limit, a 429."""
+    if is_ratelimited(
+        request, group="share-miss", key="ip", rate=SHARE_MISS_RATE, increment=False
+    ):
+        raise Ratelimited()
+    return Share.objects.by_token(share_token, with_card=with_card)
+
+
+def share_gone(request: HttpRequest, share: Share | None) -> HttpResponse:
+    """404 for an unknown link, 410 for one switched off or expired, counted as a miss.
+
+    Both do the same work and render the same page, so neither the body nor the timing
+    tells them apart; only the status differs.
+    """
+    is_ratelimited(
+        request, group="share-miss", key="ip", rate=SHARE_MISS_RATE, increment=True
+    )
+    status = 404 if share is None else 410
+    response = render(request, "careers/share_gone.html", status=status)
+    for header, value in SHARE_PAGE_HEADERS.items():
+        response[header] = value
+    return response
+
+
+@require_GET
+def share_detail(request: HttpRequest, share_token: str) -> HttpResponse:
+    share = share_by_token(request, share_token)
+    if share is None or not share.is_active:
+        return share_gone(request, share)
+    # The snapshot never changes: the page's content is cached by share (the template's
+    # {% cache %}), and read from the database only to render it.
+    snapshot = SimpleLazyObject(
+        lambda: Share.objects.values_list("snapshot", flat=True).get(pk=share.pk)
+    )
+    context = {
+        "share": share,
+        "snapshot": snapshot,
+        "made_at": SimpleLazyObject(lambda: parse_datetime(snapshot["made_at"])),
+        "card_alt": SimpleLazyObject(lambda: card_alt_text(snapshot)),
+        "page_url": request.build_absolute_uri(request.path),
+        "card_url": request.build_absolute_uri(
+            reverse("careers:share_card", args=[share_token])
+        ),
+    }
+    response = render(request, "careers/share_detail.html", context)
+    for header, value in SHARE_PAGE_HEADERS.items():
+        response[header] = value
+    return response
+
+
+@require_GET
+def share_card(request: HttpRequest, share_token: str) -> HttpResponse:
+    share = share_by_token(request, share_token, with_card=True)
+    if share is None or not share.is_active:
+        return share_gone(request, share)
+    response = HttpResponse(bytes(share.card), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=3600"
+    response["X-Robots-Tag"] = "noindex"
+    return response
