@@ -1,11 +1,12 @@
 """How the site uses Django's cache framework, in one place.
 
-Everything lives in the "pages" cache (settings.CACHES), whose keys carry the release, so
-a deploy never serves HTML that names old static files. What shows the catalogue or
-listings is keyed by the *generation*, which changes once an edit is committed: public
+Rendered pages, fragments and the catalogue live in the "pages" cache, in each process
+(settings.CACHES); every key carries the release, so a deploy never serves HTML that
+names old static files. What shows the catalogue or listings is also keyed by the
+*generation*, kept in the "default" cache and changed once an edit is committed: public
 pages (`public_page`), the quiz's answer fields and the scoring catalogue. With Redis
-every process shares it; without, each process has its own and other processes catch up
-within the 60 s that a browser or CDN may keep a public page anyway.
+every process reads the same generation, so an edit shows everywhere at once; without,
+other processes catch up within the 60 s a browser or CDN may keep a public page anyway.
 """
 
 from __future__ import annotations
@@ -26,13 +27,13 @@ GENERATION_KEY = "generation"
 
 def generation() -> str:
     """The current generation of the catalogue and listings."""
-    pages = caches["pages"]
-    value = pages.get(GENERATION_KEY)
+    shared = caches["default"]
+    value = shared.get(GENERATION_KEY)
     if value is None:
         # add(): two workers starting at once agree on one value.
-        pages.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        # With the cache down there is nothing to agree on: keys then miss, harmlessly.
-        value = pages.get(GENERATION_KEY) or "no-cache"
+        shared.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        # With Redis down there is nothing to agree on: render without the cache.
+        value = shared.get(GENERATION_KEY) or "no-cache"
     return value
 
 
@@ -43,7 +44,7 @@ def content_changed() -> None:
     under the new generation.
     """
     transaction.on_commit(
-        lambda: caches["pages"].set(GENERATION_KEY, uuid.uuid4().hex, None)
+        lambda: caches["default"].set(GENERATION_KEY, uuid.uuid4().hex, None)
     )
 
 

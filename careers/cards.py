@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -24,6 +25,7 @@ MARGIN = 64
 ROLES_SHOWN = 4
 
 
+@cache
 def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size)
 
@@ -125,8 +127,13 @@ def draw_card(snapshot: dict) -> bytes:
         font=footer,
         fill=MUTED,
     )
+    # 64 colours keep the anti-aliased text smooth; as a palette PNG the card is a third
+    # of the size and several times faster to encode than with optimize=True (the card
+    # is drawn when a link is made, on that request).
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(
+        buffer, format="PNG", compress_level=6
+    )
     return buffer.getvalue()
 
 

@@ -248,38 +248,40 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # the previous release (naming its static files). DJANGO_RELEASE, else the git revision.
 RELEASE = os.environ.get("DJANGO_RELEASE", "") or release_from_git()
 
-# Two caches: "default" for rate limits and sessions, "pages" for rendered pages, page
-# fragments and the catalogue (careers/caching.py). Per process by default; with
-# REDIS_URL shared by every worker and server. Redis errors are ignored
-# (django-redis' IGNORE_EXCEPTIONS): a cache outage slows pages down and turns rate limits
-# off (RATELIMIT_FAIL_OPEN below) rather than answering 500.
+# Two caches. "default" holds rate-limit counts, sessions and the generation that names
+# the current catalogue and listings (careers/caching.py): with REDIS_URL it is shared by
+# every worker and server, so limits hold across them and an edit shows everywhere at
+# once. "pages" holds rendered pages, fragments and the catalogue, under that generation:
+# always in the process itself, as a hit then costs no round trip (a public page served
+# from Redis cost about a fifth of the hello ceiling more). Redis errors are ignored
+# (django-redis' IGNORE_EXCEPTIONS): a cache outage slows pages down and lets requests
+# past the rate limits (RATELIMIT_FAIL_OPEN below) rather than answering 500.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "default",
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 if REDIS_URL:
-    CACHES = {
-        name: {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"careerfit-{name}-{RELEASE}",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                # A cache that does not answer at once is treated as down.
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-        }
-        for name in ("default", "pages")
+    CACHES["default"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            # A cache that does not answer at once is treated as down.
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    CACHES = {
-        name: {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": name,
-            "KEY_PREFIX": f"careerfit-{name}-{RELEASE}",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
-        for name in ("default", "pages")
-    }
+for name, cache in CACHES.items():
+    cache["KEY_PREFIX"] = f"careerfit-{name}-{RELEASE}"
 
 # Our forms are small: a body over 64 KB or with over 200 fields is refused with a 400
 # before any view runs.

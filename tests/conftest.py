@@ -1,10 +1,12 @@
 """Shared fixtures: the real catalogue, users, and a real browser against a live server."""
 
+import datetime as dt
 import os
 from importlib import import_module
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.core.cache import caches
 from django.core.management import call_command
@@ -44,6 +46,8 @@ def pytest_configure(config):
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.STATIC_ROOT = None
+    # Logins in tests need no protection from brute force, only speed.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(scope="session")
@@ -62,6 +66,15 @@ def empty_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def frozen_clock():
+    """The clock stands still mid-minute, so a rate-limit test cannot straddle a window's
+    edge however slow the machine; `frozen_clock.shift(seconds)` moves it on."""
+    start = dt.datetime(2026, 12, 1, 10, 0, 30, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture

@@ -215,3 +215,52 @@ def test_autocomplete_reveals_nothing_a_recruiter_may_not_see(recruiter_client, 
         response = recruiter_client.get(autocomplete, {**params, "term": "b"})
         assert response.status_code == 403, params
         assert "bilal" not in response.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"), [("skill", "skills"), ("qualification", "qualifications")]
+)
+def test_a_requirement_that_accepts_nothing_is_refused(kind, field):
+    # Nothing could meet it, and scoring every quiz would have to guess.
+    from django.forms import modelform_factory
+
+    from careers.admin import RequirementForm
+    from careers.models import Requirement
+
+    form_class = modelform_factory(Requirement, form=RequirementForm, fields="__all__")
+    role = Role.objects.get(slug="data-entry-operator")
+    form = form_class(
+        {
+            "role": role.pk,
+            "code": "new-tool",
+            "kind": kind,
+            "level": "working" if kind == "skill" else "",
+            "importance": "must",
+            "weight": 3,
+            "explanation": "Needed.",
+            "source": "hand",
+            "source_note": "Employers ask.",
+            "position": 9,
+        }
+    )
+    assert not form.is_valid()
+    assert "at least one" in form.errors[field][0]
+
+
+def test_the_quiz_still_scores_a_requirement_saved_without_options(client):
+    from careers.models import Requirement
+    from tests.helpers import finish
+
+    role = Role.objects.get(slug="data-entry-operator")
+    Requirement.objects.create(
+        role=role,
+        code="broken",
+        kind="skill",
+        level="working",
+        importance="must",
+        explanation="x",
+        source="hand",
+        source_note="x",
+    )
+    token = finish(client)
+    assert client.get(reverse("careers:result_detail", args=[token])).status_code == 200

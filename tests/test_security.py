@@ -226,7 +226,7 @@ def security_events(caplog) -> list[dict]:
 
 
 @pytest.mark.django_db
-def test_starting_quizzes_is_rate_limited_per_address(caplog):
+def test_starting_quizzes_is_rate_limited_per_address(caplog, frozen_clock):
     robot = Client(REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="198.51.100.1")
     for _ in range(60):
         assert robot.post(reverse("careers:quiz_start")).status_code == 302
@@ -246,10 +246,15 @@ def test_starting_quizzes_is_rate_limited_per_address(caplog):
         "route": "quiz/",
         "user": None,
     }
+    # The limit is per hour: the next hour, the same address may start again.
+    frozen_clock.shift(3600)
+    assert robot.post(reverse("careers:quiz_start")).status_code == 302
 
 
 @pytest.mark.django_db
-def test_answering_is_rate_limited_and_htmx_shows_the_message(client, caplog):
+def test_answering_is_rate_limited_and_htmx_shows_the_message(
+    client, caplog, frozen_clock
+):
     token = start(client)
     for _ in range(60):
         client.post(step_url(token, 1), ANSWERS[1], **HTMX)
@@ -260,6 +265,8 @@ def test_answering_is_rate_limited_and_htmx_shows_the_message(client, caplog):
     assert "education" not in Assessment.objects.get(token=token).answers
     logged = caplog.text
     assert token not in logged
+    frozen_clock.shift(60)
+    assert client.post(step_url(token, 2), ANSWERS[2]).status_code == 302
 
 
 @pytest.mark.django_db

@@ -197,7 +197,7 @@ def test_bad_share_options_are_a_400_and_make_nothing(client, finished):
     assert not Share.objects.exists()
 
 
-def test_share_creation_is_rate_limited(client, finished):
+def test_share_creation_is_rate_limited(client, finished, frozen_clock):
     for _ in range(10):
         create_share(client, finished)
     response = client.post(
@@ -208,7 +208,7 @@ def test_share_creation_is_rate_limited(client, finished):
     assert Share.objects.count() == 10
 
 
-def test_misses_on_share_links_are_rate_limited():
+def test_misses_on_share_links_are_rate_limited(frozen_clock):
     client = Client()
     statuses = [client.get(f"/s/{'y' * 40}{n:03d}/").status_code for n in range(25)]
     assert statuses[:20] == [404] * 20

@@ -142,11 +142,13 @@ def _qualification(req: Requirement, profile: Profile) -> tuple[bool, str, NextS
 def _skill(req: Requirement, profile: Profile) -> tuple[bool, str, NextStep]:
     need = _rank(SKILL_LEVELS, req.level)
     levels = dict(profile.skills)
+    # A requirement that names no skill (the catalogue refuses one) is never met.
     best = max(
         sorted(req.accepts, key=lambda o: o.code),
         key=lambda o: _rank(SKILL_LEVELS, levels.get(o.code, "none")),
+        default=None,
     )
-    have = levels.get(best.code, "none")
+    have = levels.get(best.code, "none") if best else "none"
     # Courses take anyone to a working level in weeks; advanced takes working experience.
     small = (
         need <= _rank(SKILL_LEVELS, "working") or _rank(SKILL_LEVELS, have) + 1 >= need
@@ -280,13 +282,21 @@ def check_requirement(req: Requirement, profile: Profile) -> Check:
     )
 
 
+# How many parts after the kind a step's key needs (level and option, or the option).
+STEP_KEY_PARTS = {
+    "other_language": 2,
+    "skill": 2,
+    "field_of_study": 1,
+    "qualification": 1,
+}
+
+
 def apply_step(profile: Profile, step: NextStep) -> Profile:
     """The profile as it would be after taking the step."""
     kind, *rest = step.key
-    if kind in ("other_language", "field_of_study", "qualification", "skill") and len(
-        rest
-    ) < (2 if kind in ("other_language", "skill") else 1):
-        return profile  # a requirement that accepts nothing: no step meets it
+    # A requirement that accepts nothing names no option in its step: nothing meets it.
+    if len(rest) < STEP_KEY_PARTS.get(kind, 0):
+        return profile
     if kind == "spoken_english":
         return replace(profile, spoken_english=rest[0])
     if kind == "written_english":

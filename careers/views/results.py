@@ -5,6 +5,7 @@ import hashlib
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_GET
 
@@ -48,9 +49,13 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         return redirect(step_url(token, first_unanswered(assessment.answers) or 1))
     result = assessment.result
     top_slugs = [item["role"] for item in result.top_roles()]
-    by_slug = {role.slug: role for role in scoring_catalogue()}
-    chart_roles = [by_slug[slug] for slug in top_slugs[:3] if slug in by_slug]
-    rows = profile_chart(profile_from_data(result.profile), chart_roles)
+
+    def chart() -> dict:
+        by_slug = {role.slug: role for role in scoring_catalogue()}
+        roles = [by_slug[slug] for slug in top_slugs[:3] if slug in by_slug]
+        rows = profile_chart(profile_from_data(result.profile), roles)
+        return {"rows": rows, "roles": roles, "height": chart_height(rows)}
+
     listings = visible_listings().filter(role__slug__in=top_slugs)
     if result.profile.get("commute") == Commute.REMOTE_ONLY:
         listings = listings.filter(work_mode=WorkMode.REMOTE)
@@ -65,9 +70,8 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         "eligible": groups[Verdict.ELIGIBLE],
         "close": groups[Verdict.CLOSE],
         "not_yet": groups[Verdict.NOT_YET],
-        "chart_rows": rows,
-        "chart_roles": chart_roles,
-        "chart_height": chart_height(rows),
+        # Built only when the template's cached fragment is missing.
+        "chart": SimpleLazyObject(chart),
         "listings": listings[:LISTINGS_SHOWN],
         "change_url": step_url(token, 1),
         **share_context(request, assessment),

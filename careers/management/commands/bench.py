@@ -144,7 +144,7 @@ def client_browser() -> Fetch:
             response = client.post(url, form, follow=True)
         assert response.status_code == 200, (url, response.status_code)
         final = response.redirect_chain[-1][0] if response.redirect_chain else url
-        return "http://testserver" + final, response.content.decode()
+        return "http://testserver" + final, response.content.decode(errors="replace")
 
     return fetch
 

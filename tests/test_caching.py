@@ -1,0 +1,96 @@
+"""What is cached shows changes once they are committed, and reloads cost little."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from careers.models import JobListing, Qualification
+from tests.factories import JobListingFactory
+from tests.helpers import ANSWERS, create_share, finish, start, step_url
+
+pytestmark = pytest.mark.django_db
+
+ROLE_PAGE = "/roles/voice-customer-support-associate/"
+
+
+def test_public_pages_may_be_kept_by_a_cdn_for_a_minute(client):
+    for url in ("/", "/careers/", ROLE_PAGE):
+        response = client.get(url)
+        assert "public" in response["Cache-Control"], url
+        assert "max-age=60" in response["Cache-Control"], url
+
+
+def test_a_closed_listing_leaves_the_cached_page_when_the_change_commits(
+    client, django_capture_on_commit_callbacks
+):
+    listing = JobListingFactory(published=True, title="Night shift voice agent")
+    assertContains(client.get(ROLE_PAGE), "Night shift voice agent")
+    with django_capture_on_commit_callbacks(execute=True):
+        listing.close()
+        # Not yet committed: a request now renders and caches what it sees.
+        assertContains(client.get(ROLE_PAGE), "Night shift voice agent")
+    assertNotContains(client.get(ROLE_PAGE), "Night shift voice agent")
+
+
+@pytest.mark.parametrize("removal", ["bulk delete", "owner's account removed"])
+def test_deleted_listings_leave_the_cached_page(
+    client, django_capture_on_commit_callbacks, removal
+):
+    listing = JobListingFactory(published=True, title="Night shift voice agent")
+    assertContains(client.get(ROLE_PAGE), "Night shift voice agent")
+    with django_capture_on_commit_callbacks(execute=True):
+        if removal == "bulk delete":
+            JobListing.objects.filter(pk=listing.pk).delete()
+        else:
+            get_user_model().objects.filter(pk=listing.owner_id).delete()
+    assertNotContains(client.get(ROLE_PAGE), "Night shift voice agent")
+
+
+def test_a_qualification_renamed_in_the_admin_shows_in_the_quiz(
+    client, editor, django_capture_on_commit_callbacks
+):
+    token = start(client)
+    for number in (1, 2):
+        client.post(step_url(token, number), ANSWERS[number])
+    assertContains(
+        client.get(step_url(token, 3)), "LLB (Bachelor of Laws, 3- or 5-year)"
+    )
+    llb = Qualification.objects.get(slug="llb")
+    admin = client.__class__()
+    admin.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(
+            reverse("admin:careers_qualification_change", args=[llb.pk]),
+            {
+                "name": "Bachelor of Laws (LLB)",
+                "slug": "llb",
+                "kind": llb.kind,
+                "field": llb.field,
+                "description": llb.description,
+            },
+        )
+    assert response.status_code == 302, response.content
+    assertContains(client.get(step_url(token, 3)), "Bachelor of Laws (LLB)")
+
+
+def test_reloading_an_unchanged_result_is_a_304_until_it_changes(client):
+    token = finish(client)
+    url = reverse("careers:result_detail", args=[token])
+    first = client.get(url)
+    assert first.status_code == 200
+    assert "no-cache" in first["Cache-Control"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    share = create_share(client, token)
+    changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+    assertContains(changed, share.token)
+
+
+def test_the_shared_page_checks_the_link_on_every_request(client):
+    token = finish(client)
+    share = create_share(client, token)
+    assert client.get(share.get_absolute_url()).status_code == 200
+    share.revoke()
+    assert client.get(share.get_absolute_url()).status_code == 410
