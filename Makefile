@@ -43,8 +43,9 @@ TEST_ENV := DJANGO_SECRET_KEY=test-only-key-not-secret-0123456789-abcdefghijklmn
 DEPLOY_ENV := DJANGO_SECRET_KEY=deploy-check-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
 	DJANGO_ALLOWED_HOSTS=careerfit.example
 
+# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser"' (CI's second database).
 test: install-dev
-	$(TEST_ENV) $(PY) -m pytest
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

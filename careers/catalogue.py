@@ -7,6 +7,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from django.db import transaction
+
 from careers import scoring
 from careers.choices import (
     Channel,
@@ -20,7 +22,9 @@ from careers.choices import (
     Source,
 )
 from careers.models.catalogue import (
+    JobCategory,
     accepted_options,
+    catalogue_changed,
     languages_label,
     requirement_option_errors,
     requirement_threshold_errors,
@@ -402,3 +406,32 @@ def scoring_roles(objects: list[dict[str, Any]]) -> tuple[scoring.Role, ...]:
         )
         for role in by_model["careers.role"]
     )
+
+
+def grow_catalogue(factor: int) -> None:
+    """For measuring at scale: copy every category, role and requirement to `factor`×."""
+
+    def clone(row: Any, **changes: Any) -> Any:
+        fields = row._meta.concrete_fields
+        values = {
+            f.attname: getattr(row, f.attname) for f in fields if not f.primary_key
+        }
+        return type(row).objects.create(**{**values, **changes})
+
+    prefetch = ["roles__requirements__qualifications", "roles__requirements__skills"]
+    prefetch += ["roles__occupation_links"]
+    categories = list(JobCategory.objects.prefetch_related(*prefetch))
+    with transaction.atomic():
+        for copy in range(1, factor):
+            for category in categories:
+                new = clone(category, slug=f"{category.slug}-copy{copy}")
+                for role in category.roles.all():
+                    slug = f"{role.slug}-copy{copy}"
+                    new_role = clone(role, slug=slug, category_id=new.pk)
+                    for link in role.occupation_links.all():
+                        clone(link, role_id=new_role.pk)
+                    for req in role.requirements.all():
+                        new_req = clone(req, role_id=new_role.pk)
+                        new_req.qualifications.set(req.qualifications.all())
+                        new_req.skills.set(req.skills.all())
+        catalogue_changed()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from careers.models import JobCategory, Role
 from tests.conftest import answer_step, wait_for_step
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 axe = Axe()

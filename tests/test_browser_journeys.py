@@ -9,7 +9,7 @@ from careers.models import JobListing
 from tests.conftest import answer_step, wait_for_step
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_whole_quiz_with_htmx_swaps_steps_in_place(page, take_quiz):

@@ -1,14 +1,9 @@
-"""`make bench`: what whole candidate journeys cost the server, against a bare "hello".
+"""`make bench`: whole candidate journeys under gunicorn, in units of a bare "hello".
 
-Runs gunicorn as production does (outsourcing/gunicorn.conf.py) on a database of its own
-(a temporary SQLite file, then a new PostgreSQL database when one answers), and
-- walks whole journeys as a browser without JavaScript does: the quiz page, start, every
-  step (POST, redirect, GET) with varied answers, the result, a new share link, and the
-  shared page and its card as a stranger; the workers' CPU time (from /proc) per journey
-  is divided by their CPU time per bare "hello" request, measured the same way;
-- runs wrk on the public pages, each against the hello ceiling measured beside it;
-- counts the queries of each journey action at catalogue sizes 1× and 10×.
-It deletes only what it made (its database, its temporary folder and its cache keys).
+On databases of its own (a temporary SQLite file; a new PostgreSQL database when one
+answers): the workers' CPU time (/proc) per whole journey over per hello request, wrk on
+the public pages against the hello ceiling, and each journey action's queries at 1× and
+10× catalogue. README "Performance" explains the figures.
 """
 
 import json
@@ -29,140 +24,120 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 from typing import Any
 
+import psycopg
+import redis
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from careers.choices import CEFRLevel, EducationLevel, ExperienceDomain, Shift
-from careers.models import JobCategory, catalogue_changed
+from careers.catalogue import grow_catalogue
+from careers.choices import CEFRLevel, Commute, EducationLevel, ExperienceDomain, Shift
+from careers.models import Assessment, Result
 
 JOURNEY_BUDGET = 150  # hellos of server CPU per whole journey, at most
 PUBLIC_BUDGET = 0.5  # a public page's req/s under wrk, against the hello ceiling's
 PUBLIC_PAGES = ["/", "/careers/", "/careers/legal-process/", "/roles/medical-coder/"]
+REDIS = "redis://127.0.0.1:6379/0"
+POSTGRES = "postgresql://postgres@127.0.0.1:5432/"
 CATALOGUE = json.loads((settings.BASE_DIR / "fixtures/catalogue.json").read_text())
 SLUGS = {
     model: [o["fields"]["slug"] for o in CATALOGUE if o["model"] == f"careers.{model}"]
     for model in ("qualification", "skill")
 }
-Fetch = Callable[
-    [str, dict | None], tuple[str, str]
-]  # (url, form) -> (final url, body)
+DEGREES = EducationLevel.values[2:]  # a diploma or more: a field of study is asked
+Browser = Callable[[str, dict | None], tuple[str, str]]  # (url, form) -> (url, page)
 
 
 def answers(rng: random.Random) -> list[dict[str, Any]]:
-    """Answers to the seven steps, drawn from every choice the quiz offers."""
-    education = rng.choice(EducationLevel.values)
-    school = education in ("10th", "12th")
+    """Answers to the seven steps, drawn from the choices the quiz offers."""
+    education, years = rng.choice(EducationLevel.values), rng.choice([0, 0, 1, 3])
     held = rng.sample(SLUGS["qualification"], rng.choice([0, 0, 1, 2]))
-    years = rng.choice([0, 0, 1, 3, 6])
+    level = lambda: rng.choice(CEFRLevel.values)  # noqa: E731
     return [
-        {
-            "spoken_english": rng.choice(CEFRLevel.values),
-            "written_english": rng.choice(CEFRLevel.values),
-            "language_1": "hindi",
-            "level_1": rng.choice(CEFRLevel.values),
-            "typing_wpm": rng.randrange(10, 80),
-        },
-        {"education": education, "field_of_study": "" if school else "commerce"},
+        {"spoken_english": level(), "written_english": level(), "language_1": "hindi"}
+        | {"level_1": level(), "typing_wpm": rng.randrange(10, 80)},
+        {"education": education, "field_of_study": "commerce" * (education in DEGREES)},
         {"qualifications": held} if held else {"none": "on"},
-        {
-            f"skill_{slug.replace('-', '_')}": rng.choice(["basic", "working"])
-            for slug in rng.sample(SLUGS["skill"], 5)
-        },
-        {
-            "years": years,
-            "domains": rng.sample(ExperienceDomain.values, 2) * (years > 0),
-        },
-        {
-            "shifts": rng.sample(Shift.values, rng.randrange(1, 4)),
-            "commute": rng.choice(["office", "relocate", "remote_only"]),
-            "internet": "on",
-        },
-        {
-            "work_style": "either",
-            "contact": "either",
-            "pace": rng.choice(["deep", "volume"]),
-        },
-    ]
+        {f"skill_{s.replace('-', '_')}": "working" for s in rng.sample(SLUGS["skill"], 5)},
+        {"years": years, "domains": rng.sample(ExperienceDomain.values, 2) * bool(years)},
+        {"shifts": rng.sample(Shift.values, rng.randrange(1, 4)), "internet": "on"}
+        | {"commute": rng.choice(Commute.values)},
+        {"work_style": "either", "contact": "either", "pace": rng.choice(["deep", "volume"])},
+    ]  # fmt: skip
 
 
-def journey(fetch: Callable[[], Fetch], rng: random.Random) -> Callable[[str], None]:
+def journey(new_browser: Callable[[], Browser], seed: int, mark=lambda name: None):
     """One candidate's whole visit; `mark(name)` is called after each action."""
-
-    def walk(mark: Callable[[str], None]) -> None:
-        browser = fetch()
-        url, page = browser("/quiz/", None)
-        mark("quiz page")
-        url, page = browser("/quiz/", {})
-        mark("start")
-        for number, form in enumerate(answers(rng), start=1):
-            url, page = browser(url, form)
-            mark(f"step {number}")
-        assert "/results/" in url, f"the last step led to {url}"
-        share_url = url + "share/"
-        url, page = browser(share_url, {"expiry": "30"})
-        mark("share")
-        link = re.search(r'value="(https?://[^"]+/s/[^"]+/)"', page).group(1)
-        stranger = fetch()
-        stranger(link, None)
-        stranger(link + "card.png", None)
-        mark("shared page and card")
-
-    return walk
+    browser = new_browser()
+    browser("/quiz/", None)
+    mark("quiz page")
+    url, page = browser("/quiz/", {})
+    mark("start")
+    for number, form in enumerate(answers(random.Random(seed)), start=1):
+        url, page = browser(url, form)
+        mark(f"step {number}")
+    assert "/results/" in url, f"the last step led to {url}"
+    url, page = browser(url + "share/", {"expiry": "30"})
+    mark("share")
+    link = re.search(r'value="(https?://[^"]+/s/[^"]+/)"', page).group(1)
+    stranger = new_browser()
+    stranger(link, None)
+    stranger(link + "card.png", None)
+    mark("shared page and card")
 
 
-def http_browser(base: str) -> Fetch:
-    """A browser without JavaScript: cookies, CSRF tokens from the page, redirects."""
+def http_browser(base: str) -> Browser:
+    """A browser without JavaScript: cookies, the page's CSRF token, redirects."""
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(CookieJar())
     )
-    state = {"token": ""}
+    token = [""]
 
     def fetch(url: str, form: dict | None) -> tuple[str, str]:
-        data = None
-        if form is not None:
-            body = {**form, "csrfmiddlewaretoken": state["token"]}
-            data = urllib.parse.urlencode(body, doseq=True).encode()
+        body = {**form, "csrfmiddlewaretoken": token[0]} if form is not None else None
+        data = urllib.parse.urlencode(body, doseq=True).encode() if body else None
         with opener.open(urllib.parse.urljoin(base, url), data, timeout=30) as response:
             page = response.read().decode(errors="replace")
-            found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-            state["token"] = found.group(1) if found else state["token"]
-            return response.url, page
+        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        token[0] = found.group(1) if found else token[0]
+        return response.url, page
 
     return fetch
 
 
-def client_browser() -> Fetch:
+def client_browser() -> Browser:
+    """The same, in process through Django's test client (for counting queries)."""
     client = Client()
 
     def fetch(url: str, form: dict | None) -> tuple[str, str]:
-        if form is None:
-            response = client.get(url, follow=True)
-        else:
-            response = client.post(url, form, follow=True)
+        response = (
+            client.get(url, follow=True)
+            if form is None
+            else client.post(url, form, follow=True)
+        )
         assert response.status_code == 200, (url, response.status_code)
         final = response.redirect_chain[-1][0] if response.redirect_chain else url
-        return "http://testserver" + final, response.content.decode(errors="replace")
+        return urllib.parse.urljoin("http://testserver", final), response.text
 
     return fetch
 
 
 def worker_cpu(master: int) -> float:
-    """CPU seconds (user + system) used so far by the gunicorn master's workers."""
-    total = 0
+    """CPU seconds (user + system) that the gunicorn master's workers have used."""
+    ticks = 0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
-            continue
+            continue  # a process that ended meanwhile
         if int(fields[1]) == master:
-            total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def cpu_per(master: int, tasks: list[Callable[[], None]]) -> float:
+def cpu_per_task(master: int, tasks: list[Callable[[], Any]]) -> float:
     before = worker_cpu(master)
     with ThreadPoolExecutor(2) as pool:
         list(pool.map(lambda task: task(), tasks))
@@ -170,165 +145,12 @@ def cpu_per(master: int, tasks: list[Callable[[], None]]) -> float:
 
 
 def wrk(url: str, seconds: int) -> float:
-    out = subprocess.run(
-        ["wrk", "-t1", "-c32", f"-d{seconds}s", url], capture_output=True, text=True
-    ).stdout
+    command = ["wrk", "-t1", "-c32", f"-d{seconds}s", url]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
-def grow_catalogue(factor: int) -> None:
-    """Copy every category with its roles and requirements until there are `factor`×."""
-
-    def clone(row: Any, **changes: Any) -> Any:
-        fields = row._meta.concrete_fields
-        values = {
-            f.attname: getattr(row, f.attname) for f in fields if not f.primary_key
-        }
-        return type(row).objects.create(**{**values, **changes})
-
-    categories = list(
-        JobCategory.objects.prefetch_related(
-            "roles__requirements__qualifications",
-            "roles__requirements__skills",
-            "roles__occupation_links",
-        )
-    )
-    with transaction.atomic():
-        for copy in range(1, factor):
-            for category in categories:
-                new = clone(category, slug=f"{category.slug}-copy{copy}")
-                for role in category.roles.all():
-                    slug = f"{role.slug}-copy{copy}"
-                    new_role = clone(role, slug=slug, category_id=new.pk)
-                    for link in role.occupation_links.all():
-                        clone(link, role_id=new_role.pk)
-                    for req in role.requirements.all():
-                        new_req = clone(req, role_id=new_role.pk)
-                        new_req.qualifications.set(req.qualifications.all())
-                        new_req.skills.set(req.skills.all())
-        catalogue_changed()
-
-
-class Command(BaseCommand):
-    help = "Measure whole candidate journeys and the public pages under gunicorn."
-
-    def add_arguments(self, parser) -> None:
-        parser.add_argument("--journeys", type=int, default=60)
-        parser.add_argument("--seconds", type=int, default=3, help="per wrk round")
-        parser.add_argument("--queries", action="store_true", help=argparse_hidden)
-
-    def handle(self, *args, journeys: int, seconds: int, queries: bool, **options):
-        if queries:
-            return self.count_queries()
-        missed = []
-        with tempfile.TemporaryDirectory(prefix="careerfit-bench-") as folder:
-            databases = [("SQLite", f"sqlite:///{folder}/bench.db", None)]
-            name = f"careerfit_bench_{secrets.token_hex(4)}"
-            if postgres("postgres", "SELECT 1"):
-                url = f"postgres://postgres@127.0.0.1:5432/{name}"
-                databases.append(("PostgreSQL", url, name))
-            for label, url, pg_name in databases:
-                if pg_name:
-                    postgres("postgres", f"CREATE DATABASE {pg_name}")
-                try:
-                    missed += self.run_on(label, url, folder, journeys, seconds)
-                finally:
-                    if pg_name:
-                        postgres("postgres", f"DROP DATABASE {pg_name} WITH (FORCE)")
-        if missed:
-            self.stderr.write("Missed: " + "; ".join(missed))
-            sys.exit(1)
-
-    def run_on(self, label: str, url: str, folder: str, journeys: int, seconds: int):
-        release = f"bench-{secrets.token_hex(4)}"
-        env = {**os.environ, "DATABASE_URL": url, "DJANGO_RELEASE": release}
-        env |= {"DJANGO_STATIC_ROOT": f"{folder}/static", "DJANGO_RATE_LIMITS": "0"}
-        env |= {"DJANGO_ROOT_URLCONF": "outsourcing.bench_urls"}
-        if redis_answers():
-            env["REDIS_URL"] = "redis://127.0.0.1:6379/0"
-        manage = [sys.executable, "manage.py"]
-        for command in (["migrate"], ["loaddata", "catalogue"], ["collectstatic"]):
-            subprocess.run(
-                manage + command + ["-v0", "--no-input"] * (command[0] != "loaddata"),
-                env=env,
-                check=True,
-            )
-        port = 8100 + secrets.randbelow(800)
-        env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [
-                Path(sys.executable).parent / "gunicorn",
-                "-c",
-                "outsourcing/gunicorn.conf.py",
-            ],
-            env=env,
-        )
-        base = f"http://127.0.0.1:{port}"
-        missed = []
-        try:
-            wait_for(base + "/healthz")
-            hello = base + "/bench/hello/"
-            get = lambda: http_browser(base)(hello, None)  # noqa: E731
-            cpu_per(server.pid, [get] * 200)  # warm up
-            hello_cpu = cpu_per(server.pid, [get] * 2000)
-            rng = random.Random(20261201)
-            walks = [journey(lambda: http_browser(base), rng) for _ in range(journeys)]
-            cpu_per(server.pid, [lambda w=w: w(lambda name: None) for w in walks[:5]])
-            journey_cpu = cpu_per(
-                server.pid, [lambda w=w: w(lambda n: None) for w in walks[5:]]
-            )
-            ratio = journey_cpu / hello_cpu
-            self.stdout.write(
-                f"\n{label}: hello {hello_cpu * 1e3:.2f} ms CPU; one whole journey "
-                f"{journey_cpu * 1e3:.1f} ms CPU = {ratio:.0f} hellos "
-                f"(budget {JOURNEY_BUDGET}), {journeys - 5} journeys measured"
-            )
-            if ratio > JOURNEY_BUDGET:
-                missed.append(f"{label} journey {ratio:.0f} hellos")
-            for path in PUBLIC_PAGES:
-                wrk(base + path, 1)  # warm the page cache
-                rounds = [
-                    (wrk(hello, seconds), wrk(base + path, seconds)) for _ in range(3)
-                ]
-                share = statistics.median(page / ceiling for ceiling, page in rounds)
-                self.stdout.write(
-                    f"  wrk {path}: {statistics.median(p for _, p in rounds):,.0f} req/s, "
-                    f"{share:.2f} × the hello ceiling "
-                    f"({statistics.median(c for c, _ in rounds):,.0f} req/s)"
-                )
-                if share < PUBLIC_BUDGET:
-                    missed.append(f"{label} {path} {share:.2f}×")
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-            forget_keys(release)
-        result = subprocess.run(
-            manage + ["bench", "--queries"],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        self.stdout.write(result.stdout)
-        return missed
-
-    def count_queries(self) -> None:
-        from careers.models import Assessment, Result
-
-        started, finished = Assessment.objects.count(), Result.objects.count()
-        self.stdout.write(f"  {started} quizzes started, {finished} results stored")
-        counts = {}
-        for factor in (1, 10):
-            if factor > 1:
-                grow_catalogue(factor)
-            counts[factor] = journey_queries()
-        self.stdout.write("  queries per action at 1× / 10× catalogue:")
-        for name, count in counts[1].items():
-            self.stdout.write(f"    {name}: {count} / {counts[10][name]}")
-
-
 def journey_queries() -> dict[str, int]:
-    """The queries each action of one whole journey sends, in process."""
     counts, seen = {}, 0
     with CaptureQueriesContext(connection) as queries:
 
@@ -336,47 +158,123 @@ def journey_queries() -> dict[str, int]:
             nonlocal seen
             counts[name], seen = len(queries) - seen, len(queries)
 
-        journey(client_browser, random.Random(1))(mark)
+        journey(client_browser, seed=1, mark=mark)
     return counts
 
 
-argparse_hidden = "internal: count one journey's queries on the configured database"
-
-
-def postgres(database: str, sql: str) -> bool:
-    """Run one statement on the local PostgreSQL server; False when none answers."""
-    command = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc", sql]
+def psql(sql: str) -> bool:
+    """One statement on the local PostgreSQL server; False when none answers."""
     try:
-        return subprocess.run(command, capture_output=True, timeout=30).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
+        with psycopg.connect(POSTGRES + "postgres", autocommit=True) as db:
+            db.execute(sql)
+    except psycopg.Error:
+        return False
+    return True
+
+
+def answers_at(url: str) -> bool:
+    try:
+        return urllib.request.urlopen(url, timeout=2).status == 200
+    except OSError:
         return False
 
 
 def redis_answers() -> bool:
-    import redis
-
     try:
-        return bool(redis.Redis.from_url("redis://127.0.0.1:6379/0").ping())
+        return bool(redis.Redis.from_url(REDIS).ping())
     except redis.RedisError:
         return False
 
 
-def forget_keys(release: str) -> None:
-    """Delete the keys this run wrote (its release is in every one), nothing else."""
-    import redis
+class Command(BaseCommand):
+    help = "Measure whole candidate journeys and the public pages under gunicorn."
 
-    if not redis_answers():
-        return
-    client = redis.Redis.from_url("redis://127.0.0.1:6379/0")
-    for key in client.scan_iter(match=f"*-{release}:*"):
-        client.delete(key)
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--journeys", type=int, default=60)
+        parser.add_argument("--seconds", type=int, default=3, help="per wrk run")
+        parser.add_argument("--queries", action="store_true", help="(internal)")
 
-
-def wait_for(url: str) -> None:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
+    def handle(self, *args, journeys: int, seconds: int, queries: bool, **options):
+        if queries:  # in a subprocess, on the bench's database
+            started, stored = Assessment.objects.count(), Result.objects.count()
+            self.stdout.write(f"  {started} quizzes started, {stored} results stored")
+            small, _, large = journey_queries(), grow_catalogue(10), journey_queries()
+            for name, count in small.items():
+                self.stdout.write(
+                    f"  queries, {name}: {count} (10× catalogue: {large[name]})"
+                )
             return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer at {url}")
+        missed = []
+        with tempfile.TemporaryDirectory(prefix="careerfit-bench-") as folder:
+            sqlite = f"sqlite:///{folder}/bench.db"
+            missed += self.measure("SQLite", sqlite, folder, journeys, seconds)
+            name = f"careerfit_bench_{secrets.token_hex(4)}"
+            if psql(f"CREATE DATABASE {name}"):
+                try:
+                    url = POSTGRES + name
+                    missed += self.measure("PostgreSQL", url, folder, journeys, seconds)
+                finally:
+                    psql(f"DROP DATABASE {name} WITH (FORCE)")
+        if missed:
+            sys.exit("Missed: " + "; ".join(missed))
+
+    def measure(
+        self, label: str, url: str, folder: str, journeys: int, seconds: int
+    ) -> list[str]:
+        release = f"bench-{secrets.token_hex(4)}"  # in every cache key this run writes
+        port = 8100 + secrets.randbelow(800)
+        env = os.environ | {"DATABASE_URL": url, "DJANGO_RELEASE": release}
+        env |= {"DJANGO_STATIC_ROOT": f"{folder}/static", "DJANGO_RATE_LIMITS": "0"}
+        env |= {"DJANGO_ROOT_URLCONF": "outsourcing.bench_urls"}
+        env |= {
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "GUNICORN_CMD_ARGS": "--log-level=warning",
+        }
+        if redis_answers():
+            env["REDIS_URL"] = REDIS
+        manage = [sys.executable, "manage.py"]
+        for command in ("migrate", "loaddata catalogue", "collectstatic --no-input"):
+            subprocess.run([*manage, *command.split(), "-v0"], env=env, check=True)
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        server = subprocess.Popen(
+            [gunicorn, "-c", "outsourcing/gunicorn.conf.py"], env=env
+        )
+        base, missed = f"http://127.0.0.1:{port}", []
+        try:
+            while not answers_at(base + "/healthz"):
+                time.sleep(0.2)
+            hello = base + "/bench/hello/"
+            get_hello = lambda: http_browser(base)(hello, None)  # noqa: E731
+            walks = [
+                lambda n=n: journey(lambda: http_browser(base), n)
+                for n in range(journeys)
+            ]
+            cpu_per_task(server.pid, [get_hello] * 200 + walks[:5])  # warm up
+            hello_cpu = cpu_per_task(server.pid, [get_hello] * 2000)
+            journey_cpu = cpu_per_task(server.pid, walks[5:])
+            ratio = journey_cpu / hello_cpu
+            self.stdout.write(
+                f"\n{label}: a whole journey {journey_cpu * 1e3:.0f} ms of server CPU, "
+                f"{ratio:.0f} hellos of {hello_cpu * 1e3:.2f} ms (budget {JOURNEY_BUDGET})"
+            )
+            missed += [f"{label} journey {ratio:.0f} hellos"] * (ratio > JOURNEY_BUDGET)
+            for path in PUBLIC_PAGES:
+                wrk(base + path, 1)  # into the page cache
+                runs = [
+                    (wrk(hello, seconds), wrk(base + path, seconds)) for _ in range(3)
+                ]
+                share = statistics.median(page / ceiling for ceiling, page in runs)
+                rate = statistics.median(page for _, page in runs)
+                self.stdout.write(
+                    f"  wrk {path}: {rate:,.0f} req/s, {share:.2f} × hello"
+                )
+                missed += [f"{label} {path} {share:.2f}×"] * (share < PUBLIC_BUDGET)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            if redis_answers():
+                client = redis.Redis.from_url(REDIS)
+                for key in client.scan_iter(match=f"*-{release}:*"):
+                    client.delete(key)
+        subprocess.run([*manage, "bench", "--queries"], env=env, check=True)
+        return missed
