@@ -119,7 +119,8 @@ def client_browser() -> Browser:
         )
         assert response.status_code == 200, (url, response.status_code)
         final = response.redirect_chain[-1][0] if response.redirect_chain else url
-        return urllib.parse.urljoin("http://testserver", final), response.text
+        page = response.content.decode(errors="replace")
+        return urllib.parse.urljoin("http://testserver", final), page
 
     return fetch
 
