@@ -24,6 +24,8 @@ from django.views.decorators.cache import cache_control, cache_page
 # Listings expire by the clock and editors expect their change to show: a minute at most.
 PUBLIC_SECONDS = 60
 GENERATION_KEY = "generation"
+# Kept a week, not for ever, in a Redis others may share; a lost one only means a new one.
+GENERATION_KEPT = 7 * 24 * 3600
 
 
 # Read from Redis at most once a second per process: that round trip cost about 0.5 ms
@@ -45,7 +47,7 @@ def generation() -> str:
     value = shared.get(GENERATION_KEY)
     if value is None:
         # add(): two workers starting at once agree on one value.
-        shared.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        shared.add(GENERATION_KEY, uuid.uuid4().hex, GENERATION_KEPT)
         value = shared.get(GENERATION_KEY)
         if value is None:  # Redis is down: nothing to agree on, ask again next time
             return "no-cache"
@@ -63,7 +65,7 @@ def content_changed() -> None:
     def new_generation() -> None:
         global _known
         value = uuid.uuid4().hex
-        caches["default"].set(GENERATION_KEY, value, None)
+        caches["default"].set(GENERATION_KEY, value, GENERATION_KEPT)
         _known = (time.monotonic(), value)
 
     transaction.on_commit(new_generation)
