@@ -26,7 +26,7 @@ from careers.models import (
     Skill,
     catalogue_changed,
 )
-from careers.models.catalogue import requirement_option_errors
+from careers.models.requirements import requirement_option_errors
 from careers.security import security_event
 
 

@@ -39,18 +39,19 @@ _known: tuple[float, str] = (0.0, "")
 def generation() -> str:
     """The current generation of the catalogue and listings."""
     global _known
-    read_at, value = _known
+    read_at, known = _known
     now = time.monotonic()
-    if value and now - read_at < GENERATION_SECONDS:
-        return value
+    if known and now - read_at < GENERATION_SECONDS:
+        return known
     shared = caches["default"]
     value = shared.get(GENERATION_KEY)
     if value is None:
-        # add(): two workers starting at once agree on one value.
-        shared.add(GENERATION_KEY, uuid.uuid4().hex, GENERATION_KEPT)
+        # add(): processes starting at once, or after Redis lost the key, agree on one
+        # value; this process's own if it has one, so that a lost key empties no cache.
+        shared.add(GENERATION_KEY, known or uuid.uuid4().hex, GENERATION_KEPT)
         value = shared.get(GENERATION_KEY)
         if value is None:  # Redis is down: nothing to agree on, ask again next time
-            return "no-cache"
+            return known or "no-cache"
     _known = (now, value)
     return value
 

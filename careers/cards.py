@@ -66,7 +66,10 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
 
 
 def draw_card(snapshot: dict) -> bytes:
-    """PNG bytes of the card: brand, summary and the top roles with their verdicts."""
+    """PNG bytes of the card: brand, summary and the top roles with their verdicts.
+
+    One drawing from top to bottom, so that its coordinates read in order.
+    """
     image = Image.new("RGB", CARD_SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
     width = CARD_SIZE[0] - 2 * MARGIN

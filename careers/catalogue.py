@@ -21,10 +21,9 @@ from careers.choices import (
     SkillKind,
     Source,
 )
-from careers.models.catalogue import (
-    JobCategory,
+from careers.models.catalogue import JobCategory, catalogue_changed
+from careers.models.requirements import (
     accepted_options,
-    catalogue_changed,
     languages_label,
     requirement_option_errors,
     requirement_threshold_errors,
@@ -194,153 +193,137 @@ def _hand_fields(
     return fields
 
 
-def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]]:
-    """Fixture objects (Django's serialisation format, natural keys) for the whole catalogue."""
-    labels = onet.education_labels
-    objects: list[dict[str, Any]] = [
-        _occupation_object(occ, labels)
-        for occ in sorted(onet.occupations.values(), key=lambda o: o.code)
-    ]
-    qualification_slugs: set[str] = set()
+def _object(model: str, **fields: Any) -> dict[str, Any]:
+    return {"model": f"careers.{model}", "fields": fields}
+
+
+def _qualifications_and_skills(
+    spec: dict[str, Any],
+) -> tuple[list[dict[str, Any]], set[str], set[str]]:
+    objects: list[dict[str, Any]] = []
+    qualifications: set[str] = set()
     for item in spec.get("qualification", []):
         where = f"qualification {item.get('slug')!r}"
         _require(item["kind"] in QualificationKind.values, where, "unknown kind")
         _require(item["field"] in FieldOfStudy.values, where, "unknown field")
-        _require(item["slug"] not in qualification_slugs, where, "duplicate slug")
-        qualification_slugs.add(item["slug"])
-        objects.append(
-            {
-                "model": "careers.qualification",
-                "fields": {
-                    "slug": item["slug"],
-                    "name": item["name"],
-                    "kind": item["kind"],
-                    "field": item["field"],
-                    "description": item.get("description", ""),
-                },
-            }
-        )
-    skill_slugs: set[str] = set()
+        _require(item["slug"] not in qualifications, where, "duplicate slug")
+        qualifications.add(item["slug"])
+        fields = {k: item[k] for k in ("slug", "name", "kind", "field")}
+        description = item.get("description", "")
+        objects.append(_object("qualification", **fields, description=description))
+    skills: set[str] = set()
     for item in spec.get("skill", []):
         where = f"skill {item.get('slug')!r}"
         _require(item["kind"] in SkillKind.values, where, "unknown kind")
-        _require(item["slug"] not in skill_slugs, where, "duplicate slug")
-        skill_slugs.add(item["slug"])
-        objects.append(
-            {
-                "model": "careers.skill",
-                "fields": {
-                    "slug": item["slug"],
-                    "name": item["name"],
-                    "kind": item["kind"],
-                    "description": item.get("description", ""),
-                },
-            }
-        )
+        _require(item["slug"] not in skills, where, "duplicate slug")
+        skills.add(item["slug"])
+        fields = {k: item[k] for k in ("slug", "name", "kind")}
+        description = item.get("description", "")
+        objects.append(_object("skill", **fields, description=description))
+    return objects, qualifications, skills
 
-    roles: list[dict[str, Any]] = []
-    links: list[dict[str, Any]] = []
-    requirements: list[dict[str, Any]] = []
+
+def _role_objects(
+    role: dict[str, Any],
+    position: int,
+    category: dict[str, Any],
+    onet: OnetData,
+    known: tuple[set[str], set[str]],
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """A role's fixture object, its occupation links and its requirements."""
+    slug, group = role["slug"], category["onet_group"]
+    where = f"role {slug!r}"
+    _require(role["channel"] in Channel.values, where, "channel is voice or non_voice")
+    _require(bool(role.get("occupations")), where, "link at least one occupation")
+    linked: list[OnetOccupation] = []
+    links = []
+    for link_position, code in enumerate(role["occupations"]):
+        mapped = onet.mapping.get((group, code))
+        _require(mapped is not None, where, f"{code} is not mapped to {group}")
+        _require(mapped.fit in OccupationFit.values, where, f"unknown fit {mapped.fit}")
+        linked.append(onet.occupations[code])
+        links.append(
+            _object(
+                "roleoccupation",
+                role=[slug],
+                occupation=code,
+                fit=mapped.fit,
+                reason=mapped.reason,
+                position=link_position,
+            )
+        )
+    role_object = _object(
+        "role",
+        slug=slug,
+        category=[category["slug"]],
+        title=role["title"],
+        summary=role["summary"],
+        day_to_day=role["day_to_day"],
+        channel=role["channel"],
+        typical_shifts=role["shifts"],
+        job_zone=linked[0].job_zone,
+        position=position,
+    )
+    overrides = role.get("override", {})
+    derived = derive_requirements(linked, onet.education_labels)
+    for code in overrides:
+        _require(
+            code in {d.code for d in derived}, where, f"override of unknown {code!r}"
+        )
+    role_fields = [
+        _apply_override(d, overrides[d.code], f"{where} override {d.code!r}")
+        if d.code in overrides
+        else _derived_fields(d)
+        for d in derived
+    ]
+    for req in role.get("requirement", []):
+        here = f"{where} requirement {req.get('code')!r}"
+        role_fields.append(_hand_fields(req, here, *known))
+    codes = [f["code"] for f in role_fields]
+    _require(len(codes) == len(set(codes)), where, "requirement codes repeat")
+    requirements = [
+        _requirement_object(slug, req_position, fields)
+        for req_position, fields in enumerate(role_fields)
+    ]
+    return role_object, links, requirements
+
+
+def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]]:
+    """Fixture objects (Django's serialisation format, natural keys) for the whole catalogue."""
+    objects = [
+        _occupation_object(occ, onet.education_labels)
+        for occ in sorted(onet.occupations.values(), key=lambda o: o.code)
+    ]
+    catalogue, *known = _qualifications_and_skills(spec)
+    objects += catalogue
+    roles, links, requirements = [], [], []
     role_slugs: set[str] = set()
     for position, category in enumerate(spec.get("category", [])):
         where = f"category {category.get('slug')!r}"
         _require(category["sector"] in Sector.values, where, "sector is BPO or KPO")
         group = category["onet_group"]
-        _require(
-            any(g == group for g, _ in onet.mapping), where, f"unknown group {group!r}"
-        )
+        known_group = any(g == group for g, _ in onet.mapping)
+        _require(known_group, where, f"unknown group {group!r}")
         _require(len(category.get("role", [])) >= 2, where, "needs at least two roles")
         objects.append(
-            {
-                "model": "careers.jobcategory",
-                "fields": {
-                    "slug": category["slug"],
-                    "sector": category["sector"],
-                    "name": category["name"],
-                    "summary": category["summary"],
-                    "typical_activities": "\n".join(category["activities"]),
-                    "position": position,
-                },
-            }
+            _object(
+                "jobcategory",
+                slug=category["slug"],
+                sector=category["sector"],
+                name=category["name"],
+                summary=category["summary"],
+                typical_activities="\n".join(category["activities"]),
+                position=position,
+            )
         )
         for role_position, role in enumerate(category["role"]):
-            slug = role["slug"]
-            where = f"role {slug!r}"
-            _require(slug not in role_slugs, where, "duplicate slug")
-            role_slugs.add(slug)
-            _require(
-                role["channel"] in Channel.values,
-                where,
-                "channel is voice or non_voice",
-            )
-            _require(
-                bool(role.get("occupations")), where, "link at least one occupation"
-            )
-            linked: list[tuple[OnetOccupation, str]] = []
-            for link_position, code in enumerate(role["occupations"]):
-                mapped = onet.mapping.get((group, code))
-                _require(mapped is not None, where, f"{code} is not mapped to {group}")
-                _require(
-                    mapped.fit in OccupationFit.values,
-                    where,
-                    f"unknown fit {mapped.fit}",
-                )
-                linked.append((onet.occupations[code], mapped.fit))
-                links.append(
-                    {
-                        "model": "careers.roleoccupation",
-                        "fields": {
-                            "role": [slug],
-                            "occupation": code,
-                            "fit": mapped.fit,
-                            "reason": mapped.reason,
-                            "position": link_position,
-                        },
-                    }
-                )
-            roles.append(
-                {
-                    "model": "careers.role",
-                    "fields": {
-                        "slug": slug,
-                        "category": [category["slug"]],
-                        "title": role["title"],
-                        "summary": role["summary"],
-                        "day_to_day": role["day_to_day"],
-                        "channel": role["channel"],
-                        "typical_shifts": role["shifts"],
-                        "job_zone": linked[0][0].job_zone,
-                        "position": role_position,
-                    },
-                }
-            )
-
-            overrides = role.get("override", {})
-            derived = derive_requirements([occ for occ, _ in linked], labels)
-            derived_codes = {d.code for d in derived}
-            for code in overrides:
-                _require(code in derived_codes, where, f"override of unknown {code!r}")
-            role_fields = [
-                _apply_override(d, overrides[d.code], f"{where} override {d.code!r}")
-                if d.code in overrides
-                else _derived_fields(d)
-                for d in derived
-            ]
-            for req in role.get("requirement", []):
-                role_fields.append(
-                    _hand_fields(
-                        req,
-                        f"{where} requirement {req.get('code')!r}",
-                        qualification_slugs,
-                        skill_slugs,
-                    )
-                )
-            codes = [f["code"] for f in role_fields]
-            _require(len(codes) == len(set(codes)), where, "requirement codes repeat")
-            requirements.extend(
-                _requirement_object(slug, req_position, fields)
-                for req_position, fields in enumerate(role_fields)
-            )
+            where = f"role {role['slug']!r}"
+            _require(role["slug"] not in role_slugs, where, "duplicate slug")
+            role_slugs.add(role["slug"])
+            made = _role_objects(role, role_position, category, onet, tuple(known))
+            roles.append(made[0])
+            links += made[1]
+            requirements += made[2]
     return objects + roles + links + requirements
 
 

@@ -278,7 +278,8 @@ def derive_education(
     """Education from O*NET's Required Level of Education (or the Job Zone where missing).
 
     Must-have: the level three in four respondents say is needed. Nice-to-have: the level
-    half of them say is needed, when it is higher.
+    half of them say is needed, when it is higher. (Long only for its three written-out
+    requirements, kept beside the rule that picks each.)
     """
     surveyed = [(occ, weight) for occ, weight in links if occ.education]
     if not surveyed:

@@ -5,7 +5,6 @@ from careers.models.catalogue import (
     JobCategory,
     Occupation,
     Qualification,
-    Requirement,
     Role,
     RoleOccupation,
     Skill,
@@ -14,6 +13,7 @@ from careers.models.catalogue import (
     scoring_catalogue,
 )
 from careers.models.listings import LISTING_LIFETIME, JobListing
+from careers.models.requirements import Requirement
 from careers.models.sharing import Share
 
 __all__ = [

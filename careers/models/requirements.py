@@ -1,0 +1,275 @@
+"""What a role asks of a candidate: requirements, and the rules of each kind of them."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from careers import scoring
+from careers.choices import (
+    INDIAN_LANGUAGES,
+    INDIAN_LANGUAGES_CODE,
+    SPOKEN_CAN_DO,
+    WRITTEN_CAN_DO,
+    CEFRLevel,
+    EducationLevel,
+    ExperienceDomain,
+    FieldOfStudy,
+    Importance,
+    Language,
+    QualificationKind,
+    RequirementKind,
+    Shift,
+    SkillLevel,
+    Source,
+)
+
+
+class RequirementManager(models.Manager):
+    def get_by_natural_key(self, role_slug: str, code: str) -> Requirement:
+        return self.get(role__slug=role_slug, code=code)
+
+
+class Requirement(models.Model):
+    """What a role asks of a candidate: a hard gate (must-have) or a weighted nice-to-have.
+
+    The threshold lives in the field that fits the kind: `level` for English (CEFR),
+    education, skill level and shifts; `amount` for words per minute and years;
+    `subject` for the language or the experience domain; `fields` for fields of study;
+    `qualifications` and `skills` hold alternatives (any one of them is enough).
+    """
+
+    role = models.ForeignKey(
+        "careers.Role", on_delete=models.CASCADE, related_name="requirements"
+    )
+    code = models.SlugField(
+        max_length=60,
+        help_text="Short name, unique within the role (e.g. spoken-english).",
+    )
+    kind = models.CharField(max_length=20, choices=RequirementKind.choices)
+    level = models.CharField(max_length=20, blank=True)
+    amount = models.PositiveSmallIntegerField(null=True, blank=True)
+    subject = models.CharField(max_length=60, blank=True)
+    fields = models.CharField(
+        "fields of study",
+        max_length=200,
+        blank=True,
+        help_text="Comma-separated field codes, any of which is accepted.",
+    )
+    qualifications = models.ManyToManyField("careers.Qualification", blank=True)
+    skills = models.ManyToManyField("careers.Skill", blank=True)
+    importance = models.CharField(max_length=4, choices=Importance.choices)
+    weight = models.PositiveSmallIntegerField(
+        default=3, help_text="1–5: how much a nice-to-have adds to the fit score."
+    )
+    explanation = models.TextField(help_text="Plain words for candidates.")
+    source = models.CharField(max_length=4, choices=Source.choices)
+    source_note = models.CharField(
+        max_length=300, help_text="The O*NET figures behind it, or the one-line reason."
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = RequirementManager()
+
+    class Meta:
+        ordering = ["role_id", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "code"], name="unique_requirement_code"
+            ),
+            models.CheckConstraint(
+                condition=Q(weight__gte=1, weight__lte=5),
+                name="requirement_weight_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.role}: {self.get_kind_display()} ({self.get_importance_display()})"
+        )
+
+    def natural_key(self) -> tuple[str, str]:
+        return (self.role.slug, self.code)
+
+    natural_key.dependencies = [
+        "careers.role",
+        "careers.qualification",
+        "careers.skill",
+    ]
+
+    def clean(self) -> None:
+        errors = requirement_threshold_errors(
+            self.kind, self.level, self.amount, self.subject, self.fields
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_must_have(self) -> bool:
+        return self.importance == Importance.MUST
+
+    @property
+    def field_list(self) -> list[str]:
+        return [f.strip() for f in self.fields.split(",") if f.strip()]
+
+    @property
+    def threshold_display(self) -> str:
+        """The threshold in words, e.g. "B2 – Upper intermediate" or "35 words per minute"."""
+        kind = self.kind
+        if kind in (RequirementKind.SPOKEN_ENGLISH, RequirementKind.WRITTEN_ENGLISH):
+            return CEFRLevel(self.level).label
+        if kind == RequirementKind.OTHER_LANGUAGE:
+            return f"{self.languages_display} at {CEFRLevel(self.level).label}"
+        if kind == RequirementKind.TYPING_SPEED:
+            return f"{self.amount} words per minute"
+        if kind == RequirementKind.EDUCATION_LEVEL:
+            return f"{EducationLevel(self.level).label} or higher"
+        if kind == RequirementKind.FIELD_OF_STUDY:
+            return " or ".join(FieldOfStudy(f).label for f in self.field_list)
+        if kind == RequirementKind.QUALIFICATION:
+            return " or ".join(q.name for q in self.qualifications.all())
+        if kind == RequirementKind.SKILL:
+            names = " or ".join(s.name for s in self.skills.all())
+            return f"{names} ({SkillLevel(self.level).label.split(' –')[0].lower()})"
+        if kind == RequirementKind.EXPERIENCE_YEARS:
+            years = f"{self.amount} year{'s' if self.amount != 1 else ''}"
+            domains = " or ".join(
+                ExperienceDomain(c).label.lower() for c in self.subject_codes
+            )
+            return f"{years} in {domains}" if domains else f"{years} in any field"
+        if kind == RequirementKind.SHIFT:
+            return Shift(self.level).label
+        return ""
+
+    @property
+    def subject_codes(self) -> list[str]:
+        return [c.strip() for c in self.subject.split(",") if c.strip()]
+
+    @property
+    def languages_display(self) -> str:
+        return languages_label(self.subject_codes)
+
+    def accepted_options(self) -> tuple[scoring.Option, ...]:
+        """The answers that meet this requirement, for the scoring engine."""
+        return accepted_options(
+            self.kind,
+            fields=self.field_list,
+            qualifications=[
+                (q.slug, q.name, q.kind) for q in self.qualifications.all()
+            ],
+            skills=[(k.slug, k.name) for k in self.skills.all()],
+            subject_codes=self.subject_codes,
+        )
+
+    def as_scoring(self) -> scoring.Requirement:
+        return scoring.Requirement(
+            code=self.code,
+            kind=self.kind,
+            must=self.is_must_have,
+            weight=self.weight,
+            level=self.level,
+            amount=self.amount,
+            accepts=self.accepted_options(),
+            label=self.languages_display
+            if self.kind == RequirementKind.OTHER_LANGUAGE
+            else "",
+        )
+
+    @property
+    def can_do(self) -> str:
+        if self.kind == RequirementKind.SPOKEN_ENGLISH:
+            return SPOKEN_CAN_DO[CEFRLevel(self.level)]
+        if self.kind == RequirementKind.WRITTEN_ENGLISH:
+            return WRITTEN_CAN_DO[CEFRLevel(self.level)]
+        return ""
+
+
+def languages_label(codes: list[str]) -> str:
+    if INDIAN_LANGUAGES_CODE in codes:
+        return "Hindi or another Indian language"
+    return " or ".join(Language(c).label for c in codes)
+
+
+def accepted_options(
+    kind: str,
+    fields: list[str],
+    qualifications: list[tuple[str, str, str]],
+    skills: list[tuple[str, str]],
+    subject_codes: list[str],
+) -> tuple[scoring.Option, ...]:
+    """The answers that meet a requirement of this kind, as scoring options."""
+    if kind == RequirementKind.FIELD_OF_STUDY:
+        return tuple(scoring.Option(f, FieldOfStudy(f).label) for f in fields)
+    if kind == RequirementKind.QUALIFICATION:
+        return tuple(
+            scoring.Option(slug, name, quick=qkind == QualificationKind.CERTIFICATION)
+            for slug, name, qkind in qualifications
+        )
+    if kind == RequirementKind.SKILL:
+        return tuple(scoring.Option(slug, name) for slug, name in skills)
+    if kind == RequirementKind.OTHER_LANGUAGE:
+        codes = list(subject_codes)
+        if INDIAN_LANGUAGES_CODE in codes:
+            codes = [c for c in codes if c != INDIAN_LANGUAGES_CODE] + INDIAN_LANGUAGES
+        return tuple(scoring.Option(c, Language(c).label) for c in dict.fromkeys(codes))
+    if kind == RequirementKind.EXPERIENCE_YEARS:
+        return tuple(
+            scoring.Option(c, ExperienceDomain(c).label.lower()) for c in subject_codes
+        )
+    return ()
+
+
+def requirement_threshold_errors(
+    kind: str, level: str, amount: int | None, subject: str, fields: str
+) -> dict[str, str]:
+    """Which threshold field a requirement of this kind is missing or has wrong."""
+    errors: dict[str, str] = {}
+    level_choices = {
+        RequirementKind.SPOKEN_ENGLISH: CEFRLevel,
+        RequirementKind.WRITTEN_ENGLISH: CEFRLevel,
+        RequirementKind.OTHER_LANGUAGE: CEFRLevel,
+        RequirementKind.EDUCATION_LEVEL: EducationLevel,
+        RequirementKind.SKILL: SkillLevel,
+        RequirementKind.SHIFT: Shift,
+    }
+    if kind in level_choices:
+        allowed = level_choices[kind].values
+        if level not in allowed:
+            errors["level"] = f"Choose one of: {', '.join(allowed)}."
+    if (
+        kind in (RequirementKind.TYPING_SPEED, RequirementKind.EXPERIENCE_YEARS)
+        and not amount
+    ):
+        errors["amount"] = "Give the number (words per minute, or years)."
+    codes = [c.strip() for c in subject.split(",") if c.strip()]
+    if kind == RequirementKind.OTHER_LANGUAGE:
+        allowed = [*Language.values, INDIAN_LANGUAGES_CODE]
+        if not codes or any(c not in allowed for c in codes):
+            errors["subject"] = f"Use language codes from: {', '.join(allowed)}."
+    if kind == RequirementKind.EXPERIENCE_YEARS and any(
+        c not in ExperienceDomain.values for c in codes
+    ):
+        errors["subject"] = (
+            f"Use domain codes from: {', '.join(ExperienceDomain.values)}."
+        )
+    if kind == RequirementKind.FIELD_OF_STUDY:
+        chosen = [f.strip() for f in fields.split(",") if f.strip()]
+        unknown = [f for f in chosen if f not in FieldOfStudy.values]
+        if not chosen or unknown:
+            errors["fields"] = (
+                f"Use field codes from: {', '.join(FieldOfStudy.values)}."
+            )
+    return errors
+
+
+def requirement_option_errors(
+    kind: str, qualifications: list, skills: list
+) -> dict[str, str]:
+    """A qualification or skill requirement must accept at least one: the quiz cannot
+    score a requirement that nothing meets."""
+    if kind == RequirementKind.QUALIFICATION and not qualifications:
+        return {"qualifications": "Choose at least one qualification that meets it."}
+    if kind == RequirementKind.SKILL and not skills:
+        return {"skills": "Choose at least one skill that meets it."}
+    return {}
