@@ -15,22 +15,3 @@ from careers.models.catalogue import (
 from careers.models.listings import LISTING_LIFETIME, JobListing
 from careers.models.requirements import Requirement
 from careers.models.sharing import Share
-
-__all__ = [
-    "LISTING_LIFETIME",
-    "Assessment",
-    "JobCategory",
-    "JobListing",
-    "Occupation",
-    "Qualification",
-    "Requirement",
-    "Result",
-    "Role",
-    "RoleOccupation",
-    "Share",
-    "Skill",
-    "catalogue_changed",
-    "new_token",
-    "questionnaire_catalogue",
-    "scoring_catalogue",
-]
