@@ -50,9 +50,8 @@ admin.site.login_form = AdminLoginForm
 def usable_key(model: type[Model], field_name: str | None, value: object) -> bool:
     """Whether `value` can be looked up as `model`'s key: of its type and in its range.
 
-    Django's choice fields and autocomplete widgets look a posted id up as it is and catch
-    only ValueError and TypeError, so an id such as "<script>" or a 400-digit number (which
-    overflows the database's integer) gave a 500 instead of "Select a valid choice".
+    Django's autocomplete widgets look the posted ids up again to show the form with its
+    errors, and an id such as "<script>" gave a 500 instead of "Select a valid choice".
     """
     field = model._meta.pk if field_name is None else model._meta.get_field(field_name)
     try:
@@ -60,31 +59,6 @@ def usable_key(model: type[Model], field_name: str | None, value: object) -> boo
     except ValidationError:
         return False
     return True
-
-
-class CheckedModelChoiceField(forms.ModelChoiceField):
-    def to_python(self, value):
-        if (
-            value not in self.empty_values
-            and not isinstance(value, Model)
-            and not usable_key(self.queryset.model, self.to_field_name, value)
-        ):
-            raise ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return super().to_python(value)
-
-
-class CheckedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def _check_values(self, value):
-        for pk in value:
-            if not usable_key(self.queryset.model, self.to_field_name, pk):
-                raise ValidationError(
-                    self.error_messages["invalid_pk_value"],
-                    code="invalid_pk_value",
-                    params={"pk": pk},
-                )
-        return super()._check_values(value)
 
 
 class _PostedIdsChecked:
@@ -106,42 +80,18 @@ class CheckedAutocompleteSelectMultiple(_PostedIdsChecked, AutocompleteSelectMul
 
 
 class CheckedChoicesMixin:
-    """Every admin (and inline) form checks posted ids before looking them up."""
-
-    def get_object(self, request: HttpRequest, object_id: str, from_field=None):
-        # The id in the URL too: "not found" rather than an overflow.
-        if not usable_key(self.model, from_field, object_id):
-            return None
-        return super().get_object(request, object_id, from_field)
-
-    def _checked(
-        self, db_field, request: HttpRequest, kwargs: dict, form_class, widget
-    ):
-        kwargs.setdefault("form_class", form_class)
-        if db_field.name in self.get_autocomplete_fields(request):
-            kwargs.setdefault(
-                "widget", widget(db_field, self.admin_site, using=kwargs.get("using"))
-            )
-        return kwargs
+    """Autocomplete fields whose widgets survive a form posted back with unusable ids."""
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
-        kwargs = self._checked(
-            db_field,
-            request,
-            kwargs,
-            CheckedModelChoiceField,
-            CheckedAutocompleteSelect,
-        )
+        if db_field.name in self.get_autocomplete_fields(request):
+            widget = CheckedAutocompleteSelect(db_field, self.admin_site)
+            kwargs.setdefault("widget", widget)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
-        kwargs = self._checked(
-            db_field,
-            request,
-            kwargs,
-            CheckedModelMultipleChoiceField,
-            CheckedAutocompleteSelectMultiple,
-        )
+        if db_field.name in self.get_autocomplete_fields(request):
+            widget = CheckedAutocompleteSelectMultiple(db_field, self.admin_site)
+            kwargs.setdefault("widget", widget)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
