@@ -32,12 +32,6 @@ class ShareQuerySet(models.QuerySet):
         fields = ["result_id", "expires_at", "revoked_at"] + ["card"] * with_card
         return self.filter(token_hash=share_token_hash(token)).only(*fields).first()
 
-    def active(self) -> ShareQuerySet:
-        """Not revoked and not expired: links that still open."""
-        return self.filter(revoked_at__isnull=True).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
-        )
-
     def stale(self, before: datetime) -> ShareQuerySet:
         """Links that stopped working (expired or switched off) before `before`."""
         return self.filter(Q(expires_at__lt=before) | Q(revoked_at__lt=before))

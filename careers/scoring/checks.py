@@ -249,25 +249,6 @@ CHECKERS = {
 }
 
 
-# The profile fields each kind of check reads, and all that a step of that kind changes:
-# a check depends on these alone, so `recommend` reuses checks between candidates (and
-# between the "what if" profiles of their next steps) by these values.
-READS: dict[str, tuple[str, ...]] = {
-    "spoken_english": ("spoken_english",),
-    "written_english": ("written_english",),
-    "other_language": ("other_languages",),
-    "typing_speed": ("typing_wpm",),
-    "education_level": ("education",),
-    "field_of_study": ("field_of_study",),
-    "qualification": ("qualifications",),
-    "skill": ("skills",),
-    "experience_years": ("experience_years", "experience_domains"),
-    "shift": ("shifts",),
-    "work_from_home": ("work_from_home",),
-    "portfolio": ("has_portfolio",),
-}
-
-
 def check_requirement(req: Requirement, profile: Profile) -> Check:
     """Whether the profile meets one requirement, why, and the step that would meet it."""
     met, reason, step = CHECKERS[req.kind](req, profile)
