@@ -92,45 +92,37 @@ class JobCategory(models.Model):
         ]
 
 
-class Qualification(models.Model):
+class CatalogueItem(models.Model):
+    """What the quiz offers by name: a qualification or a skill."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class Qualification(CatalogueItem):
     Kind = QualificationKind
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=120)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     field = models.CharField(max_length=20, choices=FieldOfStudy.choices)
-    description = models.TextField(blank=True)
-
-    objects = SlugManager()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
 
 
-class Skill(models.Model):
+class Skill(CatalogueItem):
     Kind = SkillKind
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=120)
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    description = models.TextField(blank=True)
-
-    objects = SlugManager()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
 
 
 class RoleQuerySet(models.QuerySet):
