@@ -9,7 +9,6 @@ from typing import Any
 
 from django.db import transaction
 
-from careers import scoring
 from careers.choices import (
     Channel,
     FieldOfStudy,
@@ -23,8 +22,6 @@ from careers.choices import (
 )
 from careers.models.catalogue import JobCategory, catalogue_changed
 from careers.models.requirements import (
-    accepted_options,
-    languages_label,
     requirement_option_errors,
     requirement_threshold_errors,
 )
@@ -334,61 +331,6 @@ def render_fixture(objects: list[dict[str, Any]]) -> str:
 def build_fixture_text(spec_path: Path = SPEC_PATH, onet_dir: Path = ONET_DIR) -> str:
     """The exact text of fixtures/catalogue.json for this spec and O*NET subset."""
     return render_fixture(build_catalogue(load_spec(spec_path), load_onet(onet_dir)))
-
-
-def scoring_roles(objects: list[dict[str, Any]]) -> tuple[scoring.Role, ...]:
-    """The roles of a built catalogue, ready for the scoring engine, without a database."""
-    by_model: dict[str, list[dict[str, Any]]] = {}
-    for obj in objects:
-        by_model.setdefault(obj["model"], []).append(obj["fields"])
-    qualifications = {q["slug"]: q for q in by_model["careers.qualification"]}
-    skills = {k["slug"]: k for k in by_model["careers.skill"]}
-    categories = {c["slug"]: c for c in by_model["careers.jobcategory"]}
-    requirements: dict[str, list[scoring.Requirement]] = {}
-    for req in by_model["careers.requirement"]:
-        options = accepted_options(
-            req["kind"],
-            fields=[f for f in req["fields"].split(",") if f],
-            qualifications=[
-                (
-                    qualifications[slug]["slug"],
-                    qualifications[slug]["name"],
-                    qualifications[slug]["kind"],
-                )
-                for (slug,) in req["qualifications"]
-            ],
-            skills=[
-                (skills[slug]["slug"], skills[slug]["name"])
-                for (slug,) in req["skills"]
-            ],
-            subject_codes=[c for c in req["subject"].split(",") if c],
-        )
-        requirements.setdefault(req["role"][0], []).append(
-            scoring.Requirement(
-                code=req["code"],
-                kind=req["kind"],
-                must=req["importance"] == Importance.MUST,
-                weight=req["weight"],
-                level=req["level"],
-                amount=req["amount"],
-                accepts=options,
-                label=languages_label([c for c in req["subject"].split(",") if c])
-                if req["kind"] == RequirementKind.OTHER_LANGUAGE
-                else "",
-            )
-        )
-    return tuple(
-        scoring.Role(
-            slug=role["slug"],
-            title=role["title"],
-            category=role["category"][0],
-            category_name=categories[role["category"][0]]["name"],
-            sector=categories[role["category"][0]]["sector"],
-            channel=role["channel"],
-            requirements=tuple(requirements[role["slug"]]),
-        )
-        for role in by_model["careers.role"]
-    )
 
 
 def grow_catalogue(factor: int) -> None:

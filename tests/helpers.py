@@ -1,9 +1,14 @@
 """What many tests share: the test persona, and walking the quiz with Django's client."""
 
+from typing import Any
+
 from django.urls import reverse
 from pytest_django.asserts import assertRedirects
 
+from careers import scoring
+from careers.choices import Importance, RequirementKind
 from careers.models import Assessment, Share
+from careers.models.requirements import accepted_options, languages_label
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -90,3 +95,58 @@ def create_share(client, token: str, **data) -> Share:
     )
     assert response.status_code in (200, 302), response.content
     return Share.objects.exclude(pk__in=before).get()
+
+
+def scoring_roles(objects: list[dict[str, Any]]) -> tuple[scoring.Role, ...]:
+    """The roles of a built catalogue, ready for the scoring engine, without a database."""
+    by_model: dict[str, list[dict[str, Any]]] = {}
+    for obj in objects:
+        by_model.setdefault(obj["model"], []).append(obj["fields"])
+    qualifications = {q["slug"]: q for q in by_model["careers.qualification"]}
+    skills = {k["slug"]: k for k in by_model["careers.skill"]}
+    categories = {c["slug"]: c for c in by_model["careers.jobcategory"]}
+    requirements: dict[str, list[scoring.Requirement]] = {}
+    for req in by_model["careers.requirement"]:
+        options = accepted_options(
+            req["kind"],
+            fields=[f for f in req["fields"].split(",") if f],
+            qualifications=[
+                (
+                    qualifications[slug]["slug"],
+                    qualifications[slug]["name"],
+                    qualifications[slug]["kind"],
+                )
+                for (slug,) in req["qualifications"]
+            ],
+            skills=[
+                (skills[slug]["slug"], skills[slug]["name"])
+                for (slug,) in req["skills"]
+            ],
+            subject_codes=[c for c in req["subject"].split(",") if c],
+        )
+        requirements.setdefault(req["role"][0], []).append(
+            scoring.Requirement(
+                code=req["code"],
+                kind=req["kind"],
+                must=req["importance"] == Importance.MUST,
+                weight=req["weight"],
+                level=req["level"],
+                amount=req["amount"],
+                accepts=options,
+                label=languages_label([c for c in req["subject"].split(",") if c])
+                if req["kind"] == RequirementKind.OTHER_LANGUAGE
+                else "",
+            )
+        )
+    return tuple(
+        scoring.Role(
+            slug=role["slug"],
+            title=role["title"],
+            category=role["category"][0],
+            category_name=categories[role["category"][0]]["name"],
+            sector=categories[role["category"][0]]["sector"],
+            channel=role["channel"],
+            requirements=tuple(requirements[role["slug"]]),
+        )
+        for role in by_model["careers.role"]
+    )

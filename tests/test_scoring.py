@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careers.catalogue import FIXTURE_PATH, scoring_roles
+from careers.catalogue import FIXTURE_PATH
 from careers.scoring import (
     CEFR_LEVELS,
     EDUCATION_LEVELS,
@@ -25,6 +25,7 @@ from careers.scoring import (
     recommend,
     score_role,
 )
+from tests.helpers import scoring_roles
 
 PROFILES = Path(__file__).resolve().parent.parent / "fixtures" / "profiles"
 
