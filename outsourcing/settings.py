@@ -1,7 +1,6 @@
 """CareerFit settings: one file, every difference between machines is an environment value."""
 
 import os
-import sqlite3
 import subprocess
 from datetime import timedelta
 from pathlib import Path
@@ -62,10 +61,6 @@ def database_config(url: str) -> dict:
     if engine == "sqlite3":
         if not str(config["NAME"]).strip("/"):
             raise ImproperlyConfigured("DATABASE_URL: a sqlite URL needs a file name")
-        if sqlite3.sqlite_version_info < (3, 35):
-            raise ImproperlyConfigured(
-                f"SQLite {sqlite3.sqlite_version} is too old: CareerFit needs 3.35 or newer"
-            )
         # Tests get a file beside it, not Django's shared in-memory database: that one
         # fails concurrent writes at once ("table is locked") where a file waits.
         config["TEST"] = {"NAME": f"{config['NAME']}.test"}
@@ -86,11 +81,10 @@ def database_config(url: str) -> dict:
         # psycopg prepares a statement on the server after 5 uses unless told not to;
         # a migration that changes a column such a statement returns then fails every
         # page until the connections end. Off unless DJANGO_DB_PREPARE_THRESHOLD is set.
-        threshold = os.environ.get("DJANGO_DB_PREPARE_THRESHOLD", "")
+        prepare = "DJANGO_DB_PREPARE_THRESHOLD"
+        threshold = env_int(prepare, 0) if os.environ.get(prepare) else None
         config["OPTIONS"] = {
-            "prepare_threshold": env_int("DJANGO_DB_PREPARE_THRESHOLD", 0)
-            if threshold
-            else None,
+            "prepare_threshold": threshold,
             **config.get("OPTIONS", {}),
         }
     return config

@@ -15,7 +15,15 @@ from django_htmx.http import HttpResponseClientRedirect, push_url
 from django_ratelimit.decorators import ratelimit
 
 from careers.caching import generation
-from careers.forms import STEP_COUNT, STEPS, QuizStep, StepForm, build_form, get_step
+from careers.forms import (
+    STEP_COUNT,
+    STEPS,
+    QuizStep,
+    StepForm,
+    build_form,
+    first_unanswered,
+    get_step,
+)
 from careers.models import Assessment
 from careers.security import whole_page
 
@@ -76,11 +84,6 @@ def first_missing(assessment: Assessment, step: QuizStep) -> QuizStep | None:
         (s for s in STEPS[: step.number - 1] if not assessment.has_answered(s.slug)),
         None,
     )
-
-
-def first_unanswered(answers: dict) -> int | None:
-    """Number of the first step without saved answers, or None when all are answered."""
-    return next((step.number for step in STEPS if step.slug not in answers), None)
 
 
 @require_http_methods(["GET", "POST"])

@@ -12,10 +12,11 @@ from django.views.decorators.http import condition, require_GET
 from careers.caching import generation
 from careers.charts import chart_height, profile_chart
 from careers.choices import Commute, Verdict, WorkMode
+from careers.forms import STEP_COUNT, first_unanswered
 from careers.models import Assessment, scoring_catalogue
 from careers.scoring import profile_from_data
 from careers.views.pages import visible_listings
-from careers.views.quiz import first_unanswered, remember, step_url
+from careers.views.quiz import remember, step_url
 from careers.views.sharing import share_context
 
 LISTINGS_SHOWN = 10
@@ -46,7 +47,9 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
     if assessment is None:
         raise Http404("No such result.")
     if not hasattr(assessment, "result"):
-        return redirect(step_url(token, first_unanswered(assessment.answers) or 1))
+        # Every step answered but no result (a finish that failed): the last step again.
+        number = first_unanswered(assessment.answers) or STEP_COUNT
+        return redirect(step_url(token, number))
     result = assessment.result
     top_slugs = [item["role"] for item in result.top_roles()]
 
