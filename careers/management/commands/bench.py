@@ -1,9 +1,8 @@
 """`make bench`: whole candidate journeys under gunicorn, in units of a bare "hello".
 
-On databases of its own (a temporary SQLite file; a new PostgreSQL database when one
-answers): the workers' CPU time (/proc) per whole journey over per hello request, wrk on
-the public pages against the hello ceiling, and each journey action's queries at 1× and
-10× catalogue. README "Performance" explains the figures.
+On databases of its own (a temporary SQLite file, a new PostgreSQL database): workers' CPU
+(/proc) per journey over per hello, wrk on the public pages against the hello ceiling, and
+queries per action at 1× and 10× catalogue. README "Performance" explains the figures.
 """
 
 import json
@@ -20,6 +19,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from http.cookiejar import CookieJar
 from pathlib import Path
 from typing import Any
@@ -112,11 +112,8 @@ def client_browser() -> Browser:
     client = Client()
 
     def fetch(url: str, form: dict | None) -> tuple[str, str]:
-        response = (
-            client.get(url, follow=True)
-            if form is None
-            else client.post(url, form, follow=True)
-        )
+        send = client.get if form is None else partial(client.post, data=form)
+        response = send(url, follow=True)
         assert response.status_code == 200, (url, response.status_code)
         final = response.redirect_chain[-1][0] if response.redirect_chain else url
         page = response.content.decode(errors="replace")
@@ -152,14 +149,12 @@ def wrk(url: str, seconds: int) -> float:
 
 
 def journey_queries() -> dict[str, int]:
-    counts, seen = {}, 0
+    counts: dict[str, int] = {}
     with CaptureQueriesContext(connection) as queries:
-
-        def mark(name: str) -> None:
-            nonlocal seen
-            counts[name], seen = len(queries) - seen, len(queries)
-
-        journey(client_browser, seed=1, mark=mark)
+        since = lambda: len(queries) - sum(counts.values())  # noqa: E731
+        journey(
+            client_browser, seed=1, mark=lambda name: counts.update({name: since()})
+        )
     return counts
 
 
@@ -180,11 +175,12 @@ def answers_at(url: str) -> bool:
         return False
 
 
-def redis_answers() -> bool:
+def local_redis() -> redis.Redis | None:
+    client = redis.Redis.from_url(REDIS)
     try:
-        return bool(redis.Redis.from_url(REDIS).ping())
+        return client if client.ping() else None
     except redis.RedisError:
-        return False
+        return None
 
 
 class Command(BaseCommand):
@@ -201,45 +197,39 @@ class Command(BaseCommand):
             self.stdout.write(f"  {started} quizzes started, {stored} results stored")
             small, _, large = journey_queries(), grow_catalogue(10), journey_queries()
             for name, count in small.items():
-                self.stdout.write(
-                    f"  queries, {name}: {count} (10× catalogue: {large[name]})"
-                )
+                self.stdout.write(f"  queries, {name}: {count} (10×: {large[name]})")
             return
-        missed = []
+        missed, name = [], f"careerfit_bench_{secrets.token_hex(4)}"
         with tempfile.TemporaryDirectory(prefix="careerfit-bench-") as folder:
-            sqlite = f"sqlite:///{folder}/bench.db"
-            missed += self.measure("SQLite", sqlite, folder, journeys, seconds)
-            name = f"careerfit_bench_{secrets.token_hex(4)}"
+            run = lambda label, url: self.measure(label, url, folder, journeys, seconds)  # noqa: E731
+            missed += run("SQLite", f"sqlite:///{folder}/bench.db")
             if psql(f"CREATE DATABASE {name}"):
                 try:
-                    url = POSTGRES + name
-                    missed += self.measure("PostgreSQL", url, folder, journeys, seconds)
+                    missed += run("PostgreSQL", POSTGRES + name)
                 finally:
                     psql(f"DROP DATABASE {name} WITH (FORCE)")
         if missed:
             sys.exit("Missed: " + "; ".join(missed))
 
-    def measure(
-        self, label: str, url: str, folder: str, journeys: int, seconds: int
-    ) -> list[str]:
+    def measure(self, label: str, url: str, folder: str, journeys: int, seconds: int):
         release = f"bench-{secrets.token_hex(4)}"  # in every cache key this run writes
         port = 8100 + secrets.randbelow(800)
-        env = os.environ | {"DATABASE_URL": url, "DJANGO_RELEASE": release}
-        env |= {"DJANGO_STATIC_ROOT": f"{folder}/static", "DJANGO_RATE_LIMITS": "0"}
-        env |= {"DJANGO_ROOT_URLCONF": "outsourcing.bench_urls"}
-        env |= {
+        env = os.environ | {
+            "DATABASE_URL": url,
+            "DJANGO_RELEASE": release,
+            "DJANGO_STATIC_ROOT": f"{folder}/static",
+            "DJANGO_RATE_LIMITS": "0",
+            "DJANGO_ROOT_URLCONF": "outsourcing.bench_urls",
             "GUNICORN_BIND": f"127.0.0.1:{port}",
             "GUNICORN_CMD_ARGS": "--log-level=warning",
         }
-        if redis_answers():
-            env["REDIS_URL"] = REDIS
         manage = [sys.executable, "manage.py"]
         for command in ("migrate", "loaddata catalogue", "collectstatic --no-input"):
             subprocess.run([*manage, *command.split(), "-v0"], env=env, check=True)
+        shared = env | ({"REDIS_URL": REDIS} if local_redis() else {})
         gunicorn = Path(sys.executable).with_name("gunicorn")
-        server = subprocess.Popen(
-            [gunicorn, "-c", "outsourcing/gunicorn.conf.py"], env=env
-        )
+        conf = "outsourcing/gunicorn.conf.py"
+        server = subprocess.Popen([gunicorn, "-c", conf], env=shared)
         base, missed = f"http://127.0.0.1:{port}", []
         try:
             while not answers_at(base + "/healthz"):
@@ -273,10 +263,9 @@ class Command(BaseCommand):
         finally:
             server.terminate()
             server.wait(timeout=30)
-            if redis_answers():
-                client = redis.Redis.from_url(REDIS)
+            if client := local_redis():
                 for key in client.scan_iter(match=f"*-{release}:*"):
                     client.delete(key)
-        queries = {k: v for k, v in env.items() if k != "REDIS_URL"}  # counts, no cache
-        subprocess.run([*manage, "bench", "--queries"], env=queries, check=True)
+        # Queries are counted without Redis (a fresh in-process cache every time).
+        subprocess.run([*manage, "bench", "--queries"], env=env, check=True)
         return missed
