@@ -31,7 +31,7 @@ install-dev: $(UV)
 run: export DJANGO_DEBUG ?= 1
 run: install
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py loaddata catalogue
+	$(PY) manage.py sync_catalogue
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST_PORT)
 

@@ -3,6 +3,7 @@
 from careers.models.assessments import Assessment, Result, new_token
 from careers.models.catalogue import (
     JobCategory,
+    LoadedRow,
     Occupation,
     Qualification,
     Role,

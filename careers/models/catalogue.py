@@ -261,3 +261,21 @@ class RoleOccupation(models.Model):
         return (self.role.slug, self.occupation.code)
 
     natural_key.dependencies = ["careers.role", "careers.occupation"]
+
+
+class LoadedRow(models.Model):
+    """What `sync_catalogue` last wrote to one catalogue row, as a hash of its fields: a
+    row that no longer matches it was changed by an editor since, and is left alone."""
+
+    model = models.CharField(max_length=40)
+    key = models.CharField(max_length=300, help_text="The row's natural key, as JSON.")
+    fields_hash = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key"], name="unique_loaded_row")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.key}"

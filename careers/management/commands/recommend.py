@@ -51,7 +51,7 @@ class Command(BaseCommand):
         roles = scoring_catalogue()
         if not roles:
             raise CommandError(
-                "The catalogue is empty: run `manage.py loaddata catalogue`."
+                "The catalogue is empty: run `manage.py sync_catalogue`."
             )
         result = recommendation_data(recommend(roles, profile_from_data(data)), top=top)
         if format == "json":

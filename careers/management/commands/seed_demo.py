@@ -11,10 +11,10 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from careers.backends import DEMO_USERNAME
 from careers.choices import Status
 from careers.models import JobListing, Role
 
-DEMO_USERNAME = "demo-recruiter"
 # Documented in README.md; only ever set while DEBUG is on.
 DEMO_PASSWORD = "careerfit-demo"
 LISTINGS_PATH = Path(settings.BASE_DIR) / "fixtures" / "demo_listings.json"
@@ -33,7 +33,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, path: Path, **options: Any) -> None:
         if not Role.objects.exists():
             raise CommandError(
-                "The catalogue is empty: run `manage.py loaddata catalogue` first."
+                "The catalogue is empty: run `manage.py sync_catalogue`.first."
             )
         owner = self._demo_owner()
         created = 0

@@ -1,0 +1,118 @@
+"""`sync_catalogue` (run by `make run` and on deploy) never undoes an editor's change."""
+
+import copy
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from careers.catalogue import FIXTURE_PATH
+from careers.models import Qualification, Requirement, Role
+from careers.sync import sync_catalogue
+
+pytestmark = pytest.mark.django_db
+
+FIXTURE = json.loads(FIXTURE_PATH.read_text(encoding="utf-8"))
+
+
+def sync(*args: str) -> str:
+    out = StringIO()
+    call_command("sync_catalogue", *args, stdout=out)
+    return out.getvalue()
+
+
+def with_title(slug: str, title: str) -> list[dict]:
+    """The fixture as a later release might ship it: one role renamed."""
+    objects = copy.deepcopy(FIXTURE)
+    [role] = [
+        o
+        for o in objects
+        if o["model"] == "careers.role" and o["fields"]["slug"] == slug
+    ]
+    role["fields"]["title"] = title
+    return objects
+
+
+def test_a_second_sync_changes_nothing():
+    sync()
+    expected = f"0 added, 0 updated, 0 replaced, {len(FIXTURE)} up to date."
+    assert expected in sync()
+
+
+def test_an_editors_changes_are_kept_and_named():
+    sync()
+    role = Role.objects.get(slug="medical-coder")
+    role.title = "Medical coder (CPC)"
+    role.save()
+    requirement = Requirement.objects.get(role=role, code="coding-certificate")
+    requirement.qualifications.add(Qualification.objects.get(slug="cpa"))
+    out = sync()
+    assert Role.objects.get(slug="medical-coder").title == "Medical coder (CPC)"
+    assert requirement.qualifications.filter(slug="cpa").exists()
+    assert 'role medical-coder: title is "Medical coder (CPC)" here' in out
+    assert "requirement medical-coder / coding-certificate: qualifications" in out
+    assert "--force" in out
+
+
+def test_a_new_fixture_updates_rows_nobody_edited_and_keeps_edited_ones():
+    sync()
+    role = Role.objects.get(slug="data-entry-operator")
+    role.title = "Data entry (edited)"
+    role.save()
+    report = sync_catalogue(with_title("medical-coder", "Clinical coder"))
+    assert report.updated == ["role medical-coder"]
+    assert Role.objects.get(slug="medical-coder").title == "Clinical coder"
+    report = sync_catalogue(with_title("data-entry-operator", "Data entry clerk"))
+    assert [k.label for k in report.kept] == ["role data-entry-operator"]
+    assert Role.objects.get(slug="data-entry-operator").title == "Data entry (edited)"
+
+
+def test_force_replaces_edits_and_dry_run_writes_nothing():
+    sync()
+    Role.objects.filter(slug="medical-coder").update(title="Edited")
+    assert "1 would be replaced" in sync("--force", "--dry-run")
+    assert Role.objects.get(slug="medical-coder").title == "Edited"
+    assert "1 replaced" in sync("--force")
+    assert Role.objects.get(slug="medical-coder").title == "Medical coder"
+
+
+def test_a_row_an_editor_deleted_stays_deleted():
+    sync()
+    Requirement.objects.get(
+        role__slug="medical-coder", code="coding-certificate"
+    ).delete()
+    out = sync()
+    assert "editors deleted: requirement medical-coder / coding-certificate" in out
+    assert not Requirement.objects.filter(
+        role__slug="medical-coder", code="coding-certificate"
+    ).exists()
+
+
+def test_rows_changed_before_the_first_sync_count_as_edited():
+    # A database loaded with `loaddata` before sync existed, then edited in the admin.
+    Role.objects.filter(slug="medical-coder").update(title="Edited before")
+    out = sync()
+    assert "role medical-coder: title" in out
+    assert Role.objects.get(slug="medical-coder").title == "Edited before"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{", "not a JSON fixture"),
+        ('{"a": 1}', "a fixture is a JSON list of objects"),
+        ('[{"model": "careers.nope", "fields": {}}]', "Invalid model identifier"),
+        ('[{"model": "careers.role", "fields": {}}]', "(?i)null"),
+    ],
+)
+def test_a_bad_fixture_is_refused_naming_the_option_and_saves_nothing(
+    tmp_path, content, message
+):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    roles = Role.objects.count()
+    with pytest.raises(CommandError, match=message) as error:
+        sync("--path", str(path))
+    assert str(error.value).startswith("--path ")
+    assert Role.objects.count() == roles
