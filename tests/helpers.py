@@ -1,7 +1,11 @@
 """What many tests share: the test persona, and walking the quiz with Django's client."""
 
+import os
+import subprocess
+import sys
 from typing import Any
 
+from django.conf import settings
 from django.urls import reverse
 from pytest_django.asserts import assertRedirects
 
@@ -150,3 +154,18 @@ def scoring_roles(objects: list[dict[str, Any]]) -> tuple[scoring.Role, ...]:
         )
         for role in by_model["careers.role"]
     )
+
+
+def migrated_sqlite(tmp_path) -> str:
+    """A SQLite file migrated and loaded as `make run` does, by the real commands."""
+    database = f"sqlite:///{tmp_path}/careerfit.sqlite3"
+    env = {**os.environ, "DATABASE_URL": database}
+    for command in (["migrate", "--no-input"], ["sync_catalogue"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "-v", "0"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            check=True,
+            timeout=300,
+        )
+    return database

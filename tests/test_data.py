@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from careers.models import Assessment, Result, Share
-from tests.helpers import ANSWERS, finish
+from tests.helpers import ANSWERS, finish, migrated_sqlite
 
 
 def aged(queryset, **fields) -> None:
@@ -124,20 +124,6 @@ def run_django(script: str, *args: str, database: str, static: str) -> str:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
-
-
-def migrated_sqlite(tmp_path) -> str:
-    database = f"sqlite:///{tmp_path}/careerfit.sqlite3"
-    env = {**os.environ, "DATABASE_URL": database}
-    for command in (["migrate", "--no-input"], ["loaddata", "catalogue"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command, "-v", "0"],
-            cwd=settings.BASE_DIR,
-            env=env,
-            check=True,
-            timeout=300,
-        )
-    return database
 
 
 def test_results_survive_a_restart(tmp_path):

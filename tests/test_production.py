@@ -1,15 +1,19 @@
 """The production path: start-up refuses unsafe settings; health checks; static files."""
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 from django.db import DatabaseError
 from django.urls import reverse
 
-from tests.helpers import create_share, finish, step_url
+from tests.helpers import create_share, finish, migrated_sqlite, step_url
 
 ROOT = Path(__file__).resolve().parent.parent
 STRONG_KEY = "k" * 25 + "production-key-0123456789abcdef"
@@ -108,3 +112,101 @@ def test_static_files_leave_compressed(client):
     response = client.get("/static/css/site.css", HTTP_ACCEPT_ENCODING="gzip")
     assert response.status_code == 200
     assert response["Content-Encoding"] == "gzip"
+
+
+# --- nginx in front of gunicorn ----------------------------------------------------------
+
+NGINX = Path("/usr/sbin/nginx")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.fixture
+def behind_nginx(tmp_path):
+    """gunicorn as in production (2 workers x 2 threads) on a migrated SQLite file, behind
+    nginx with outsourcing/nginx.conf (only its ports changed); the nginx URL."""
+    if not NGINX.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("nginx is needed in CI: apt-get install -y nginx-light")
+        pytest.skip("nginx is not installed (apt-get install -y nginx-light)")
+    app, front = free_port(), free_port()
+    conf = (ROOT / "outsourcing/nginx.conf").read_text()
+    conf = conf.replace("127.0.0.1:8000", f"127.0.0.1:{app}")
+    conf = conf.replace("listen 8080 default_server", f"listen 127.0.0.1:{front}")
+    (tmp_path / "nginx.conf").write_text(conf)
+    env = {
+        **os.environ,
+        "DATABASE_URL": migrated_sqlite(tmp_path),
+        "GUNICORN_BIND": f"127.0.0.1:{app}",
+        "DJANGO_TRUSTED_PROXIES": "127.0.0.1",
+    }
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    servers = [
+        subprocess.Popen(
+            [gunicorn, "-c", "outsourcing/gunicorn.conf.py"], cwd=ROOT, env=env
+        ),
+        subprocess.Popen(
+            [NGINX, "-p", f"{tmp_path}/", "-c", "nginx.conf", "-g", "daemon off;"]
+        ),
+    ]
+    try:
+        wait_for(f"http://127.0.0.1:{front}/healthz")
+        yield f"127.0.0.1:{front}"
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def slow_client(address: str) -> socket.socket:
+    """A phone on a bad line: a POST whose body comes a byte at a time, never finished."""
+    host, port = address.split(":")
+    sock = socket.create_connection((host, int(port)))
+    sock.sendall(
+        b"POST /quiz/ HTTP/1.1\r\nHost: localhost\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\na"
+    )
+    return sock
+
+
+def test_slow_clients_do_not_hold_gunicorn_behind_nginx(behind_nginx):
+    slow = [slow_client(behind_nginx) for _ in range(8)]  # twice gunicorn's 4 threads
+    try:
+        time.sleep(1)  # they are all connected and waiting
+        started = time.monotonic()
+        with urllib.request.urlopen(f"http://{behind_nginx}/healthz", timeout=10) as r:
+            assert r.status == 200
+        # Without nginx the answer waited for a slow client's thread (seen: 10 s).
+        assert time.monotonic() - started < 1
+    finally:
+        for sock in slow:
+            sock.close()
+
+
+def test_nginx_refuses_a_body_over_its_cap_multipart_included(behind_nginx):
+    body = b"--x\r\nContent-Disposition: form-data; name=f; filename=a\r\n\r\n"
+    body += b"0" * (2 * 1024 * 1024) + b"\r\n--x--\r\n"
+    request = urllib.request.Request(
+        f"http://{behind_nginx}/quiz/",
+        data=body,
+        headers={"Content-Type": "multipart/form-data; boundary=x"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 413
