@@ -27,7 +27,7 @@ from careers.models import (
     catalogue_changed,
 )
 from careers.models.requirements import requirement_option_errors
-from careers.security import security_event
+from careers.security import UnusableInput, security_event
 
 
 class AdminLoginForm(AdminAuthenticationForm):
@@ -79,8 +79,22 @@ class CheckedAutocompleteSelectMultiple(_PostedIdsChecked, AutocompleteSelectMul
     pass
 
 
+# Date-hierarchy values Django turns into a date: a longer number overflowed (a 500).
+DATE_PARTS = {"year": 4, "month": 2, "day": 2}
+
+
 class CheckedChoicesMixin:
-    """Autocomplete fields whose widgets survive a form posted back with unusable ids."""
+    """Autocomplete fields whose widgets survive a form posted back with unusable ids, and
+    list filters that refuse values no date can have."""
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        for key, value in request.GET.items():
+            digits = DATE_PARTS.get(key.rpartition("__")[2])
+            if digits and not (value.isdigit() and len(value) <= digits):
+                raise UnusableInput(
+                    f"“{value[:20]}” is not a {key.rpartition('__')[2]}."
+                )
+        return super().changelist_view(request, extra_context)
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request):

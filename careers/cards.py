@@ -30,39 +30,58 @@ def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size)
 
 
+def _fitting_prefix(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> int:
+    """How many leading characters of `text` fit in `width` (by halving: a title with no
+    spaces, however long, costs a few measurements)."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if draw.textlength(text[:middle], font=font) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def _wrap(
     draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
 ) -> list[str]:
-    """Words into lines no wider than `width`; the last line ends with … if cut."""
+    """Words into at most `max_lines` lines no wider than `width`. A word wider than a
+    line (a long compound, a URL, a script written without spaces) is cut between
+    characters; text left over ends the last line with "…". Every pass takes a word or at
+    least one character off the text, so wrapping always ends."""
     lines: list[str] = []
-    current = ""
     words = text.split()
-    for index, word in enumerate(words):
-        candidate = f"{current} {word}".strip()
+    current = ""
+    while words and len(lines) < max_lines:
+        candidate = f"{current} {words[0]}" if current else words[0]
         if draw.textlength(candidate, font=font) <= width:
             current = candidate
-            continue
-        lines.append(current)
-        current = word
-        if len(lines) == max_lines:
-            remaining = " ".join(words[index:])
+            words.pop(0)
+        elif current:
+            lines.append(current)
             current = ""
-            last = lines[-1]
-            while remaining and draw.textlength(last + " …", font=font) > width:
-                last = last.rsplit(" ", 1)[0]
-            lines[-1] = last + " …"
-            break
+        else:
+            cut = max(_fitting_prefix(draw, words[0], font, width), 1)
+            lines.append(words[0][:cut])
+            words[0] = words[0][cut:]
     if current:
         lines.append(current)
-    return lines[:max_lines]
+    if words:
+        lines[-1] = _cut(draw, lines[-1], font, width)
+    return lines
+
+
+def _cut(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
+    """As much of `text` as fits in `width` with "…" after it."""
+    room = int(width - draw.textlength(" …", font=font))
+    return text[: _fitting_prefix(draw, text, font, room)].rstrip() + " …"
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
     if draw.textlength(text, font=font) <= width:
         return text
-    while text and draw.textlength(text + "…", font=font) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return _cut(draw, text, font, width)
 
 
 def draw_card(snapshot: dict) -> bytes:

@@ -6,38 +6,62 @@ import ipaddress
 import json
 import logging
 import re
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import ngettext
 from django.views import defaults
+from django.views.decorators.cache import never_cache
 from django_htmx.http import reselect, reswap, retarget
+from django_ratelimit.core import get_usage
+from django_ratelimit.exceptions import Ratelimited
 
 log = logging.getLogger("careers.security")
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The address that rate limits and login lock-outs count.
+def bare_ip(text: str) -> str | None:
+    """The address in an X-Forwarded-For entry or a peer address, or None if there is none.
 
-    The peer's own address, unless DJANGO_TRUSTED_PROXY_COUNT names proxies in front of
-    us: then the address the outermost trusted proxy saw, which it appended to
-    X-Forwarded-For. Entries to its left are whatever the client sent, so never trusted.
+    Proxies write "203.0.113.9", "203.0.113.9:4711", "2001:db8::1" or "[2001:db8::1]:443".
     """
-    address = request.META.get("REMOTE_ADDR") or ""
-    count = settings.TRUSTED_PROXY_COUNT
-    if count:
-        hops = [
-            hop.strip()
-            for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if hop.strip()
-        ]
-        if len(hops) >= count:
-            address = hops[-count]
+    text = text.strip()
+    if text.startswith("["):
+        text = text[1:].partition("]")[0]
+    elif text.count(":") == 1:
+        text = text.partition(":")[0]
     try:
-        return str(ipaddress.ip_address(address))
+        return str(ipaddress.ip_address(text))
     except ValueError:
-        return "unknown"
+        return None
+
+
+def trusted_proxy(address: str) -> bool:
+    ip = ipaddress.ip_address(address)
+    return any(ip in network for network in settings.TRUSTED_PROXIES)
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The address that rate limits and login lock-outs count: always a valid IP.
+
+    The peer's own address, unless the peer is one of our proxies (DJANGO_TRUSTED_PROXIES):
+    then X-Forwarded-For is read from the right, past our own proxies, and the first other
+    address is the client's. Entries further left are whatever the client sent. An entry
+    that is no address ends the walk at the last proxy, which then counts as the client.
+    """
+    address = bare_ip(request.META.get("REMOTE_ADDR") or "") or "0.0.0.0"
+    hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    while trusted_proxy(address) and hops:
+        hop = bare_ip(hops.pop())
+        if hop is None:
+            break
+        address = hop
+    return address
 
 
 # A token in a URL: an assessment's (quiz, results) or a share's. Anyone who reads it in a
@@ -62,12 +86,6 @@ class RedactTokens(logging.Filter):
         return True
 
 
-def login_ip(request: HttpRequest) -> str | None:
-    """client_ip() for django-axes, which stores it in an IP-address column (None if unknown)."""
-    address = client_ip(request)
-    return None if address == "unknown" else address
-
-
 def security_event(event: str, request: HttpRequest, **details: Any) -> None:
     """Log one security event as a JSON line: what happened, from where, on which route.
 
@@ -87,6 +105,20 @@ def security_event(event: str, request: HttpRequest, **details: Any) -> None:
     log.warning(json.dumps(record, sort_keys=True, default=str))
 
 
+def private_page(view: Callable) -> Callable:
+    """A candidate's own page: never stored by a browser or proxy (shared phones, cyber
+    cafés), never indexed."""
+
+    @wraps(view)
+    @never_cache
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapped
+
+
 def whole_page(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """Let htmx show a refusal in place of the page's main content, not swallow it."""
     if getattr(request, "htmx", False):
@@ -94,10 +126,47 @@ def whole_page(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     return response
 
 
+def check_rate(
+    request: HttpRequest, group: str, key: Any, rate: str, *, count: bool = True
+) -> None:
+    """Count this request against django-ratelimit's limit (unless `count` is False); over
+    it, refuse with a 429 that says how long to wait, however the limit is keyed."""
+    usage = get_usage(request, group=group, key=key, rate=rate, increment=count)
+    if usage and usage["should_limit"]:
+        request.retry_after = max(int(usage["time_left"]), 1)
+        raise Ratelimited()
+
+
+def rate_limit(group: str, key: Any, rate: str) -> Callable:
+    """Decorator: a view's POSTs count against a limit (several may be stacked)."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method == "POST":
+                check_rate(request, group, key, rate)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def wait_in_words(seconds: int) -> str:
+    if seconds < 90:
+        return ngettext("%(n)d second", "%(n)d seconds", seconds) % {"n": seconds}
+    minutes = -(-seconds // 60)
+    return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+
+
 def too_many_requests(request: HttpRequest, exception: Exception | None = None):
-    """429 for a rate limit (django-ratelimit's RATELIMIT_VIEW)."""
+    """429 for a rate limit (django-ratelimit's RATELIMIT_VIEW), with the real wait."""
     security_event("rate_limited", request)
-    return whole_page(request, render(request, "429.html", status=429))
+    wait = getattr(request, "retry_after", 60)
+    context = {"wait": wait_in_words(wait)}
+    response = render(request, "429.html", context, status=429)
+    response["Retry-After"] = str(wait)
+    return whole_page(request, response)
 
 
 def locked_out(
@@ -108,8 +177,11 @@ def locked_out(
     """429 for an address locked out of logging in (django-axes' AXES_LOCKOUT_CALLABLE)."""
     username = str((credentials or {}).get("username", ""))[:150]
     security_event("login_locked_out", request, username=username)
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "429.html", {"locked_out_minutes": minutes}, status=429)
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    context = {"locked_out": True, "wait": wait_in_words(seconds)}
+    response = render(request, "429.html", context, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 def login_failed(
@@ -124,9 +196,55 @@ def login_failed(
 # --- Error handlers (root URLconf) -------------------------------------------------------
 
 
+class UnusableInput(BadRequest):
+    """A request we refuse with a 400 whose message (this exception's) says why."""
+
+
+def refuse_nul_characters(get_response: Callable) -> Callable:
+    """Middleware: a NUL character in the path or the query string is a 400.
+
+    PostgreSQL text cannot hold one, so any that reached a query (an admin filter or
+    search, an object id in the admin's URLs) failed with a 500; no page of ours uses it.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        values = [request.path, *request.GET.keys()]
+        values += [v for _, vs in request.GET.lists() for v in vs]
+        if any("\x00" in value for value in values):
+            raise UnusableInput(
+                "The address holds a NUL character, which no page of ours uses."
+            )
+        return get_response(request)
+
+    return middleware
+
+
+def bad_request_message(request: HttpRequest, exception: Exception) -> str:
+    """What was wrong with the request, in words a person can act on."""
+    if isinstance(exception, UnusableInput):
+        return str(exception)
+    charset = request.content_params.get("charset", "utf-8")
+    if request.method == "POST" and charset.lower() != "utf-8":
+        return (
+            f"The form was sent with the text encoding “{charset[:40]}”, and we read "
+            "forms only as “utf-8”. Go back, reload the page and send the form again."
+        )
+    if isinstance(exception, (RequestDataTooBig, TooManyFieldsSent)):
+        return "The form sent was far larger than any of ours, so we did not read it."
+    return "Something in the request was malformed, so we could not use it."
+
+
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400 in the site's design. Not Django's own view: it checks the CSRF token again,
+    which reads the unreadable body again and turns the 400 into a 500."""
     security_event("bad_request", request, reason=type(exception).__name__)
-    return defaults.bad_request(request, exception)
+    message = bad_request_message(request, exception)
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500: the static page, with nothing of the request read (it may be what failed)."""
+    return HttpResponseServerError(loader.render_to_string("500.html"))
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -8,7 +8,7 @@ from careers.views import health, pages, quiz, results, sharing
 class TokenConverter:
     """Assessment tokens: URL-safe base64, so anything else is a 404 before any query."""
 
-    regex = "[A-Za-z0-9_-]{16,64}"
+    regex = quiz.TOKEN_PATTERN
 
     def to_python(self, value: str) -> str:
         return value
@@ -41,6 +41,7 @@ urlpatterns = [
     path("careers/<slug:slug>/", pages.category_detail, name="category_detail"),
     path("roles/<slug:slug>/", pages.role_detail, name="role_detail"),
     path("quiz/", quiz.quiz_start, name="quiz_start"),
+    path("quiz/forget/", quiz.quiz_forget, name="quiz_forget"),
     path("quiz/<token:token>/step/<id:number>/", quiz.quiz_step, name="quiz_step"),
     path("results/<token:token>/", results.result_detail, name="result_detail"),
     path("results/<token:token>/share/", sharing.share_create, name="share_create"),

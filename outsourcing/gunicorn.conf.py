@@ -16,3 +16,5 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 reuse_port = True
 # gunicorn 23+ opens a control socket by default; we do not use it.
 control_socket_disable = True
+# X-Forwarded-Proto (HTTPS at the proxy) is believed only from our own proxies.
+forwarded_allow_ips = os.environ.get("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1")

@@ -1,5 +1,6 @@
 """CareerFit settings: one file, every difference between machines is an environment value."""
 
+import ipaddress
 import os
 import subprocess
 from datetime import timedelta
@@ -87,6 +88,8 @@ def database_config(url: str) -> dict:
             "prepare_threshold": threshold,
             **config.get("OPTIONS", {}),
         }
+        # The test run creates and drops this one database, under a name that says so.
+        config["TEST"] = {"NAME": f"careerfit_test_{config['NAME']}"}
     return config
 
 
@@ -159,6 +162,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Static files are answered here, before sessions or CSRF do any work for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "careers.security.refuse_nul_characters",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -171,10 +175,10 @@ MIDDLEWARE = [
 ]
 
 # django-axes counts failed logins first, so a locked-out address never reaches the password
-# check; then Django's own backend.
+# check; then Django's own backend (without the demo login unless DEBUG).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "careers.backends.AccountBackend",
 ]
 
 # `make bench` serves its bare "hello" ceiling beside the site through its own URLconf.
@@ -289,13 +293,16 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Proxies in front of the app that append the client's address to X-Forwarded-For (a load
-# balancer: 1). With 0, the peer's own address is the client: a forwarded header anyone can
-# send is never believed. Rate limits and login lock-outs count by this address.
-TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
-if TRUSTED_PROXY_COUNT:
-    # The proxy terminates TLS and says so; a client cannot, as the proxy overwrites it.
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Our own proxies (nginx, a load balancer), as addresses or networks: only a request from
+# one of them has its X-Forwarded-For read (careers/security.py), and gunicorn believes
+# X-Forwarded-Proto only from these (outsourcing/gunicorn.conf.py). Rate limits and login
+# lock-outs count by the address found; anyone else's forwarded headers are ignored.
+TRUSTED_PROXIES = []
+for _proxy in env_list("DJANGO_TRUSTED_PROXIES"):
+    try:
+        TRUSTED_PROXIES.append(ipaddress.ip_network(_proxy, strict=False))
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DJANGO_TRUSTED_PROXIES: {error}") from error
 
 # Production is served over HTTPS: redirect plain HTTP, secure cookies, and HSTS, unless
 # DJANGO_HTTPS=0 says this server is reached over plain HTTP (tests, the benchmark).
@@ -342,7 +349,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "careers.security.login_ip"
+AXES_CLIENT_IP_CALLABLE = "careers.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "careers.security.locked_out"
 AXES_VERBOSE = False
 

@@ -10,6 +10,7 @@ admin.site.index_title = "Listings and catalogue"
 # Refusals in the site's design, each logged as a security event (careers/security.py).
 handler400 = "careers.security.bad_request"
 handler403 = "careers.security.permission_denied"
+handler500 = "careers.security.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -48,6 +48,13 @@ def pytest_configure(config):
     settings.STATIC_ROOT = None
     # Logins in tests need no protection from brute force, only speed.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Every test empties the caches: they are the process's own, never a Redis that
+    # REDIS_URL may name (clearing that would flush a database the tests did not make).
+    settings.CACHES = {
+        name: {**cache, "BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        for name, cache in settings.CACHES.items()
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 
 @pytest.fixture(scope="session")

@@ -291,9 +291,12 @@ def test_this_device_remembers_the_quiz_in_a_cookie_not_a_session(client):
     answer_all(client, token, upto=2)
     assert "sessionid" not in client.cookies
     assert not Session.objects.exists()
-    # Another device that opens the continue link is remembered from then on.
+    # Another device that opens the continue link is remembered once it answers there
+    # (only opening it, as anyone given the link might, changes nothing).
     other = Client()
     other.get(step_url(token, 2))
+    assert "careerfit_quiz" not in other.cookies
+    other.post(step_url(token, 2), ANSWERS[2])
     assert other.cookies["careerfit_quiz"].value == token
     resume = other.get(reverse("careers:quiz_start"))
     assertContains(resume, step_url(token, 3))

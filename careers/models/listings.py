@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -106,11 +107,13 @@ class JobListing(models.Model):
             and self.salary_min > self.salary_max
         ):
             raise ValidationError({"salary_max": "The maximum is below the minimum."})
-        if len(self.salary_currency) != 3 or not self.salary_currency.isalpha():
+        # Checked after upper-casing: "ﬀﬀﬀ" is three letters that become six.
+        currency = self.salary_currency.strip().upper()
+        if not re.fullmatch("[A-Z]{3}", currency):
             raise ValidationError(
-                {"salary_currency": "Use a 3-letter code such as INR."}
+                {"salary_currency": "Use a 3-letter code such as INR or PHP."}
             )
-        self.salary_currency = self.salary_currency.upper()
+        self.salary_currency = currency
 
     def publish(self) -> None:
         """Publish now for 30 days (an expired listing gets a fresh 30 days)."""

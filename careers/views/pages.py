@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from careers.caching import public_page
 from careers.choices import SECTOR_DEFINITIONS, SECTOR_LONG_NAMES, Sector, Shore
@@ -55,7 +55,7 @@ def visible_listings() -> QuerySet[JobListing]:
     return JobListing.objects.visible().select_related("role")
 
 
-@require_GET
+@require_safe
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
     categories = JobCategory.objects.annotate(role_count=Count("roles"))
@@ -72,7 +72,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def category_list(request: HttpRequest) -> HttpResponse:
     categories = JobCategory.objects.prefetch_related(
@@ -85,7 +85,7 @@ def category_list(request: HttpRequest) -> HttpResponse:
     return render(request, "careers/category_list.html", {"sectors": sectors})
 
 
-@require_GET
+@require_safe
 @public_page
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(JobCategory, slug=slug)
@@ -107,7 +107,7 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_catalogue(), slug=slug)

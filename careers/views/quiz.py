@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -9,10 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
-from django_ratelimit.decorators import ratelimit
 
 from careers.caching import generation
 from careers.forms import (
@@ -25,7 +25,7 @@ from careers.forms import (
     get_step,
 )
 from careers.models import Assessment
-from careers.security import whole_page
+from careers.security import private_page, rate_limit, whole_page
 
 # This device's quiz, for "continue where you left off". The token is itself the secret
 # that opens the answers, so the cookie holds it as it is: no session store is read or
@@ -33,20 +33,33 @@ from careers.security import whole_page
 QUIZ_COOKIE = "careerfit_quiz"
 QUIZ_COOKIE_SECONDS = 30 * 24 * 3600
 
-# Writes are limited per client address; people behind one mobile carrier's address share
-# it, so the limits are far above what one person needs (a step takes several seconds).
-QUIZ_START_RATE = "60/h"
+# Answers count per quiz; a whole college lab or NGO class can sit behind one address, so
+# the per-address ceilings are far above what one person needs (a step takes seconds).
+# Starts have no quiz yet to count by: only the address ceiling holds them.
+QUIZ_START_RATE = "600/h"
 QUIZ_ANSWER_RATE = "60/m"
+ADDRESS_ANSWER_RATE = "600/m"
+# What a quiz token looks like (new_token(): 24 random bytes, URL-safe base64).
+TOKEN_PATTERN = "[A-Za-z0-9_-]{16,64}"
+
+
+def quiz_in_url(group: str, request: HttpRequest) -> str:
+    return request.resolver_match.kwargs["token"]
 
 
 def remembered_token(request: HttpRequest) -> str | None:
+    """This device's quiz, if the cookie holds something that can be a token at all."""
     token = request.COOKIES.get(QUIZ_COOKIE, "")
-    return token if 16 <= len(token) <= 64 else None
+    return token if re.fullmatch(TOKEN_PATTERN, token) else None
 
 
 def remember(request: HttpRequest, response: HttpResponse, token: str) -> HttpResponse:
-    """Whoever holds the link holds the answers: remember it for "continue" on this device."""
-    if request.COOKIES.get(QUIZ_COOKIE) != token:
+    """Remember the quiz this device is answering, for "continue where you left off".
+
+    Only when answering: opening someone else's link (a shared phone, a cyber café) must
+    neither replace this device's own quiz nor offer theirs to the next person.
+    """
+    if request.method == "POST" and request.COOKIES.get(QUIZ_COOKIE) != token:
         response.set_cookie(
             QUIZ_COOKIE,
             token,
@@ -86,8 +99,9 @@ def first_missing(assessment: Assessment, step: QuizStep) -> QuizStep | None:
     )
 
 
-@require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=QUIZ_START_RATE, method="POST", group="quiz-start")
+@require_http_methods(["GET", "HEAD", "POST"])
+@private_page
+@rate_limit("quiz-start", "ip", QUIZ_START_RATE)
 def quiz_start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         assessment = Assessment.objects.create()
@@ -111,19 +125,30 @@ def quiz_start(request: HttpRequest) -> HttpResponse:
     return render(request, "careers/quiz_start.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_POST
+def quiz_forget(request: HttpRequest) -> HttpResponse:
+    """“This is not my quiz”: this device forgets the quiz it remembered (nothing is
+    deleted; whoever has the link can still open it)."""
+    response = redirect("careers:quiz_start")
+    response.delete_cookie(QUIZ_COOKIE, samesite="Lax")
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@private_page
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
-@ratelimit(key="ip", rate=QUIZ_ANSWER_RATE, method="POST", group="quiz-answer")
+@rate_limit("quiz-answer-address", "ip", ADDRESS_ANSWER_RATE)
+@rate_limit("quiz-answer", quiz_in_url, QUIZ_ANSWER_RATE)
 def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     step = get_step(number)
     if step is None:
         raise Http404("No such step.")
     assessment = assessment_or_404(token)
     missing = first_missing(assessment, step)
-    if request.method == "GET":
+    if request.method != "POST":
         if missing is not None:
             return redirect("careers:quiz_step", token, missing.number)
-        return remember(request, render_step(request, assessment, step), token)
+        return render_step(request, assessment, step)
     if missing is not None:
         return skipped(request, token, missing)
     form = build_form(step, data=request.POST)
@@ -134,6 +159,14 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     if not assessment.answer(step.slug, answers, earlier):
         # An earlier step's answers were taken back in another tab ("start again").
         return skipped(request, token, first_missing(assessment, step) or STEPS[0])
+    # Answering makes it this device's quiz (opening a link does not).
+    return remember(request, after_saving(request, assessment, step), token)
+
+
+def after_saving(
+    request: HttpRequest, assessment: Assessment, step: QuizStep
+) -> HttpResponse:
+    """The next step, or the result once the last step is saved."""
     if step.number == STEP_COUNT:
         result = assessment.finish()
         if request.htmx:
@@ -142,8 +175,8 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     next_step = STEPS[step.number]
     if request.htmx:
         response = render_step(request, assessment, next_step)
-        return push_url(response, step_url(token, next_step.number))
-    return redirect("careers:quiz_step", token, next_step.number)
+        return push_url(response, step_url(assessment.token, next_step.number))
+    return redirect("careers:quiz_step", assessment.token, next_step.number)
 
 
 def skipped(request: HttpRequest, token: str, missing: QuizStep) -> HttpResponse:

@@ -6,8 +6,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import condition, require_safe
 
 from careers.caching import generation
 from careers.charts import chart_height, profile_chart
@@ -15,20 +14,22 @@ from careers.choices import Commute, Verdict, WorkMode
 from careers.forms import STEP_COUNT, first_unanswered
 from careers.models import Assessment, scoring_catalogue
 from careers.scoring import profile_from_data
+from careers.security import private_page
 from careers.views.pages import visible_listings
-from careers.views.quiz import remember, step_url
+from careers.views.quiz import step_url
 from careers.views.sharing import share_context
 
 LISTINGS_SHOWN = 10
 
 
 def result_etag(request: HttpRequest, token: str) -> str | None:
-    """What the page shows changes with a new result, a new or switched-off link, or an
-    edit to the catalogue or listings (the generation); one light query tells."""
+    """What the page shows changes with a new result, changed answers, a new or
+    switched-off link, or an edit to the catalogue or listings (the generation); one light
+    query tells."""
     state = (
         Assessment.objects.filter(token=token)
         .with_result_state()
-        .values_list("scored_at", "share_count", "last_revoked")
+        .values_list("scored_at", "version", "share_count", "last_revoked")
         .first()
     )
     if state is None or state[0] is None:
@@ -37,10 +38,10 @@ def result_etag(request: HttpRequest, token: str) -> str | None:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
-@require_GET
-# A reload of an unchanged result is a 304; browsers ask every time (no-cache), so a
-# switched-off link or a new listing shows at once.
-@cache_control(private=True, no_cache=True)
+@require_safe
+# Never stored (a shared phone must not keep someone's result), so browsers always ask;
+# a client that revalidates an unchanged result gets a 304.
+@private_page
 @condition(etag_func=result_etag)
 def result_detail(request: HttpRequest, token: str) -> HttpResponse:
     assessment = Assessment.objects.select_related("result").filter(token=token).first()
@@ -77,7 +78,10 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         "chart": SimpleLazyObject(chart),
         "listings": listings[:LISTINGS_SHOWN],
         "change_url": step_url(token, 1),
+        # Answers changed since this result was scored ("change my answers", not yet
+        # finished again): the page says so, and how to update it.
+        "outdated": result.profile != assessment.profile_data(),
+        "finish_url": step_url(token, STEP_COUNT),
         **share_context(request, assessment),
     }
-    response = render(request, "careers/result_detail.html", context)
-    return remember(request, response, token)
+    return render(request, "careers/result_detail.html", context)

@@ -5,17 +5,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
-from django_ratelimit.core import is_ratelimited
-from django_ratelimit.decorators import ratelimit
-from django_ratelimit.exceptions import Ratelimited
 
 from careers.cards import card_alt_text
 from careers.forms import ShareForm
 from careers.models import Assessment, Share
+from careers.security import check_rate, private_page
+from careers.views.quiz import quiz_in_url
 
+# Links are made per result; the address ceiling leaves room for a class sharing at once.
 SHARE_CREATE_RATE = "10/h"
+ADDRESS_SHARE_CREATE_RATE = "100/h"
 SHARE_MISS_RATE = "20/m"
 SHARE_PAGE_HEADERS = {
     "X-Robots-Tag": "noindex, nofollow",
@@ -64,12 +65,12 @@ def back_to_share(token: str) -> HttpResponse:
 
 
 @require_POST
+@private_page
 @vary_on_headers("HX-Request")
-@ratelimit(key="ip", rate=SHARE_CREATE_RATE, block=False)
 def share_create(request: HttpRequest, token: str) -> HttpResponse:
     assessment = finished_assessment(token)
-    if getattr(request, "limited", False):
-        raise Ratelimited()
+    check_rate(request, "share-create-address", "ip", ADDRESS_SHARE_CREATE_RATE)
+    check_rate(request, "share-create", quiz_in_url, SHARE_CREATE_RATE)
     form = ShareForm(request.POST)
     if not form.is_valid():
         if request.htmx:
@@ -91,6 +92,7 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@private_page
 @vary_on_headers("HX-Request")
 def share_revoke(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     # Only the holder of this result's private token can reach its shares.
@@ -105,10 +107,7 @@ def share_by_token(
     request: HttpRequest, share_token: str, *, with_card: bool = False
 ) -> Share | None:
     """The share a link opens, active or not; over the miss limit, a 429."""
-    if is_ratelimited(
-        request, group="share-miss", key="ip", rate=SHARE_MISS_RATE, increment=False
-    ):
-        raise Ratelimited()
+    check_rate(request, "share-miss", "ip", SHARE_MISS_RATE, count=False)
     return Share.objects.by_token(share_token, with_card=with_card)
 
 
@@ -118,9 +117,7 @@ def share_gone(request: HttpRequest, share: Share | None) -> HttpResponse:
     Both do the same work and render the same page, so neither the body nor the timing
     tells them apart; only the status differs.
     """
-    is_ratelimited(
-        request, group="share-miss", key="ip", rate=SHARE_MISS_RATE, increment=True
-    )
+    check_rate(request, "share-miss", "ip", SHARE_MISS_RATE)
     status = 404 if share is None else 410
     response = render(request, "careers/share_gone.html", status=status)
     for header, value in SHARE_PAGE_HEADERS.items():
@@ -128,7 +125,7 @@ def share_gone(request: HttpRequest, share: Share | None) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def share_detail(request: HttpRequest, share_token: str) -> HttpResponse:
     share = share_by_token(request, share_token)
     if share is None or not share.is_active:
@@ -154,12 +151,13 @@ def share_detail(request: HttpRequest, share_token: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def share_card(request: HttpRequest, share_token: str) -> HttpResponse:
     share = share_by_token(request, share_token, with_card=True)
     if share is None or not share.is_active:
         return share_gone(request, share)
     response = HttpResponse(bytes(share.card), content_type="image/png")
-    response["Cache-Control"] = "public, max-age=3600"
-    response["X-Robots-Tag"] = "noindex"
+    # As the page: asked again every time, so a switched-off link's card goes with it.
+    for header, value in SHARE_PAGE_HEADERS.items():
+        response[header] = value
     return response

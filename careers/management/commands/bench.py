@@ -224,7 +224,7 @@ class Command(BaseCommand):
             "GUNICORN_CMD_ARGS": "--log-level=warning",
         }
         manage = [sys.executable, "manage.py"]
-        for command in ("migrate", "loaddata catalogue", "collectstatic --no-input"):
+        for command in ("migrate", "sync_catalogue", "collectstatic --no-input"):
             subprocess.run([*manage, *command.split(), "-v0"], env=env, check=True)
         shared = env | ({"REDIS_URL": REDIS} if local_redis() else {})
         gunicorn = Path(sys.executable).with_name("gunicorn")
