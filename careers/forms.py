@@ -94,8 +94,7 @@ class LanguagesForm(StepForm):
         label="About how many words a minute do you type?",
         min_value=0,
         max_value=200,
-        help_text="20 is typing with two fingers; 40 is comfortable touch typing. "
-        "You can also measure it with the one-minute check below.",
+        help_text="20 is typing with two fingers; 40 is comfortable touch typing.",
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={
             "required": "Enter your typing speed in words per minute (0 if you do not type).",

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from careers.models import JobListing
 from tests.conftest import answer_step, wait_for_step
 from tests.factories import UserFactory
+from tests.helpers import BROWSER_ACTIONS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -246,3 +247,59 @@ def test_a_refused_step_is_swapped_in_styled_and_the_quiz_goes_on(page, site):
     answer_step(page, 1)
     answer_step(page, 2)
     expect(page.locator("#id_none")).to_be_visible()
+
+
+def test_hidden_controls_stay_hidden_until_they_can_work(browser, page, take_quiz):
+    take_quiz(page, upto=0)
+    # "Use this speed" appears only after the one-minute check has measured something.
+    expect(page.locator("#typing-check")).to_be_visible()
+    expect(page.get_by_role("button", name="Use this speed")).to_be_hidden()
+    page.fill("#id_typing_wpm", "35")
+    page.get_by_text("Continue later on any device").click()
+    expect(page.get_by_role("button", name="Copy link")).to_be_visible()
+    # Without JavaScript nothing that needs it shows, nor does the check.
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(page.url)
+    expect(plain.locator("#typing-check")).to_be_hidden()
+    expect(plain.get_by_text("one-minute check")).to_have_count(0)
+    plain.get_by_text("Continue later on any device").click()
+    expect(plain.get_by_role("button", name="Copy link")).to_be_hidden()
+    expect(plain.locator("#continue-link")).to_be_visible()
+    context.close()
+
+
+def test_a_step_being_saved_says_so_and_a_second_tap_sends_nothing(page, take_quiz):
+    take_quiz(page, upto=0)
+    posts = []
+    release = []
+
+    def slow_save(route):
+        posts.append(route.request.url)
+        release.append(route)  # answered only once the button has been checked
+
+    page.route(
+        re.compile(r"/step/1/$"),
+        lambda route: (
+            slow_save(route) if route.request.method == "POST" else route.continue_()
+        ),
+    )
+    for action, selector, *value in BROWSER_ACTIONS[1]:
+        if action == "check":
+            page.check(selector)
+        elif action == "fill":
+            page.fill(selector, value[0])
+        else:
+            page.select_option(selector, value[0])
+    submit = page.locator(".quiz-nav .submit")
+    submit.click()
+    expect(submit).to_be_disabled()
+    expect(submit).to_have_accessible_name("Saving…")
+    submit.click(force=True)  # an impatient second tap
+    page.wait_for_timeout(300)
+    assert len(posts) == 1
+    release[0].continue_()
+    wait_for_step(page, 2)
+    expect(page.locator(".quiz-nav .submit")).to_have_accessible_name(
+        "Save and continue"
+    )

@@ -62,6 +62,10 @@
       }
     });
     use.addEventListener("click", function () {
+      // Only a speed the person measured here replaces what they typed in the field.
+      if (started === null || !input.readOnly) {
+        return;
+      }
       var field = root.querySelector("input[name='typing_wpm']");
       field.value = wpm;
       field.focus();
