@@ -30,6 +30,16 @@ OTHER_FIELD = "other"
 class StepForm(forms.Form):
     """A questionnaire step: errors are announced and the first one gets the focus."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Our words, not Django's "Select a valid choice. x is not one of the available
+        # choices." (only a changed or stale form sends such a value).
+        for field in self.fields.values():
+            if isinstance(field, forms.ChoiceField):
+                field.error_messages["invalid_choice"] = (
+                    "Choose one of the options shown."
+                )
+
     def full_clean(self) -> None:
         super().full_clean()
         if self.is_bound and self.errors:
@@ -99,6 +109,9 @@ class LanguagesForm(StepForm):
         error_messages={
             "required": "Enter your typing speed in words per minute (0 if you do not type).",
             "invalid": "Enter a whole number of words per minute, such as 30.",
+            "min_value": "Enter 0 or more words a minute.",
+            "max_value": "Enter a speed of at most 200 words a minute: few people type "
+            "faster than 120.",
         },
     )
 
@@ -283,6 +296,8 @@ class ExperienceForm(StepForm):
         error_messages={
             "required": "Enter your years of work (0 if this would be your first job).",
             "invalid": "Enter a whole number of years, such as 0, 1 or 2.",
+            "min_value": "Enter 0 or more years.",
+            "max_value": "Enter at most 50 years.",
         },
     )
     domains = forms.MultipleChoiceField(

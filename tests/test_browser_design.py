@@ -158,3 +158,41 @@ def test_first_load_of_the_quiz_is_within_the_weight_budget(browser, site):
         assert any(u.endswith(".css") for u, _ in received)
         received.clear()
         context.close()
+
+
+def test_phone_layout_details_people_noticed(browser, site, take_quiz):
+    phone = browser.new_context(viewport=PHONE).new_page()
+    # The differences table stacks on a phone: no word is broken across lines.
+    phone.goto(site + "/")
+    cells = phone.locator(".compare td")
+    assert cells.count() >= 20
+    assert (
+        min(
+            box["width"]
+            for box in cells.evaluate_all(
+                "cells => cells.map(c => c.getBoundingClientRect())"
+            )
+        )
+        > 300
+    )
+    expect(phone.get_by_text("KPO grew out of BPO")).to_be_visible()
+    # On a desktop it is a table of three columns.
+    desktop = browser.new_context(viewport=DESKTOP).new_page()
+    desktop.goto(site + "/")
+    assert (
+        desktop.locator(".compare td").first.evaluate(
+            "c => getComputedStyle(c).display"
+        )
+        == "table-cell"
+    )
+    # A result card has its padding above its heading, not a margin besides.
+    take_quiz(phone)
+    gap = phone.locator(".role-fit").first.evaluate(
+        "card => card.querySelector('h3').getBoundingClientRect().top"
+        " - card.getBoundingClientRect().top"
+    )
+    assert gap <= 18
+    # "Back to your result" on a step of a finished quiz is big enough for a thumb.
+    phone.get_by_role("link", name="Change my answers").click()
+    back = phone.get_by_role("link", name="Back to your result").bounding_box()
+    assert back["height"] >= 44

@@ -100,7 +100,24 @@ def test_validation_error_is_beside_the_field_with_focus_and_status_400(client):
 def test_unknown_choice_is_a_400_with_a_message(client):
     token = start(client)
     response = client.post(step_url(token, 1), dict(ANSWERS[1], spoken_english="Z9"))
-    assertContains(response, "Select a valid choice", status_code=400)
+    assertContains(response, "Choose one of the options shown.", status_code=400)
+    assert "Select a valid choice" not in response.text
+
+
+def test_error_messages_are_in_our_words_and_read_cleanly(client):
+    token = start(client)
+    response = client.post(
+        step_url(token, 1), dict(ANSWERS[1], typing_wpm="900", spoken_english="")
+    )
+    assert response.status_code == 400
+    assert "Enter a speed of at most 200 words a minute" in response.text
+    assert "Ensure this value" not in response.text
+    # The summary names each question, then its problem, with no "?:" between them.
+    assert "?:" not in response.text
+    assert (
+        '<span class="summary-label">Which sentence describes your spoken English '
+        "best?</span> Choose the sentence closest to how you speak English."
+    ) in response.text
 
 
 def test_back_keeps_saved_answers(client):

@@ -24,8 +24,18 @@ SECTOR_DIFFERENCES = [
     ("What drives it", "Volume: many similar tasks", "Insight: fewer, deeper tasks"),
     (
         "Why companies do it",
-        "Cost arbitrage: cheaper labour",
-        "Knowledge arbitrage: expertise",
+        "To save money: the same work costs less here",
+        "To get expertise: skilled people who cost less here",
+    ),
+    (
+        "Level of the work",
+        "Low-level, routine processes",
+        "High-level, expert processes",
+    ),
+    (
+        "What you work from",
+        "A set process, written down in advance",
+        "Your understanding of the client's business",
     ),
     ("Complexity", "Less complex", "More complex"),
     ("Coordination with the client", "Low", "High"),
