@@ -30,7 +30,10 @@ class Mark:
     label_x: float = 0.0  # spread apart when several roles ask for the same level
 
 
-LABEL_SPACING = 10
+# Numbers of marks at one place sit this far apart, each in its own circle: at 10 apart
+# three of them read as one number ("123").
+LABEL_SPACING = 20
+MARK_RADIUS = 9
 
 
 def _spread(marks: list[Mark | None]) -> tuple[Mark | None, ...]:
@@ -43,7 +46,8 @@ def _spread(marks: list[Mark | None]) -> tuple[Mark | None, ...]:
     for x, indexes in at.items():
         for position, index in enumerate(indexes):
             offset = (position - (len(indexes) - 1) / 2) * LABEL_SPACING
-            label_x = min(max(x + offset, BAR_LEFT), CHART_WIDTH - BAR_LEFT)
+            edge = BAR_LEFT + MARK_RADIUS
+            label_x = min(max(x + offset, edge), CHART_WIDTH - edge)
             spread[index] = replace(spread[index], label_x=round(label_x, 1))
     return tuple(spread)
 
@@ -77,8 +81,12 @@ class ChartRow:
         return self.bar_y + BAR_HEIGHT + 3
 
     @property
+    def mark_circle_y(self) -> float:
+        return self.y + LABEL_HEIGHT + BAR_HEIGHT + 13
+
+    @property
     def mark_label_y(self) -> float:
-        return self.y + LABEL_HEIGHT + BAR_HEIGHT + 16
+        return self.mark_circle_y + 4
 
 
 def _cefr(level: str) -> float:

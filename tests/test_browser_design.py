@@ -192,6 +192,16 @@ def test_phone_layout_details_people_noticed(browser, site, take_quiz):
         " - card.getBoundingClientRect().top"
     )
     assert gap <= 18
+    # The chart's words read like body text on a phone, and are not oversized on a desktop.
+    label = """() => {
+      const svg = document.querySelector('.chart svg');
+      const text = svg.querySelector('.chart-label');
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return parseFloat(getComputedStyle(text).fontSize) * scale;
+    }"""
+    assert phone.evaluate(label) >= 15
+    desktop.goto(phone.url)
+    assert desktop.evaluate(label) <= 20
     # "Back to your result" on a step of a finished quiz is big enough for a thumb.
     phone.get_by_role("link", name="Change my answers").click()
     back = phone.get_by_role("link", name="Back to your result").bounding_box()

@@ -303,3 +303,22 @@ def test_a_step_being_saved_says_so_and_a_second_tap_sends_nothing(page, take_qu
     expect(page.locator(".quiz-nav .submit")).to_have_accessible_name(
         "Save and continue"
     )
+
+
+def test_keyboard_reaches_sharing_from_the_top_of_the_result_in_a_few_steps(
+    page, take_quiz
+):
+    take_quiz(page)
+    page.locator("body").focus()
+
+    def tabs_until(name: str, limit: int) -> int:
+        for count in range(1, limit + 1):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.textContent.trim()") == name:
+                return count
+        raise AssertionError(f"{name!r} not reached in {limit} Tab presses")
+
+    assert tabs_until("Share your result", 15) <= 15
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#share-title$"))
+    assert tabs_until("Create a share link", 8) <= 8

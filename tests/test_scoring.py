@@ -243,7 +243,7 @@ def test_no_qualifications_and_a2_english_gets_nothing_yet_but_a_concrete_path(
 
 
 def test_chart_puts_candidate_and_role_levels_on_one_scale():
-    from careers.charts import profile_chart
+    from careers.charts import MARK_RADIUS, profile_chart
 
     profile = replace(BASE, spoken_english="B2", typing_wpm=30)
     rows = profile_chart(profile, [VOICE, replace(VOICE, slug="v2", title="Other")])
@@ -258,6 +258,13 @@ def test_chart_puts_candidate_and_role_levels_on_one_scale():
     assert first.x == second.x
     assert first.label_x != second.label_x  # the numbers never overlap
     assert rows[2].marks[0].text == "25 wpm"
+    # Three roles asking the same: three numbers in circles that do not touch ("123"
+    # was what people read when they sat 10 units apart).
+    three = profile_chart(
+        profile, [VOICE, replace(VOICE, slug="v2"), replace(VOICE, slug="v3")]
+    )
+    xs = sorted(mark.label_x for mark in three[0].marks)
+    assert min(b - a for a, b in zip(xs, xs[1:], strict=False)) >= 2 * MARK_RADIUS
     assert rows[3].marks == (None, None)  # the role does not ask for an education level
 
 

@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import condition, require_safe
 
 from careers.caching import generation
-from careers.charts import chart_height, profile_chart
+from careers.charts import MARK_RADIUS, chart_height, profile_chart
 from careers.choices import Commute, Verdict, WorkMode
 from careers.forms import STEP_COUNT, first_unanswered
 from careers.models import Assessment, scoring_catalogue
@@ -58,7 +58,12 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         by_slug = {role.slug: role for role in scoring_catalogue()}
         roles = [by_slug[slug] for slug in top_slugs[:3] if slug in by_slug]
         rows = profile_chart(profile_from_data(result.profile), roles)
-        return {"rows": rows, "roles": roles, "height": chart_height(rows)}
+        return {
+            "rows": rows,
+            "roles": roles,
+            "height": chart_height(rows),
+            "mark_radius": MARK_RADIUS,
+        }
 
     listings = visible_listings().filter(role__slug__in=top_slugs)
     if result.profile.get("commute") == Commute.REMOTE_ONLY:
