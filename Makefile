@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_NO_PROGRESS := 1
 
-.PHONY: run test lint bench install install-dev clean
+.PHONY: run test lint lighthouse bench install install-dev clean
 
 # uv itself comes from PyPI into a private venv, so a bare machine needs only Python + pip.
 $(UV):
@@ -43,7 +43,8 @@ TEST_ENV := DJANGO_SECRET_KEY=test-only-key-not-secret-0123456789-abcdefghijklmn
 DEPLOY_ENV := DJANGO_SECRET_KEY=deploy-check-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
 	DJANGO_ALLOWED_HOSTS=careerfit.example
 
-# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser"' (CI's second database).
+# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser and not lighthouse"' (CI's
+# second database; a -m replaces the default one, which leaves Lighthouse out).
 test: install-dev
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
@@ -54,6 +55,13 @@ lint: install-dev
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
 # Load figures under gunicorn against a bare-Django ceiling (see README, "Performance").
+# Lighthouse (Node.js, from the npm registry, pinned by tests/lighthouse/package-lock.json)
+# on every page type; about three minutes, so apart from `make test`. CI runs it.
+lighthouse: install-dev
+	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
+	npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error
+	$(TEST_ENV) $(PY) -m pytest -m lighthouse tests/test_lighthouse.py
+
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	DJANGO_SECRET_KEY=bench-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \

@@ -290,7 +290,10 @@ class JobListingAdmin(CheckedChoicesMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        ("Publication", {"fields": ["status", "expires_at", "published_at"]}),
+        (
+            "Publication",
+            {"fields": ["status", "applications_close", "expires_at", "published_at"]},
+        ),
         ("Record", {"fields": ["owner", "created_at", "updated_at"]}),
     ]
 

@@ -1,11 +1,14 @@
 """Public pages render for a job seeker, show the catalogue and only visible listings."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from careers.models import JobCategory, Role
 from tests.factories import JobListingFactory
+from tests.helpers import start, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +20,11 @@ def test_home_explains_bpo_and_kpo_side_by_side(client):
     assertContains(response, "Business process outsourcing")
     assertContains(response, "Knowledge process outsourcing")
     for phrase in (
-        "Cost arbitrage",
-        "Knowledge arbitrage",
+        "To save money: the same work costs less here",
+        "To get expertise",
+        "Low-level, routine processes",
+        "Your understanding of the client&#x27;s business",
+        "KPO grew out of BPO",
         "Communication skills",
         "Professional qualifications",
         "Nearshore",
@@ -29,12 +35,16 @@ def test_home_explains_bpo_and_kpo_side_by_side(client):
     assertContains(response, '<html lang="en">')
 
 
-def test_home_serves_htmx_and_css_from_our_own_static_files(client):
-    response = client.get(reverse("careers:home"))
-    assertContains(response, "/static/django_htmx/htmx-2.min.js")
-    assertContains(response, "/static/css/site.css")
-    assertNotContains(response, "https://unpkg")
-    assertNotContains(response, "cdn.")
+def test_pages_serve_htmx_and_css_from_our_own_static_files_only_where_used(client):
+    home = client.get(reverse("careers:home"))
+    assertContains(home, "/static/css/site.css")
+    assertNotContains(home, "htmx")  # a public page has no use for it: 16 KB saved
+    token = start(client)
+    step = client.get(step_url(token, 1))
+    assertContains(step, "/static/django_htmx/htmx-2.min.js")
+    for response in (home, step):
+        assertNotContains(response, "https://unpkg")
+        assertNotContains(response, "cdn.")
 
 
 def test_category_list_shows_every_category_by_sector(client):
@@ -138,6 +148,47 @@ def test_debug_mode_loads_no_script_that_replaces_the_page_on_a_400(client, sett
     # django-htmx's debug script swaps the whole document for any 400 (our validation
     # errors are fragments) and uses eval, which the CSP forbids.
     settings.DEBUG = True
-    page = client.get("/quiz/")
+    page = client.get(step_url(start(client), 1))
     assertContains(page, "/static/django_htmx/htmx-2.min.js")
     assertNotContains(page, "django-htmx.js")
+
+
+def test_role_page_speaks_to_candidates_first(client):
+    JobListingFactory(published=True, salary_min=18000, salary_max=22000)
+    JobListingFactory(published=True, salary_min=20000, salary_max=26000)
+    page = client.get(
+        reverse("careers:role_detail", args=["voice-customer-support-associate"])
+    ).text
+    lead, _, figures = page.partition("Where our figures come from")
+    assert "What the job is" in lead
+    assert "People who enjoy talking to customers all day" in lead
+    assert "Pay in the jobs listed here" in lead
+    assert "INR 18,000–26,000 per month" in lead
+    assert "Some: school, then a few months of training" in lead
+    # The researchers' figures are below, in plain words beside the numbers.
+    assert "Job Zone" not in lead
+    assert "by the rules in our README" not in page
+    assert "very important (" in figures
+    assert "level 3" not in page.replace("level 3.", "")  # no "level x of 7" lists
+
+
+def test_listings_show_when_posted_and_a_closing_date_only_if_set(client):
+    JobListingFactory(published=True, title="Open-ended listing")
+    JobListingFactory(
+        published=True,
+        title="Closing listing",
+        applications_close=dt.date(2026, 12, 20),
+        how_to_apply="Call +91 98765 43210 or WhatsApp +91 91234 56789, "
+        "or mail jobs@example.com <b>now</b>",
+    )
+    page = client.get(
+        reverse("careers:role_detail", args=["voice-customer-support-associate"])
+    ).text
+    assert "Apply by" not in page
+    assert page.count("<dt>Posted</dt>") == 2
+    assert page.count("<dt>Applications close</dt>") == 1
+    assert "20 Dec 2026" in page
+    assert '<a href="tel:+919876543210">+91 98765 43210</a>' in page
+    assert '<a href="https://wa.me/919123456789">+91 91234 56789</a>' in page
+    assert '<a href="mailto:jobs@example.com">jobs@example.com</a>' in page
+    assert "&lt;b&gt;now&lt;/b&gt;" in page  # what recruiters write is escaped

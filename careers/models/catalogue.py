@@ -142,6 +142,29 @@ class RoleQuerySet(models.QuerySet):
         return self.for_scoring().prefetch_related("occupation_links__occupation")
 
 
+# Who each kind of work suits: the answers to the quiz's "what work you enjoy" step that
+# rank a role higher (careers/scoring/engine.py, preference_match).
+ROLE_SUITS = {
+    (Sector.BPO, Channel.VOICE): "People who enjoy talking to customers all day, "
+    "follow clear steps and like daily targets.",
+    (Sector.BPO, Channel.NON_VOICE): "People who like careful, routine work with "
+    "documents and data, behind the scenes, with daily targets.",
+    (Sector.KPO, Channel.VOICE): "People who like to use their judgement and explain "
+    "it to clients, on fewer and deeper tasks.",
+    (Sector.KPO, Channel.NON_VOICE): "People who like to research, analyse and decide, "
+    "on fewer and deeper tasks that need thought.",
+}
+
+# O*NET's Job Zones (how much preparation the work needs), in plain words.
+JOB_ZONE_PREPARATION = {
+    1: "Little or none: you learn on the job in days or weeks.",
+    2: "Some: school, then a few months of training or experience.",
+    3: "Medium: training after school, a diploma, or a year or two of experience.",
+    4: "Considerable: usually a bachelor's degree and a few years of experience.",
+    5: "Extensive: usually a professional or postgraduate qualification.",
+}
+
+
 class Role(models.Model):
     """A concrete job a person applies for, e.g. "Voice customer support associate"."""
 
@@ -182,6 +205,15 @@ class Role(models.Model):
     @property
     def sector(self) -> str:
         return self.category.sector
+
+    @property
+    def suits(self) -> str:
+        """Who enjoys this work, in the words of the quiz's preference questions."""
+        return ROLE_SUITS[self.category.sector, self.channel]
+
+    @property
+    def preparation(self) -> str:
+        return JOB_ZONE_PREPARATION.get(self.job_zone, "")
 
     def as_scoring(self) -> scoring.Role:
         """This role for the scoring engine (prefetch with `for_scoring()`)."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
@@ -61,7 +63,15 @@ class JobListing(models.Model):
     )
     show_salary = models.BooleanField(default=True)
     description = models.TextField()
-    how_to_apply = models.TextField()
+    how_to_apply = models.TextField(
+        help_text="Phone numbers, emails and links become tap-able; write “WhatsApp” "
+        "before a WhatsApp number."
+    )
+    applications_close = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Only if you have a closing date; candidates see it beside the listing.",
+    )
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -158,3 +168,26 @@ def listing_deleted(sender: type[JobListing], **kwargs) -> None:
     # A signal, not JobListing.delete(): bulk deletes in the admin and the cascade from a
     # recruiter's removed account never call the model's delete().
     content_changed()
+
+
+def pay_range(listings: Iterable[JobListing]) -> str:
+    """What these listings pay, e.g. "INR 18,000–30,000 per month", in their most common
+    currency and period; "" when none shows its salary."""
+    rows = [
+        (x.salary_currency, x.salary_period, x.salary_min, x.salary_max)
+        for x in listings
+        if x.show_salary and (x.salary_min is not None or x.salary_max is not None)
+    ]
+    if not rows:
+        return ""
+    (currency, period), _ = Counter(row[:2] for row in rows).most_common(1)[0]
+    amounts = [
+        amount
+        for row in rows
+        if row[:2] == (currency, period)
+        for amount in row[2:]
+        if amount is not None
+    ]
+    low, high = min(amounts), max(amounts)
+    span = f"{low:,}" if low == high else f"{low:,}–{high:,}"
+    return f"{currency} {span} {SalaryPeriod(period).label}"

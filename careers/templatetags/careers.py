@@ -5,9 +5,11 @@ each, and the includes cost about three quarters of its rendering (28 ms against
 in process, measured).
 """
 
+import re
+
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import format_html, urlize
+from django.utils.safestring import SafeString, mark_safe
 
 from careers.choices import SECTOR_LONG_NAMES, Sector, Verdict
 
@@ -35,3 +37,41 @@ def verdict_badge(verdict: str) -> SafeString:
         VERDICT_SYMBOLS[verdict],
         verdict.label,
     )
+
+
+@register.filter
+def importance_words(importance: float) -> str:
+    """O*NET Importance (1 "not important" … 5 "extremely important") in words."""
+    if importance >= 4.5:
+        return "extremely important"
+    if importance >= 3.5:
+        return "very important"
+    if importance >= 2.5:
+        return "important"
+    if importance >= 1.5:
+        return "somewhat important"
+    return "not important"
+
+
+# A phone number as recruiters write one: +91 98765 43210, 0917-123-4567, 022 2345 6789.
+PHONE = re.compile(r"(?<![\w/+])(\+?\d[\d -]{7,15}\d)(?![\w/])")
+
+
+@register.filter
+def contact_links(text: str) -> SafeString:
+    """Text with its links and emails tap-able (Django's urlize) and its phone numbers too:
+    `tel:`, or WhatsApp's own link where "WhatsApp" comes just before the number."""
+    parts, last = [], 0
+    for match in PHONE.finditer(text):
+        parts.append(urlize(text[last : match.start()], autoescape=True))
+        digits = re.sub(r"[ -]", "", match.group(1))
+        near = text[max(0, match.start() - 24) : match.start()].lower()
+        href = (
+            f"https://wa.me/{digits.lstrip('+')}"
+            if "whatsapp" in near
+            else f"tel:{digits}"
+        )
+        parts.append(format_html('<a href="{}">{}</a>', href, match.group(1)))
+        last = match.end()
+    parts.append(urlize(text[last:], autoescape=True))
+    return mark_safe("".join(parts))  # each part is escaped above

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from careers.caching import public_page
 from careers.choices import SECTOR_DEFINITIONS, SECTOR_LONG_NAMES, Sector, Shore
 from careers.models import JobCategory, JobListing, Role
+from careers.models.listings import pay_range
 
 # The key differences between BPO and KPO, as our source articles draw them.
 SECTOR_DIFFERENCES = [
@@ -122,6 +123,7 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_catalogue(), slug=slug)
     requirements = list(role.requirements.all())
+    listings = list(visible_listings().filter(role=role))
     return render(
         request,
         "careers/role_detail.html",
@@ -131,6 +133,7 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "must_haves": [r for r in requirements if r.is_must_have],
             "nice_to_haves": [r for r in requirements if not r.is_must_have],
             "occupation_links": role.occupation_links.all(),
-            "listings": visible_listings().filter(role=role),
+            "listings": listings,
+            "pay": pay_range(listings),
         },
     )
