@@ -137,10 +137,12 @@ def wait_for(url: str, seconds: float = 60) -> None:
             time.sleep(0.2)
 
 
-@pytest.fixture
-def behind_nginx(tmp_path):
+@pytest.fixture(scope="module")
+def behind_nginx(tmp_path_factory):
     """gunicorn as in production (2 workers x 2 threads) on a migrated SQLite file, behind
-    nginx with outsourcing/nginx.conf (only its ports changed); the nginx URL."""
+    nginx with outsourcing/nginx.conf (only its ports changed); the nginx URL. One for the
+    module: starting them takes seconds."""
+    tmp_path = tmp_path_factory.mktemp("nginx")
     if not NGINX.exists():
         if os.environ.get("CI") == "true":
             pytest.fail("nginx is needed in CI: apt-get install -y nginx-light")

@@ -175,7 +175,7 @@ def test_views_that_answer_htmx_differently_vary_on_it(client, finished_token, e
 
 
 def test_htmx_is_configured_for_the_csp(client, db):
-    page = client.get("/quiz/").text
+    page = client.get(step_url(start(client), 1)).text
     config = json.loads(
         re.search(r"<meta name=\"htmx-config\" content='([^']+)'", page).group(1)
     )
