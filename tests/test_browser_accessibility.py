@@ -28,8 +28,14 @@ def test_catalogue_pages_have_no_violations(page, site, scheme):
         reverse("careers:quiz_start"),
         "/no-such-page/",
     ]
-    urls += [c.get_absolute_url() for c in JobCategory.objects.all()]
-    urls += [r.get_absolute_url() for r in Role.objects.all()]
+    categories = list(JobCategory.objects.all())
+    roles = list(Role.objects.all())
+    if scheme == "dark":
+        # Dark mode changes colours only, which come from the template, not the data:
+        # one page of each kind is enough (every page is checked in light mode).
+        categories, roles = categories[:1], roles[:1]
+    urls += [c.get_absolute_url() for c in categories]
+    urls += [r.get_absolute_url() for r in roles]
     for url in urls:
         page.goto(site + url)
         assert_accessible(page, url)
