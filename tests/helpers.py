@@ -1,8 +1,10 @@
 """What many tests share: the test persona, and walking the quiz with Django's client."""
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -156,10 +158,17 @@ def scoring_roles(objects: list[dict[str, Any]]) -> tuple[scoring.Role, ...]:
     )
 
 
-def migrated_sqlite(tmp_path) -> str:
-    """A SQLite file migrated and loaded as `make run` does, by the real commands."""
-    database = f"sqlite:///{tmp_path}/careerfit.sqlite3"
-    env = {**os.environ, "DATABASE_URL": database}
+_MIGRATED: list[Path] = []  # the first file made this run, copied for the others
+
+
+def migrated_sqlite(tmp_path: Path) -> str:
+    """A SQLite file migrated and loaded as `make run` does, by the real commands (once
+    a run: later calls get a copy of that file, several seconds sooner)."""
+    path = tmp_path / "careerfit.sqlite3"
+    if _MIGRATED:
+        shutil.copyfile(_MIGRATED[0], path)
+        return f"sqlite:///{path}"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}"}
     for command in (["migrate", "--no-input"], ["sync_catalogue"]):
         subprocess.run(
             [sys.executable, "manage.py", *command, "-v", "0"],
@@ -168,4 +177,7 @@ def migrated_sqlite(tmp_path) -> str:
             check=True,
             timeout=300,
         )
-    return database
+    template = tmp_path / "migrated-template.sqlite3"  # never opened, only copied
+    shutil.copyfile(path, template)
+    _MIGRATED.append(template)
+    return f"sqlite:///{path}"

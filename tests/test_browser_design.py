@@ -80,9 +80,16 @@ def test_every_page_fits_a_phone_and_is_screenshotted(browser, site, screenshots
             problems.append(f"{name}: small tap targets {small}")
         if tiny := phone.evaluate(SMALL_TEXT_SCRIPT):
             problems.append(f"{name}: text under 16px {tiny[:5]}")
-        phone.screenshot(path=screenshots / f"{name}-360.png", full_page=True)
         desktop.goto(site + url)
-        desktop.screenshot(path=screenshots / f"{name}-1280.png", full_page=True)
+        # Light and dark, at both widths, for a person to look at.
+        for scheme in ("light", "dark"):
+            for view, width in ((phone, 360), (desktop, 1280)):
+                view.emulate_media(color_scheme=scheme)
+                view.screenshot(
+                    path=screenshots / f"{name}-{width}-{scheme}.png", full_page=True
+                )
+            phone.emulate_media(color_scheme="light")
+            desktop.emulate_media(color_scheme="light")
     assert problems == []
 
 
