@@ -240,8 +240,8 @@ def wait_for_step(page, number: int) -> None:
     page.locator("label[for=quiz-progress]", has_text=f"Step {number} of 7").wait_for()
 
 
-def answer_step(page, number: int) -> None:
-    """Answer one quiz step as a person would and wait for what comes next."""
+def fill_step(page, number: int) -> None:
+    """Give one quiz step the persona's answers, as a person would, without sending it."""
     for action, selector, *value in BROWSER_ACTIONS[number]:
         if action == "check":
             page.check(selector)
@@ -249,6 +249,11 @@ def answer_step(page, number: int) -> None:
             page.fill(selector, value[0])
         else:
             page.select_option(selector, value[0])
+
+
+def answer_step(page, number: int) -> None:
+    """Answer one quiz step as a person would and wait for what comes next."""
+    fill_step(page, number)
     page.click(".quiz-nav .submit")
     if number < 7:
         wait_for_step(page, number + 1)

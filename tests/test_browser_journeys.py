@@ -6,9 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from careers.models import JobListing
-from tests.conftest import answer_step, wait_for_step
+from tests.conftest import answer_step, fill_step, wait_for_step
 from tests.factories import UserFactory
-from tests.helpers import BROWSER_ACTIONS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -284,13 +283,7 @@ def test_a_step_being_saved_says_so_and_a_second_tap_sends_nothing(page, take_qu
             slow_save(route) if route.request.method == "POST" else route.continue_()
         ),
     )
-    for action, selector, *value in BROWSER_ACTIONS[1]:
-        if action == "check":
-            page.check(selector)
-        elif action == "fill":
-            page.fill(selector, value[0])
-        else:
-            page.select_option(selector, value[0])
+    fill_step(page, 1)
     submit = page.locator(".quiz-nav .submit")
     submit.click()
     expect(submit).to_be_disabled()
