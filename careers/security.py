@@ -66,7 +66,10 @@ def client_ip(request: HttpRequest) -> str:
 
 # A token in a URL: an assessment's (quiz, results) or a share's. Anyone who reads it in a
 # log could open that person's answers, so no log line keeps one.
-TOKEN_IN_PATH = re.compile(r"/(quiz|results|s)/[A-Za-z0-9_-]{16,64}")
+# What a quiz or share token looks like (new_token(): URL-safe base64): URLs, the quiz
+# cookie and the log filter all use this one pattern.
+TOKEN_PATTERN = "[A-Za-z0-9_-]{16,64}"
+TOKEN_IN_PATH = re.compile(rf"/(quiz|results|s)/{TOKEN_PATTERN}")
 
 
 def redact(text: str) -> str:

@@ -2,13 +2,14 @@
 
 from django.urls import path, register_converter
 
+from careers.security import TOKEN_PATTERN
 from careers.views import health, pages, quiz, results, sharing
 
 
 class TokenConverter:
     """Assessment tokens: URL-safe base64, so anything else is a 404 before any query."""
 
-    regex = quiz.TOKEN_PATTERN
+    regex = TOKEN_PATTERN
 
     def to_python(self, value: str) -> str:
         return value

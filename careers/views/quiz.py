@@ -25,7 +25,7 @@ from careers.forms import (
     get_step,
 )
 from careers.models import Assessment
-from careers.security import private_page, rate_limit, whole_page
+from careers.security import TOKEN_PATTERN, private_page, rate_limit, whole_page
 
 # This device's quiz, for "continue where you left off". The token is itself the secret
 # that opens the answers, so the cookie holds it as it is: no session store is read or
@@ -39,8 +39,6 @@ QUIZ_COOKIE_SECONDS = 30 * 24 * 3600
 QUIZ_START_RATE = "600/h"
 QUIZ_ANSWER_RATE = "60/m"
 ADDRESS_ANSWER_RATE = "600/m"
-# What a quiz token looks like (new_token(): 24 random bytes, URL-safe base64).
-TOKEN_PATTERN = "[A-Za-z0-9_-]{16,64}"
 
 
 def quiz_in_url(group: str, request: HttpRequest) -> str:

@@ -26,6 +26,12 @@ SHARE_PAGE_HEADERS = {
 }
 
 
+def with_share_headers(response: HttpResponse) -> HttpResponse:
+    for header, value in SHARE_PAGE_HEADERS.items():
+        response[header] = value
+    return response
+
+
 def share_context(
     request: HttpRequest, assessment: Assessment, form: ShareForm | None = None
 ) -> dict:
@@ -120,9 +126,7 @@ def share_gone(request: HttpRequest, share: Share | None) -> HttpResponse:
     check_rate(request, "share-miss", "ip", SHARE_MISS_RATE)
     status = 404 if share is None else 410
     response = render(request, "careers/share_gone.html", status=status)
-    for header, value in SHARE_PAGE_HEADERS.items():
-        response[header] = value
-    return response
+    return with_share_headers(response)
 
 
 @require_safe
@@ -146,9 +150,7 @@ def share_detail(request: HttpRequest, share_token: str) -> HttpResponse:
         ),
     }
     response = render(request, "careers/share_detail.html", context)
-    for header, value in SHARE_PAGE_HEADERS.items():
-        response[header] = value
-    return response
+    return with_share_headers(response)
 
 
 @require_safe
@@ -158,6 +160,4 @@ def share_card(request: HttpRequest, share_token: str) -> HttpResponse:
         return share_gone(request, share)
     response = HttpResponse(bytes(share.card), content_type="image/png")
     # As the page: asked again every time, so a switched-off link's card goes with it.
-    for header, value in SHARE_PAGE_HEADERS.items():
-        response[header] = value
-    return response
+    return with_share_headers(response)
