@@ -24,6 +24,7 @@ from careers.models import (
     Role,
     RoleOccupation,
     Skill,
+    StepEstimate,
     catalogue_changed,
 )
 from careers.models.requirements import requirement_option_errors
@@ -218,10 +219,25 @@ class OccupationAdmin(CheckedChoicesMixin, admin.ModelAdmin):
 
 @admin.register(Qualification)
 class QualificationAdmin(CatalogueAdmin):
-    list_display = ["name", "kind", "field"]
-    list_filter = ["kind", "field"]
+    list_display = ["name", "kind", "field", "level", "weeks_low", "weeks_high"]
+    list_filter = ["kind", "field", "level"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(StepEstimate)
+class StepEstimateAdmin(CatalogueAdmin):
+    """How long each kind of step takes: the verdicts and distances rest on these."""
+
+    list_display = ["__str__", "weeks_low", "weeks_high", "cost", "effort_reason"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # one per kind, loaded with the catalogue
+
+    def has_delete_permission(
+        self, request: HttpRequest, obj: StepEstimate | None = None
+    ) -> bool:
+        return False
 
 
 @admin.register(Skill)

@@ -1,14 +1,37 @@
-"""The 1200×630 link-preview card of a shared result, drawn with Pillow and a bundled font."""
+"""A shared result in words for its reader, and its 1200×630 link-preview card (drawn
+with Pillow and a bundled font)."""
 
 from __future__ import annotations
 
 import io
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
 from careers.choices import Verdict
+from careers.scoring.profile import list_titles
+
+
+def shared_verdict(role: dict[str, Any]) -> str:
+    """A role's verdict as the reader of a shared link reads it."""
+    # Links made before distances were kept have none: the verdict alone.
+    far = f": {role['distance']} of steps" if role.get("distance") else ""
+    if role["verdict"] == Verdict.ELIGIBLE:
+        return "Can apply now"
+    return f"{'Close' if role['verdict'] == Verdict.CLOSE else 'Not yet'}{far}"
+
+
+def shared_summary(roles: list[dict[str, Any]]) -> str:
+    """One sentence about the shared roles, in the third person."""
+    open_now = [r["title"] for r in roles if r["verdict"] == Verdict.ELIGIBLE]
+    if open_now:
+        text = f"Can apply now for {list_titles(tuple(open_now))}."
+        rest = len(roles) - len(open_now)
+        return text + (f" {rest} more within reach." if rest else "")
+    return f"Working towards {list_titles(tuple(r['title'] for r in roles))}."
+
 
 CARD_SIZE = (1200, 630)
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -125,9 +148,7 @@ def draw_card(snapshot: dict) -> bytes:
             width=3,
         )
         draw.text((MARGIN + 12, y + 5), sector, font=small, fill=SECTOR_COLOURS[sector])
-        verdict = Verdict(role["verdict"]).label
-        if "score" in role:
-            verdict += f" · fit {role['score']}%"
+        verdict = shared_verdict(role)
         verdict_width = draw.textlength(verdict, font=small)
         title_left = MARGIN + badge_width + 16
         title = _fit(
@@ -161,7 +182,7 @@ def draw_card(snapshot: dict) -> bytes:
 
 def card_alt_text(snapshot: dict) -> str:
     roles = "; ".join(
-        f"{role['title']} ({role['sector']}): {Verdict(role['verdict']).label.lower()}"
+        f"{role['title']} ({role['sector']}): {shared_verdict(role).lower()}"
         for role in snapshot["roles"][:ROLES_SHOWN]
     )
-    return f"CareerFit result card. {snapshot['summary']} Top roles: {roles}."
+    return f"CareerFit result card. {snapshot['summary']} Roles: {roles}."

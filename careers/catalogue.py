@@ -10,7 +10,9 @@ from typing import Any
 from django.db import transaction
 
 from careers.choices import (
+    EFFORT_CODES,
     Channel,
+    EducationLevel,
     FieldOfStudy,
     Importance,
     OccupationFit,
@@ -19,6 +21,7 @@ from careers.choices import (
     Sector,
     SkillKind,
     Source,
+    WorkSetting,
 )
 from careers.models.catalogue import (
     JobCategory,
@@ -212,8 +215,18 @@ def _qualifications_and_skills(
         _require(item["slug"] not in qualifications, where, "duplicate slug")
         qualifications.add(item["slug"])
         fields = {k: item[k] for k in ("slug", "name", "kind", "field")}
-        description = item.get("description", "")
-        objects.append(_object("qualification", **fields, description=description))
+        fields["level"] = item.get("level", "")
+        is_degree = item["kind"] == QualificationKind.DEGREE
+        _require(
+            bool(fields["level"]) == is_degree
+            and fields["level"] in ("", *EducationLevel.values),
+            where,
+            "a degree (and only a degree) has its education level",
+        )
+        fields |= _estimate_fields(item, where)
+        fields["description"] = item.get("description", "")
+        fields["stages"] = _stages(item, fields["weeks_low"], where)
+        objects.append(_object("qualification", **fields))
     skills: set[str] = set()
     for item in spec.get("skill", []):
         where = f"skill {item.get('slug')!r}"
@@ -224,6 +237,60 @@ def _qualifications_and_skills(
         description = item.get("description", "")
         objects.append(_object("skill", **fields, description=description))
     return objects, qualifications, skills
+
+
+def _estimate_fields(item: dict[str, Any], where: str) -> dict[str, Any]:
+    weeks = item.get("weeks")
+    _require(
+        isinstance(weeks, list) and len(weeks) == 2 and 0 < weeks[0] <= weeks[1],
+        where,
+        "weeks = [quickest, usual], in weeks",
+    )
+    reason = item.get("effort_reason") or item.get("reason")
+    _require(bool(reason), where, "an estimate needs its source or reason")
+    return {
+        "weeks_low": weeks[0],
+        "weeks_high": weeks[1],
+        "cost": item.get("cost", ""),
+        "effort_reason": reason,
+    }
+
+
+def _stages(item: dict[str, Any], weeks: int, where: str) -> list[dict[str, Any]]:
+    """Where a candidate can be on the way: written ones, or a degree's years."""
+    stages = item.get("stage", [])
+    if not stages and item["kind"] == QualificationKind.DEGREE and weeks >= 52:
+        years = round(weeks / 52)
+        stages = [
+            {
+                "code": f"year-{year}",
+                "name": "In the final year" if year == years else f"In year {year}",
+                "weeks_left": (years - year) * 52 + 26,
+            }
+            for year in range(1, years + 1)
+        ]
+    for stage in stages:
+        _require(
+            set(stage) == {"code", "name", "weeks_left"}
+            and 0 < stage["weeks_left"] <= weeks,
+            where,
+            f"stage {stage.get('code')!r} needs code, name and weeks_left "
+            "(less than the whole)",
+        )
+    return stages
+
+
+def _estimate_objects(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    objects = []
+    for item in spec.get("estimate", []):
+        where = f"estimate {item.get('code')!r}"
+        _require(item.get("code") in EFFORT_CODES, where, "unknown code")
+        objects.append(
+            _object("stepestimate", code=item["code"], **_estimate_fields(item, where))
+        )
+    missing = set(EFFORT_CODES) - {o["fields"]["code"] for o in objects}
+    _require(not missing, "estimates", f"missing {sorted(missing)}")
+    return objects
 
 
 def _role_objects(
@@ -237,6 +304,8 @@ def _role_objects(
     slug, group = role["slug"], category["onet_group"]
     where = f"role {slug!r}"
     _require(role["channel"] in Channel.values, where, "channel is voice or non_voice")
+    setting = role.get("setting", WorkSetting.OFFICE)
+    _require(setting in WorkSetting.values, where, f"setting is {WorkSetting.values}")
     _require(bool(role.get("occupations")), where, "link at least one occupation")
     linked: list[OnetOccupation] = []
     links = []
@@ -263,6 +332,7 @@ def _role_objects(
         summary=role["summary"],
         day_to_day=role["day_to_day"],
         channel=role["channel"],
+        setting=setting,
         typical_shifts=role["shifts"],
         job_zone=linked[0].job_zone,
         position=position,
@@ -298,7 +368,7 @@ def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]
         for occ in sorted(onet.occupations.values(), key=lambda o: o.code)
     ]
     catalogue, *known = _qualifications_and_skills(spec)
-    objects += catalogue
+    objects += _estimate_objects(spec) + catalogue
     roles, links, requirements = [], [], []
     role_slugs: set[str] = set()
     for position, category in enumerate(spec.get("category", [])):

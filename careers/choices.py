@@ -232,6 +232,7 @@ class Verdict(models.TextChoices):
     ELIGIBLE = "eligible", "Eligible now"
     CLOSE = "close", "Close"
     NOT_YET = "not_yet", "Not yet"
+    DOES_NOT_FIT = "does_not_fit", "Does not fit what you told us"
 
 
 class Status(models.TextChoices):
@@ -267,3 +268,50 @@ class Commute(models.TextChoices):
     OFFICE = "office", "I can travel to an office in my city"
     RELOCATE = "relocate", "I can move to another city for the right job"
     REMOTE_ONLY = "remote_only", "I can only work from home"
+
+
+# Where most outsourcing offices are; KPO work is mostly in these (WorkSetting.CITY).
+OUTSOURCING_CITIES = (
+    "Bengaluru, Chennai, Delhi NCR, Hyderabad, Kolkata, Mumbai or Pune; "
+    "in the Philippines, Metro Manila, Cebu or Davao"
+)
+
+
+class WorkSetting(models.TextChoices):
+    OFFICE = "office", "In an office, in most cities with outsourcing firms"
+    CITY = "city", "In an office, mostly in the big outsourcing cities"
+    HOME = "home", "Often from home (offices too)"
+
+
+class Stream(models.TextChoices):
+    """The 12th-standard stream (careers.scoring.STREAM_FIELDS has the same codes)."""
+
+    SCIENCE = "science", "Science"
+    COMMERCE = "commerce", "Commerce"
+    ARTS = "arts", "Arts or humanities"
+    VOCATIONAL = "vocational", "Vocational"
+
+
+class PortfolioKind(models.TextChoices):
+    WRITING = "writing", "Writing: articles, blog posts, reports"
+    DESIGN = "design", "Design: graphics, layouts, screens"
+    CODE = "code", "Code: programs, analyses, a GitHub page"
+    TEACHING = "teaching", "Teaching material: lessons, slides, courses"
+
+
+# The estimates of how long each kind of step takes (careers.scoring.Efforts), by code.
+EFFORT_CODES = {
+    "cefr-level": "One CEFR level of a language",
+    "typing": "Ten more words a minute of typing",
+    "skill-basic": "A skill or tool to a basic level",
+    "skill-working": "From basic to a working level",
+    "skill-advanced": "From working to an advanced level",
+    "education-12th": "12th standard after the 10th",
+    "education-diploma": "A diploma after the 12th",
+    "education-bachelor": "A bachelor's degree after the 12th",
+    "education-master": "A master's degree after a bachelor's",
+    "education-doctorate": "A doctorate after a master's",
+    "experience-year": "One year of work experience",
+    "home-setup": "A work-from-home set-up",
+    "portfolio": "A portfolio of work samples",
+}

@@ -8,7 +8,9 @@ from typing import Any
 
 from django import forms
 
+from careers.cards import shared_verdict
 from careers.choices import (
+    OUTSOURCING_CITIES,
     SPOKEN_CAN_DO,
     WRITTEN_CAN_DO,
     CEFRLevel,
@@ -17,11 +19,14 @@ from careers.choices import (
     ExperienceDomain,
     FieldOfStudy,
     Language,
+    PortfolioKind,
     ShareExpiry,
     Shift,
     SkillLevel,
+    Stream,
 )
 from careers.models import Qualification, Skill, questionnaire_catalogue
+from careers.models.assessments import SHAREABLE_ROLES
 
 NOT_APPLICABLE = ""
 OTHER_FIELD = "other"
@@ -50,11 +55,13 @@ class StepForm(forms.Form):
     # (legend, field names) for fields shown together; None: one group, no legend.
     fieldsets: list[tuple[str, list[str]]] | None = None
 
-    def groups(self) -> list[tuple[str | None, list[forms.BoundField]]]:
+    def groups(self) -> list[tuple[str | None, list[forms.BoundField], bool]]:
+        """(legend, fields, collapsed) for each group of fields."""
         if self.fieldsets is None:
-            return [(None, list(self))]
+            return [(None, list(self), False)]
         return [
-            (legend, [self[name] for name in names]) for legend, names in self.fieldsets
+            (legend, [self[name] for name in names], False)
+            for legend, names in self.fieldsets
         ]
 
     def to_profile(self) -> dict[str, Any]:
@@ -164,21 +171,40 @@ class EducationForm(StepForm):
         label="What is the highest level you have completed?",
         choices=EducationLevel.choices,
         widget=forms.RadioSelect,
+        help_text="Completed only: a course you are still doing comes in the next step.",
         error_messages={"required": "Choose the highest level you have completed."},
     )
+    stream = forms.ChoiceField(
+        label="Your stream in the 12th",
+        choices=[(NOT_APPLICABLE, "I did not do the 12th"), *Stream.choices],
+        required=False,
+        help_text="Many school-level jobs look at it, for example commerce for accounts work.",
+    )
     field_of_study = forms.ChoiceField(
-        label="In which field?",
+        label="The field of your diploma or degree",
         choices=FIELD_CHOICES,
         required=False,
-        help_text="For a diploma or a degree. If you are still studying, choose your field.",
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        level = data.get("education")
-        if level and level not in SCHOOL_LEVELS and not data.get("field_of_study"):
+        level, field = data.get("education"), data.get("field_of_study")
+        if level in SCHOOL_LEVELS and field:
+            self.add_error(
+                "field_of_study",
+                "A field is for a diploma or a degree you have completed. For the "
+                "12th, choose your stream; a degree you are doing comes in the next "
+                "step.",
+            )
+        elif level and level not in SCHOOL_LEVELS and not field:
             self.add_error(
                 "field_of_study", "Choose the field of your diploma or degree."
+            )
+        if level == EducationLevel.HIGHER_SECONDARY and not data.get("stream"):
+            self.add_error("stream", "Choose the stream you studied in the 12th.")
+        if level == EducationLevel.SECONDARY and data.get("stream"):
+            self.add_error(
+                "stream", "You said the 10th is your highest level: clear the stream."
             )
         return data
 
@@ -186,6 +212,7 @@ class EducationForm(StepForm):
         field = self.cleaned_data["field_of_study"]
         return {
             "education": self.cleaned_data["education"],
+            "stream": self.cleaned_data["stream"] or None,
             "field_of_study": field
             if field not in (NOT_APPLICABLE, OTHER_FIELD)
             else None,
@@ -193,56 +220,100 @@ class EducationForm(StepForm):
 
 
 class QualificationsForm(StepForm):
+    none = forms.BooleanField(label="I have none of these yet", required=False)
     qualifications = forms.MultipleChoiceField(
-        label="Which of these do you hold?",
+        label="Which of these have you completed?",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Tick every degree, certificate or licence you have completed.",
+        help_text="Tick every degree, certificate or licence you hold. Only those that "
+        "fit your education are shown.",
     )
-    none = forms.BooleanField(label="I have none of these yet", required=False)
-    has_portfolio = forms.BooleanField(
-        label="I have samples of my own work to show (writing, designs, code, "
-        "training material or similar)",
+    in_progress = forms.ChoiceField(
+        label="A qualification you are working towards, and how far you are",
         required=False,
+        help_text="For example CA Intermediate group 1 cleared, or the final year of an "
+        "LLB: we count the time you have left.",
     )
+    portfolios = forms.MultipleChoiceField(
+        label="Samples of your own work you can show",
+        choices=PortfolioKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Writing, design and teaching jobs hire on samples. Tick only kinds "
+        "you have.",
+    )
+
+    # Slug -> (name, education level) of what the form offers.
+    offered: dict[str, tuple[str, str]] = {}
 
     @classmethod
     def for_catalogue(
-        cls, qualifications: list[Qualification], skills: list[Skill]
+        cls,
+        qualifications: list[Qualification],
+        skills: list[Skill],
+        profile: dict[str, Any],
     ) -> type[QualificationsForm]:
-        """The form offering these qualifications, grouped by kind."""
+        """The form offering the qualifications that fit the education given (degrees
+        up to that level; the field's first), grouped by kind."""
+        rank = EducationLevel.values.index
+        level = profile.get("education") or EducationLevel.DOCTORATE
+        field = profile.get("field_of_study")
+        fitting = [
+            q for q in qualifications if not q.level or rank(q.level) <= rank(level)
+        ]
+        fitting.sort(key=lambda q: q.field != field)  # stable: kind order kept
         groups: dict[str, list[tuple[str, str]]] = {}
-        for qualification in qualifications:
+        for qualification in fitting:
             groups.setdefault(qualification.get_kind_display(), []).append(
                 (qualification.slug, qualification.name)
             )
-        field = copy.deepcopy(cls.base_fields["qualifications"])
-        field.choices = list(groups.items())
-        return type(cls.__name__, (cls,), {"qualifications": field})
+        held = copy.deepcopy(cls.base_fields["qualifications"])
+        held.choices = list(groups.items())
+        doing = copy.deepcopy(cls.base_fields["in_progress"])
+        doing.choices = [(NOT_APPLICABLE, "Nothing at the moment")] + [
+            (
+                q.name,
+                [(f"{q.slug}:{st['code']}", st["name"]) for st in q.stages],
+            )
+            for q in qualifications
+            if q.stages
+        ]
+        offered = {q.slug: (q.name, q.level) for q in qualifications}
+        attrs = {"qualifications": held, "in_progress": doing, "offered": offered}
+        return type(cls.__name__, (cls,), attrs)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not data.get("qualifications") and not data.get("none"):
+        held = data.get("qualifications") or []
+        if not held and not data.get("none"):
             self.add_error(
                 "qualifications", "Tick what you hold, or “I have none of these yet”."
             )
-        if data.get("qualifications") and data.get("none"):
+        if held and data.get("none"):
             self.add_error(
                 "none", "You ticked qualifications and “none”: untick one of them."
+            )
+        doing = (data.get("in_progress") or "").partition(":")[0]
+        if doing and doing in held:
+            name = self.offered[doing][0]
+            self.add_error(
+                "in_progress",
+                f"You ticked {name} as completed: choose what you are still doing.",
             )
         return data
 
     def to_profile(self) -> dict[str, Any]:
+        doing, _, stage = self.cleaned_data["in_progress"].partition(":")
         return {
             "qualifications": sorted(self.cleaned_data["qualifications"]),
-            "has_portfolio": self.cleaned_data["has_portfolio"],
+            "in_progress": [{"qualification": doing, "stage": stage}] if doing else [],
+            "portfolios": sorted(self.cleaned_data["portfolios"]),
         }
 
 
-SKILL_LEVEL_CHOICES = [
-    ("none", "Not used"),
-    *((v, v.title()) for v in SkillLevel.values),
-]
+SKILL_LEVEL_CHOICES = [("none", "Not used"), *SkillLevel.choices]
+# The skills most roles ask for are shown first; the rest wait behind "More".
+COMMON_SKILLS = 8
 
 
 class SkillsForm(StepForm):
@@ -253,11 +324,14 @@ class SkillsForm(StepForm):
 
     @classmethod
     def for_catalogue(
-        cls, qualifications: list[Qualification], skills: list[Skill]
+        cls,
+        qualifications: list[Qualification],
+        skills: list[Skill],
+        profile: dict[str, Any],
     ) -> type[SkillsForm]:
-        """The form asking about these skills."""
+        """The form asking about these skills, the most asked-for first."""
         fields: dict[str, Any] = {"skill_slugs": {}}
-        for skill in skills:
+        for position, skill in enumerate(skills):
             name = f"skill_{skill.slug.replace('-', '_')}"
             fields["skill_slugs"][name] = skill.slug
             # Not required: a skill left out means "not used".
@@ -267,14 +341,26 @@ class SkillsForm(StepForm):
                 initial="none",
                 required=False,
             )
-            fields[name].group = skill.get_kind_display()
+            fields[name].group = (
+                "Most asked for"
+                if position < COMMON_SKILLS
+                else "More skills and tools"
+            )
         return type(cls.__name__, (cls,), fields)
 
-    def groups(self) -> list[tuple[str | None, list[forms.BoundField]]]:
+    def groups(self) -> list[tuple[str | None, list[forms.BoundField], bool]]:
         grouped: dict[str, list[forms.BoundField]] = {}
         for bound in self:
             grouped.setdefault(self.fields[bound.name].group, []).append(bound)
-        return list(grouped.items())
+        # The rarer skills stay folded away unless one of them is answered.
+        return [
+            (
+                legend,
+                fields,
+                index > 0 and all(f.value() in (None, "", "none") for f in fields),
+            )
+            for index, (legend, fields) in enumerate(grouped.items())
+        ]
 
     def to_profile(self) -> dict[str, Any]:
         return {
@@ -328,8 +414,9 @@ class ConditionsForm(StepForm):
         label="Which shifts could you work?",
         choices=Shift.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Many BPO jobs serve US or UK clients, so they run in the Indian evening "
-        "or night.",
+        help_text="Tick only what you could really do. Many BPO jobs serve US or UK "
+        "clients, so they run in the Indian evening or night; roles that need a shift "
+        "you do not tick are shown apart, never as a step for you.",
         error_messages={"required": "Tick at least one shift you could work."},
     )
     internet = forms.BooleanField(label="A steady internet connection", required=False)
@@ -342,13 +429,18 @@ class ConditionsForm(StepForm):
     fieldsets = [
         (None, ["shifts"]),
         ("To work from home, I have…", ["internet", "power_backup", "quiet_place"]),
-        (None, ["commute"]),
+        (None, ["commute", "near_city"]),
     ]
     commute = forms.ChoiceField(
         label="Where can you work?",
         choices=Commute.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose where you can work."},
+    )
+    near_city = forms.BooleanField(
+        label=f"I live in or near {OUTSOURCING_CITIES}",
+        required=False,
+        help_text="Most research, legal and finance work is in these cities.",
     )
 
     def to_profile(self) -> dict[str, Any]:
@@ -361,6 +453,7 @@ class ConditionsForm(StepForm):
                 "quiet_place": data["quiet_place"],
             },
             "commute": data["commute"],
+            "near_city": data["near_city"],
         }
 
 
@@ -438,13 +531,17 @@ def get_step(number: int) -> QuizStep | None:
 
 
 def build_form(
-    step: QuizStep, data: Any = None, initial: dict | None = None
+    step: QuizStep,
+    data: Any = None,
+    initial: dict | None = None,
+    profile: dict[str, Any] | None = None,
 ) -> StepForm:
     """The step's form, bound to `data` or showing `initial`; the catalogue steps' forms
-    offer the catalogue's current qualifications and skills."""
+    offer the catalogue's current qualifications and skills that fit the `profile`
+    given so far."""
     form_class = step.form_class
     if hasattr(form_class, "for_catalogue"):
-        form_class = form_class.for_catalogue(*questionnaire_catalogue())
+        form_class = form_class.for_catalogue(*questionnaire_catalogue(), profile or {})
     return form_class(data=data, initial=initial)
 
 
@@ -453,9 +550,16 @@ def first_unanswered(answers: dict[str, Any]) -> int | None:
     return next((step.number for step in STEPS if step.slug not in answers), None)
 
 
+# A shared page shows up to five roles (the card, the first four).
+SHARED_ROLES_MAX = 5
+
+
 class ShareForm(forms.Form):
-    show_scores = forms.BooleanField(
-        label="Also show my fit scores", required=False, help_text="Off by default."
+    roles = forms.MultipleChoiceField(
+        label="Which roles should the link show?",
+        widget=forms.CheckboxSelectMultiple,
+        help_text=f"Up to {SHARED_ROLES_MAX}. Your answers are never shown.",
+        error_messages={"required": "Tick at least one role for the link to show."},
     )
     expiry = forms.ChoiceField(
         label="The link stops working after",
@@ -464,3 +568,23 @@ class ShareForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose when the link stops working."},
     )
+
+    def __init__(self, *args, result=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        offered = result.top_roles(SHAREABLE_ROLES) if result else []
+        self.fields["roles"].choices = [
+            (item["role"], f"{item['title']} ({shared_verdict(item).lower()})")
+            for item in offered
+        ]
+        self.fields["roles"].initial = [item["role"] for item in offered[:3]]
+        self.fields["roles"].error_messages["invalid_choice"] = (
+            "Choose roles from the list shown."
+        )
+
+    def clean_roles(self) -> list[str]:
+        roles = self.cleaned_data["roles"]
+        if len(roles) > SHARED_ROLES_MAX:
+            raise forms.ValidationError(
+                f"Tick at most {SHARED_ROLES_MAX} roles: a short list reads best."
+            )
+        return roles

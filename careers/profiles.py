@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ def _where(error: ValidationError) -> str:
 
 
 def check_profile(
-    data: Any, qualifications: Iterable[str], skills: Iterable[str]
+    data: Any, qualifications: Mapping[str, Iterable[str]], skills: Iterable[str]
 ) -> None:
     """Raise ProfileError for the first problem, in a stable order, naming the field."""
     errors = sorted(
@@ -39,19 +39,28 @@ def check_profile(
     if errors:
         error = errors[0]
         raise ProfileError(f"{_where(error)}: {error.message}")
-    known_qualifications, known_skills = set(qualifications), set(skills)
+    known_skills = set(skills)
     for index, slug in enumerate(data.get("qualifications", [])):
-        if slug not in known_qualifications:
+        if slug not in qualifications:
             raise ProfileError(
                 f"qualifications[{index}]: unknown qualification {slug!r}"
             )
+    for index, item in enumerate(data.get("in_progress", [])):
+        where, slug = f"in_progress[{index}]", item["qualification"]
+        if slug not in qualifications:
+            raise ProfileError(f"{where}.qualification: unknown qualification {slug!r}")
+        if item["stage"] not in qualifications[slug]:
+            stages = ", ".join(qualifications[slug]) or "none"
+            raise ProfileError(f"{where}.stage: {slug} has the stages {stages}")
+        if slug in data.get("qualifications", []):
+            raise ProfileError(f"{where}: {slug} is also among the qualifications held")
     for slug in data.get("skills", {}):
         if slug not in known_skills:
             raise ProfileError(f"skills.{slug}: unknown skill {slug!r}")
 
 
 def read_profile(
-    path: Path, qualifications: Iterable[str], skills: Iterable[str]
+    path: Path, qualifications: Mapping[str, Iterable[str]], skills: Iterable[str]
 ) -> dict:
     """The profile data in a JSON file, checked; ProfileError says what is wrong."""
     try:

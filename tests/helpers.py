@@ -5,16 +5,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
 from pytest_django.asserts import assertRedirects
 
-from careers import scoring
-from careers.choices import Importance, RequirementKind
 from careers.models import Assessment, Share
-from careers.models.requirements import accepted_options, languages_label
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -31,7 +27,7 @@ ANSWERS = {
         "level_2": "",
         "typing_wpm": "32",
     },
-    2: {"education": "12th", "field_of_study": ""},
+    2: {"education": "12th", "stream": "arts", "field_of_study": ""},
     3: {"none": "on"},
     4: {"skill_excel": "basic", "skill_crm_tools": "basic"},
     5: {"years": "0"},
@@ -48,7 +44,7 @@ BROWSER_ACTIONS = {
         ("check", "#id_written_english_3"),
         ("fill", "#id_typing_wpm", "32"),
     ],
-    2: [("check", "#id_education_1")],
+    2: [("check", "#id_education_1"), ("select", "#id_stream", "arts")],
     3: [("check", "#id_none")],
     4: [("select", "#id_skill_excel", "basic")],
     5: [("fill", "#id_years", "0")],
@@ -96,66 +92,15 @@ def finish(client) -> str:
 def create_share(client, token: str, **data) -> Share:
     """Make a share link from the result page's form; the new share."""
     before = set(Share.objects.values_list("pk", flat=True))
+    # By default the roles the form ticks first: the top three.
+    result = Assessment.objects.get(token=token).result
+    roles = [item["role"] for item in result.top_roles()[:3]]
     response = client.post(
-        reverse("careers:share_create", args=[token]), {"expiry": "30", **data}
+        reverse("careers:share_create", args=[token]),
+        {"expiry": "30", "roles": roles, **data},
     )
     assert response.status_code in (200, 302), response.content
     return Share.objects.exclude(pk__in=before).get()
-
-
-def scoring_roles(objects: list[dict[str, Any]]) -> tuple[scoring.Role, ...]:
-    """The roles of a built catalogue, ready for the scoring engine, without a database."""
-    by_model: dict[str, list[dict[str, Any]]] = {}
-    for obj in objects:
-        by_model.setdefault(obj["model"], []).append(obj["fields"])
-    qualifications = {q["slug"]: q for q in by_model["careers.qualification"]}
-    skills = {k["slug"]: k for k in by_model["careers.skill"]}
-    categories = {c["slug"]: c for c in by_model["careers.jobcategory"]}
-    requirements: dict[str, list[scoring.Requirement]] = {}
-    for req in by_model["careers.requirement"]:
-        options = accepted_options(
-            req["kind"],
-            fields=[f for f in req["fields"].split(",") if f],
-            qualifications=[
-                (
-                    qualifications[slug]["slug"],
-                    qualifications[slug]["name"],
-                    qualifications[slug]["kind"],
-                )
-                for (slug,) in req["qualifications"]
-            ],
-            skills=[
-                (skills[slug]["slug"], skills[slug]["name"])
-                for (slug,) in req["skills"]
-            ],
-            subject_codes=[c for c in req["subject"].split(",") if c],
-        )
-        requirements.setdefault(req["role"][0], []).append(
-            scoring.Requirement(
-                code=req["code"],
-                kind=req["kind"],
-                must=req["importance"] == Importance.MUST,
-                weight=req["weight"],
-                level=req["level"],
-                amount=req["amount"],
-                accepts=options,
-                label=languages_label([c for c in req["subject"].split(",") if c])
-                if req["kind"] == RequirementKind.OTHER_LANGUAGE
-                else "",
-            )
-        )
-    return tuple(
-        scoring.Role(
-            slug=role["slug"],
-            title=role["title"],
-            category=role["category"][0],
-            category_name=categories[role["category"][0]]["name"],
-            sector=categories[role["category"][0]]["sector"],
-            channel=role["channel"],
-            requirements=tuple(requirements[role["slug"]]),
-        )
-        for role in by_model["careers.role"]
-    )
 
 
 _MIGRATED: list[Path] = []  # the first file made this run, copied for the others

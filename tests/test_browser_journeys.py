@@ -20,7 +20,7 @@ def test_whole_quiz_with_htmx_swaps_steps_in_place(page, take_quiz):
         expect(page).to_have_url(re.compile(rf"/step/{number}/$"))
         answer_step(page, number)
     expect(page).to_have_url(re.compile(r"/results/[\w-]+/$"))
-    expect(page.get_by_role("heading", name="You can apply now (5)")).to_be_visible()
+    expect(page.get_by_role("heading", name="You can apply now (6)")).to_be_visible()
     expect(
         page.get_by_role("link", name="Voice customer support associate").first
     ).to_be_visible()
@@ -29,8 +29,8 @@ def test_whole_quiz_with_htmx_swaps_steps_in_place(page, take_quiz):
 def test_whole_quiz_without_javascript(browser, take_quiz):
     context = browser.new_context(java_script_enabled=False)
     page = take_quiz(context.new_page())
-    expect(page.get_by_role("heading", name="You can apply now (5)")).to_be_visible()
-    expect(page.get_by_text("BPO fits you better today")).to_be_visible()
+    expect(page.get_by_role("heading", name="You can apply now (6)")).to_be_visible()
+    expect(page.get_by_text("BPO fits you best today")).to_be_visible()
     context.close()
 
 
@@ -56,13 +56,14 @@ def test_back_refresh_and_continue_later_keep_every_answer(browser, page, take_q
     for number in range(3, 8):
         answer_step(elsewhere, number)
     expect(
-        elsewhere.get_by_role("heading", name="You can apply now (5)")
+        elsewhere.get_by_role("heading", name="You can apply now (6)")
     ).to_be_visible()
 
 
 def test_share_open_elsewhere_then_revoke(browser, page, take_quiz):
     take_quiz(page)
-    page.get_by_label("Also show my fit scores").check()
+    # The top three roles are ticked; the friend sees those and nothing else.
+    page.get_by_label(re.compile(r"Content moderator")).check()
     page.get_by_role("button", name="Create a share link").click()
     link = page.locator("input[id^=share-link-]").first.input_value()
 
@@ -74,6 +75,8 @@ def test_share_open_elsewhere_then_revoke(browser, page, take_quiz):
     expect(
         friend.get_by_role("link", name="Voice customer support associate")
     ).to_be_visible()
+    expect(friend.get_by_role("link", name="Content moderator")).to_be_visible()
+    expect(friend.get_by_role("link", name="Data entry operator")).to_have_count(0)
     expect(friend.locator("meta[property='og:image']")).to_have_attribute(
         "content", re.compile(r"^http://.+/card\.png$")
     )
@@ -171,6 +174,8 @@ def test_quiz_can_be_completed_with_the_keyboard_alone(page, site):
     arrive(2)
     tab_to("input[name=education]")
     page.keyboard.press("ArrowDown")  # 12th
+    tab_to("select[name=stream]")
+    page.keyboard.type("Arts")
     tab_to(".submit")
     page.keyboard.press("Enter")
     arrive(3)
@@ -199,7 +204,7 @@ def test_quiz_can_be_completed_with_the_keyboard_alone(page, site):
         page.keyboard.press("Space")
     tab_to(".submit")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name="You can apply now (5)")).to_be_visible()
+    expect(page.get_by_role("heading", name="You can apply now (6)")).to_be_visible()
 
 
 def test_the_admin_works_under_the_content_security_policy(browser, site):
@@ -314,4 +319,5 @@ def test_keyboard_reaches_sharing_from_the_top_of_the_result_in_a_few_steps(
     assert tabs_until("Share your result", 15) <= 15
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#share-title$"))
-    assert tabs_until("Create a share link", 8) <= 8
+    # The roles to share (one box each) and when the link ends come first.
+    assert tabs_until("Create a share link", 16) <= 16

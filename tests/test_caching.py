@@ -1,5 +1,7 @@
 """What is cached shows changes once they are committed, and reloads cost little."""
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -67,7 +69,12 @@ def test_a_qualification_renamed_in_the_admin_shows_in_the_quiz(
                 "slug": "llb",
                 "kind": llb.kind,
                 "field": llb.field,
+                "level": llb.level,
                 "description": llb.description,
+                "weeks_low": llb.weeks_low,
+                "weeks_high": llb.weeks_high,
+                "effort_reason": llb.effort_reason,
+                "stages": json.dumps(llb.stages),
             },
         )
     assert response.status_code == 302, response.content

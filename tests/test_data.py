@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from careers.models import Assessment, Result, Share
-from tests.helpers import ANSWERS, finish, migrated_sqlite
+from tests.helpers import ANSWERS, create_share, finish, migrated_sqlite
 
 
 def aged(queryset, **fields) -> None:
@@ -38,7 +38,7 @@ def test_purge_stale_deletes_abandoned_drafts_and_dead_links_only(client, finish
     # A finished quiz is kept however old: the candidate may come back to it.
     aged(Assessment.objects.filter(pk=finished.pk), updated_at=old)
     for expiry in ("7", "7", "7", "never"):
-        client.post(f"/results/{finished.token}/share/", {"expiry": expiry})
+        create_share(client, finished.token, expiry=expiry)
     dead, revoked, fresh_dead, alive = Share.objects.order_by("pk")
     aged(Share.objects.filter(pk=dead.pk), expires_at=old)
     aged(Share.objects.filter(pk=revoked.pk), revoked_at=old)

@@ -8,7 +8,7 @@ from django.utils import timezone
 import careers.views.pages
 from careers.models import Share
 from tests.factories import UserFactory
-from tests.helpers import ANSWERS, answer_all, start, step_url
+from tests.helpers import ANSWERS, answer_all, create_share, start, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -51,8 +51,7 @@ def test_404_and_410(client):
     assert_friendly(client.get("/no-such-page/"), 404, "not")
     token = start(client)
     answer_all(client, token)
-    client.post(reverse("careers:share_create", args=[token]), {"expiry": "7"})
-    share = Share.objects.get()
+    share = create_share(client, token, expiry="7")
     Share.objects.filter(pk=share.pk).update(revoked_at=timezone.now())
     gone = client.get(share.get_absolute_url())
     assert gone.status_code == 410

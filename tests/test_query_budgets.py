@@ -24,7 +24,7 @@ BUDGETS = {
     "home": 1,
     "careers": 2,
     "category": 8,
-    "role": 7,
+    "role": 8,  # one more since issue 19: the step estimates ("how long it takes")
     "quiz start": 2,
     "quiz step GET": 5,
     "quiz step POST": 5,

@@ -35,7 +35,7 @@ def test_whole_quiz_without_javascript_ends_on_the_result(client):
     result = client.get(reverse("careers:result_detail", args=[token]))
     assertContains(result, "You can apply now")
     assertContains(result, "Voice customer support associate")
-    assertContains(result, "BPO fits you better today")
+    assertContains(result, "BPO fits you best today")
     assertContains(result, "<svg")
     assertContains(result, "The chart as a table")
     assert Result.objects.count() == 1

@@ -23,40 +23,63 @@ def run_json(capsys, *args):
 
 @pytest.mark.django_db
 def test_json_output_is_ranked_best_first_in_the_documented_shape(capsys):
-    data = run_json(capsys, str(PROFILES / "statistics-graduate.json"))
-    assert set(data) == {"summary", "sectors", "recommendations"}
-    assert set(data["sectors"]) == {"BPO", "KPO"}
+    data = run_json(capsys, str(PROFILES / "bsc-statistics-graduate.json"))
+    assert set(data) == {"format", "summary", "paths", "recommendations"}
     first = data["recommendations"][0]
     assert set(first) == {
-        "role",
-        "title",
-        "category",
-        "sector",
-        "verdict",
-        "score",
-        "met",
-        "missing",
-        "closest_path",
-    }
+        "role", "title", "category", "category_name", "sector", "channel",
+        "verdict", "distance", "weeks", "plan", "advice", "fit", "required",
+        "helps", "lines", "overqualified",
+    }  # fmt: skip
     assert first["role"] == "data-analyst"
-    order = {"eligible": 0, "close": 1, "not_yet": 2}
-    ranks = [(order[r["verdict"]], -r["score"]) for r in data["recommendations"]]
+    assert first["required"][0] == first["required"][1]
+    order = ["eligible", "close", "not_yet", "does_not_fit"]
+    ranks = [order.index(r["verdict"]) for r in data["recommendations"]]
     assert ranks == sorted(ranks)
+    later = [r["weeks"] for r in data["recommendations"] if r["verdict"] == "not_yet"]
+    assert later == sorted(later)  # nearest first
 
 
 @pytest.mark.django_db
 def test_top_limits_the_list(capsys):
-    data = run_json(capsys, str(PROFILES / "law-graduate.json"), "--top", "3")
+    data = run_json(
+        capsys, str(PROFILES / "law-graduate-day-and-uk.json"), "--top", "3"
+    )
     assert len(data["recommendations"]) == 3
 
 
 @pytest.mark.django_db
 def test_text_output_reads_like_advice(capsys):
-    call_command("recommend", str(PROFILES / "beginner-a2-english.json"), "--top", "2")
+    call_command(
+        "recommend", str(PROFILES / "tenth-pass-a2-english.json"), "--top", "2"
+    )
     out = capsys.readouterr().out
-    assert "Sector fit: BPO" in out
-    assert "1. " in out
-    assert "   > " in out  # a closest path for each role
+    assert out.startswith("Nothing is open to you yet; BPO is nearer")
+    assert "1. Data entry operator (BPO, data-entry): NOT YET, about 1–2 years" in out
+    assert "   - Required: 12th standard or higher; you have 10th standard." in out
+    assert "   - Helps: " in out
+    assert "   > About 1–2 years: " in out  # the plan, with its time
+
+
+@pytest.mark.django_db
+def test_a_qualification_in_progress_must_name_a_real_stage(tmp_path):
+    path = tmp_path / "profile.json"
+    path.write_text(
+        json.dumps(
+            {
+                "spoken_english": "B1",
+                "written_english": "B1",
+                "typing_wpm": 20,
+                "education": "12th",
+                "in_progress": [{"qualification": "ca", "stage": "year-9"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError) as error:
+        call_command("recommend", str(path))
+    assert "in_progress[0].stage: ca has the stages foundation" in str(error.value)
+    assert error.value.returncode == 2
 
 
 @pytest.mark.django_db

@@ -1,8 +1,10 @@
 """Sharing a result: opt-in public links that reveal only what was chosen, revocable."""
 
+import html
 import io
 import re
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from django.db import connection
@@ -13,7 +15,9 @@ from django.utils import timezone
 from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
-from careers.models import Share
+from careers.cards import card_alt_text
+from careers.models import Assessment, Share
+from careers.models.sharing import plain_text
 from tests.helpers import ANSWERS, HTMX, answer_all, create_share, finish, start
 
 pytestmark = pytest.mark.django_db
@@ -41,11 +45,11 @@ def test_shared_page_shows_the_top_roles_and_summary_but_no_answers(client, fini
     page = Client().get(share.get_absolute_url())
     assert page.status_code == 200
     assertContains(page, "Voice customer support associate")
-    assertContains(page, "Eligible now")
+    assertContains(page, "Can apply now")
     assertContains(page, share.snapshot["summary"])
+    assert share.snapshot["summary"].startswith("Can apply now for ")
     assertContains(page, "result made on")
     assertContains(page, "Take it yourself")
-    assertNotContains(page, 'class="fit"')  # scores are opt-in
     # The link's token and the nonce are random and may contain "C1" by chance.
     share_token = share.get_absolute_url().split("/")[2]
     text = without_nonces(page.text).replace(share_token, "")
@@ -54,11 +58,57 @@ def test_shared_page_shows_the_top_roles_and_summary_but_no_answers(client, fini
     assertNotContains(page, finished)  # never the private token
 
 
-def test_fit_scores_only_when_chosen(client, finished):
-    share = create_share(client, finished, show_scores="on")
-    page = Client().get(share.get_absolute_url())
-    assertContains(page, 'class="fit"')
-    assertContains(page, "outsourcing: <strong>")
+def test_the_link_shows_exactly_the_roles_ticked(client, finished):
+    result = Assessment.objects.get(token=finished).result
+    offered = [item["role"] for item in result.top_roles(12)]
+    page = client.get(reverse("careers:result_detail", args=[finished]))
+    for slug in offered:
+        assertContains(page, f'value="{slug}"')
+    chosen = [offered[1], offered[-1]]
+    share = create_share(client, finished, roles=chosen)
+    assert [role["role"] for role in share.snapshot["roles"]] == chosen
+    shared = Client().get(share.get_absolute_url())
+    titles = {
+        item["role"]: item["title"] for item in result.recommendation["recommendations"]
+    }
+    for slug in offered:
+        if slug in chosen:
+            assertContains(shared, titles[slug])
+        else:
+            assertNotContains(shared, f"/roles/{slug}/")
+    assert "Close" in card_alt_text(share.snapshot) or "apply now" in card_alt_text(
+        share.snapshot
+    )
+
+
+def test_a_link_needs_one_to_five_roles_from_the_list(client, finished):
+    url = reverse("careers:share_create", args=[finished])
+    offered = [
+        i["role"] for i in Assessment.objects.get(token=finished).result.top_roles(12)
+    ]
+    for roles, message in (
+        ([], "Tick at least one role"),
+        (offered[:6], "Tick at most 5 roles"),
+        (["statistical-analyst-not-offered"], "Choose roles from the list shown."),
+    ):
+        response = client.post(url, {"expiry": "30", "roles": roles}, **HTMX)
+        assertContains(response, message, status_code=400)
+    assert not Share.objects.exists()
+
+
+def test_whatsapp_comes_first_with_a_short_message_to_paste(client, finished):
+    share = create_share(client, finished)
+    page = client.get(reverse("careers:result_detail", args=[finished])).text
+    section = page[page.index('id="share"') :]
+    assert section.index("Share on WhatsApp") < section.index("LinkedIn")
+    url = f"http://testserver/s/{share.token}/"
+    message = plain_text(share.snapshot, url)
+    assert len(message.encode()) < 1024
+    assert message.startswith("My CareerFit result:")
+    assert url in message
+    assert "Voice customer support associate" in message
+    assert f"https://wa.me/?text={quote(message, safe='/')}" in page
+    assert html.escape(message) in page  # the text to copy
 
 
 def test_share_headers_keep_it_private(client, finished):
@@ -183,7 +233,9 @@ def test_share_controls_offer_copy_native_share_and_plain_fallbacks(client, fini
 
 def test_htmx_share_creation_returns_the_share_section(client, finished):
     response = client.post(
-        reverse("careers:share_create", args=[finished]), {"expiry": "30"}, **HTMX
+        reverse("careers:share_create", args=[finished]),
+        {"expiry": "30", "roles": ["voice-customer-support-associate"]},
+        **HTMX,
     )
     assert response.text.lstrip().startswith('<section id="share"')
     assertContains(response, "/s/")

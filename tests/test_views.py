@@ -65,7 +65,11 @@ def test_category_page_lists_roles_and_their_must_haves(client):
 def test_role_page_says_what_it_takes_and_where_it_comes_from(client):
     response = client.get(reverse("careers:role_detail", args=["medical-coder"]))
     assertContains(response, "What you must have")
-    assertContains(response, "CPC – Certified Professional Coder (AAPC)")
+    assertContains(response, "CPC or CPC-A – Certified Professional Coder (AAPC)")
+    # How long each missing piece takes, with its source and cost.
+    assertContains(response, "How long it takes if you do not have it yet")
+    assertContains(response, "about 4–6 months, exam about US$499, two attempts (AAPC)")
+    assertContains(response, "CPC-A, which employers accept")
     assertContains(response, "Written by CareerFit")
     assertContains(response, "Derived from O*NET data")
     assertContains(response, "Medical Records Specialists")

@@ -9,6 +9,7 @@ from careers.models.catalogue import (
     Role,
     RoleOccupation,
     Skill,
+    StepEstimate,
     catalogue_changed,
     questionnaire_catalogue,
     scoring_catalogue,

@@ -14,12 +14,25 @@ from django.utils import timezone
 
 from careers.choices import Verdict
 from careers.models.catalogue import scoring_catalogue
-from careers.scoring import profile_from_data, recommend, recommendation_data
+from careers.scoring import (
+    FORMAT,
+    profile_from_data,
+    recommend,
+    recommendation_data,
+)
 
 # The result page and a shared link show the best roles that are open or close, or, when
 # none is, the nearest few, so that nobody is shown an empty list.
 TOP_ROLES = 5
 NEAREST_ROLES = 3
+# What a share link can show, to choose from.
+SHAREABLE_ROLES = 12
+
+
+def scored(profile: dict[str, Any]) -> dict[str, Any]:
+    return recommendation_data(
+        recommend(scoring_catalogue(), profile_from_data(profile))
+    )
 
 
 def new_token() -> str:
@@ -114,10 +127,9 @@ class Assessment(models.Model):
         (two tabs, or a slow finish), so the result of the newest answers is kept.
         """
         profile = self.profile_data()
-        recommendation = recommend(scoring_catalogue(), profile_from_data(profile))
         fields = {
             "profile": profile,
-            "recommendation": recommendation_data(recommendation, detailed=True),
+            "recommendation": scored(profile),
             "answers_version": self.version,
         }
         try:
@@ -153,11 +165,22 @@ class Result(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("careers:result_detail", args=[self.assessment.token])
 
-    def top_roles(self) -> list[dict[str, Any]]:
+    def upgrade(self) -> None:
+        """A result stored by an older engine is scored again from its own answers."""
+        if self.recommendation.get("format") != FORMAT:
+            self.recommendation = scored(self.profile)
+            self.save(update_fields=["recommendation", "updated_at"])
+
+    def top_roles(self, limit: int = TOP_ROLES) -> list[dict[str, Any]]:
         """The roles to lead with: the best open or close ones, else the nearest."""
         ranked = self.recommendation["recommendations"]
-        within_reach = [item for item in ranked if item["verdict"] != Verdict.NOT_YET]
-        return within_reach[:TOP_ROLES] or ranked[:NEAREST_ROLES]
+        within_reach = [
+            item
+            for item in ranked
+            if item["verdict"] in (Verdict.ELIGIBLE, Verdict.CLOSE)
+        ]
+        nearest = [item for item in ranked if item["verdict"] == Verdict.NOT_YET]
+        return within_reach[:limit] or nearest[:NEAREST_ROLES]
 
     def by_verdict(self) -> dict[str, list[dict[str, Any]]]:
         """The ranked roles grouped by verdict, best verdict first."""

@@ -3,18 +3,23 @@ qualifications and skills, and the catalogue as the quiz and the scoring engine 
 
 from __future__ import annotations
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 
 from careers import scoring
 from careers.caching import cached_value, content_changed
 from careers.choices import (
+    EFFORT_CODES,
     Channel,
+    EducationLevel,
     FieldOfStudy,
     OccupationFit,
     QualificationKind,
     Sector,
     SkillKind,
+    WorkSetting,
 )
 from careers.models.requirements import Requirement
 
@@ -22,6 +27,11 @@ from careers.models.requirements import Requirement
 class SlugManager(models.Manager):
     def get_by_natural_key(self, slug: str) -> models.Model:
         return self.get(slug=slug)
+
+
+class CodeManager(models.Manager):
+    def get_by_natural_key(self, code: str) -> models.Model:
+        return self.get(code=code)
 
 
 class Occupation(models.Model):
@@ -112,11 +122,92 @@ class CatalogueItem(models.Model):
         return (self.slug,)
 
 
-class Qualification(CatalogueItem):
+class Estimate(models.Model):
+    """How long a step takes, as a range of weeks, with its source and typical cost."""
+
+    weeks_low = models.PositiveSmallIntegerField("weeks (quickest)")
+    weeks_high = models.PositiveSmallIntegerField("weeks (usual)")
+    cost = models.CharField(
+        max_length=120, blank=True, help_text="Typical fees, if any."
+    )
+    effort_reason = models.CharField(
+        "source or reason", max_length=300, help_text="Shown beside the estimate."
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(weeks_low__lte=F("weeks_high")),
+                name="%(class)s_weeks_in_order",
+            )
+        ]
+
+    @property
+    def effort(self) -> scoring.Effort:
+        return scoring.Effort(
+            self.weeks_low, self.weeks_high, self.effort_reason, self.cost
+        )
+
+
+class Qualification(Estimate, CatalogueItem):
     Kind = QualificationKind
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     field = models.CharField(max_length=20, choices=FieldOfStudy.choices)
+    level = models.CharField(
+        "education level",
+        max_length=10,
+        choices=EducationLevel.choices,
+        blank=True,
+        help_text="For a degree or diploma: the level it is (an LLB is a bachelor's).",
+    )
+    # Where a candidate can be on the way: [{"code", "name", "weeks_left"}].
+    stages = models.JSONField(default=list, blank=True)
+
+    class Meta(CatalogueItem.Meta, Estimate.Meta):
+        pass
+
+    def as_option(self) -> scoring.Option:
+        return scoring.Option(
+            self.slug,
+            self.name,
+            effort=self.effort,
+            stages=tuple((s["code"], s["name"], s["weeks_left"]) for s in self.stages),
+            level=self.level,
+        )
+
+
+class StepEstimate(Estimate):
+    """How long a step of one kind takes (one CEFR level, ten words a minute...)."""
+
+    code = models.SlugField(unique=True, choices=list(EFFORT_CODES.items()))
+
+    objects = CodeManager()
+
+    class Meta(Estimate.Meta):
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return EFFORT_CODES.get(self.code, self.code)
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+def efforts_from(estimates: dict[str, scoring.Effort]) -> scoring.Efforts:
+    """The engine's estimates from the catalogue's, by code (all of EFFORT_CODES)."""
+    return scoring.Efforts(
+        cefr_level=estimates["cefr-level"],
+        typing=estimates["typing"],
+        skill={lvl: estimates[f"skill-{lvl}"] for lvl in scoring.SKILL_LEVELS[1:]},
+        education={
+            lvl: estimates[f"education-{lvl}"] for lvl in scoring.EDUCATION_LEVELS[1:]
+        },
+        experience_year=estimates["experience-year"],
+        home_setup=estimates["home-setup"],
+        portfolio=estimates["portfolio"],
+    )
 
 
 class Skill(CatalogueItem):
@@ -176,6 +267,12 @@ class Role(models.Model):
     summary = models.CharField(max_length=240)
     day_to_day = models.TextField("what the work is day to day")
     channel = models.CharField(max_length=10, choices=Channel.choices)
+    setting = models.CharField(
+        "where the work is done",
+        max_length=10,
+        choices=WorkSetting.choices,
+        default=WorkSetting.OFFICE,
+    )
     typical_shifts = models.CharField(max_length=240)
     job_zone = models.PositiveSmallIntegerField(
         help_text="O*NET Job Zone (1–5) of the role's main occupation: how much "
@@ -225,6 +322,7 @@ class Role(models.Model):
             sector=self.category.sector,
             channel=self.channel,
             requirements=tuple(r.as_scoring() for r in self.requirements.all()),
+            setting=self.setting,
         )
 
 
@@ -233,13 +331,23 @@ class Role(models.Model):
 CATALOGUE_SECONDS = 300
 
 
-def scoring_catalogue() -> tuple[scoring.Role, ...]:
-    """Every role of the catalogue, ready for the scoring engine."""
-    return cached_value(
-        "scoring-catalogue",
-        lambda: tuple(role.as_scoring() for role in Role.objects.for_scoring()),
-        CATALOGUE_SECONDS,
-    )
+def scoring_catalogue() -> scoring.Catalogue:
+    """Every role of the catalogue and the step estimates, ready for the scoring engine."""
+
+    def load() -> scoring.Catalogue:
+        estimates = {e.code: e.effort for e in StepEstimate.objects.all()}
+        missing = sorted(set(EFFORT_CODES) - set(estimates))
+        if missing:
+            # Without them every step would seem to take no time: refuse to advise.
+            raise ImproperlyConfigured(
+                f"The catalogue has no step estimates {missing}: run sync_catalogue."
+            )
+        return scoring.Catalogue(
+            roles=tuple(role.as_scoring() for role in Role.objects.for_scoring()),
+            efforts=efforts_from(estimates),
+        )
+
+    return cached_value("scoring-catalogue", load, CATALOGUE_SECONDS)
 
 
 def questionnaire_catalogue() -> tuple[list[Qualification], list[Skill]]:
@@ -250,7 +358,9 @@ def questionnaire_catalogue() -> tuple[list[Qualification], list[Skill]]:
         qualifications = sorted(
             Qualification.objects.all(), key=lambda q: (kinds.index(q.kind), q.name)
         )
-        return qualifications, list(Skill.objects.order_by("kind", "name"))
+        # The skills most roles ask for first: the quiz shows those before the rest.
+        skills = Skill.objects.annotate(uses=models.Count("requirement"))
+        return qualifications, list(skills.order_by("-uses", "name"))
 
     return cached_value("questionnaire-catalogue", load, CATALOGUE_SECONDS)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -18,7 +20,7 @@ from careers.choices import (
     FieldOfStudy,
     Importance,
     Language,
-    QualificationKind,
+    PortfolioKind,
     RequirementKind,
     Shift,
     SkillLevel,
@@ -140,6 +142,8 @@ class Requirement(models.Model):
             return f"{years} in {domains}" if domains else f"{years} in any field"
         if kind == RequirementKind.SHIFT:
             return Shift(self.level).label
+        if kind == RequirementKind.PORTFOLIO:
+            return " or ".join(PortfolioKind(c).label for c in self.subject_codes)
         return ""
 
     @property
@@ -152,15 +156,23 @@ class Requirement(models.Model):
 
     def accepted_options(self) -> tuple[scoring.Option, ...]:
         """The answers that meet this requirement, for the scoring engine."""
-        return accepted_options(
-            self.kind,
-            fields=self.field_list,
-            qualifications=[
-                (q.slug, q.name, q.kind) for q in self.qualifications.all()
-            ],
-            skills=[(k.slug, k.name) for k in self.skills.all()],
-            subject_codes=self.subject_codes,
-        )
+        kind, codes, option = self.kind, self.subject_codes, scoring.Option
+        if kind == RequirementKind.FIELD_OF_STUDY:
+            return tuple(option(f, FieldOfStudy(f).label) for f in self.field_list)
+        if kind == RequirementKind.QUALIFICATION:
+            return tuple(q.as_option() for q in self.qualifications.all())
+        if kind == RequirementKind.SKILL:
+            return tuple(option(k.slug, k.name) for k in self.skills.all())
+        if kind == RequirementKind.OTHER_LANGUAGE:
+            if INDIAN_LANGUAGES_CODE in codes:
+                codes = [c for c in codes if c != INDIAN_LANGUAGES_CODE]
+                codes += INDIAN_LANGUAGES
+            return tuple(option(c, Language(c).label) for c in dict.fromkeys(codes))
+        if kind == RequirementKind.EXPERIENCE_YEARS:
+            return tuple(option(c, ExperienceDomain(c).label.lower()) for c in codes)
+        if kind == RequirementKind.PORTFOLIO:
+            return tuple(option(c, PortfolioKind(c).label) for c in codes)
+        return ()
 
     def as_scoring(self) -> scoring.Requirement:
         return scoring.Requirement(
@@ -176,6 +188,30 @@ class Requirement(models.Model):
             else "",
         )
 
+    def time_to_gain(self, estimates: dict[str, Any]) -> list[tuple[str, Any]]:
+        """(what, estimate) pairs: how long meeting this takes if you do not yet, as
+        the scoring engine counts it (`estimates`: the StepEstimates by code)."""
+        kind = self.kind
+        if kind == RequirementKind.QUALIFICATION:
+            return [(q.name, q) for q in self.qualifications.all()]
+        per_kind = {
+            RequirementKind.SPOKEN_ENGLISH: ("Each CEFR level", "cefr-level"),
+            RequirementKind.WRITTEN_ENGLISH: ("Each CEFR level", "cefr-level"),
+            RequirementKind.OTHER_LANGUAGE: ("Each CEFR level", "cefr-level"),
+            RequirementKind.TYPING_SPEED: ("Each 10 words a minute more", "typing"),
+            RequirementKind.EXPERIENCE_YEARS: ("Each year", "experience-year"),
+            RequirementKind.WORK_FROM_HOME: ("The set-up", "home-setup"),
+            RequirementKind.PORTFOLIO: ("The samples", "portfolio"),
+            RequirementKind.SKILL: ("To this level", f"skill-{self.level}"),
+            RequirementKind.EDUCATION_LEVEL: (
+                "This level, from the one before it",
+                f"education-{self.level}",
+            ),
+            RequirementKind.FIELD_OF_STUDY: ("A degree in it", "education-bachelor"),
+        }
+        what, code = per_kind.get(kind, ("", ""))
+        return [(what, estimates[code])] if code in estimates else []
+
     @property
     def can_do(self) -> str:
         if self.kind == RequirementKind.SPOKEN_ENGLISH:
@@ -189,35 +225,6 @@ def languages_label(codes: list[str]) -> str:
     if INDIAN_LANGUAGES_CODE in codes:
         return "Hindi or another Indian language"
     return " or ".join(Language(c).label for c in codes)
-
-
-def accepted_options(
-    kind: str,
-    fields: list[str],
-    qualifications: list[tuple[str, str, str]],
-    skills: list[tuple[str, str]],
-    subject_codes: list[str],
-) -> tuple[scoring.Option, ...]:
-    """The answers that meet a requirement of this kind, as scoring options."""
-    if kind == RequirementKind.FIELD_OF_STUDY:
-        return tuple(scoring.Option(f, FieldOfStudy(f).label) for f in fields)
-    if kind == RequirementKind.QUALIFICATION:
-        return tuple(
-            scoring.Option(slug, name, quick=qkind == QualificationKind.CERTIFICATION)
-            for slug, name, qkind in qualifications
-        )
-    if kind == RequirementKind.SKILL:
-        return tuple(scoring.Option(slug, name) for slug, name in skills)
-    if kind == RequirementKind.OTHER_LANGUAGE:
-        codes = list(subject_codes)
-        if INDIAN_LANGUAGES_CODE in codes:
-            codes = [c for c in codes if c != INDIAN_LANGUAGES_CODE] + INDIAN_LANGUAGES
-        return tuple(scoring.Option(c, Language(c).label) for c in dict.fromkeys(codes))
-    if kind == RequirementKind.EXPERIENCE_YEARS:
-        return tuple(
-            scoring.Option(c, ExperienceDomain(c).label.lower()) for c in subject_codes
-        )
-    return ()
 
 
 def requirement_threshold_errors(
@@ -253,6 +260,10 @@ def requirement_threshold_errors(
         errors["subject"] = (
             f"Use domain codes from: {', '.join(ExperienceDomain.values)}."
         )
+    if kind == RequirementKind.PORTFOLIO and (
+        not codes or any(c not in PortfolioKind.values for c in codes)
+    ):
+        errors["subject"] = f"Use kinds from: {', '.join(PortfolioKind.values)}."
     if kind == RequirementKind.FIELD_OF_STUDY:
         chosen = [f.strip() for f in fields.split(",") if f.strip()]
         unknown = [f for f in chosen if f not in FieldOfStudy.values]

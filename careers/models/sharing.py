@@ -15,11 +15,29 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.cards import draw_card
+from careers.cards import draw_card, shared_summary, shared_verdict
 from careers.choices import ShareExpiry
 from careers.models.assessments import Result
 
-SHARED_FIELDS = ("role", "title", "sector", "category_name", "verdict")
+SHARED_FIELDS = ("role", "title", "sector", "category_name", "verdict", "distance")
+# The plain-text summary to paste into a chat stays under 1 KB (WhatsApp shows it whole).
+PLAIN_TEXT_LIMIT = 1000
+
+
+def plain_text(snapshot: dict[str, Any], url: str) -> str:
+    """The shared result as a short message to paste into a chat."""
+    lines = ["My CareerFit result:"]
+    lines += [
+        f"- {r['title']} ({r['sector']}): {shared_verdict(r)}"
+        for r in snapshot["roles"]
+    ]
+    lines.append(f"See it here: {url}")
+    text = "\n".join(lines)
+    return (
+        text
+        if len(text) <= PLAIN_TEXT_LIMIT
+        else "\n".join([lines[0], lines[1], lines[-1]])
+    )
 
 
 def share_token_hash(token: str) -> str:
@@ -48,7 +66,6 @@ class Share(models.Model):
     result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="shares")
     salt = models.CharField(max_length=64, unique=True, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    show_scores = models.BooleanField(default=False)
     # What the page and the card show, fixed when the link is made: top roles and summary.
     snapshot = models.JSONField()
     card = models.BinaryField(editable=False)
@@ -74,9 +91,9 @@ class Share(models.Model):
         return reverse("careers:share_detail", args=[self.token])
 
     @classmethod
-    def create_for(cls, result: Result, *, show_scores: bool, expiry: str) -> Share:
-        """A new link to `result`: its snapshot and card are made now, once."""
-        snapshot = cls.snapshot_of(result, show_scores=show_scores)
+    def create_for(cls, result: Result, *, roles: list[str], expiry: str) -> Share:
+        """A new link to the chosen roles of `result`: its snapshot and card, made now."""
+        snapshot = cls.snapshot_of(result, roles)
         expires_at = (
             None
             if expiry == ShareExpiry.NEVER
@@ -84,31 +101,25 @@ class Share(models.Model):
         )
         return cls.objects.create(
             result=result,
-            show_scores=show_scores,
             snapshot=snapshot,
             card=draw_card(snapshot),
             expires_at=expires_at,
         )
 
     @staticmethod
-    def snapshot_of(result: Result, *, show_scores: bool) -> dict[str, Any]:
-        """What a shared page shows: the top roles with verdicts and the summary, never
-        the answers; fit scores and sector scores only when the candidate says so."""
-        roles = []
-        for item in result.top_roles():
-            role = {key: item[key] for key in SHARED_FIELDS}
-            if show_scores:
-                role["score"] = item["score"]
-            roles.append(role)
-        data = result.recommendation
-        snapshot = {
-            "summary": data["summary"],
+    def snapshot_of(result: Result, roles: list[str]) -> dict[str, Any]:
+        """What a shared page shows: the chosen roles with their verdicts, in a voice for
+        the reader; never the answers."""
+        chosen = [
+            {key: item[key] for key in SHARED_FIELDS}
+            for item in result.recommendation["recommendations"]
+            if item["role"] in roles
+        ]
+        return {
+            "summary": shared_summary(chosen),
             "made_at": result.updated_at.isoformat(),
-            "roles": roles,
+            "roles": chosen,
         }
-        if show_scores:
-            snapshot["sectors"] = data["sectors"]
-        return snapshot
 
     @property
     def token(self) -> str:

@@ -1,32 +1,34 @@
-"""The scoring engine: for every role a verdict, a fit score, the reasons and the closest path.
+"""The scoring engine: for every role a verdict, how far it is, the reasons and the plan.
 
 Pure Python over frozen dataclasses: no Django, no database, no I/O, nothing kept between
 calls. profile.py holds the inputs and outputs, checks.py checks one requirement,
-engine.py scores every role. The views, the `recommend` command and the tests all call
-`recommend()`.
+engine.py scores and ranks every role. The views, the `recommend` command and the tests
+all call `recommend()`.
 """
 
-from careers.scoring.checks import LARGE, SMALL, apply_step, check_requirement
+from careers.scoring.checks import check_requirement, education_effort
 from careers.scoring.engine import (
-    fit_score,
+    CLOSE_WEEKS,
+    FORMAT,
     preference_match,
     rank_fits,
     recommend,
     recommendation_data,
     score_role,
-    sector_scores,
-    summarise,
-    verdict_for,
 )
 from careers.scoring.profile import (
     CEFR_LEVELS,
     EDUCATION_LEVELS,
     EDUCATION_PHRASES,
+    PORTFOLIO_KINDS,
     SHIFT_PHRASES,
     SKILL_LEVELS,
+    STREAM_FIELDS,
     VERDICT_ORDER,
+    Catalogue,
     Check,
-    NextStep,
+    Effort,
+    Efforts,
     Option,
     Path,
     Preferences,
@@ -35,6 +37,7 @@ from careers.scoring.profile import (
     Requirement,
     Role,
     RoleFit,
+    Step,
     Verdict,
     profile_from_data,
 )

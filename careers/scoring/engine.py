@@ -1,54 +1,42 @@
-"""Scoring every role for a profile: verdicts, fit, closest paths, sectors, a summary."""
+"""Scoring every role for a profile: verdicts, distances, ranking, next steps, a summary."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import replace
 
-from careers.scoring.checks import SMALL, apply_step, check_requirement
+from careers.scoring.checks import check_requirement, education_effort, setting_check
 from careers.scoring.profile import (
-    VERDICT_ORDER,
+    EDUCATION_LEVELS,
+    NO_TIME,
+    Catalogue,
     Check,
-    NextStep,
+    Effort,
+    Efforts,
     Path,
     Preferences,
     Profile,
     Recommendation,
-    Requirement,
     Role,
     RoleFit,
+    Step,
     Verdict,
     list_titles,
 )
 
-_VERDICT_RANK = {verdict: rank for rank, verdict in enumerate(VERDICT_ORDER)}
-
-# --- Weights and thresholds, each with its reason ---------------------------------------
-
-# What the role asks of you decides most of the fit; what you enjoy breaks ties.
-NICE_TO_HAVE_SHARE = 0.8
-PREFERENCE_SHARE = 0.2
-# A nice-to-have you are one small step short of still counts for half.
-NEAR_CREDIT = 0.5
-# "Close" means at most this many must-haves missing, each a small step.
-CLOSE_MAX_MISSING = 2
-# Sector fit blends how far each of its best roles is open to you with how well you fit.
-VERDICT_STANDING = {"eligible": 1.0, "close": 0.6, "not_yet": 0.2}
-STANDING_SHARE = 0.7
-SECTOR_TOP_ROLES = 3
-
-
-SECTOR_NEEDS = {
-    "BPO": "strong spoken or written English, typing speed and shift availability",
-    "KPO": "a degree or professional qualification in the field",
-}
-
-
-def _roles(count: int, sector: str) -> str:
-    return f"{count} {sector} role{'' if count == 1 else 's'}"
-
-
-# --- Scoring one role -------------------------------------------------------------------
+# Close: every missing must-have together takes about three months or less (at the quick
+# end of each estimate: one CEFR level is close, two are not).
+CLOSE_WEEKS = 13
+# Ranking within a verdict: each use of the candidate's degree or qualification counts
+# twice a level of over-qualification; the wishes break near-ties.
+BACKGROUND_USE = 2
+PREFERENCE_WEIGHT = 2
+PATHS_SHOWN = 3
+# A must-have with no known step: far, and last among the roles not open yet.
+UNKNOWN = Effort(9999, 9999)
+# "Would help" suggests only what takes half a year or less: a degree is not a tip.
+HELP_WEEKS = 26
+_KIND_RANK = {verdict: rank for rank, verdict in enumerate(Verdict)}
 
 
 def preference_match(preferences: Preferences, sector: str, channel: str) -> float:
@@ -58,300 +46,255 @@ def preference_match(preferences: Preferences, sector: str, channel: str) -> flo
         "contact": "customers" if channel == "voice" else "back_office",
         "pace": "volume" if sector == "BPO" else "deep",
     }
-    agree = [
-        getattr(preferences, axis) in ("either", value)
-        for axis, value in wanted.items()
-    ]
+    agree = [getattr(preferences, axis) in ("either", v) for axis, v in wanted.items()]
     return sum(agree) / len(agree)
 
 
-def verdict_for(checks: Iterable[Check]) -> Verdict:
-    """Eligible: every must-have met. Close: one or two missing, each a small step."""
-    return _verdict([c for c in checks if c.must and not c.met])
+def _fold_education(
+    checks: list[Check], degrees: set[str], to_12th: Effort
+) -> list[Check]:
+    """One line for education: the floor and the usual level when both are met; a
+    missing level and a missing degree (a field, an LLB) as one step: the degree, after
+    the 12th if that is missing too."""
+    floor = next((c for c in checks if c.kind == "education_level" and c.must), None)
+    usual = next(
+        (c for c in checks if c.kind == "education_level" and not c.must), None
+    )
+    if floor and usual and floor.met and usual.met:
+        asked = usual.reason.split("; ", 1)[1].removesuffix(" or higher is asked for.")
+        reason = f"{floor.reason[:-1]}, and {asked} is usual."
+        checks = [
+            replace(c, reason=reason) if c is floor else c
+            for c in checks
+            if c is not usual
+        ]
+    missing = [c for c in checks if c.must and not c.met and c.step]
+    edu = next((c for c in missing if c.kind == "education_level"), None)
+    degree = next((c for c in missing if c.code in degrees), None)
+    if edu is None or degree is None:
+        return checks
+    effort = degree.step.effort + to_12th
+    have = edu.reason.rsplit("; ", 1)[1].rstrip(".")
+    merged = replace(
+        degree,
+        reason=f"{degree.reason.rstrip('.')}, which is a degree ({have}).",
+        step=replace(degree.step, effort=effort),
+    )
+    return [merged if c is degree else c for c in checks if c is not edu]
 
 
-def _verdict(missing: list[Check]) -> Verdict:
-    # Called for every role and every "what if" of the next steps: a plain loop.
-    if not missing:
-        return Verdict.ELIGIBLE
-    if len(missing) > CLOSE_MAX_MISSING:
-        return Verdict.NOT_YET
-    for check in missing:
-        if check.step.effort > SMALL:
-            return Verdict.NOT_YET
-    return Verdict.CLOSE
-
-
-def fit_score(checks: Iterable[Check], preference: float) -> int:
-    """0–100: weighted nice-to-haves met (80%) and how well the work suits you (20%)."""
-    nice = [c for c in checks if not c.must]
-    total = sum(c.weight for c in nice)
-    if total:
-        earned = sum(
-            c.weight
-            * (1.0 if c.met else NEAR_CREDIT if c.step.effort <= SMALL else 0.0)
-            for c in nice
-        )
-        share = earned / total
+def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
+    """Verdict, distance, plan and reasons for one role."""
+    # A degree you hold is an education level you have (the quiz refuses the contrary).
+    held = [
+        o.level
+        for r in role.requirements
+        for o in r.accepts
+        if o.level and o.code in profile.qualifications
+    ]
+    education = max([profile.education, *held], key=EDUCATION_LEVELS.index)
+    profile = replace(profile, education=education)
+    ordered = sorted(role.requirements, key=lambda r: (not r.must, -r.weight, r.code))
+    checks = [check_requirement(r, profile, role, efforts) for r in ordered]
+    setting = setting_check(role, profile)
+    degrees = {
+        r.code
+        for r in role.requirements
+        if r.kind == "field_of_study"
+        or (r.kind == "qualification" and all(o.level for o in r.accepts))
+    }
+    to_12th = education_effort(profile.education, "12th", efforts)
+    checks = _fold_education(([setting] if setting else []) + checks, degrees, to_12th)
+    missing = [c for c in checks if c.must and not c.met]
+    plan = tuple(sorted((c.step for c in missing if c.step), key=_step_order))
+    if any(c.refused for c in missing):
+        verdict, distance, plan = Verdict.DOES_NOT_FIT, None, ()
+    elif any(c.step is None for c in missing):
+        verdict, distance, plan = Verdict.NOT_YET, UNKNOWN, ()
     else:
-        share = 1.0
-    return round(100 * (NICE_TO_HAVE_SHARE * share + PREFERENCE_SHARE * preference))
-
-
-def _display_order(requirements: Iterable[Requirement]) -> list[Requirement]:
-    # Must-haves first, then by weight: the order a candidate should read them in.
-    return sorted(requirements, key=lambda r: (not r.must, -r.weight, r.code))
-
-
-def _role_checks(role: Role, profile: Profile) -> tuple[Check, ...]:
-    return tuple(
-        check_requirement(req, profile) for req in _display_order(role.requirements)
+        distance = sum((s.effort for s in plan), NO_TIME)
+        verdict = (
+            Verdict.ELIGIBLE
+            if not missing
+            else Verdict.CLOSE
+            if distance.low <= CLOSE_WEEKS
+            else Verdict.NOT_YET
+        )
+    uses = sum(
+        BACKGROUND_USE
+        for c in checks
+        if c.met and c.kind in ("field_of_study", "qualification", "experience_years")
     )
-
-
-def _closest_path(
-    role: Role,
-    checks: tuple[Check, ...],
-    preference: float,
-    recheck: Callable[[NextStep], tuple[Check, ...]],
-) -> tuple[str, ...]:
-    missing = sorted(
-        (c.step for c in checks if c.must and not c.met),
-        key=lambda s: (s.effort, s.text),
-    )
-    if len(missing) == 1:
-        return (f"{missing[0].text}: makes {role.title} eligible now.",)
-    if missing:
-        return tuple(s.text for s in missing)
-    # Eligible already: the nice-to-have that would raise the fit the most.
-    unmet = sorted(
-        (c for c in checks if not c.must and not c.met),
-        key=lambda c: (-c.weight, c.code),
-    )
-    if not unmet:
-        return ()
-    better = fit_score(recheck(unmet[0].step), preference)
-    return (f"{unmet[0].step.text}: raises your fit to {better}%.",)
-
-
-def _role_fit(
-    role: Role,
-    checks: tuple[Check, ...],
-    preference: float,
-    recheck: Callable[[NextStep], tuple[Check, ...]],
-) -> RoleFit:
+    pitch = role.education(must=False)
+    over = EDUCATION_LEVELS.index(profile.education) - EDUCATION_LEVELS.index(pitch)
+    preference = preference_match(profile.preferences, role.sector, role.channel)
     return RoleFit(
-        slug=role.slug,
-        title=role.title,
-        category=role.category,
-        category_name=role.category_name,
-        sector=role.sector,
-        channel=role.channel,
-        verdict=verdict_for(checks),
-        score=fit_score(checks, preference),
-        checks=checks,
-        closest_path=_closest_path(role, checks, preference, recheck),
+        role=role,
+        verdict=verdict,
+        checks=tuple(checks),
+        distance=distance,
+        plan=plan,
+        relevance=uses - max(0, over) + PREFERENCE_WEIGHT * preference,
+        overqualified=profile.education in ("master", "doctorate")
+        and pitch in ("10th", "12th", "diploma"),
     )
 
 
-def score_role(role: Role, profile: Profile) -> RoleFit:
-    """Verdict, fit score, reasons and closest path for one role."""
-    return _role_fit(
-        role,
-        _role_checks(role, profile),
-        preference_match(profile.preferences, role.sector, role.channel),
-        lambda step: _role_checks(role, apply_step(profile, step)),
-    )
+def _step_order(step: Step) -> tuple:
+    return (step.effort.low, step.effort.high, step.text)
 
 
-# --- All roles --------------------------------------------------------------------------
+def _rank_key(fit: RoleFit) -> tuple:
+    far = fit.distance or Effort(0, 0)
+    order = {
+        Verdict.ELIGIBLE: (-fit.relevance, -(fit.fit or 0), 0, 0),
+        Verdict.CLOSE: (-fit.relevance, far.low, far.high, 0),
+        Verdict.NOT_YET: (far.low, far.high, -fit.relevance, 0),
+        Verdict.DOES_NOT_FIT: (0, 0, 0, 0),
+    }[fit.verdict]
+    return (_KIND_RANK[fit.verdict], *order, fit.role.title, fit.role.slug)
 
 
 def rank_fits(fits: Iterable[RoleFit]) -> tuple[RoleFit, ...]:
-    """Best first: by verdict, then fit score, then title (so the order never depends on input)."""
-    return tuple(
-        sorted(
-            fits,
-            key=lambda f: (_VERDICT_RANK[f.verdict], -f.score, f.title, f.slug),
-        )
-    )
+    """Best verdict first; within it by background and wishes, or by distance."""
+    return tuple(sorted(fits, key=_rank_key))
 
 
-def _applier(profile: Profile) -> Callable[[NextStep], Profile]:
-    """apply_step() for one profile, each step applied once: many roles share a step."""
-    applied: dict[tuple[str, ...], Profile] = {}
-
-    def after(step: NextStep) -> Profile:
-        changed = applied.get(step.key)
-        if changed is None:
-            changed = applied[step.key] = apply_step(profile, step)
-        return changed
-
-    return after
-
-
-def _best_paths(
-    roles: dict[str, Role],
-    after: Callable[[NextStep], Profile],
-    fits: Iterable[RoleFit],
-    limit: int,
+def nearest_paths(
+    fits: Iterable[RoleFit], limit: int = PATHS_SHOWN
 ) -> tuple[Path, ...]:
-    """Single steps that move the most roles up a verdict, smallest effort first on ties."""
-    steps: dict[tuple[str, ...], NextStep] = {}
-    # Per step, the roles it might move up, each with its missing must-haves of other
-    # kinds: a step changes only the checks of its own kind, so those stay missing.
-    affected: dict[tuple[str, ...], list[tuple[RoleFit, list[Check]]]] = defaultdict(
-        list
-    )
+    """The quickest plans that open a role not open yet (roles with one plan together)."""
+    opens: dict[tuple, list[RoleFit]] = {}
     for fit in fits:
-        if fit.verdict == Verdict.ELIGIBLE:
-            continue
-        missing = [c for c in fit.checks if c.must and not c.met]
-        for check in missing:
-            others = [c for c in missing if c.kind != check.kind]
-            # Left too far even then (or a close role not made eligible): no change.
-            if others and (
-                fit.verdict == Verdict.CLOSE or _verdict(others) == Verdict.NOT_YET
-            ):
-                continue
-            steps[check.step.key] = check.step
-            affected[check.step.key].append((fit, others))
-    paths = []
-    for key, step in steps.items():
-        kind = key[0]
-        changed = after(step)
-        opens, nears = [], []
-        for fit, others in affected[key]:
-            missing = list(others)
-            for req in roles[fit.slug].requirements:
-                if req.must and req.kind == kind:
-                    check = check_requirement(req, changed)
-                    if not check.met:
-                        missing.append(check)
-            verdict = _verdict(missing)
-            if verdict == Verdict.ELIGIBLE:
-                opens.append(fit.title)
-            elif verdict == Verdict.CLOSE and fit.verdict == Verdict.NOT_YET:
-                nears.append(fit.title)
-        if opens or nears:
-            paths.append(
-                Path(step.text, step.effort, tuple(sorted(opens)), tuple(sorted(nears)))
-            )
-    paths.sort(key=lambda p: (-len(p.opens), p.effort, -len(p.nears), p.text))
+        if fit.verdict in (Verdict.CLOSE, Verdict.NOT_YET) and fit.plan:
+            opens.setdefault(tuple(s.key for s in fit.plan), []).append(fit)
+    paths = [
+        Path(group[0].plan, group[0].distance, tuple(f.role.title for f in group))
+        for group in opens.values()
+    ]
+    paths.sort(key=lambda p: (p.effort.low, p.effort.high, -len(p.opens), p.sentence))
     return tuple(paths[:limit])
 
 
-def sector_scores(fits: Iterable[RoleFit]) -> dict[str, int]:
-    """0–100 per sector: how open its best three roles are to you, and how well they fit."""
-    standings: dict[str, list[float]] = {"BPO": [], "KPO": []}
-    for fit in fits:
-        standings.setdefault(fit.sector, []).append(
-            STANDING_SHARE * VERDICT_STANDING[fit.verdict]
-            + (1 - STANDING_SHARE) * fit.score / 100
-        )
-    scores = {}
-    for sector, values in sorted(standings.items()):
-        top = sorted(values, reverse=True)[:SECTOR_TOP_ROLES]
-        scores[sector] = round(100 * sum(top) / len(top)) if top else 0
-    return scores
+def _roles(count: int, sector: str) -> str:
+    return f"{count} {sector} role{'' if count == 1 else 's'}"
 
 
-def summarise(
-    fits: tuple[RoleFit, ...], sectors: dict[str, int], paths: tuple[Path, ...]
-) -> str:
-    """One or two sentences: which sector fits better and why, from the roles."""
-    count = defaultdict(int)
-    for fit in fits:
-        count[fit.sector, fit.verdict] += 1
-    best = max(
-        ("BPO", "KPO"),
-        key=lambda s: (sectors.get(s, 0), count[s, Verdict.ELIGIBLE], s == "BPO"),
+def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> str:
+    """Which sector fits better, from the roles open now or else the nearest ones."""
+    eligible = [f for f in fits if f.verdict == Verdict.ELIGIBLE]
+    reachable = sorted(
+        (f for f in fits if f.verdict in (Verdict.CLOSE, Verdict.NOT_YET) and f.plan),
+        key=lambda f: (f.distance.low, f.distance.high, _rank_key(f)),
     )
-    other = "KPO" if best == "BPO" else "BPO"
-    eligible = [
-        f.title for f in fits if f.sector == best and f.verdict == Verdict.ELIGIBLE
-    ]
     if eligible:
-        first = (
-            f"{best} fits you better today: you can apply for "
-            f"{_roles(len(eligible), best)} now, such as {list_titles(tuple(eligible), 2)}."
+        best = eligible[0].role.sector
+        other = "KPO" if best == "BPO" else "BPO"
+        titles = tuple(f.role.title for f in eligible if f.role.sector == best)
+        such = ": " if len(titles) == 1 else ", such as "
+        text = (
+            f"{best} fits you best today: you can apply for {_roles(len(titles), best)} "
+            f"now{such}{list_titles(titles[:2])}."
         )
-    elif count[best, Verdict.CLOSE]:
-        n = count[best, Verdict.CLOSE]
-        first = (
-            f"Nothing is open to you yet, but {best} is closest: {_roles(n, best)} "
-            f"{'is' if n == 1 else 'are'} one or two small steps away."
+        also = sum(f.role.sector == other for f in eligible)
+        nearest = next((f for f in reachable if f.role.sector == other), None)
+        if also:
+            text += f" You can also apply for {_roles(also, other)}."
+        elif nearest:
+            text += (
+                f" The nearest {other} role, {nearest.role.title}, is "
+                f"{nearest.distance.words} away."
+            )
+        return text
+    if not reachable:
+        return (
+            "Every role clashes with what you told us you can do: the shifts or where "
+            "you can work. If one of those can change, change your answers."
         )
-    else:
-        first = f"No role is within reach yet; {best} is the nearer sector."
-    if count[other, Verdict.ELIGIBLE]:
-        second = (
-            f"You also qualify for {_roles(count[other, Verdict.ELIGIBLE], other)}."
-        )
-    elif count[other, Verdict.CLOSE]:
-        n = count[other, Verdict.CLOSE]
-        second = f"{_roles(n, other)} {'is' if n == 1 else 'are'} a step or two away."
-    else:
-        second = f"{other} roles need {SECTOR_NEEDS[other]}."
-    if not eligible and paths:
-        second += f" Start with this: {paths[0].sentence}"
-    return f"{first} {second}"
+    first = reachable[0]
+    sector = first.role.sector
+    near = tuple(
+        f.role.title
+        for f in reachable
+        if f.role.sector == sector and f.distance.low == first.distance.low
+    )[:2]
+    verb = "is" if len(near) == 1 else "are"
+    text = (
+        f"Nothing is open to you yet; {sector} is nearer: {list_titles(near)} {verb} "
+        f"{first.distance.words} away."
+    )
+    return text + (f" Start here: {paths[0].sentence}" if paths else "")
 
 
-def recommend(roles: Iterable[Role], profile: Profile) -> Recommendation:
+def recommend(catalogue: Catalogue, profile: Profile) -> Recommendation:
     """Score every role for the profile and summarise; deterministic, order-independent."""
-    by_slug = {role.slug: role for role in roles}
-    after = _applier(profile)
-    fits = [
-        _role_fit(
-            role,
-            _role_checks(role, profile),
-            preference_match(profile.preferences, role.sector, role.channel),
-            lambda step, role=role: _role_checks(role, after(step)),
-        )
-        for role in by_slug.values()
-    ]
-    ranked = rank_fits(fits)
-    sectors = sector_scores(ranked)
-    paths = _best_paths(by_slug, after, ranked, limit=3)
-    return Recommendation(
-        fits=ranked,
-        sectors=sectors,
-        summary=summarise(ranked, sectors, paths),
-        paths=paths,
+    by_slug = {role.slug: role for role in catalogue.roles}
+    ranked = rank_fits(
+        score_role(by_slug[slug], profile, catalogue.efforts)
+        for slug in sorted(by_slug)
+    )
+    paths = nearest_paths(ranked)
+    return Recommendation(fits=ranked, summary=summarise(ranked, paths), paths=paths)
+
+
+def advice(fit: RoleFit) -> str:
+    """One line under the verdict: the plan and its time, or what would help most."""
+    if fit.verdict == Verdict.DOES_NOT_FIT:
+        return " ".join(c.reason for c in fit.checks if c.refused and c.must)
+    if fit.plan:
+        steps = "; ".join(s.text[0].lower() + s.text[1:] for s in fit.plan)
+        return f"{fit.distance.words.capitalize()}: {steps}."
+    helps = sorted(
+        (
+            c
+            for c in fit.checks
+            if not c.must and c.step and c.step.effort.low <= HELP_WEEKS
+        ),
+        key=lambda c: (-c.weight, c.step.effort.low, c.code),
+    )
+    return (
+        f"Would help: {helps[0].step.sentence[0].lower()}{helps[0].step.sentence[1:]}."
+        if helps
+        else ""
     )
 
 
-def recommendation_data(
-    recommendation: Recommendation, top: int | None = None, detailed: bool = False
-) -> dict:
-    """The recommendation as plain data: the `recommend --format json` shape, best first.
-
-    `detailed` adds what the result page shows besides (category names, channels and the
-    overall next steps).
-    """
+def recommendation_data(recommendation: Recommendation, top: int | None = None) -> dict:
+    """The recommendation as plain data: what the result page, a shared link and
+    `recommend --format json` show, best first."""
     fits = recommendation.fits[:top] if top else recommendation.fits
     items = []
     for fit in fits:
-        item = {
-            "role": fit.slug,
-            "title": fit.title,
-            "category": fit.category,
-            "sector": fit.sector,
-            "verdict": str(fit.verdict),
-            "score": fit.score,
-            "met": list(fit.met),
-            "missing": list(fit.missing),
-            "closest_path": list(fit.closest_path),
-        }
-        if detailed:
-            item |= {"category_name": fit.category_name, "channel": fit.channel}
-        items.append(item)
-    data = {
+        role = fit.role
+        items.append(
+            {
+                "role": role.slug,
+                "title": role.title,
+                "category": role.category,
+                "category_name": role.category_name,
+                "sector": role.sector,
+                "channel": role.channel,
+                "verdict": str(fit.verdict),
+                "distance": fit.distance.words if fit.plan else "",
+                "weeks": [fit.distance.low, fit.distance.high] if fit.plan else None,
+                "plan": [s.sentence for s in fit.plan],
+                "advice": advice(fit),
+                "fit": fit.fit,
+                "required": list(fit.count(must=True)),
+                "helps": list(fit.count(must=False)),
+                "lines": [
+                    {"text": c.reason, "met": c.met, "must": c.must} for c in fit.checks
+                ],
+                "overqualified": fit.overqualified,
+            }
+        )
+    return {
+        "format": FORMAT,
         "summary": recommendation.summary,
-        "sectors": dict(recommendation.sectors),
+        "paths": [path.sentence for path in recommendation.paths],
         "recommendations": items,
     }
-    if detailed:
-        data["paths"] = [path.sentence for path in recommendation.paths]
-    return data
+
+
+# Stored results of another format are scored again when read.
+FORMAT = 2

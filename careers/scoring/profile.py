@@ -1,15 +1,23 @@
-"""The engine's inputs (a profile, the roles and their requirements) and outputs."""
+"""The engine's inputs (a profile, the roles, how long each step takes) and its outputs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 # Ordered vocabularies, lowest first (careers/choices.py has the same codes).
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 EDUCATION_LEVELS = ("10th", "12th", "diploma", "bachelor", "master", "doctorate")
 SKILL_LEVELS = ("none", "basic", "working", "advanced")
+# The 12th-standard streams, and the fields of study each is the start of.
+STREAM_FIELDS = {
+    "science": ("statistics", "computing", "engineering", "life_sciences"),
+    "commerce": ("commerce", "economics", "business"),
+    "arts": ("humanities", "social_sciences", "law", "education", "design"),
+    "vocational": (),
+}
+PORTFOLIO_KINDS = ("writing", "design", "code", "teaching")
 
 EDUCATION_PHRASES = {
     "10th": "10th standard",
@@ -25,16 +33,84 @@ SHIFT_PHRASES = {
     "us_hours": "US business hours (the night shift in India)",
     "rotational": "rotational shifts",
 }
+PORTFOLIO_PHRASES = {
+    "writing": "writing samples",
+    "design": "a design portfolio",
+    "code": "code you wrote (a GitHub page or projects)",
+    "teaching": "teaching or training material you made",
+}
 
 
 class Verdict(StrEnum):
     ELIGIBLE = "eligible"
     CLOSE = "close"
     NOT_YET = "not_yet"
+    # Clashes with something the candidate said they cannot do (a shift, where they work).
+    DOES_NOT_FIT = "does_not_fit"
 
 
-VERDICT_ORDER = (Verdict.ELIGIBLE, Verdict.CLOSE, Verdict.NOT_YET)
-_VERDICT_RANK = {verdict: rank for rank, verdict in enumerate(VERDICT_ORDER)}
+VERDICT_ORDER = tuple(Verdict)
+
+
+# --- How long steps take ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Effort:
+    """How long a step takes, in weeks (a range), why we say so, and what it costs."""
+
+    low: int
+    high: int
+    reason: str = ""
+    cost: str = ""
+
+    def __add__(self, other: Effort) -> Effort:
+        return Effort(self.low + other.low, self.high + other.high)
+
+    def times(self, count: int) -> Effort:
+        return Effort(self.low * count, self.high * count, self.reason, self.cost)
+
+    @property
+    def words(self) -> str:
+        """ "about 2–4 weeks", "about 3–6 months", "about 3 years"."""
+        for unit, weeks, above in (
+            ("year", 52, 100),
+            ("month", 4.35, 8),
+            ("week", 1, 0),
+        ):
+            if self.high > above:
+                low = max(1, round(self.low / weeks))
+                high = max(low, round(self.high / weeks))
+                span = f"{low}" if low == high else f"{low}–{high}"
+                return f"about {span} {unit}{'' if high == 1 else 's'}"
+        return "no time"
+
+
+NO_TIME = Effort(0, 0)
+
+
+@dataclass(frozen=True)
+class Efforts:
+    """The catalogue's estimates for steps of each kind (qualifications carry their own)."""
+
+    cefr_level: Effort  # one CEFR level up
+    typing: Effort  # ten more words a minute
+    skill: Mapping[str, Effort]  # to this level from the level below
+    # To this level from the one before it in EDUCATION_PATH.
+    education: Mapping[str, Effort]
+    experience_year: Effort
+    home_setup: Effort
+    portfolio: Effort
+
+
+# What each education level is reached from (a diploma or a degree both follow the 12th).
+EDUCATION_PATH = {
+    "12th": "10th",
+    "diploma": "12th",
+    "bachelor": "12th",
+    "master": "bachelor",
+    "doctorate": "master",
+}
 
 
 # --- Inputs -----------------------------------------------------------------------------
@@ -46,7 +122,10 @@ class Option:
 
     code: str
     name: str
-    quick: bool = False  # can be gained in weeks or months (e.g. a certificate)
+    # A qualification's time to gain from scratch, and (stage code, name, weeks left).
+    effort: Effort | None = None
+    stages: tuple[tuple[str, str, int], ...] = ()
+    level: str = ""  # the education level a degree is (an LLB: "bachelor")
 
 
 @dataclass(frozen=True)
@@ -58,9 +137,7 @@ class Requirement:
     level: str = ""
     amount: int | None = None
     accepts: tuple[Option, ...] = ()
-    label: str = (
-        ""  # a short name for the accepted options, when listing them is too long
-    )
+    label: str = ""  # a short name for the accepted options, when listing is too long
 
     @property
     def accepts_text(self) -> str:
@@ -76,6 +153,22 @@ class Role:
     sector: str  # "BPO" or "KPO"
     channel: str  # "voice" or "non_voice"
     requirements: tuple[Requirement, ...]
+    setting: str = "office"  # office | city (mostly in the big cities) | home
+
+    def education(self, must: bool) -> str:
+        """The education floor (must) or the level the role is pitched at (any)."""
+        levels = [
+            r.level
+            for r in self.requirements
+            if r.kind == "education_level" and (r.must or not must)
+        ]
+        return max(levels, key=EDUCATION_LEVELS.index, default="10th")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    roles: tuple[Role, ...]
+    efforts: Efforts
 
 
 @dataclass(frozen=True)
@@ -91,16 +184,20 @@ class Profile:
     written_english: str
     typing_wpm: int
     education: str
+    stream: str = ""  # of the 12th standard
     field_of_study: str = ""
     other_languages: tuple[tuple[str, str], ...] = ()  # (language code, CEFR level)
     qualifications: frozenset[str] = frozenset()
+    in_progress: tuple[tuple[str, str], ...] = ()  # (qualification, stage reached)
     skills: tuple[tuple[str, str], ...] = ()  # (skill slug, level)
     experience_years: int = 0
     experience_domains: frozenset[str] = frozenset()
     shifts: frozenset[str] = frozenset()
     work_from_home: bool = False  # connection, power backup and a quiet place
-    has_portfolio: bool = False
-    preferences: Preferences = Preferences()
+    commute: str = "office"  # office | relocate | remote_only
+    near_city: bool = False  # lives in or near a big outsourcing city
+    portfolios: frozenset[str] = frozenset()
+    preferences: Preferences = field(default_factory=Preferences)
 
     def language_level(self, code: str) -> str | None:
         return dict(self.other_languages).get(code)
@@ -110,25 +207,25 @@ def profile_from_data(data: dict) -> Profile:
     """A Profile from profile data (the JSON format of careers/profile.schema.json)."""
     home = data.get("work_from_home") or {}
     experience = data.get("experience") or {}
-    preferences = data.get("preferences") or {}
     return Profile(
         spoken_english=data["spoken_english"],
         written_english=data["written_english"],
         typing_wpm=int(data["typing_wpm"]),
         education=data["education"],
+        stream=data.get("stream") or "",
         field_of_study=data.get("field_of_study") or "",
         other_languages=tuple(
-            sorted(
-                (item["language"], item["level"])
-                for item in data.get("other_languages", [])
-            )
+            sorted((i["language"], i["level"]) for i in data.get("other_languages", []))
         ),
         qualifications=frozenset(data.get("qualifications", [])),
+        in_progress=tuple(
+            sorted(
+                (i["qualification"], i["stage"]) for i in data.get("in_progress", [])
+            )
+        ),
         skills=tuple(
             sorted(
-                (slug, level)
-                for slug, level in data.get("skills", {}).items()
-                if level != "none"
+                (s, lvl) for s, lvl in data.get("skills", {}).items() if lvl != "none"
             )
         ),
         experience_years=int(experience.get("years", 0)),
@@ -137,12 +234,10 @@ def profile_from_data(data: dict) -> Profile:
         work_from_home=all(
             home.get(k, False) for k in ("internet", "power_backup", "quiet_place")
         ),
-        has_portfolio=bool(data.get("has_portfolio", False)),
-        preferences=Preferences(
-            work_style=preferences.get("work_style", "either"),
-            contact=preferences.get("contact", "either"),
-            pace=preferences.get("pace", "either"),
-        ),
+        commute=data.get("commute") or "office",
+        near_city=bool(data.get("near_city", False)),
+        portfolios=frozenset(data.get("portfolios", [])),
+        preferences=Preferences(**(data.get("preferences") or {})),
     )
 
 
@@ -150,12 +245,16 @@ def profile_from_data(data: dict) -> Profile:
 
 
 @dataclass(frozen=True)
-class NextStep:
-    """A change to the profile that would meet a requirement; `key` identifies it."""
+class Step:
+    """What would meet a requirement, and how long it takes; `key` identifies it."""
 
     key: tuple[str, ...]
     text: str
-    effort: int
+    effort: Effort
+
+    @property
+    def sentence(self) -> str:
+        return f"{self.text} ({self.effort.words})"
 
 
 @dataclass(frozen=True)
@@ -166,58 +265,54 @@ class Check:
     weight: int
     met: bool
     reason: str
-    step: NextStep | None  # None when met
+    step: Step | None = None  # None when met, or when it asks what you cannot do
+    refused: bool = False  # asks for something you said you cannot do
 
 
 @dataclass(frozen=True)
 class RoleFit:
-    slug: str
-    title: str
-    category: str
-    category_name: str
-    sector: str
-    channel: str
+    role: Role
     verdict: Verdict
-    score: int
     checks: tuple[Check, ...]
-    closest_path: tuple[str, ...]
+    distance: Effort | None  # all the missing must-haves together; None if refused
+    plan: tuple[Step, ...]  # the missing must-haves, quickest first
+    relevance: float  # how much of your background and wishes the role uses
+    overqualified: bool
 
     @property
-    def met(self) -> tuple[str, ...]:
-        return tuple(c.reason for c in self.checks if c.met)
+    def fit(self) -> int | None:
+        """% of what helps in this role (its nice-to-haves, by weight) that you have."""
+        nice = [c for c in self.checks if not c.must]
+        total = sum(c.weight for c in nice)
+        return (
+            round(100 * sum(c.weight for c in nice if c.met) / total) if total else None
+        )
 
-    @property
-    def missing(self) -> tuple[str, ...]:
-        return tuple(c.reason for c in self.checks if not c.met)
+    def count(self, must: bool) -> tuple[int, int]:
+        checks = [c for c in self.checks if c.must == must]
+        return sum(c.met for c in checks), len(checks)
 
 
 @dataclass(frozen=True)
 class Path:
-    """A single step and the roles it would open (or bring within reach)."""
+    """The steps that open some roles, and how long they take together."""
 
-    text: str
-    effort: int
-    opens: tuple[str, ...]  # role titles that become eligible
-    nears: tuple[str, ...]  # role titles that become close
+    steps: tuple[Step, ...]
+    effort: Effort
+    opens: tuple[str, ...]  # role titles
 
     @property
     def sentence(self) -> str:
-        if self.opens:
-            if len(self.opens) == 1:
-                return f"{self.text}: makes {self.opens[0]} eligible now."
-            return f"{self.text}: opens {len(self.opens)} roles ({list_titles(self.opens)})."
-        if len(self.nears) == 1:
-            return f"{self.text}: brings {self.nears[0]} within reach."
-        count, titles = len(self.nears), list_titles(self.nears)
-        return f"{self.text}: brings {count} roles within reach ({titles})."
+        steps = "; ".join(s.text[0].lower() + s.text[1:] for s in self.steps)
+        opens = list_titles(self.opens)
+        return f"{self.effort.words.capitalize()}: {steps}. Opens {opens}."
 
 
 @dataclass(frozen=True)
 class Recommendation:
     fits: tuple[RoleFit, ...]  # best first
-    sectors: dict[str, int]  # "BPO"/"KPO" -> 0..100
     summary: str
-    paths: tuple[Path, ...]  # the most useful next steps overall
+    paths: tuple[Path, ...]  # the nearest plans, for roles not open yet
 
 
 def join_names(options: Iterable[Option]) -> str:
@@ -225,5 +320,8 @@ def join_names(options: Iterable[Option]) -> str:
 
 
 def list_titles(titles: tuple[str, ...], limit: int = 3) -> str:
-    shown = ", ".join(titles[:limit])
-    return shown + (f" and {len(titles) - limit} more" if len(titles) > limit else "")
+    if len(titles) <= limit:
+        return " and ".join(
+            [", ".join(titles[:-1]), titles[-1]] if len(titles) > 1 else titles
+        )
+    return ", ".join(titles[:limit]) + f" and {len(titles) - limit} more"

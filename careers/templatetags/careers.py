@@ -11,11 +11,23 @@ from django import template
 from django.utils.html import format_html, urlize
 from django.utils.safestring import SafeString, mark_safe
 
+from careers.cards import shared_verdict
 from careers.choices import SECTOR_LONG_NAMES, Sector, Verdict
 
 register = template.Library()
 
-VERDICT_SYMBOLS = {Verdict.ELIGIBLE: "✓", Verdict.CLOSE: "◐", Verdict.NOT_YET: "○"}
+VERDICT_SYMBOLS = {
+    Verdict.ELIGIBLE: "✓",
+    Verdict.CLOSE: "◐",
+    Verdict.NOT_YET: "○",
+    Verdict.DOES_NOT_FIT: "✕",
+}
+
+
+@register.filter
+def for_reader(role: dict) -> str:
+    """A shared role's verdict in words for whoever opens the link."""
+    return shared_verdict(role)
 
 
 @register.simple_tag

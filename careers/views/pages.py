@@ -6,8 +6,14 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from careers.caching import public_page
-from careers.choices import SECTOR_DEFINITIONS, SECTOR_LONG_NAMES, Sector, Shore
-from careers.models import JobCategory, JobListing, Role
+from careers.choices import (
+    OUTSOURCING_CITIES,
+    SECTOR_DEFINITIONS,
+    SECTOR_LONG_NAMES,
+    Sector,
+    Shore,
+)
+from careers.models import JobCategory, JobListing, Role, StepEstimate
 from careers.models.listings import pay_range
 
 # The key differences between BPO and KPO, as our source articles draw them.
@@ -122,7 +128,10 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @public_page
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_catalogue(), slug=slug)
+    estimates = {e.code: e for e in StepEstimate.objects.all()}
     requirements = list(role.requirements.all())
+    for requirement in requirements:
+        requirement.times = requirement.time_to_gain(estimates)
     listings = list(visible_listings().filter(role=role))
     return render(
         request,
@@ -135,5 +144,6 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "occupation_links": role.occupation_links.all(),
             "listings": listings,
             "pay": pay_range(listings),
+            "cities": OUTSOURCING_CITIES,
         },
     )

@@ -149,7 +149,7 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
         return render_step(request, assessment, step)
     if missing is not None:
         return skipped(request, token, missing)
-    form = build_form(step, data=request.POST)
+    form = build_form(step, data=request.POST, profile=assessment.profile_data())
     if not form.is_valid():
         return render_step(request, assessment, step, form, status=400)
     answers = {"form": form.cleaned_data, "profile": form.to_profile()}
@@ -199,7 +199,12 @@ def render_step(
     if request.htmx and not request.htmx.history_restore_request:
         template_name += "#quiz"
     saved = assessment.answers.get(step.slug, {}).get("form")
-    answers_key = json.dumps(saved or {}, sort_keys=True, cls=DjangoJSONEncoder)
+    profile = assessment.profile_data()
+    # The qualifications offered depend on the education given before.
+    earlier = {k: profile.get(k) for k in ("education", "field_of_study")}
+    answers_key = json.dumps(
+        [saved or {}, earlier], sort_keys=True, cls=DjangoJSONEncoder
+    )
     url = step_url(assessment.token, step.number)
     context = {
         "step": step,
@@ -207,7 +212,8 @@ def render_step(
         "step_count": STEP_COUNT,
         # The unbound fields usually come from the fragment cache: the form is built only
         # when the template asks for it.
-        "form": form or SimpleLazyObject(lambda: build_form(step, initial=saved)),
+        "form": form
+        or SimpleLazyObject(lambda: build_form(step, initial=saved, profile=profile)),
         "bound": form is not None,
         # Everyone with the same answers to this step sees the same fields, until the
         # catalogue changes.

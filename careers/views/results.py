@@ -11,8 +11,9 @@ from django.views.decorators.http import condition, require_safe
 from careers.caching import generation
 from careers.charts import MARK_RADIUS, chart_height, profile_chart
 from careers.choices import Commute, Verdict, WorkMode
-from careers.forms import STEP_COUNT, first_unanswered
+from careers.forms import STEP_COUNT, STEPS, first_unanswered
 from careers.models import Assessment, scoring_catalogue
+from careers.models.assessments import NEAREST_ROLES
 from careers.scoring import profile_from_data
 from careers.security import private_page
 from careers.views.pages import visible_listings
@@ -20,6 +21,7 @@ from careers.views.quiz import step_url
 from careers.views.sharing import share_context
 
 LISTINGS_SHOWN = 10
+CONDITIONS_STEP = next(step.number for step in STEPS if step.slug == "conditions")
 
 
 def result_etag(request: HttpRequest, token: str) -> str | None:
@@ -52,10 +54,11 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         number = first_unanswered(assessment.answers) or STEP_COUNT
         return redirect(step_url(token, number))
     result = assessment.result
+    result.upgrade()
     top_slugs = [item["role"] for item in result.top_roles()]
 
     def chart() -> dict:
-        by_slug = {role.slug: role for role in scoring_catalogue()}
+        by_slug = {role.slug: role for role in scoring_catalogue().roles}
         roles = [by_slug[slug] for slug in top_slugs[:3] if slug in by_slug]
         rows = profile_chart(profile_from_data(result.profile), roles)
         return {
@@ -70,15 +73,21 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         listings = listings.filter(work_mode=WorkMode.REMOTE)
     groups = result.by_verdict()
     data = result.recommendation
+    eligible, close = groups[Verdict.ELIGIBLE], groups[Verdict.CLOSE]
+    later = groups[Verdict.NOT_YET]
+    # Nothing open: the nearest roles lead the page ("Start here"), shown once.
+    nearest = [] if eligible else (close + later)[:NEAREST_ROLES]
     context = {
         "assessment": assessment,
         "result": result,
         "summary": data["summary"],
-        "sectors": data["sectors"],
         "paths": data["paths"],
-        "eligible": groups[Verdict.ELIGIBLE],
-        "close": groups[Verdict.CLOSE],
-        "not_yet": groups[Verdict.NOT_YET],
+        "eligible": eligible,
+        "nearest": nearest,
+        "close": [item for item in close if item not in nearest],
+        "later": [item for item in later if item not in nearest],
+        "does_not_fit": groups[Verdict.DOES_NOT_FIT],
+        "conditions_url": step_url(token, CONDITIONS_STEP),
         # Built only when the template's cached fragment is missing.
         "chart": SimpleLazyObject(chart),
         "listings": listings[:LISTINGS_SHOWN],

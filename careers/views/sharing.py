@@ -11,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 from careers.cards import card_alt_text
 from careers.forms import ShareForm
 from careers.models import Assessment, Share
+from careers.models.sharing import plain_text
 from careers.security import check_rate, private_page
 from careers.views.quiz import quiz_in_url
 
@@ -37,13 +38,14 @@ def share_context(
 ) -> dict:
     """What the result page's #share section shows."""
     return {
-        "share_form": form or ShareForm(),
+        "share_form": form or ShareForm(result=assessment.result),
         "shares": [
             {
                 "share": share,
-                "url": request.build_absolute_uri(share.get_absolute_url()),
+                "url": (url := request.build_absolute_uri(share.get_absolute_url())),
+                "text": plain_text(share.snapshot, url),
             }
-            for share in assessment.result.shares.defer("snapshot", "card")
+            for share in assessment.result.shares.defer("card")
         ],
         "share_create_url": reverse("careers:share_create", args=[assessment.token]),
     }
@@ -77,19 +79,20 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
     assessment = finished_assessment(token)
     check_rate(request, "share-create-address", "ip", ADDRESS_SHARE_CREATE_RATE)
     check_rate(request, "share-create", quiz_in_url, SHARE_CREATE_RATE)
-    form = ShareForm(request.POST)
+    form = ShareForm(request.POST, result=assessment.result)
     if not form.is_valid():
         if request.htmx:
             return share_section(request, assessment, form, status=400)
+        problems = " ".join(e for errors in form.errors.values() for e in errors)
         context = {
-            "message": "Choose when the link should stop working, then try again.",
+            "message": f"{problems} Then try again.",
             "link": reverse("careers:result_detail", args=[token]) + "#share",
             "link_text": "Back to your result",
         }
         return render(request, "careers/quiz_problem.html", context, status=400)
     Share.create_for(
         assessment.result,
-        show_scores=form.cleaned_data["show_scores"],
+        roles=form.cleaned_data["roles"],
         expiry=form.cleaned_data["expiry"],
     )
     if request.htmx:

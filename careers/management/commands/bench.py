@@ -33,7 +33,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from careers.catalogue import grow_catalogue
-from careers.choices import CEFRLevel, Commute, EducationLevel, ExperienceDomain, Shift
+from careers.choices import (
+    CEFRLevel,
+    Commute,
+    EducationLevel,
+    ExperienceDomain,
+    Shift,
+    Stream,
+)
 from careers.models import Assessment, Result
 
 JOURNEY_BUDGET = 150  # hellos of server CPU per whole journey, at most
@@ -47,18 +54,30 @@ SLUGS = {
     for model in ("qualification", "skill")
 }
 DEGREES = EducationLevel.values[2:]  # a diploma or more: a field of study is asked
+# Degrees up to each education level (the quiz offers no higher one), and certificates.
+LEVELS = {
+    o["fields"]["slug"]: o["fields"]["level"]
+    for o in CATALOGUE
+    if o["model"] == "careers.qualification"
+}
 Browser = Callable[[str, dict | None], tuple[str, str]]  # (url, form) -> (url, page)
 
 
 def answers(rng: random.Random) -> list[dict[str, Any]]:
     """Answers to the seven steps, drawn from the choices the quiz offers."""
     education, years = rng.choice(EducationLevel.values), rng.choice([0, 0, 1, 3])
-    held = rng.sample(SLUGS["qualification"], rng.choice([0, 0, 1, 2]))
+    rank = EducationLevel.values.index
+    offered = [
+        q for q, lvl in LEVELS.items() if not lvl or rank(lvl) <= rank(education)
+    ]
+    held = rng.sample(offered, rng.choice([0, 0, 1, 2]))
+    stream = "" if education == "10th" else rng.choice(Stream.values)
     level = lambda: rng.choice(CEFRLevel.values)  # noqa: E731
     return [
         {"spoken_english": level(), "written_english": level(), "language_1": "hindi"}
         | {"level_1": level(), "typing_wpm": rng.randrange(10, 80)},
-        {"education": education, "field_of_study": "commerce" * (education in DEGREES)},
+        {"education": education, "stream": stream}
+        | {"field_of_study": "commerce" * (education in DEGREES)},
         {"qualifications": held} if held else {"none": "on"},
         {f"skill_{s.replace('-', '_')}": "working" for s in rng.sample(SLUGS["skill"], 5)},
         {"years": years, "domains": rng.sample(ExperienceDomain.values, 2) * bool(years)},
@@ -79,7 +98,8 @@ def journey(new_browser: Callable[[], Browser], seed: int, mark=lambda name: Non
         url, page = browser(url, form)
         mark(f"step {number}")
     assert "/results/" in url, f"the last step led to {url}"
-    url, page = browser(url + "share/", {"expiry": "30"})
+    ticked = re.findall(r'name="roles" value="([^"]+)"[^>]*checked', page)
+    url, page = browser(url + "share/", {"expiry": "30", "roles": ticked})
     mark("share")
     link = re.search(r'value="(https?://[^"]+/s/[^"]+/)"', page).group(1)
     stranger = new_browser()

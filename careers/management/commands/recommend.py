@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.functional import SimpleLazyObject
 
 from careers.choices import Verdict
 from careers.models import Qualification, Skill, scoring_catalogue
@@ -43,33 +44,42 @@ class Command(BaseCommand):
         try:
             data = read_profile(
                 profile,
-                qualifications=Qualification.objects.values_list("slug", flat=True),
+                # Read only once the file passes the schema (it may name no table).
+                qualifications=SimpleLazyObject(
+                    lambda: {
+                        q.slug: [stage["code"] for stage in q.stages]
+                        for q in Qualification.objects.only("slug", "stages")
+                    }
+                ),
                 skills=Skill.objects.values_list("slug", flat=True),
             )
         except ProfileError as error:
             raise CommandError(f"{profile}: {error}", returncode=2) from error
-        roles = scoring_catalogue()
-        if not roles:
+        catalogue = scoring_catalogue()
+        if not catalogue.roles:
             raise CommandError(
                 "The catalogue is empty: run `manage.py sync_catalogue`."
             )
-        result = recommendation_data(recommend(roles, profile_from_data(data)), top=top)
+        result = recommendation_data(
+            recommend(catalogue, profile_from_data(data)), top=top
+        )
         if format == "json":
             self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
             return
         self.stdout.write(result["summary"])
-        self.stdout.write(
-            "Sector fit: "
-            + ", ".join(f"{k} {v}%" for k, v in result["sectors"].items())
-        )
         for rank, item in enumerate(result["recommendations"], start=1):
+            verdict = Verdict(item["verdict"]).label.upper()
+            far = f", {item['distance']}" if item["distance"] else ""
+            done, total = item["required"]
+            fit = f", helps {item['fit']}%" if item["fit"] is not None else ""
             self.stdout.write(
                 f"\n{rank}. {item['title']} ({item['sector']}, {item['category']}): "
-                f"{Verdict(item['verdict']).label.upper()}, fit {item['score']}%"
+                f"{verdict}{far}; required {done} of {total}{fit}"
+                + (" [over-qualified]" if item["overqualified"] else "")
             )
-            for reason in item["met"]:
-                self.stdout.write(f"   + {reason}")
-            for reason in item["missing"]:
-                self.stdout.write(f"   - {reason}")
-            for step in item["closest_path"]:
-                self.stdout.write(f"   > {step}")
+            for line in item["lines"]:
+                kind = "Required" if line["must"] else "Helps"
+                mark = "+" if line["met"] else "-"
+                self.stdout.write(f"   {mark} {kind}: {line['text']}")
+            if item["advice"]:
+                self.stdout.write(f"   > {item['advice']}")

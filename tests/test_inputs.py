@@ -1,0 +1,125 @@
+"""The quiz asks what people are: the 12th stream, qualifications on the way, kinds of
+work samples, where they can work; answers that contradict each other are refused."""
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from careers.models import Assessment
+from tests.helpers import ANSWERS, answer_all, start, step_url
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, token, number, **changes):
+    return client.post(step_url(token, number), {**ANSWERS[number], **changes})
+
+
+def result_of(token):
+    return Assessment.objects.get(token=token).result.recommendation
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"education": "10th", "field_of_study": "law"}, "A field is for a diploma"),
+        ({"education": "12th", "field_of_study": "law"}, "choose your stream"),
+        ({"education": "12th", "stream": ""}, "Choose the stream you studied"),
+        ({"education": "10th", "stream": "science"}, "clear the stream"),
+        ({"education": "bachelor", "field_of_study": ""}, "Choose the field"),
+    ],
+)
+def test_contradicting_education_answers_are_refused(client, answers, message):
+    token = start(client)
+    answer_all(client, token, upto=1)
+    response = post(client, token, 2, **answers)
+    assertContains(response, message, status_code=400)
+    assert "education" not in Assessment.objects.get(token=token).answers
+
+
+def test_qualifications_offered_fit_the_education_given_none_first(client):
+    token = start(client)
+    answer_all(client, token, upto=1)
+    post(client, token, 2, education="12th", stream="commerce")
+    page = client.get(step_url(token, 3))
+    text = page.content.decode()
+    assert text.index('name="none"') < text.index('name="qualifications"')
+    assertNotContains(page, 'value="llb"')  # a degree above the 12th
+    assertContains(page, 'value="cpc"')  # a certificate anyone can hold
+    assertContains(page, "CA Intermediate group 1 cleared")  # a stage on the way
+    refused = post(client, token, 3, qualifications=["llb"], none="")
+    assertContains(refused, "Choose one of the options shown.", status_code=400)
+
+
+def test_a_qualification_on_the_way_counts_for_the_time_left(client):
+    token = start(client)
+    answer_all(client, token, upto=2)
+    post(client, token, 3, none="on", in_progress="llb:year-3")
+    answer_all_from(client, token, 4, last=5)
+    post(client, token, 6, commute="relocate")
+    answer_all_from(client, token, 7)
+    fits = {r["role"]: r for r in result_of(token)["recommendations"]}
+    assert fits["contract-review-associate"]["distance"] == "about 6 months"
+    done = post(
+        client, token, 3, none="", qualifications=["cpc"], in_progress="cpc:course"
+    )
+    assertContains(done, "choose what you are still doing", status_code=400)
+
+
+def test_writing_samples_open_writing_work_but_not_design(client):
+    token = start(client)
+    answer_all(client, token, upto=2)
+    post(client, token, 3, portfolios=["writing"])
+    answer_all_from(client, token, 4)
+    lines = {
+        r["role"]: " ".join(line["text"] for line in r["lines"])
+        for r in result_of(token)["recommendations"]
+    }
+    assert "You have writing samples to show" in lines["content-writer"]
+    assert "A design portfolio to show" in lines["graphic-designer"]
+
+
+def test_skill_levels_say_what_they_mean_and_common_skills_come_first(client):
+    token = start(client)
+    answer_all(client, token, upto=3)
+    page = client.get(step_url(token, 4)).content.decode()
+    assert "Working – I use it on my own for everyday tasks" in page
+    assert page.index("Most asked for") < page.index("More skills and tools")
+    assert page.index('name="skill_excel"') < page.index("More skills and tools")
+
+
+def test_a_refused_shift_is_never_a_step_and_its_roles_stand_apart(client):
+    token = start(client)
+    answer_all(client, token, upto=5)
+    post(client, token, 6, shifts=["day"])
+    answer_all_from(client, token, 7)
+    data = result_of(token)
+    voice = next(
+        r
+        for r in data["recommendations"]
+        if r["role"] == "voice-customer-support-associate"
+    )
+    assert voice["verdict"] == "does_not_fit"
+    everything = data["summary"] + " ".join(data["paths"])
+    everything += " ".join(s for r in data["recommendations"] for s in r["plan"])
+    assert "US business hours" not in everything
+    page = client.get(f"/results/{token}/")
+    assertContains(page, "Does not fit what you told us")
+    assertContains(page, step_url(token, 6))  # where to change it
+
+
+def test_living_near_a_big_city_opens_the_city_roles(client):
+    token = start(client)
+    answer_all(client, token, upto=5)
+    post(client, token, 6, commute="office")
+    answer_all_from(client, token, 7)
+    far = {r["role"]: r["verdict"] for r in result_of(token)["recommendations"]}
+    post(client, token, 6, commute="office", near_city="on")
+    answer_all_from(client, token, 7)
+    near = {r["role"]: r["verdict"] for r in result_of(token)["recommendations"]}
+    assert far["market-research-analyst"] == "does_not_fit"
+    assert near["market-research-analyst"] != "does_not_fit"
+
+
+def answer_all_from(client, token, first, last=7):
+    for number in range(first, last + 1):
+        client.post(step_url(token, number), ANSWERS[number])
