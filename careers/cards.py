@@ -17,7 +17,7 @@ from careers.scoring.profile import list_titles
 def shared_verdict(role: dict[str, Any]) -> str:
     """A role's verdict as the reader of a shared link reads it."""
     # Links made before distances were kept have none: the verdict alone.
-    far = f": {role['distance']} of steps" if role.get("distance") else ""
+    far = f": {role['distance']} away" if role.get("distance") else ""
     if role["verdict"] == Verdict.ELIGIBLE:
         return "Can apply now"
     return f"{'Close' if role['verdict'] == Verdict.CLOSE else 'Not yet'}{far}"

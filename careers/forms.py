@@ -515,7 +515,9 @@ STEPS = [
     QuizStep(3, "qualifications", "Professional qualifications",
          "Degrees, certificates and licences that employers look for.", QualificationsForm),
     QuizStep(4, "skills", "Skills and tools",
-         "Leave “Not used” for anything you have not used.", SkillsForm),
+         "Basic: you have used it a little. Working: you use it on your own for everyday "
+         "tasks. Advanced: you could teach it or handle hard cases. Leave “Not used” for "
+         "the rest.", SkillsForm),
     QuizStep(5, "experience", "Work experience", "Paid work of any kind counts.", ExperienceForm),
     QuizStep(6, "conditions", "Shifts and where you work",
          "What you can manage. Many outsourcing jobs run at night.", ConditionsForm),

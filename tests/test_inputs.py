@@ -123,3 +123,16 @@ def test_living_near_a_big_city_opens_the_city_roles(client):
 def answer_all_from(client, token, first, last=7):
     for number in range(first, last + 1):
         client.post(step_url(token, number), ANSWERS[number])
+
+
+def test_a_result_stored_by_the_earlier_engine_is_scored_again_when_opened(client):
+    token = start(client)
+    answer_all(client, token)
+    result = Assessment.objects.get(token=token).result
+    old = {"summary": "BPO fits you better today", "sectors": {"BPO": 90, "KPO": 40}}
+    old["recommendations"] = [{"role": "data-entry-operator", "score": 100}]
+    type(result).objects.filter(pk=result.pk).update(recommendation=old)
+    page = client.get(f"/results/{token}/")
+    assertContains(page, "BPO fits you best today")
+    result.refresh_from_db()
+    assert result.recommendation["format"] == 2

@@ -86,7 +86,7 @@ def _education(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     have = EDUCATION_PHRASES.get(p.education, "no level given")
     if _rank(EDUCATION_LEVELS, p.education) >= _rank(EDUCATION_LEVELS, req.level):
         return True, f"You have {have}; {need} or higher is asked for.", "", NO_TIME
-    step = "Pass 12th standard (NIOS lets you study at your own pace)"
+    step = "Pass the 12th, for example through NIOS at your own pace"
     step = step if req.level == "12th" else f"Complete {need}"
     effort = education_effort(p.education, req.level, e)
     return (
