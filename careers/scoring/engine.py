@@ -74,10 +74,12 @@ def _fold_education(
     if edu is None or degree is None:
         return checks
     effort = degree.step.effort + to_12th
-    have = edu.reason.rsplit("; ", 1)[1].rstrip(".")
+    have = edu.reason.rsplit("; ", 1)[1]
+    # "A degree in law; you have 12th standard." or "LLB or LLM; you have 10th standard."
+    what = degree.step.text if degree.kind == "field_of_study" else degree.reason
     merged = replace(
         degree,
-        reason=f"{degree.reason.rstrip('.')}, which is a degree ({have}).",
+        reason=f"{what.split(';')[0].rstrip('.')}; {have}",
         step=replace(degree.step, effort=effort),
     )
     return [merged if c is degree else c for c in checks if c is not edu]
