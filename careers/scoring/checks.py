@@ -140,8 +140,8 @@ def _qualification(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outc
                 effort = Effort(weeks, weeks, f"From “{name}”.", effort.cost)
         options.append((effort.low, effort.high, o.name, o, effort))
     _, _, _, best, effort = min(options)
-    doing = " (you are on your way)" if best.code in reached else ""
-    reason = f"{join_names(req.accepts)}; you have none of these yet{doing}."
+    said = f"you are on your way to {best.name}" if best.code in reached else ""
+    reason = f"{join_names(req.accepts)}; {said or 'you have none of these yet'}."
     return False, reason, f"Get {best.name}", effort
 
 

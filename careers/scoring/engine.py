@@ -77,6 +77,8 @@ def _fold_education(
     have = edu.reason.rsplit("; ", 1)[1]
     # "A degree in law; you have 12th standard." or "LLB or LLM; you have 10th standard."
     what = degree.step.text if degree.kind == "field_of_study" else degree.reason
+    if "on your way" in what:
+        have = what.split("; ", 1)[1]  # the time left is what counts, not the level
     merged = replace(
         degree,
         reason=f"{what.split(';')[0].rstrip('.')}; {have}",
