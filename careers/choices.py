@@ -115,6 +115,7 @@ class Language(models.TextChoices):
     URDU = "urdu", "Urdu"
     ODIA = "odia", "Odia"
     TAGALOG = "tagalog", "Tagalog / Filipino"
+    CEBUANO = "cebuano", "Cebuano (Bisaya)"
     SPANISH = "spanish", "Spanish"
     FRENCH = "french", "French"
     GERMAN = "german", "German"

@@ -74,8 +74,24 @@ def _can_do_choices(statements: dict) -> list[tuple[str, str]]:
     ]
 
 
-LANGUAGE_CHOICES = [(NOT_APPLICABLE, "No other language"), *Language.choices]
-LEVEL_CHOICES = [(NOT_APPLICABLE, "Choose a level"), *CEFRLevel.choices]
+LEVEL_CHOICES = [(NOT_APPLICABLE, "I do not speak it"), *CEFRLevel.choices]
+# The languages most of our candidates speak come first; the rest wait behind "More".
+COMMON_LANGUAGES = [
+    Language.HINDI, Language.BENGALI, Language.MARATHI, Language.TELUGU,
+    Language.TAMIL, Language.TAGALOG, Language.CEBUANO,
+]  # fmt: skip
+
+
+def _language_field(language: Language) -> forms.ChoiceField:
+    field = forms.ChoiceField(
+        label=language.label, choices=LEVEL_CHOICES, required=False
+    )
+    field.group = (
+        "Other languages you speak, and how well"
+        if language in COMMON_LANGUAGES
+        else "More languages"
+    )
+    return field
 
 
 class LanguagesForm(StepForm):
@@ -95,18 +111,6 @@ class LanguagesForm(StepForm):
             "required": "Choose the sentence closest to how you write English."
         },
     )
-    language_1 = forms.ChoiceField(
-        label="Another language you speak", choices=LANGUAGE_CHOICES, required=False
-    )
-    level_1 = forms.ChoiceField(
-        label="Your level in it", choices=LEVEL_CHOICES, required=False
-    )
-    language_2 = forms.ChoiceField(
-        label="One more language (optional)", choices=LANGUAGE_CHOICES, required=False
-    )
-    level_2 = forms.ChoiceField(
-        label="Your level in it", choices=LEVEL_CHOICES, required=False
-    )
     typing_wpm = forms.IntegerField(
         label="About how many words a minute do you type?",
         min_value=0,
@@ -122,23 +126,19 @@ class LanguagesForm(StepForm):
         },
     )
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        chosen = []
-        for n in (1, 2):
-            language, level = data.get(f"language_{n}"), data.get(f"level_{n}")
-            if language and not level:
-                self.add_error(
-                    f"level_{n}", f"Choose your level in {Language(language).label}."
-                )
-            if level and not language:
-                self.add_error(
-                    f"language_{n}", "Choose the language, or clear its level."
-                )
-            if language and language in chosen:
-                self.add_error(f"language_{n}", "You chose this language already.")
-            chosen.append(language)
-        return data
+    def groups(self) -> list[tuple[str | None, list[forms.BoundField], bool]]:
+        english = [self[name] for name in ("spoken_english", "written_english")]
+        grouped: dict[str, list[forms.BoundField]] = {}
+        for bound in self:
+            group = getattr(self.fields[bound.name], "group", None)
+            if group:
+                grouped.setdefault(group, []).append(bound)
+        # The rarer languages stay folded away unless one of them is answered.
+        others = [
+            (legend, fields, index > 0 and not any(f.value() for f in fields))
+            for index, (legend, fields) in enumerate(grouped.items())
+        ]
+        return [(None, english, False), *others, (None, [self["typing_wpm"]], False)]
 
     def to_profile(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -146,12 +146,17 @@ class LanguagesForm(StepForm):
             "spoken_english": data["spoken_english"],
             "written_english": data["written_english"],
             "other_languages": [
-                {"language": data[f"language_{n}"], "level": data[f"level_{n}"]}
-                for n in (1, 2)
-                if data.get(f"language_{n}")
+                {"language": language.value, "level": data[f"lang_{language.value}"]}
+                for language in Language
+                if data.get(f"lang_{language.value}")
             ],
             "typing_wpm": data["typing_wpm"],
         }
+
+
+# One level question per language (none asked, none answered: "I do not speak it").
+for _language in sorted(Language, key=lambda x: x not in COMMON_LANGUAGES):
+    LanguagesForm.base_fields[f"lang_{_language.value}"] = _language_field(_language)
 
 
 FIELD_CHOICES = [

@@ -21,10 +21,7 @@ ANSWERS = {
     1: {
         "spoken_english": "C1",
         "written_english": "B2",
-        "language_1": "hindi",
-        "level_1": "C2",
-        "language_2": "",
-        "level_2": "",
+        "lang_hindi": "C2",
         "typing_wpm": "32",
     },
     2: {"education": "12th", "stream": "arts", "field_of_study": ""},

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,169 +14,526 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='JobCategory',
+            name="JobCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('sector', models.CharField(choices=[('BPO', 'BPO'), ('KPO', 'KPO')], max_length=3)),
-                ('name', models.CharField(max_length=100)),
-                ('summary', models.TextField()),
-                ('typical_activities', models.TextField(help_text='One activity per line.')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[("BPO", "BPO"), ("KPO", "KPO")], max_length=3
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("summary", models.TextField()),
+                (
+                    "typical_activities",
+                    models.TextField(help_text="One activity per line."),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name_plural': 'job categories',
-                'ordering': ['sector', 'position', 'name'],
+                "verbose_name_plural": "job categories",
+                "ordering": ["sector", "position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Occupation',
+            name="Occupation",
             fields=[
-                ('code', models.CharField(max_length=10, primary_key=True, serialize=False, verbose_name='O*NET-SOC code')),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField()),
-                ('job_zone', models.PositiveSmallIntegerField()),
-                ('job_zone_name', models.CharField(max_length=100)),
-                ('has_ratings', models.BooleanField(help_text='False where O*NET 29.3 has no Skills/Knowledge ratings for it.')),
-                ('ratings', models.JSONField(blank=True, default=dict)),
-                ('top_skills', models.JSONField(blank=True, default=list)),
-                ('top_knowledge', models.JSONField(blank=True, default=list)),
-                ('education', models.JSONField(blank=True, default=list)),
-                ('alternate_titles', models.JSONField(blank=True, default=list)),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=10,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="O*NET-SOC code",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField()),
+                ("job_zone", models.PositiveSmallIntegerField()),
+                ("job_zone_name", models.CharField(max_length=100)),
+                (
+                    "has_ratings",
+                    models.BooleanField(
+                        help_text="False where O*NET 29.3 has no Skills/Knowledge ratings for it."
+                    ),
+                ),
+                ("ratings", models.JSONField(blank=True, default=dict)),
+                ("top_skills", models.JSONField(blank=True, default=list)),
+                ("top_knowledge", models.JSONField(blank=True, default=list)),
+                ("education", models.JSONField(blank=True, default=list)),
+                ("alternate_titles", models.JSONField(blank=True, default=list)),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Qualification',
+            name="Qualification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('name', models.CharField(max_length=120)),
-                ('kind', models.CharField(choices=[('degree', 'Degree'), ('certification', 'Certification'), ('licence', 'Professional licence or membership')], max_length=20)),
-                ('field', models.CharField(choices=[('any', 'Any field'), ('commerce', 'Commerce, accounting or finance'), ('economics', 'Economics'), ('business', 'Business or management'), ('law', 'Law'), ('statistics', 'Statistics or mathematics'), ('computing', 'Computer science or IT'), ('engineering', 'Engineering'), ('life_sciences', 'Life sciences, nursing, pharmacy or medicine'), ('humanities', 'English, journalism, languages or humanities'), ('social_sciences', 'Psychology or social sciences'), ('design', 'Design or fine arts'), ('education', 'Education (teaching)')], max_length=20)),
-                ('description', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("name", models.CharField(max_length=120)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("degree", "Degree"),
+                            ("certification", "Certification"),
+                            ("licence", "Professional licence or membership"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("any", "Any field"),
+                            ("commerce", "Commerce, accounting or finance"),
+                            ("economics", "Economics"),
+                            ("business", "Business or management"),
+                            ("law", "Law"),
+                            ("statistics", "Statistics or mathematics"),
+                            ("computing", "Computer science or IT"),
+                            ("engineering", "Engineering"),
+                            (
+                                "life_sciences",
+                                "Life sciences, nursing, pharmacy or medicine",
+                            ),
+                            (
+                                "humanities",
+                                "English, journalism, languages or humanities",
+                            ),
+                            ("social_sciences", "Psychology or social sciences"),
+                            ("design", "Design or fine arts"),
+                            ("education", "Education (teaching)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Skill',
+            name="Skill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('name', models.CharField(max_length=120)),
-                ('kind', models.CharField(choices=[('tool', 'Software or tool'), ('skill', 'Skill')], max_length=10)),
-                ('description', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("name", models.CharField(max_length=120)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("tool", "Software or tool"), ("skill", "Skill")],
+                        max_length=10,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Role',
+            name="Role",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('title', models.CharField(max_length=120)),
-                ('summary', models.CharField(max_length=240)),
-                ('day_to_day', models.TextField(verbose_name='what the work is day to day')),
-                ('channel', models.CharField(choices=[('voice', 'Voice (phone calls)'), ('non_voice', 'Non-voice (chat, email, documents)')], max_length=10)),
-                ('typical_shifts', models.CharField(max_length=240)),
-                ('job_zone', models.PositiveSmallIntegerField(help_text="O*NET Job Zone (1–5) of the role's main occupation: how much preparation the work needs.")),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='roles', to='careers.jobcategory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("title", models.CharField(max_length=120)),
+                ("summary", models.CharField(max_length=240)),
+                (
+                    "day_to_day",
+                    models.TextField(verbose_name="what the work is day to day"),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("voice", "Voice (phone calls)"),
+                            ("non_voice", "Non-voice (chat, email, documents)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("typical_shifts", models.CharField(max_length=240)),
+                (
+                    "job_zone",
+                    models.PositiveSmallIntegerField(
+                        help_text="O*NET Job Zone (1–5) of the role's main occupation: how much preparation the work needs."
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="roles",
+                        to="careers.jobcategory",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['category__sector', 'category__position', 'position', 'title'],
+                "ordering": [
+                    "category__sector",
+                    "category__position",
+                    "position",
+                    "title",
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RoleOccupation',
+            name="RoleOccupation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fit', models.CharField(choices=[('primary', 'Primary match'), ('secondary', 'Related match'), ('proxy', 'Rated stand-in'), ('primary_no_ratings', 'Primary match (no ratings in O*NET 29.3)'), ('secondary_no_ratings', 'Related match (no ratings in O*NET 29.3)')], max_length=25)),
-                ('reason', models.CharField(blank=True, max_length=300)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('occupation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='role_links', to='careers.occupation')),
-                ('role', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='occupation_links', to='careers.role')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "fit",
+                    models.CharField(
+                        choices=[
+                            ("primary", "Primary match"),
+                            ("secondary", "Related match"),
+                            ("proxy", "Rated stand-in"),
+                            (
+                                "primary_no_ratings",
+                                "Primary match (no ratings in O*NET 29.3)",
+                            ),
+                            (
+                                "secondary_no_ratings",
+                                "Related match (no ratings in O*NET 29.3)",
+                            ),
+                        ],
+                        max_length=25,
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=300)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "occupation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="role_links",
+                        to="careers.occupation",
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="occupation_links",
+                        to="careers.role",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
+                "ordering": ["position"],
             },
         ),
         migrations.AddField(
-            model_name='role',
-            name='occupations',
-            field=models.ManyToManyField(related_name='roles', through='careers.RoleOccupation', to='careers.occupation'),
+            model_name="role",
+            name="occupations",
+            field=models.ManyToManyField(
+                related_name="roles",
+                through="careers.RoleOccupation",
+                to="careers.occupation",
+            ),
         ),
         migrations.CreateModel(
-            name='Requirement',
+            name="Requirement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(help_text='Short name, unique within the role (e.g. spoken-english).', max_length=60)),
-                ('kind', models.CharField(choices=[('spoken_english', 'Spoken English'), ('written_english', 'Written English'), ('other_language', 'Another language'), ('typing_speed', 'Typing speed'), ('education_level', 'Education level'), ('field_of_study', 'Field of study'), ('qualification', 'Professional qualification'), ('skill', 'Skill or tool'), ('experience_years', 'Work experience'), ('shift', 'Shift availability'), ('work_from_home', 'Work-from-home readiness'), ('portfolio', 'Portfolio of work')], max_length=20)),
-                ('level', models.CharField(blank=True, max_length=20)),
-                ('amount', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('subject', models.CharField(blank=True, max_length=60)),
-                ('fields', models.CharField(blank=True, help_text='Comma-separated field codes, any of which is accepted.', max_length=200, verbose_name='fields of study')),
-                ('importance', models.CharField(choices=[('must', 'Must-have'), ('nice', 'Nice to have')], max_length=4)),
-                ('weight', models.PositiveSmallIntegerField(default=3, help_text='1–5: how much a nice-to-have adds to the fit score.')),
-                ('explanation', models.TextField(help_text='Plain words for candidates.')),
-                ('source', models.CharField(choices=[('onet', 'Derived from O*NET 29.3'), ('hand', 'Written by hand')], max_length=4)),
-                ('source_note', models.CharField(help_text='The O*NET figures behind it, or the one-line reason.', max_length=300)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('qualifications', models.ManyToManyField(blank=True, to='careers.qualification')),
-                ('role', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='requirements', to='careers.role')),
-                ('skills', models.ManyToManyField(blank=True, to='careers.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="Short name, unique within the role (e.g. spoken-english).",
+                        max_length=60,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("spoken_english", "Spoken English"),
+                            ("written_english", "Written English"),
+                            ("other_language", "Another language"),
+                            ("typing_speed", "Typing speed"),
+                            ("education_level", "Education level"),
+                            ("field_of_study", "Field of study"),
+                            ("qualification", "Professional qualification"),
+                            ("skill", "Skill or tool"),
+                            ("experience_years", "Work experience"),
+                            ("shift", "Shift availability"),
+                            ("work_from_home", "Work-from-home readiness"),
+                            ("portfolio", "Portfolio of work"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("level", models.CharField(blank=True, max_length=20)),
+                ("amount", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("subject", models.CharField(blank=True, max_length=60)),
+                (
+                    "fields",
+                    models.CharField(
+                        blank=True,
+                        help_text="Comma-separated field codes, any of which is accepted.",
+                        max_length=200,
+                        verbose_name="fields of study",
+                    ),
+                ),
+                (
+                    "importance",
+                    models.CharField(
+                        choices=[("must", "Must-have"), ("nice", "Nice to have")],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "weight",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        help_text="1–5: how much a nice-to-have adds to the fit score.",
+                    ),
+                ),
+                (
+                    "explanation",
+                    models.TextField(help_text="Plain words for candidates."),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("onet", "Derived from O*NET 29.3"),
+                            ("hand", "Written by hand"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.CharField(
+                        help_text="The O*NET figures behind it, or the one-line reason.",
+                        max_length=300,
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "qualifications",
+                    models.ManyToManyField(blank=True, to="careers.qualification"),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="requirements",
+                        to="careers.role",
+                    ),
+                ),
+                ("skills", models.ManyToManyField(blank=True, to="careers.skill")),
             ],
             options={
-                'ordering': ['role_id', 'position', 'id'],
+                "ordering": ["role_id", "position", "id"],
             },
         ),
         migrations.CreateModel(
-            name='JobListing',
+            name="JobListing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150)),
-                ('company', models.CharField(max_length=150)),
-                ('location', models.CharField(max_length=150)),
-                ('work_mode', models.CharField(choices=[('on_site', 'On-site'), ('remote', 'Remote'), ('hybrid', 'Hybrid')], max_length=10)),
-                ('shore', models.CharField(choices=[('onshore', 'Onshore (same country as the client)'), ('nearshore', 'Nearshore (a neighbouring country)'), ('offshore', 'Offshore (a distant country)')], max_length=10)),
-                ('shift', models.CharField(choices=[('day', 'Day shift (local business hours)'), ('uk_hours', 'UK business hours (afternoon to late evening in India)'), ('us_hours', 'US business hours (night shift in India)'), ('rotational', 'Rotational shifts and weekly offs')], max_length=12)),
-                ('salary_min', models.PositiveIntegerField(blank=True, null=True)),
-                ('salary_max', models.PositiveIntegerField(blank=True, null=True)),
-                ('salary_currency', models.CharField(default='INR', help_text='ISO code.', max_length=3)),
-                ('salary_period', models.CharField(choices=[('month', 'per month'), ('year', 'per year')], default='month', max_length=5)),
-                ('show_salary', models.BooleanField(default=True)),
-                ('description', models.TextField()),
-                ('how_to_apply', models.TextField()),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('closed', 'Closed')], default='draft', max_length=10)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('expires_at', models.DateTimeField(blank=True, help_text='Left empty, it is set to 30 days after publishing.', null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='job_listings', to=settings.AUTH_USER_MODEL)),
-                ('role', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='listings', to='careers.role')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("title", models.CharField(max_length=150)),
+                ("company", models.CharField(max_length=150)),
+                ("location", models.CharField(max_length=150)),
+                (
+                    "work_mode",
+                    models.CharField(
+                        choices=[
+                            ("on_site", "On-site"),
+                            ("remote", "Remote"),
+                            ("hybrid", "Hybrid"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "shore",
+                    models.CharField(
+                        choices=[
+                            ("onshore", "Onshore (same country as the client)"),
+                            ("nearshore", "Nearshore (a neighbouring country)"),
+                            ("offshore", "Offshore (a distant country)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "shift",
+                    models.CharField(
+                        choices=[
+                            ("day", "Day shift (local business hours)"),
+                            (
+                                "uk_hours",
+                                "UK business hours (afternoon to late evening in India)",
+                            ),
+                            ("us_hours", "US business hours (night shift in India)"),
+                            ("rotational", "Rotational shifts and weekly offs"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("salary_min", models.PositiveIntegerField(blank=True, null=True)),
+                ("salary_max", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "salary_currency",
+                    models.CharField(
+                        default="INR", help_text="ISO code.", max_length=3
+                    ),
+                ),
+                (
+                    "salary_period",
+                    models.CharField(
+                        choices=[("month", "per month"), ("year", "per year")],
+                        default="month",
+                        max_length=5,
+                    ),
+                ),
+                ("show_salary", models.BooleanField(default=True)),
+                ("description", models.TextField()),
+                ("how_to_apply", models.TextField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Published"),
+                            ("closed", "Closed"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "expires_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Left empty, it is set to 30 days after publishing.",
+                        null=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="job_listings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="listings",
+                        to="careers.role",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-created_at'],
-                'indexes': [models.Index(fields=['status', 'expires_at'], name='careers_job_status_970b77_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('salary_min__isnull', True), ('salary_max__isnull', True), ('salary_min__lte', models.F('salary_max')), _connector='OR'), name='listing_salary_min_not_above_max')],
+                "ordering": ["-published_at", "-created_at"],
+                "indexes": [
+                    models.Index(
+                        fields=["status", "expires_at"],
+                        name="careers_job_status_970b77_idx",
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("salary_min__isnull", True),
+                            ("salary_max__isnull", True),
+                            ("salary_min__lte", models.F("salary_max")),
+                            _connector="OR",
+                        ),
+                        name="listing_salary_min_not_above_max",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='roleoccupation',
-            constraint=models.UniqueConstraint(fields=('role', 'occupation'), name='unique_role_occupation'),
+            model_name="roleoccupation",
+            constraint=models.UniqueConstraint(
+                fields=("role", "occupation"), name="unique_role_occupation"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='requirement',
-            constraint=models.UniqueConstraint(fields=('role', 'code'), name='unique_requirement_code'),
+            model_name="requirement",
+            constraint=models.UniqueConstraint(
+                fields=("role", "code"), name="unique_requirement_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='requirement',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gte', 1), ('weight__lte', 5)), name='requirement_weight_1_to_5'),
+            model_name="requirement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weight__gte", 1), ("weight__lte", 5)),
+                name="requirement_weight_1_to_5",
+            ),
         ),
     ]

@@ -3,7 +3,14 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-CATALOGUE_MODELS = ["jobcategory", "role", "requirement", "roleoccupation", "qualification", "skill"]
+CATALOGUE_MODELS = [
+    "jobcategory",
+    "role",
+    "requirement",
+    "roleoccupation",
+    "qualification",
+    "skill",
+]
 
 GROUP_PERMISSIONS = {
     # Recruiters manage their own listings (ownership is enforced in the admin) and may

@@ -27,9 +27,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="result",
             name="recommendation",
-            field=models.JSONField(
-                help_text="The scoring engine's output, as data."
-            ),
+            field=models.JSONField(help_text="The scoring engine's output, as data."),
         ),
         migrations.AlterField(
             model_name="share",

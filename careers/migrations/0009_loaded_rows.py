@@ -4,23 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('careers', '0008_token_constraint'),
+        ("careers", "0008_token_constraint"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LoadedRow',
+            name="LoadedRow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('model', models.CharField(max_length=40)),
-                ('key', models.CharField(help_text="The row's natural key, as JSON.", max_length=300)),
-                ('fields_hash', models.CharField(max_length=64)),
-                ('loaded_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("model", models.CharField(max_length=40)),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="The row's natural key, as JSON.", max_length=300
+                    ),
+                ),
+                ("fields_hash", models.CharField(max_length=64)),
+                ("loaded_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('model', 'key'), name='unique_loaded_row')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("model", "key"), name="unique_loaded_row"
+                    )
+                ],
             },
         ),
     ]

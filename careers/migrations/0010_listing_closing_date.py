@@ -4,20 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('careers', '0009_loaded_rows'),
+        ("careers", "0009_loaded_rows"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='joblisting',
-            name='applications_close',
-            field=models.DateField(blank=True, help_text='Only if you have a closing date; candidates see it beside the listing.', null=True),
+            model_name="joblisting",
+            name="applications_close",
+            field=models.DateField(
+                blank=True,
+                help_text="Only if you have a closing date; candidates see it beside the listing.",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='joblisting',
-            name='how_to_apply',
-            field=models.TextField(help_text='Phone numbers, emails and links become tap-able; write “WhatsApp” before a WhatsApp number.'),
+            model_name="joblisting",
+            name="how_to_apply",
+            field=models.TextField(
+                help_text="Phone numbers, emails and links become tap-able; write “WhatsApp” before a WhatsApp number."
+            ),
         ),
     ]

@@ -52,7 +52,7 @@ class Requirement(models.Model):
     kind = models.CharField(max_length=20, choices=RequirementKind.choices)
     level = models.CharField(max_length=20, blank=True)
     amount = models.PositiveSmallIntegerField(null=True, blank=True)
-    subject = models.CharField(max_length=60, blank=True)
+    subject = models.CharField(max_length=200, blank=True)
     fields = models.CharField(
         "fields of study",
         max_length=200,

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from careers.scoring.checks import check_requirement, education_effort, setting_check
 from careers.scoring.profile import (
+    CEFR_LEVELS,
     EDUCATION_LEVELS,
     NO_TIME,
     Catalogue,
@@ -27,10 +28,16 @@ from careers.scoring.profile import (
 # Close: every missing must-have together takes about three months or less (at the quick
 # end of each estimate: one CEFR level is close, two are not).
 CLOSE_WEEKS = 13
-# Ranking within a verdict: each use of the candidate's degree or qualification counts
-# twice a level of over-qualification; the wishes break near-ties.
-BACKGROUND_USE = 2
+# Ranking within a verdict: what of your background a role uses (a qualification you hold
+# is the strongest sign of the work you prepared for; a field of study or relevant
+# experience next), minus one for each education level you are above what it is pitched
+# at; your wishes break near-ties.
+BACKGROUND_USE = {"qualification": 3, "field_of_study": 2, "experience_years": 2}
 PREFERENCE_WEIGHT = 2
+# Each CEFR level of English above B1 a role requires (and you have) counts a little:
+# among roles otherwise alike, work that uses strong English (better paid) comes first.
+ENGLISH_USE = 0.25
+IN_PROGRESS_SHARE = 0.5
 PATHS_SHOWN = 3
 # A must-have with no known step: far, and last among the roles not open yet.
 UNKNOWN = Effort(9999, 9999)
@@ -99,7 +106,9 @@ def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
     education = max([profile.education, *held], key=EDUCATION_LEVELS.index)
     profile = replace(profile, education=education)
     ordered = sorted(role.requirements, key=lambda r: (not r.must, -r.weight, r.code))
-    checks = [check_requirement(r, profile, role, efforts) for r in ordered]
+    checks = checks_by_requirement = [
+        check_requirement(r, profile, role, efforts) for r in ordered
+    ]
     setting = setting_check(role, profile)
     degrees = {
         r.code
@@ -124,10 +133,18 @@ def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
             if distance.low <= CLOSE_WEEKS
             else Verdict.NOT_YET
         )
-    uses = sum(
-        BACKGROUND_USE
-        for c in checks
-        if c.met and c.kind in ("field_of_study", "qualification", "experience_years")
+    uses = sum(BACKGROUND_USE.get(c.kind, 0) for c in checks if c.met)
+    # A qualification on the way counts for half: the work it prepares for comes sooner.
+    doing = {code for code, _ in profile.in_progress}
+    uses += IN_PROGRESS_SHARE * sum(
+        BACKGROUND_USE["qualification"]
+        for r in role.requirements
+        if r.kind == "qualification" and doing & {o.code for o in r.accepts}
+    )
+    uses += ENGLISH_USE * sum(
+        max(0, CEFR_LEVELS.index(r.level) - CEFR_LEVELS.index("B1"))
+        for r, c in zip(ordered, checks_by_requirement, strict=True)
+        if r.must and c.met and r.kind in ("spoken_english", "written_english")
     )
     pitch = role.education(must=False)
     over = EDUCATION_LEVELS.index(profile.education) - EDUCATION_LEVELS.index(pitch)

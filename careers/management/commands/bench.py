@@ -74,8 +74,8 @@ def answers(rng: random.Random) -> list[dict[str, Any]]:
     stream = "" if education == "10th" else rng.choice(Stream.values)
     level = lambda: rng.choice(CEFRLevel.values)  # noqa: E731
     return [
-        {"spoken_english": level(), "written_english": level(), "language_1": "hindi"}
-        | {"level_1": level(), "typing_wpm": rng.randrange(10, 80)},
+        {"spoken_english": level(), "written_english": level(), "lang_hindi": level()}
+        | {"typing_wpm": rng.randrange(10, 80)},
         {"education": education, "stream": stream}
         | {"field_of_study": "commerce" * (education in DEGREES)},
         {"qualifications": held} if held else {"none": "on"},
