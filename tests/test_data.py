@@ -190,10 +190,10 @@ print(json.dumps(stats))
 """
 
 WRITERS = 8
-SECONDS = 15
+SECONDS = 10
 
 
-def test_eight_concurrent_writers_for_fifteen_seconds_never_lock_sqlite(tmp_path):
+def test_eight_concurrent_writers_for_ten_seconds_never_lock_sqlite(tmp_path):
     database = migrated_sqlite(tmp_path)
     answers = json.dumps({str(n): data for n, data in ANSWERS.items()})
     env = {
