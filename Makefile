@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_NO_PROGRESS := 1
 
-.PHONY: run test lint lighthouse bench install install-dev clean
+.PHONY: run test lint lighthouse bench install install-dev messages clean
 
 # uv itself comes from PyPI into a private venv, so a bare machine needs only Python + pip.
 $(UV):
@@ -27,9 +27,14 @@ install: $(UV)
 install-dev: $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
 
+# The translations we write (locale/*/LC_MESSAGES/django.po, see locale/README.md) are
+# compiled here by Babel, in pure Python: no GNU gettext needed to serve or test.
+messages: install
+	$(PY) -m babel.messages.frontend compile --domain django --directory locale --statistics
+
 # Local development server: DEBUG is on here (and only here) unless you say otherwise.
 run: export DJANGO_DEBUG ?= 1
-run: install
+run: install messages
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py sync_catalogue
 	$(PY) manage.py seed_demo
@@ -45,10 +50,10 @@ DEPLOY_ENV := DJANGO_SECRET_KEY=deploy-check-key-not-secret-0123456789-abcdefghi
 
 # PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser and not lighthouse"' (CI's
 # second database; a -m replaces the default one, which leaves Lighthouse out).
-test: install-dev
+test: install-dev messages
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
-lint: install-dev
+lint: install-dev messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
@@ -57,16 +62,16 @@ lint: install-dev
 # Load figures under gunicorn against a bare-Django ceiling (see README, "Performance").
 # Lighthouse (Node.js, from the npm registry, pinned by tests/lighthouse/package-lock.json)
 # on every page type; about three minutes, so apart from `make test`. CI runs it.
-lighthouse: install-dev
+lighthouse: install-dev messages
 	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
 	npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error
 	$(TEST_ENV) $(PY) -m pytest -m lighthouse tests/test_lighthouse.py
 
-bench: install
+bench: install messages
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	DJANGO_SECRET_KEY=bench-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
 		DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,testserver DJANGO_HTTPS=0 \
 		DJANGO_RATE_LIMITS=0 $(PY) manage.py bench
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache locale/*/LC_MESSAGES/*.mo

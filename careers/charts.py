@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from careers.scoring import (
-    CEFR_LEVELS,
-    EDUCATION_LEVELS,
-    EDUCATION_PHRASES,
-    Profile,
-    Role,
-)
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from careers.scoring import CEFR_LEVELS, EDUCATION_LEVELS, Profile, Role
 
 TYPING_SCALE = 60  # words a minute at the right-hand end of the chart
 CHART_WIDTH = 320
@@ -101,14 +98,31 @@ def _typing(wpm: int) -> float:
     return min(wpm, TYPING_SCALE) / TYPING_SCALE
 
 
+def _wpm(value: int) -> str:
+    return gettext("%(n)d wpm") % {"n": value}
+
+
+EDUCATION_WORDS = {
+    "10th": _("10th standard"),
+    "12th": _("12th standard"),
+    "diploma": _("diploma"),
+    "bachelor": _("bachelor's degree"),
+    "master": _("master's degree"),
+    "doctorate": _("doctorate"),
+}
+
+
+def _level(value: str) -> str:
+    return str(EDUCATION_WORDS[value])
+
+
 DIMENSIONS = [
     # (label, requirement kind, the candidate's value, scale, words)
-    ("Spoken English", "spoken_english", lambda p: p.spoken_english, _cefr, str),
-    ("Written English", "written_english", lambda p: p.written_english, _cefr, str),
-    ("Typing speed", "typing_speed", lambda p: p.typing_wpm, _typing, lambda v: f"{v} wpm"),
-    ("Education", "education_level", lambda p: p.education, _education,
-     lambda v: EDUCATION_PHRASES[v].removeprefix("a ").removeprefix("an ")),
-]  # fmt: skip
+    (_("Spoken English"), "spoken_english", lambda p: p.spoken_english, _cefr, str),
+    (_("Written English"), "written_english", lambda p: p.written_english, _cefr, str),
+    (_("Typing speed"), "typing_speed", lambda p: p.typing_wpm, _typing, _wpm),
+    (_("Education"), "education_level", lambda p: p.education, _education, _level),
+]
 
 
 def _highest(role: Role, kind: str, scale) -> str | int | None:

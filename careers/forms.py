@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from careers.cards import shared_verdict
 from careers.choices import (
@@ -41,7 +43,7 @@ class StepForm(forms.Form):
         # choices." (only a changed or stale form sends such a value).
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
-                field.error_messages["invalid_choice"] = (
+                field.error_messages["invalid_choice"] = _(
                     "Choose one of the options shown."
                 )
 
@@ -70,11 +72,12 @@ class StepForm(forms.Form):
 
 def _can_do_choices(statements: dict) -> list[tuple[str, str]]:
     return [
-        (level.value, f"{statements[level]} ({level.value})") for level in CEFRLevel
+        (level.value, format_lazy("{} ({})", statements[level], level.value))
+        for level in CEFRLevel
     ]
 
 
-LEVEL_CHOICES = [(NOT_APPLICABLE, "I do not speak it"), *CEFRLevel.choices]
+LEVEL_CHOICES = [(NOT_APPLICABLE, _("I do not speak it")), *CEFRLevel.choices]
 # The languages most of our candidates speak come first; the rest wait behind "More".
 COMMON_LANGUAGES = [
     Language.HINDI, Language.BENGALI, Language.MARATHI, Language.TELUGU,
@@ -87,42 +90,46 @@ def _language_field(language: Language) -> forms.ChoiceField:
         label=language.label, choices=LEVEL_CHOICES, required=False
     )
     field.group = (
-        "Other languages you speak, and how well"
+        _("Other languages you speak, and how well")
         if language in COMMON_LANGUAGES
-        else "More languages"
+        else _("More languages")
     )
     return field
 
 
 class LanguagesForm(StepForm):
     spoken_english = forms.ChoiceField(
-        label="Which sentence describes your spoken English best?",
+        label=_("Which sentence describes your spoken English best?"),
         choices=_can_do_choices(SPOKEN_CAN_DO),
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose the sentence closest to how you speak English."
+            "required": _("Choose the sentence closest to how you speak English.")
         },
     )
     written_english = forms.ChoiceField(
-        label="Which sentence describes your written English best?",
+        label=_("Which sentence describes your written English best?"),
         choices=_can_do_choices(WRITTEN_CAN_DO),
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose the sentence closest to how you write English."
+            "required": _("Choose the sentence closest to how you write English.")
         },
     )
     typing_wpm = forms.IntegerField(
-        label="About how many words a minute do you type?",
+        label=_("About how many words a minute do you type?"),
         min_value=0,
         max_value=200,
-        help_text="20 is typing with two fingers; 40 is comfortable touch typing.",
+        help_text=_("20 is typing with two fingers; 40 is comfortable touch typing."),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={
-            "required": "Enter your typing speed in words per minute (0 if you do not type).",
-            "invalid": "Enter a whole number of words per minute, such as 30.",
-            "min_value": "Enter 0 or more words a minute.",
-            "max_value": "Enter a speed of at most 200 words a minute: few people type "
-            "faster than 120.",
+            "required": _(
+                "Enter your typing speed in words per minute (0 if you do not type)."
+            ),
+            "invalid": _("Enter a whole number of words per minute, such as 30."),
+            "min_value": _("Enter 0 or more words a minute."),
+            "max_value": _(
+                "Enter a speed of at most 200 words a minute: few people type "
+                "faster than 120."
+            ),
         },
     )
 
@@ -160,33 +167,37 @@ for _language in sorted(Language, key=lambda x: x not in COMMON_LANGUAGES):
 
 
 FIELD_CHOICES = [
-    (NOT_APPLICABLE, "Not applicable: I finished school only"),
+    (NOT_APPLICABLE, _("Not applicable: I finished school only")),
     *[
         (value, label)
         for value, label in FieldOfStudy.choices
         if value != FieldOfStudy.ANY
     ],
-    (OTHER_FIELD, "Another field"),
+    (OTHER_FIELD, _("Another field")),
 ]
 SCHOOL_LEVELS = {EducationLevel.SECONDARY, EducationLevel.HIGHER_SECONDARY}
 
 
 class EducationForm(StepForm):
     education = forms.ChoiceField(
-        label="What is the highest level you have completed?",
+        label=_("What is the highest level you have completed?"),
         choices=EducationLevel.choices,
         widget=forms.RadioSelect,
-        help_text="Completed only: a course you are still doing comes in the next step.",
-        error_messages={"required": "Choose the highest level you have completed."},
+        help_text=_(
+            "Completed only: a course you are still doing comes in the next step."
+        ),
+        error_messages={"required": _("Choose the highest level you have completed.")},
     )
     stream = forms.ChoiceField(
-        label="Your stream in the 12th",
-        choices=[(NOT_APPLICABLE, "I did not do the 12th"), *Stream.choices],
+        label=_("Your stream in the 12th"),
+        choices=[(NOT_APPLICABLE, _("I did not do the 12th")), *Stream.choices],
         required=False,
-        help_text="Many school-level jobs look at it, for example commerce for accounts work.",
+        help_text=_(
+            "Many school-level jobs look at it, for example commerce for accounts work."
+        ),
     )
     field_of_study = forms.ChoiceField(
-        label="The field of your diploma or degree",
+        label=_("The field of your diploma or degree"),
         choices=FIELD_CHOICES,
         required=False,
     )
@@ -197,19 +208,22 @@ class EducationForm(StepForm):
         if level in SCHOOL_LEVELS and field:
             self.add_error(
                 "field_of_study",
-                "A field is for a diploma or a degree you have completed. For the "
-                "12th, choose your stream; a degree you are doing comes in the next "
-                "step.",
+                _(
+                    "A field is for a diploma or a degree you have completed. For the "
+                    "12th, choose your stream; a degree you are doing comes in the next "
+                    "step."
+                ),
             )
         elif level and level not in SCHOOL_LEVELS and not field:
             self.add_error(
-                "field_of_study", "Choose the field of your diploma or degree."
+                "field_of_study", _("Choose the field of your diploma or degree.")
             )
         if level == EducationLevel.HIGHER_SECONDARY and not data.get("stream"):
-            self.add_error("stream", "Choose the stream you studied in the 12th.")
+            self.add_error("stream", _("Choose the stream you studied in the 12th."))
         if level == EducationLevel.SECONDARY and data.get("stream"):
             self.add_error(
-                "stream", "You said the 10th is your highest level: clear the stream."
+                "stream",
+                _("You said the 10th is your highest level: clear the stream."),
             )
         return data
 
@@ -225,27 +239,33 @@ class EducationForm(StepForm):
 
 
 class QualificationsForm(StepForm):
-    none = forms.BooleanField(label="I have none of these yet", required=False)
+    none = forms.BooleanField(label=_("I have none of these yet"), required=False)
     qualifications = forms.MultipleChoiceField(
-        label="Which of these have you completed?",
+        label=_("Which of these have you completed?"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Tick every degree, certificate or licence you hold. Only those that "
-        "fit your education are shown.",
+        help_text=_(
+            "Tick every degree, certificate or licence you hold. Only those that "
+            "fit your education are shown."
+        ),
     )
     in_progress = forms.ChoiceField(
-        label="A qualification you are working towards, and how far you are",
+        label=_("A qualification you are working towards, and how far you are"),
         required=False,
-        help_text="For example CA Intermediate group 1 cleared, or the final year of an "
-        "LLB: we count the time you have left.",
+        help_text=_(
+            "For example CA Intermediate group 1 cleared, or the final year of an "
+            "LLB: we count the time you have left."
+        ),
     )
     portfolios = forms.MultipleChoiceField(
-        label="Samples of your own work you can show",
+        label=_("Samples of your own work you can show"),
         choices=PortfolioKind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Writing, design and teaching jobs hire on samples. Tick only kinds "
-        "you have.",
+        help_text=_(
+            "Writing, design and teaching jobs hire on samples. Tick only kinds "
+            "you have."
+        ),
     )
 
     # Slug -> (name, education level) of what the form offers.
@@ -275,7 +295,7 @@ class QualificationsForm(StepForm):
         held = copy.deepcopy(cls.base_fields["qualifications"])
         held.choices = list(groups.items())
         doing = copy.deepcopy(cls.base_fields["in_progress"])
-        doing.choices = [(NOT_APPLICABLE, "Nothing at the moment")] + [
+        doing.choices = [(NOT_APPLICABLE, _("Nothing at the moment"))] + [
             (
                 q.name,
                 [(f"{q.slug}:{st['code']}", st["name"]) for st in q.stages],
@@ -292,23 +312,25 @@ class QualificationsForm(StepForm):
         held = data.get("qualifications") or []
         if not held and not data.get("none"):
             self.add_error(
-                "qualifications", "Tick what you hold, or “I have none of these yet”."
+                "qualifications",
+                _("Tick what you hold, or “I have none of these yet”."),
             )
         if held and data.get("none"):
             self.add_error(
-                "none", "You ticked qualifications and “none”: untick one of them."
+                "none", _("You ticked qualifications and “none”: untick one of them.")
             )
         doing = (data.get("in_progress") or "").partition(":")[0]
         if doing and doing in held:
             name = self.offered[doing][0]
             self.add_error(
                 "in_progress",
-                f"You ticked {name} as completed: choose what you are still doing.",
+                _("You ticked %(name)s as completed: choose what you are still doing.")
+                % {"name": name},
             )
         return data
 
     def to_profile(self) -> dict[str, Any]:
-        doing, _, stage = self.cleaned_data["in_progress"].partition(":")
+        doing, _colon, stage = self.cleaned_data["in_progress"].partition(":")
         return {
             "qualifications": sorted(self.cleaned_data["qualifications"]),
             "in_progress": [{"qualification": doing, "stage": stage}] if doing else [],
@@ -316,7 +338,7 @@ class QualificationsForm(StepForm):
         }
 
 
-SKILL_LEVEL_CHOICES = [("none", "Not used"), *SkillLevel.choices]
+SKILL_LEVEL_CHOICES = [("none", _("Not used")), *SkillLevel.choices]
 # The skills most roles ask for are shown first; the rest wait behind "More".
 COMMON_SKILLS = 8
 
@@ -347,9 +369,9 @@ class SkillsForm(StepForm):
                 required=False,
             )
             fields[name].group = (
-                "Most asked for"
+                _("Most asked for")
                 if position < COMMON_SKILLS
-                else "More skills and tools"
+                else _("More skills and tools")
             )
         return type(cls.__name__, (cls,), fields)
 
@@ -379,20 +401,24 @@ class SkillsForm(StepForm):
 
 class ExperienceForm(StepForm):
     years = forms.IntegerField(
-        label="How many years of paid work have you done?",
+        label=_("How many years of paid work have you done?"),
         min_value=0,
         max_value=50,
-        help_text="Enter 0 if this would be your first job. Internships count as part of a year.",
+        help_text=_(
+            "Enter 0 if this would be your first job. Internships count as part of a year."
+        ),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={
-            "required": "Enter your years of work (0 if this would be your first job).",
-            "invalid": "Enter a whole number of years, such as 0, 1 or 2.",
-            "min_value": "Enter 0 or more years.",
-            "max_value": "Enter at most 50 years.",
+            "required": _(
+                "Enter your years of work (0 if this would be your first job)."
+            ),
+            "invalid": _("Enter a whole number of years, such as 0, 1 or 2."),
+            "min_value": _("Enter 0 or more years."),
+            "max_value": _("Enter at most 50 years."),
         },
     )
     domains = forms.MultipleChoiceField(
-        label="In which kinds of work?",
+        label=_("In which kinds of work?"),
         choices=ExperienceDomain.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -401,7 +427,7 @@ class ExperienceForm(StepForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("years") and not data.get("domains"):
-            self.add_error("domains", "Tick the kinds of work you have done.")
+            self.add_error("domains", _("Tick the kinds of work you have done."))
         return data
 
     def to_profile(self) -> dict[str, Any]:
@@ -416,36 +442,40 @@ class ExperienceForm(StepForm):
 
 class ConditionsForm(StepForm):
     shifts = forms.MultipleChoiceField(
-        label="Which shifts could you work?",
+        label=_("Which shifts could you work?"),
         choices=Shift.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Tick only what you could really do. Many BPO jobs serve US or UK "
-        "clients, so they run in the Indian evening or night; roles that need a shift "
-        "you do not tick are shown apart, never as a step for you.",
-        error_messages={"required": "Tick at least one shift you could work."},
+        help_text=_(
+            "Tick only what you could really do. Many BPO jobs serve US or UK "
+            "clients, so they run in the Indian evening or night; roles that need a shift "
+            "you do not tick are shown apart, never as a step for you."
+        ),
+        error_messages={"required": _("Tick at least one shift you could work.")},
     )
-    internet = forms.BooleanField(label="A steady internet connection", required=False)
+    internet = forms.BooleanField(
+        label=_("A steady internet connection"), required=False
+    )
     power_backup = forms.BooleanField(
-        label="Power backup (inverter or UPS)", required=False
+        label=_("Power backup (inverter or UPS)"), required=False
     )
     quiet_place = forms.BooleanField(
-        label="A quiet place to work or take calls", required=False
+        label=_("A quiet place to work or take calls"), required=False
     )
     fieldsets = [
         (None, ["shifts"]),
-        ("To work from home, I have…", ["internet", "power_backup", "quiet_place"]),
+        (_("To work from home, I have…"), ["internet", "power_backup", "quiet_place"]),
         (None, ["commute", "near_city"]),
     ]
     commute = forms.ChoiceField(
-        label="Where can you work?",
+        label=_("Where can you work?"),
         choices=Commute.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose where you can work."},
+        error_messages={"required": _("Choose where you can work.")},
     )
     near_city = forms.BooleanField(
-        label=f"I live in or near {OUTSOURCING_CITIES}",
+        label=format_lazy(_("I live in or near {cities}"), cities=OUTSOURCING_CITIES),
         required=False,
-        help_text="Most research, legal and finance work is in these cities.",
+        help_text=_("Most research, legal and finance work is in these cities."),
     )
 
     def to_profile(self) -> dict[str, Any]:
@@ -464,34 +494,34 @@ class ConditionsForm(StepForm):
 
 class PreferencesForm(StepForm):
     work_style = forms.ChoiceField(
-        label="Which kind of work do you enjoy more?",
+        label=_("Which kind of work do you enjoy more?"),
         choices=[
-            ("rules", "Following clear rules and routines"),
-            ("judgement", "Using my judgement to analyse and decide"),
-            ("either", "Either suits me"),
+            ("rules", _("Following clear rules and routines")),
+            ("judgement", _("Using my judgement to analyse and decide")),
+            ("either", _("Either suits me")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose one, or “Either suits me”."},
+        error_messages={"required": _("Choose one, or “Either suits me”.")},
     )
     contact = forms.ChoiceField(
-        label="Would you rather…",
+        label=_("Would you rather…"),
         choices=[
-            ("customers", "Talk to customers all day"),
-            ("back_office", "Work behind the scenes with documents and data"),
-            ("either", "Either suits me"),
+            ("customers", _("Talk to customers all day")),
+            ("back_office", _("Work behind the scenes with documents and data")),
+            ("either", _("Either suits me")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose one, or “Either suits me”."},
+        error_messages={"required": _("Choose one, or “Either suits me”.")},
     )
     pace = forms.ChoiceField(
-        label="Which pace suits you?",
+        label=_("Which pace suits you?"),
         choices=[
-            ("volume", "Many quick tasks, with clear daily targets"),
-            ("deep", "Fewer, longer tasks that need deep thought"),
-            ("either", "Either suits me"),
+            ("volume", _("Many quick tasks, with clear daily targets")),
+            ("deep", _("Fewer, longer tasks that need deep thought")),
+            ("either", _("Either suits me")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose one, or “Either suits me”."},
+        error_messages={"required": _("Choose one, or “Either suits me”.")},
     )
 
     def to_profile(self) -> dict[str, Any]:
@@ -512,23 +542,44 @@ class QuizStep:
 
 
 STEPS = [
-    QuizStep(1, "languages", "Languages and communication",
-         "Choose the sentences that sound most like you. There are no wrong answers.",
-         LanguagesForm),
-    QuizStep(2, "education", "Education", "Your highest completed level, and its field.",
-         EducationForm),
-    QuizStep(3, "qualifications", "Professional qualifications",
-         "Degrees, certificates and licences that employers look for.", QualificationsForm),
-    QuizStep(4, "skills", "Skills and tools",
-         "Basic: you have used it a little. Working: you use it on your own for everyday "
-         "tasks. Advanced: you could teach it or handle hard cases. Leave “Not used” for "
-         "the rest.", SkillsForm),
-    QuizStep(5, "experience", "Work experience", "Paid work of any kind counts.", ExperienceForm),
-    QuizStep(6, "conditions", "Shifts and where you work",
-         "What you can manage. Many outsourcing jobs run at night.", ConditionsForm),
-    QuizStep(7, "preferences", "What work you enjoy",
-         "This does not change what you are eligible for; it helps rank roles for you.",
-         PreferencesForm),
+    QuizStep(
+        1, "languages", _("Languages and communication"),
+        _("Choose the sentences that sound most like you. There are no wrong answers."),
+        LanguagesForm,
+    ),
+    QuizStep(
+        2, "education", _("Education"),
+        _("Your highest completed level, and its field."),
+        EducationForm,
+    ),
+    QuizStep(
+        3, "qualifications", _("Professional qualifications"),
+        _("Degrees, certificates and licences that employers look for."),
+        QualificationsForm,
+    ),
+    QuizStep(
+        4, "skills", _("Skills and tools"),
+        _("Basic: you have used it a little. Working: you use it on your own for "
+          "everyday tasks. Advanced: you could teach it or handle hard cases. Leave "
+          "“Not used” for the rest."),
+        SkillsForm,
+    ),
+    QuizStep(
+        5, "experience", _("Work experience"),
+        _("Paid work of any kind counts."),
+        ExperienceForm,
+    ),
+    QuizStep(
+        6, "conditions", _("Shifts and where you work"),
+        _("What you can manage. Many outsourcing jobs run at night."),
+        ConditionsForm,
+    ),
+    QuizStep(
+        7, "preferences", _("What work you enjoy"),
+        _("This does not change what you are eligible for; it helps rank roles for "
+          "you."),
+        PreferencesForm,
+    ),
 ]  # fmt: skip
 STEP_COUNT = len(STEPS)
 
@@ -563,17 +614,19 @@ SHARED_ROLES_MAX = 5
 
 class ShareForm(forms.Form):
     roles = forms.MultipleChoiceField(
-        label="Which roles should the link show?",
+        label=_("Which roles should the link show?"),
         widget=forms.CheckboxSelectMultiple,
-        help_text=f"Up to {SHARED_ROLES_MAX}. Your answers are never shown.",
-        error_messages={"required": "Tick at least one role for the link to show."},
+        help_text=format_lazy(
+            _("Up to {count}. Your answers are never shown."), count=SHARED_ROLES_MAX
+        ),
+        error_messages={"required": _("Tick at least one role for the link to show.")},
     )
     expiry = forms.ChoiceField(
-        label="The link stops working after",
+        label=_("The link stops working after"),
         choices=ShareExpiry.choices,
         initial=ShareExpiry.MONTH,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose when the link stops working."},
+        error_messages={"required": _("Choose when the link stops working.")},
     )
 
     def __init__(self, *args, result=None, **kwargs) -> None:
@@ -584,7 +637,7 @@ class ShareForm(forms.Form):
             for item in offered
         ]
         self.fields["roles"].initial = [item["role"] for item in offered[:3]]
-        self.fields["roles"].error_messages["invalid_choice"] = (
+        self.fields["roles"].error_messages["invalid_choice"] = _(
             "Choose roles from the list shown."
         )
 
@@ -592,6 +645,7 @@ class ShareForm(forms.Form):
         roles = self.cleaned_data["roles"]
         if len(roles) > SHARED_ROLES_MAX:
             raise forms.ValidationError(
-                f"Tick at most {SHARED_ROLES_MAX} roles: a short list reads best."
+                _("Tick at most %(count)d roles: a short list reads best.")
+                % {"count": SHARED_ROLES_MAX}
             )
         return roles

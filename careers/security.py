@@ -15,7 +15,7 @@ from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsS
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django_htmx.http import reselect, reswap, retarget
@@ -215,7 +215,9 @@ def refuse_nul_characters(get_response: Callable) -> Callable:
         values += [v for _, vs in request.GET.lists() for v in vs]
         if any("\x00" in value for value in values):
             raise UnusableInput(
-                "The address holds a NUL character, which no page of ours uses."
+                gettext(
+                    "The address holds a NUL character, which no page of ours uses."
+                )
             )
         return get_response(request)
 
@@ -228,13 +230,15 @@ def bad_request_message(request: HttpRequest, exception: Exception) -> str:
         return str(exception)
     charset = request.content_params.get("charset", "utf-8")
     if request.method == "POST" and charset.lower() != "utf-8":
-        return (
-            f"The form was sent with the text encoding “{charset[:40]}”, and we read "
+        return gettext(
+            "The form was sent with the text encoding “%(charset)s”, and we read "
             "forms only as “utf-8”. Go back, reload the page and send the form again."
-        )
+        ) % {"charset": charset[:40]}
     if isinstance(exception, (RequestDataTooBig, TooManyFieldsSent)):
-        return "The form sent was far larger than any of ours, so we did not read it."
-    return "Something in the request was malformed, so we could not use it."
+        return gettext(
+            "The form sent was far larger than any of ours, so we did not read it."
+        )
+    return gettext("Something in the request was malformed, so we could not use it.")
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

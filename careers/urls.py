@@ -3,7 +3,7 @@
 from django.urls import path, register_converter
 
 from careers.security import TOKEN_PATTERN
-from careers.views import health, pages, quiz, results, sharing
+from careers.views import pages, quiz, results, sharing
 
 
 class TokenConverter:
@@ -53,5 +53,4 @@ urlpatterns = [
     ),
     path("s/<token:share_token>/", sharing.share_detail, name="share_detail"),
     path("s/<token:share_token>/card.png", sharing.share_card, name="share_card"),
-    path("healthz", health.healthz, name="healthz"),
 ]

@@ -1,7 +1,10 @@
-"""Root URLs: the public site from the careers app, and the recruiters' admin."""
+"""Root URLs: the public site in each language (/en/, /hi/, /fil/), and the admin."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+
+from careers.views import health
 
 admin.site.site_header = "CareerFit admin"
 admin.site.site_title = "CareerFit admin"
@@ -14,5 +17,7 @@ handler500 = "careers.security.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("careers.urls")),
+    path("healthz", health.healthz, name="healthz"),
 ]
+# A bare address (an old shared link, "/") is redirected to the visitor's language.
+urlpatterns += i18n_patterns(path("", include("careers.urls")))

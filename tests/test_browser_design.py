@@ -46,7 +46,7 @@ SMALL_TEXT_SCRIPT = """() => [...document.querySelectorAll(
 def public_pages(page, site) -> dict[str, str]:
     """Every kind of public page, including a finished result and a shared link."""
     pages = {
-        "home": "/",
+        "home": "/en/",
         "careers": reverse("careers:category_list"),
         "category": reverse("careers:category_detail", args=["legal-process"]),
         "role": reverse("careers:role_detail", args=["medical-coder"]),
@@ -146,7 +146,7 @@ def test_first_load_of_the_quiz_is_within_the_weight_budget(browser, site):
             (response.url, sizes["responseBodySize"] + sizes["responseHeadersSize"])
         )
 
-    for url in ("/quiz/", None):
+    for url in ("/en/quiz/", None):
         received.clear()
         context = browser.new_context()  # an empty cache, as on a first visit
         page = context.new_page()
@@ -172,7 +172,7 @@ def test_first_load_of_the_quiz_is_within_the_weight_budget(browser, site):
 def test_phone_layout_details_people_noticed(browser, site, take_quiz):
     phone = browser.new_context(viewport=PHONE).new_page()
     # The differences table stacks on a phone: no word is broken across lines.
-    phone.goto(site + "/")
+    phone.goto(site + "/en/")
     cells = phone.locator(".compare td")
     assert cells.count() >= 20
     assert (
@@ -187,7 +187,7 @@ def test_phone_layout_details_people_noticed(browser, site, take_quiz):
     expect(phone.get_by_text("KPO grew out of BPO")).to_be_visible()
     # On a desktop it is a table of three columns.
     desktop = browser.new_context(viewport=DESKTOP).new_page()
-    desktop.goto(site + "/")
+    desktop.goto(site + "/en/")
     assert (
         desktop.locator(".compare td").first.evaluate(
             "c => getComputedStyle(c).display"

@@ -19,7 +19,7 @@ def test_whole_quiz_with_htmx_swaps_steps_in_place(page, take_quiz):
     for number in range(2, 8):
         expect(page).to_have_url(re.compile(rf"/step/{number}/$"))
         answer_step(page, number)
-    expect(page).to_have_url(re.compile(r"/results/[\w-]+/$"))
+    expect(page).to_have_url(re.compile(r"/en/results/[\w-]+/$"))
     expect(page.get_by_role("heading", name="You can apply now (6)")).to_be_visible()
     expect(
         page.get_by_role("link", name="Voice customer support associate").first

@@ -13,11 +13,11 @@ from tests.helpers import ANSWERS, create_share, finish, start, step_url
 
 pytestmark = pytest.mark.django_db
 
-ROLE_PAGE = "/roles/voice-customer-support-associate/"
+ROLE_PAGE = "/en/roles/voice-customer-support-associate/"
 
 
 def test_public_pages_may_be_kept_by_a_cdn_for_a_minute(client):
-    for url in ("/", "/careers/", ROLE_PAGE):
+    for url in ("/en/", "/en/careers/", ROLE_PAGE):
         response = client.get(url)
         assert "public" in response["Cache-Control"], url
         assert "max-age=60" in response["Cache-Control"], url

@@ -1,7 +1,16 @@
 """One vocabulary: the scoring engine's codes are the models' and the forms' choices."""
 
 from careers import scoring
-from careers.choices import CEFRLevel, EducationLevel, Shift, SkillLevel, Verdict
+from careers.choices import (
+    CEFRLevel,
+    EducationLevel,
+    ExperienceDomain,
+    FieldOfStudy,
+    Shift,
+    SkillLevel,
+    Verdict,
+)
+from careers.scoring.profile import DOMAIN_PHRASES, FIELD_PHRASES
 
 
 def test_the_engines_level_orders_are_the_choices_in_order():
@@ -13,6 +22,8 @@ def test_the_engines_level_orders_are_the_choices_in_order():
 def test_the_engine_has_words_for_every_shift_and_level():
     assert set(scoring.SHIFT_PHRASES) == set(Shift.values)
     assert set(scoring.EDUCATION_PHRASES) == set(EducationLevel.values)
+    assert set(FIELD_PHRASES) == set(FieldOfStudy.values)
+    assert set(DOMAIN_PHRASES) == set(ExperienceDomain.values)
 
 
 def test_verdicts_are_the_same_codes_best_first():

@@ -91,9 +91,9 @@ django.setup()
 from django.test import Client
 answers = json.loads(sys.argv[1])
 client = Client()
-token = client.post("/quiz/")["Location"].split("/")[2]
+token = client.post("/en/quiz/")["Location"].split("/")[3]
 for number in range(1, 8):
-    client.post(f"/quiz/{token}/step/{number}/", answers[str(number)])
+    client.post(f"/en/quiz/{token}/step/{number}/", answers[str(number)])
 print(token)
 """
 
@@ -101,7 +101,7 @@ OPEN_THE_RESULT = """
 import sys, django
 django.setup()
 from django.test import Client
-page = Client().get(f"/results/{sys.argv[1]}/")
+page = Client().get(f"/en/results/{sys.argv[1]}/")
 print(page.status_code, "You can apply now" in page.content.decode())
 """
 
@@ -178,9 +178,10 @@ deadline = time.monotonic() + seconds
 client = Client()
 while time.monotonic() < deadline:
     try:
-        token = client.post("/quiz/")["Location"].split("/")[2]
+        token = client.post("/en/quiz/")["Location"].split("/")[3]
         for number in range(1, 8):
-            status = client.post(f"/quiz/{token}/step/{number}/", answers[str(number)]).status_code
+            step = f"/en/quiz/{token}/step/{number}/"
+            status = client.post(step, answers[str(number)]).status_code
             stats["statuses"][status] = stats["statuses"].get(status, 0) + 1
         stats["completed"] += 1
     except Exception as error:

@@ -20,7 +20,7 @@ def assert_friendly(response, status: int, heading: str) -> None:
     text = response.content.decode()
     assert heading in text
     assert "css/site.css" in text  # the site's own design
-    assert 'href="/"' in text or 'href="/quiz/"' in text  # a way back
+    assert 'href="/en/"' in text or 'href="/en/quiz/"' in text  # a way back
     for leak in LEAKS:
         assert leak not in text, leak
 
@@ -75,6 +75,6 @@ def test_500_says_sorry_and_nothing_else(monkeypatch):
 
     monkeypatch.setattr(careers.views.pages, "JobCategory", Broken())
     client = Client(raise_request_exception=False)
-    response = client.get("/careers/")
+    response = client.get("/en/careers/")
     assert_friendly(response, 500, "Something went wrong on our side")
     assert "SECRET-DETAIL-4711" not in response.content.decode()

@@ -314,8 +314,8 @@ def test_invalid_utf8_body_and_query_are_answered_calmly(client):
     )
     assert response.status_code == 400
     assert Assessment.objects.get(token=token).answers == {}
-    assert client.get("/careers/?q=%ff%fe%c3%28").status_code == 200
-    assert client.get("/roles/%ff%fe/").status_code == 404
+    assert client.get("/en/careers/?q=%ff%fe%c3%28").status_code == 200
+    assert client.get("/en/roles/%ff%fe/").status_code == 404
 
 
 def test_spoofed_htmx_headers_never_break_a_page(client):
@@ -327,23 +327,23 @@ def test_spoofed_htmx_headers_never_break_a_page(client):
         "HTTP_HX_CURRENT_URL": "javascript:alert(1)",
         "HTTP_HX_HISTORY_RESTORE_REQUEST": "maybe",
     }
-    for url in ["/", "/careers/", "/roles/medical-coder/", step_url(token, 3)]:
+    for url in ["/en/", "/en/careers/", "/en/roles/medical-coder/", step_url(token, 3)]:
         response = client.get(url, **spoofed)
         assert response.status_code == 200, url
         assert "<script>" not in response.text.replace("<script src", "")
     # A catalogue page has no fragment: htmx or not, the whole page comes back.
-    assert "<html" in client.get("/careers/", HTTP_HX_REQUEST="true").text
+    assert "<html" in client.get("/en/careers/", HTTP_HX_REQUEST="true").text
 
 
 def test_forged_tokens_find_nothing_and_create_nothing(client):
     forged = "A" * 32
-    assert client.get(f"/results/{forged}/").status_code == 404
+    assert client.get(f"/en/results/{forged}/").status_code == 404
     assert client.post(step_url(forged, 1), ANSWERS[1]).status_code == 404
     share = client.post(reverse("careers:share_create", args=[forged]), {"expiry": "7"})
     assert share.status_code == 404
     revoke = client.post(reverse("careers:share_revoke", args=[forged, 1]))
     assert revoke.status_code == 404
-    assert client.get(f"/s/{forged}/").status_code == 404
+    assert client.get(f"/en/s/{forged}/").status_code == 404
     assert (Assessment.objects.count(), Share.objects.count()) == (0, 0)
 
 
@@ -403,10 +403,10 @@ HUGE = "9" * 400
 def test_huge_ids_in_urls_and_forms_are_not_found_not_500(client, recruiter_client):
     token = start(client)
     answer_all(client, token)
-    assert client.get(f"/quiz/{token}/step/{HUGE}/").status_code == 404
-    assert client.post(f"/results/{token}/share/{HUGE}/revoke/").status_code == 404
+    assert client.get(f"/en/quiz/{token}/step/{HUGE}/").status_code == 404
+    assert client.post(f"/en/results/{token}/share/{HUGE}/revoke/").status_code == 404
     assert (
-        client.post(f"/results/{token}/share/99999999999999999/revoke/").status_code
+        client.post(f"/en/results/{token}/share/99999999999999999/revoke/").status_code
         == 404
     )
     for model in ["joblisting", "role", "jobcategory", "skill", "occupation"]:

@@ -40,7 +40,7 @@ def pages_to_audit(site: str) -> list[dict]:
     """Every page type: public pages, each quiz step (then sent empty), a result, a
     shared page, and the error pages."""
     pages = [
-        {"name": "home", "url": "/"},
+        {"name": "home", "url": "/en/"},
         {"name": "catalogue", "url": reverse("careers:category_list")},
         {
             "name": "category",

@@ -98,7 +98,13 @@ def test_every_page_still_works_while_the_cache_is_down(client, settings):
         "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
     }
     settings.CACHES = {"default": down, "pages": down}
-    for url in ("/", "/careers/", "/roles/medical-coder/", "/quiz/", "/healthz"):
+    for url in (
+        "/en/",
+        "/en/careers/",
+        "/en/roles/medical-coder/",
+        "/en/quiz/",
+        "/healthz",
+    ):
         assert client.get(url).status_code == 200, url
     token = finish(client)
     assert client.get(reverse("careers:result_detail", args=[token])).status_code == 200

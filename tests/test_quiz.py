@@ -184,7 +184,7 @@ def test_forged_token_and_unknown_step_are_404(client):
     assert client.get(step_url("A" * 32, 1)).status_code == 404
     assert client.post(step_url("A" * 32, 1), ANSWERS[1]).status_code == 404
     assert client.get(step_url(token, 8)).status_code == 404
-    assert client.get("/quiz/short/step/1/").status_code == 404
+    assert client.get("/en/quiz/short/step/1/").status_code == 404
     assert (
         client.get(reverse("careers:result_detail", args=["B" * 32])).status_code == 404
     )

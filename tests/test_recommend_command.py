@@ -57,7 +57,9 @@ def test_text_output_reads_like_advice(capsys):
     assert out.startswith("Nothing is open to you yet; BPO is nearer")
     first = "1. Domestic telecaller (Hindi or a regional language) (BPO, call-centre)"
     assert f"{first}: NOT YET, about 1–2 years" in out
-    assert "   - Required: 12th standard or higher; you have 10th standard." in out
+    assert (
+        "   - Required: Needs 12th standard or higher; you have 10th standard." in out
+    )
     assert "   - Helps: " in out
     assert "   > About 1–2 years: " in out  # the plan, with its time
 

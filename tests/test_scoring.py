@@ -29,6 +29,7 @@ from careers.scoring import (
     recommend,
     score_role,
 )
+from careers.scoring.text import english
 
 PROFILES = Path(__file__).resolve().parent.parent / "fixtures" / "profiles"
 SHIFTS = ("day", "uk_hours", "us_hours", "rotational")
@@ -54,8 +55,12 @@ def by_slug(result):
 
 
 def every_step_text(result) -> list[str]:
-    texts = [step.text for fit in result.fits for step in fit.plan]
-    return texts + [s.text for p in result.paths for s in p.steps] + [result.summary]
+    texts = [english(step.text) for fit in result.fits for step in fit.plan]
+    return (
+        texts
+        + [english(s.text) for p in result.paths for s in p.steps]
+        + [english(result.summary)]
+    )
 
 
 # --- Personas: what a counsellor would tell them -----------------------------------------
@@ -64,13 +69,15 @@ def every_step_text(result) -> list[str]:
 def test_tenth_pass_hindi_speaker_is_told_the_nearest_bpo_roles_and_how_long(catalogue):
     result = advise(catalogue, "tenth-pass-hindi-speaker")
     assert not slugs(result, Verdict.ELIGIBLE)
-    assert result.summary.startswith("Nothing is open to you yet; BPO is nearer")
+    assert english(result.summary).startswith(
+        "Nothing is open to you yet; BPO is nearer"
+    )
     first = result.fits[0]
     assert first.role.sector == "BPO"
     assert first.verdict == Verdict.NOT_YET
-    assert first.distance.words == "about 1–2 years"
-    assert any("12th" in step.text for step in first.plan)
-    assert "Start here:" in result.summary
+    assert english(first.distance.text) == "about 1–2 years"
+    assert any("12th" in english(step.text) for step in first.plan)
+    assert "Start here:" in english(result.summary)
     assert all(f.role.sector == "BPO" for f in result.fits[:3])
     assert "statistical-analyst" not in slugs(result, top=10)
     # Day shifts only: night and rotational work is apart, never a step.
@@ -91,7 +98,7 @@ def test_tenth_pass_with_a2_english_sees_distances_not_fit_scores(catalogue):
 def test_fluent_twelfth_pass_who_works_nights_can_apply_for_voice_support(catalogue):
     result = advise(catalogue, "twelfth-arts-fluent-night-speaker")
     assert "voice-customer-support-associate" in slugs(result, Verdict.ELIGIBLE, 3)
-    assert result.summary.startswith("BPO fits you best today")
+    assert english(result.summary).startswith("BPO fits you best today")
 
 
 def test_twelfth_commerce_student_gets_accounts_work_first_and_no_night_steps(
@@ -103,7 +110,7 @@ def test_twelfth_commerce_student_gets_accounts_work_first_and_no_night_steps(
         "accounts-payable-associate",
         Verdict.ELIGIBLE,
     )
-    assert any("12th commerce stream" in c.reason for c in first.checks)
+    assert any("12th commerce stream" in english(c.reason) for c in first.checks)
     assert not any("commerce" in t.lower() for t in every_step_text(result))
     fits = by_slug(result)
     assert fits["voice-customer-support-associate"].verdict == Verdict.DOES_NOT_FIT
@@ -115,8 +122,8 @@ def test_twelfth_science_student_with_b1_writing_is_close_to_chat_support(catalo
         "chat-email-support-associate"
     ]
     assert fit.verdict == Verdict.CLOSE
-    assert [s.text for s in fit.plan] == ["Reach B2 written English"]
-    assert fit.distance.words == "about 3–6 months"
+    assert [english(s.text) for s in fit.plan] == ["Reach B2 written English"]
+    assert english(fit.distance.text) == "about 3–6 months"
 
 
 def test_fast_typist_with_weak_spoken_english_gets_back_office_not_voice(catalogue):
@@ -129,7 +136,7 @@ def test_fast_typist_with_weak_spoken_english_gets_back_office_not_voice(catalog
 def test_law_graduate_sees_legal_work_first_and_no_night_shift_advice(catalogue):
     result = advise(catalogue, "law-graduate-day-and-uk")
     assert {f.role.category for f in result.fits[:3]} == {"legal-process"}
-    assert result.summary.startswith("KPO fits you best today")
+    assert english(result.summary).startswith("KPO fits you best today")
     assert not any("US business hours" in text for text in every_step_text(result))
     assert not any("LLB" in text for text in every_step_text(result))
 
@@ -139,8 +146,8 @@ def test_final_year_llb_student_is_months_from_legal_work_not_years(catalogue):
         "contract-review-associate"
     ]
     assert fit.verdict == Verdict.NOT_YET
-    assert fit.distance.words == "about 6 months"
-    assert "on your way" in " ".join(c.reason for c in fit.checks)
+    assert english(fit.distance.text) == "about 6 months"
+    assert "on your way" in " ".join(english(c.reason) for c in fit.checks)
 
 
 def test_bcom_with_ca_inter_group_1_fits_credit_research(catalogue):
@@ -181,11 +188,11 @@ def test_english_graduate_with_writing_samples_leads_with_content_work(catalogue
 
 def test_life_sciences_graduate_is_a_cpc_away_from_medical_coding(catalogue):
     fit = by_slug(advise(catalogue, "bsc-life-sciences-graduate"))["medical-coder"]
-    assert [s.text for s in fit.plan] == [
+    assert [english(s.text) for s in fit.plan] == [
         "Get CPC or CPC-A – Certified Professional Coder (AAPC)"
     ]
     assert fit.verdict == Verdict.NOT_YET  # 4–6 months is more than "close"
-    assert fit.distance.words == "about 4–6 months"
+    assert english(fit.distance.text) == "about 4–6 months"
 
 
 def test_engineering_diploma_holder_can_apply_for_cad_drafting(catalogue):
@@ -207,7 +214,7 @@ def test_twelfth_pass_fluent_in_hindi_with_a2_english_can_apply_for_domestic_wor
     result = advise(catalogue, "twelfth-fluent-hindi-a2-english")
     assert result.fits[0].role.slug.startswith("domestic-")
     assert result.fits[0].verdict == Verdict.ELIGIBLE
-    assert result.summary.startswith("BPO fits you best today")
+    assert english(result.summary).startswith("BPO fits you best today")
 
 
 def test_french_graduate_sees_the_foreign_language_roles_first(catalogue):
@@ -294,7 +301,7 @@ def test_one_cefr_level_is_close_and_two_are_not(catalogue):
     assert score(catalogue, spoken, BASE).verdict == Verdict.CLOSE
     far = score(catalogue, spoken, replace(BASE, spoken_english="A2"))
     assert far.verdict == Verdict.NOT_YET
-    assert far.distance.words == "about 6–12 months"
+    assert english(far.distance.text) == "about 6–12 months"
 
 
 def test_the_fit_share_counts_only_what_helps_and_is_absent_with_nothing_to_measure(
@@ -353,7 +360,7 @@ def test_a_missing_level_and_a_missing_degree_are_one_line_and_one_step(catalogu
     )
     fit = score(catalogue, law, replace(BASE, education="10th"))
     assert [c.code for c in fit.checks] == ["llb"]
-    assert "you have 10th standard" in fit.checks[0].reason
+    assert "you have 10th standard" in english(fit.checks[0].reason)
     assert len(fit.plan) == 1
     assert fit.distance.low >= 156
 
@@ -364,7 +371,7 @@ def test_a_qualification_in_progress_counts_for_the_time_left(catalogue):
     assert score(catalogue, coder, BASE).verdict == Verdict.NOT_YET
     started = replace(BASE, in_progress=(("cpc", "course"),))
     assert score(catalogue, coder, started).verdict == Verdict.CLOSE
-    assert score(catalogue, coder, started).distance.words == "about 2 months"
+    assert english(score(catalogue, coder, started).distance.text) == "about 2 months"
 
 
 def test_the_twelfth_stream_is_a_background_for_school_level_work_only(catalogue):
@@ -395,10 +402,10 @@ def test_portfolios_count_by_kind(catalogue):
 
 
 def test_durations_read_in_the_unit_a_person_would_use():
-    assert Effort(2, 4).words == "about 2–4 weeks"
-    assert Effort(13, 26).words == "about 3–6 months"
-    assert Effort(156, 156).words == "about 3 years"
-    assert Effort(1, 1).words == "about 1 week"
+    assert english(Effort(2, 4).text) == "about 2–4 weeks"
+    assert english(Effort(13, 26).text) == "about 3–6 months"
+    assert english(Effort(156, 156).text) == "about 3 years"
+    assert english(Effort(1, 1).text) == "about 1 week"
 
 
 def test_profile_data_defaults():
@@ -532,7 +539,7 @@ def test_properties_over_generated_profiles(catalogue):
         fits = by_slug(result)
         for fit in result.fits:
             # A refused constraint is never a step, and its role is never "close".
-            steps = [s.text for s in fit.plan]
+            steps = [english(s.text) for s in fit.plan]
             assert not any(
                 w in t for t in steps for w in ("US business", "UK business", "shifts")
             )

@@ -70,7 +70,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outsourcing.settings")
 django.setup()
 from django.test import Client
 c = Client(HTTP_HOST="careerfit.example")
-plain = c.get("/quiz/")
+plain = c.get("/en/quiz/")
 secure = c.get("/healthz", secure=True)
 health = c.get("/healthz")
 print(plain.status_code, plain.get("Location"))
@@ -94,7 +94,7 @@ def test_production_redirects_to_https_and_sends_hsts(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     plain, secure, health = result.stdout.splitlines()
-    assert plain == "301 https://careerfit.example/quiz/"
+    assert plain == "301 https://careerfit.example/en/quiz/"
     assert secure == "200 max-age=31536000; includeSubDomains; preload"
     # Load balancers check health over plain HTTP inside the network: no redirect.
     assert health == "200 None"
@@ -122,11 +122,11 @@ def finished_token(client):
 def test_every_kind_of_page_sends_the_security_headers(client, finished_token):
     urls = [
         "/",
-        "/careers/",
-        "/roles/medical-coder/",
-        "/quiz/",
+        "/en/careers/",
+        "/en/roles/medical-coder/",
+        "/en/quiz/",
         step_url(finished_token, 2),
-        f"/results/{finished_token}/",
+        f"/en/results/{finished_token}/",
         "/admin/login/",
         "/no-such-page/",
         "/static/css/site.css",
@@ -245,7 +245,7 @@ def test_forwarded_entries_with_ports_count_and_junk_never_does(
 def test_rate_limited_posts_behind_a_proxy_never_fail(settings, forwarded):
     proxies(settings, "127.0.0.0/8")
     client = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
-    assert client.post("/quiz/").status_code == 302
+    assert client.post("/en/quiz/").status_code == 302
 
 
 def test_trusted_proxies_are_read_from_the_environment():
@@ -295,15 +295,15 @@ def test_starting_quizzes_is_rate_limited_per_address(caplog, frozen_clock):
     assert f"Please wait {wait_in_words(int(refused['Retry-After']))}" in refused.text
     assert Assessment.objects.count() == 600
     # Another address, or the same one claiming to be forwarded, is counted on its own.
-    assert Client(REMOTE_ADDR="203.0.113.8").post("/quiz/").status_code == 302
+    assert Client(REMOTE_ADDR="203.0.113.8").post("/en/quiz/").status_code == 302
     spoofed = Client(REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="192.0.2.99")
-    assert spoofed.post("/quiz/").status_code == 429
+    assert spoofed.post("/en/quiz/").status_code == 429
     [event, *_] = [e for e in security_events(caplog) if e["event"] == "rate_limited"]
     assert event == {
         "event": "rate_limited",
         "ip": "203.0.113.7",
         "method": "POST",
-        "route": "quiz/",
+        "route": "en/quiz/",
         "user": None,
     }
     # The limit is per hour: the next hour, the same address may start again.
@@ -333,7 +333,7 @@ def test_answering_is_rate_limited_and_htmx_shows_the_message(
 def test_rate_limits_can_be_turned_off_for_the_benchmark(settings):
     settings.RATELIMIT_ENABLE = False
     robot = Client()
-    assert all(robot.post("/quiz/").status_code == 302 for _ in range(70))
+    assert all(robot.post("/en/quiz/").status_code == 302 for _ in range(70))
 
 
 # --- Admin logins -------------------------------------------------------------------------
@@ -392,7 +392,7 @@ def test_tokens_never_reach_the_log(client, finished_token, caplog):
     client.get(step_url(finished_token, 9))
     assert "y" * 43 not in caplog.text
     assert finished_token not in caplog.text
-    assert "/s/<token>/" in caplog.text
+    assert "/en/s/<token>/" in caplog.text
 
 
 @pytest.mark.django_db

@@ -116,8 +116,8 @@ def test_recruiter_text_is_escaped(client):
 
 
 def test_unknown_category_and_role_are_404(client):
-    assert client.get("/careers/no-such-thing/").status_code == 404
-    assert client.get("/roles/no-such-role/").status_code == 404
+    assert client.get("/en/careers/no-such-thing/").status_code == 404
+    assert client.get("/en/roles/no-such-role/").status_code == 404
 
 
 def test_pages_refuse_post(client):
@@ -191,7 +191,7 @@ def test_listings_show_when_posted_and_a_closing_date_only_if_set(client):
     assert "Apply by" not in page
     assert page.count("<dt>Posted</dt>") == 2
     assert page.count("<dt>Applications close</dt>") == 1
-    assert "20 Dec 2026" in page
+    assert "20 December 2026" in page
     assert '<a href="tel:+919876543210">+91 98765 43210</a>' in page
     assert '<a href="https://wa.me/919123456789">+91 91234 56789</a>' in page
     assert '<a href="mailto:jobs@example.com">jobs@example.com</a>' in page

@@ -7,6 +7,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from careers import scoring
 from careers.caching import cached_value, content_changed
@@ -236,23 +238,31 @@ class RoleQuerySet(models.QuerySet):
 # Who each kind of work suits: the answers to the quiz's "what work you enjoy" step that
 # rank a role higher (careers/scoring/engine.py, preference_match).
 ROLE_SUITS = {
-    (Sector.BPO, Channel.VOICE): "People who enjoy talking to customers all day, "
-    "follow clear steps and like daily targets.",
-    (Sector.BPO, Channel.NON_VOICE): "People who like careful, routine work with "
-    "documents and data, behind the scenes, with daily targets.",
-    (Sector.KPO, Channel.VOICE): "People who like to use their judgement and explain "
-    "it to clients, on fewer and deeper tasks.",
-    (Sector.KPO, Channel.NON_VOICE): "People who like to research, analyse and decide, "
-    "on fewer and deeper tasks that need thought.",
+    (Sector.BPO, Channel.VOICE): _(
+        "People who enjoy talking to customers all day, "
+        "follow clear steps and like daily targets."
+    ),
+    (Sector.BPO, Channel.NON_VOICE): _(
+        "People who like careful, routine work with "
+        "documents and data, behind the scenes, with daily targets."
+    ),
+    (Sector.KPO, Channel.VOICE): _(
+        "People who like to use their judgement and explain "
+        "it to clients, on fewer and deeper tasks."
+    ),
+    (Sector.KPO, Channel.NON_VOICE): _(
+        "People who like to research, analyse and decide, "
+        "on fewer and deeper tasks that need thought."
+    ),
 }
 
 # O*NET's Job Zones (how much preparation the work needs), in plain words.
 JOB_ZONE_PREPARATION = {
-    1: "Little or none: you learn on the job in days or weeks.",
-    2: "Some: school, then a few months of training or experience.",
-    3: "Medium: training after school, a diploma, or a year or two of experience.",
-    4: "Considerable: usually a bachelor's degree and a few years of experience.",
-    5: "Extensive: usually a professional or postgraduate qualification.",
+    1: _("Little or none: you learn on the job in days or weeks."),
+    2: _("Some: school, then a few months of training or experience."),
+    3: _("Medium: training after school, a diploma, or a year or two of experience."),
+    4: _("Considerable: usually a bachelor's degree and a few years of experience."),
+    5: _("Extensive: usually a professional or postgraduate qualification."),
 }
 
 
@@ -342,10 +352,11 @@ def scoring_catalogue() -> scoring.Catalogue:
             raise ImproperlyConfigured(
                 f"The catalogue has no step estimates {missing}: run sync_catalogue."
             )
-        return scoring.Catalogue(
-            roles=tuple(role.as_scoring() for role in Role.objects.for_scoring()),
-            efforts=efforts_from(estimates),
-        )
+        # In English, whatever the page's language: the engine's names are message
+        # ids, read in the reader's language when shown (careers.wording).
+        with translation.override("en"):
+            roles = tuple(role.as_scoring() for role in Role.objects.for_scoring())
+        return scoring.Catalogue(roles=roles, efforts=efforts_from(estimates))
 
     return cached_value("scoring-catalogue", load, CATALOGUE_SECONDS)
 

@@ -7,6 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from careers import scoring
 from careers.choices import (
@@ -122,28 +124,42 @@ class Requirement(models.Model):
         if kind in (RequirementKind.SPOKEN_ENGLISH, RequirementKind.WRITTEN_ENGLISH):
             return CEFRLevel(self.level).label
         if kind == RequirementKind.OTHER_LANGUAGE:
-            return f"{self.languages_display} at {CEFRLevel(self.level).label}"
+            return _("%(languages)s at %(level)s") % {
+                "languages": self.languages_display,
+                "level": CEFRLevel(self.level).label,
+            }
         if kind == RequirementKind.TYPING_SPEED:
-            return f"{self.amount} words per minute"
+            return ngettext(
+                "%(n)d word per minute", "%(n)d words per minute", self.amount
+            ) % {"n": self.amount}
         if kind == RequirementKind.EDUCATION_LEVEL:
-            return f"{EducationLevel(self.level).label} or higher"
+            return _("%(level)s or higher") % {
+                "level": EducationLevel(self.level).label
+            }
         if kind == RequirementKind.FIELD_OF_STUDY:
-            return " or ".join(FieldOfStudy(f).label for f in self.field_list)
+            return or_list(FieldOfStudy(f).label for f in self.field_list)
         if kind == RequirementKind.QUALIFICATION:
-            return " or ".join(q.name for q in self.qualifications.all())
+            return or_list(q.name for q in self.qualifications.all())
         if kind == RequirementKind.SKILL:
-            names = " or ".join(s.name for s in self.skills.all())
-            return f"{names} ({SkillLevel(self.level).label.split(' –')[0].lower()})"
+            return _("%(names)s (%(level)s)") % {
+                "names": or_list(s.name for s in self.skills.all()),
+                "level": SKILL_LEVEL_WORDS[self.level],
+            }
         if kind == RequirementKind.EXPERIENCE_YEARS:
-            years = f"{self.amount} year{'s' if self.amount != 1 else ''}"
-            domains = " or ".join(
+            domains = or_list(
                 ExperienceDomain(c).label.lower() for c in self.subject_codes
             )
-            return f"{years} in {domains}" if domains else f"{years} in any field"
+            if not domains:
+                return ngettext(
+                    "%(n)d year in any field", "%(n)d years in any field", self.amount
+                ) % {"n": self.amount}
+            return ngettext(
+                "%(n)d year in %(domains)s", "%(n)d years in %(domains)s", self.amount
+            ) % {"n": self.amount, "domains": domains}
         if kind == RequirementKind.SHIFT:
             return Shift(self.level).label
         if kind == RequirementKind.PORTFOLIO:
-            return " or ".join(PortfolioKind(c).label for c in self.subject_codes)
+            return or_list(PortfolioKind(c).label for c in self.subject_codes)
         return ""
 
     @property
@@ -158,7 +174,7 @@ class Requirement(models.Model):
         """The answers that meet this requirement, for the scoring engine."""
         kind, codes, option = self.kind, self.subject_codes, scoring.Option
         if kind == RequirementKind.FIELD_OF_STUDY:
-            return tuple(option(f, FieldOfStudy(f).label) for f in self.field_list)
+            return tuple(option(f, str(FieldOfStudy(f).label)) for f in self.field_list)
         if kind == RequirementKind.QUALIFICATION:
             return tuple(q.as_option() for q in self.qualifications.all())
         if kind == RequirementKind.SKILL:
@@ -167,11 +183,13 @@ class Requirement(models.Model):
             if INDIAN_LANGUAGES_CODE in codes:
                 codes = [c for c in codes if c != INDIAN_LANGUAGES_CODE]
                 codes += INDIAN_LANGUAGES
-            return tuple(option(c, Language(c).label) for c in dict.fromkeys(codes))
+            return tuple(
+                option(c, str(Language(c).label)) for c in dict.fromkeys(codes)
+            )
         if kind == RequirementKind.EXPERIENCE_YEARS:
-            return tuple(option(c, ExperienceDomain(c).label.lower()) for c in codes)
+            return tuple(option(c, str(ExperienceDomain(c).label)) for c in codes)
         if kind == RequirementKind.PORTFOLIO:
-            return tuple(option(c, PortfolioKind(c).label) for c in codes)
+            return tuple(option(c, str(PortfolioKind(c).label)) for c in codes)
         return ()
 
     def as_scoring(self) -> scoring.Requirement:
@@ -195,19 +213,19 @@ class Requirement(models.Model):
         if kind == RequirementKind.QUALIFICATION:
             return [(q.name, q) for q in self.qualifications.all()]
         per_kind = {
-            RequirementKind.SPOKEN_ENGLISH: ("Each CEFR level", "cefr-level"),
-            RequirementKind.WRITTEN_ENGLISH: ("Each CEFR level", "cefr-level"),
-            RequirementKind.OTHER_LANGUAGE: ("Each CEFR level", "cefr-level"),
-            RequirementKind.TYPING_SPEED: ("Each 10 words a minute more", "typing"),
-            RequirementKind.EXPERIENCE_YEARS: ("Each year", "experience-year"),
-            RequirementKind.WORK_FROM_HOME: ("The set-up", "home-setup"),
-            RequirementKind.PORTFOLIO: ("The samples", "portfolio"),
-            RequirementKind.SKILL: ("To this level", f"skill-{self.level}"),
+            RequirementKind.SPOKEN_ENGLISH: (_("Each CEFR level"), "cefr-level"),
+            RequirementKind.WRITTEN_ENGLISH: (_("Each CEFR level"), "cefr-level"),
+            RequirementKind.OTHER_LANGUAGE: (_("Each CEFR level"), "cefr-level"),
+            RequirementKind.TYPING_SPEED: (_("Each 10 words a minute more"), "typing"),
+            RequirementKind.EXPERIENCE_YEARS: (_("Each year"), "experience-year"),
+            RequirementKind.WORK_FROM_HOME: (_("The set-up"), "home-setup"),
+            RequirementKind.PORTFOLIO: (_("The samples"), "portfolio"),
+            RequirementKind.SKILL: (_("To this level"), f"skill-{self.level}"),
             RequirementKind.EDUCATION_LEVEL: (
-                "This level, from the one before it",
+                _("This level, from the one before it"),
                 f"education-{self.level}",
             ),
-            RequirementKind.FIELD_OF_STUDY: ("A degree in it", "education-bachelor"),
+            RequirementKind.FIELD_OF_STUDY: (_("A degree in it"), "education-bachelor"),
         }
         what, code = per_kind.get(kind, ("", ""))
         return [(what, estimates[code])] if code in estimates else []
@@ -221,10 +239,23 @@ class Requirement(models.Model):
         return ""
 
 
+# The skill levels as a threshold names them: "Excel (working)".
+SKILL_LEVEL_WORDS = {
+    SkillLevel.BASIC: gettext_lazy("basic"),
+    SkillLevel.WORKING: gettext_lazy("working"),
+    SkillLevel.ADVANCED: gettext_lazy("advanced"),
+}
+
+
+def or_list(items) -> str:
+    """ "A or B or C", in the page's language."""
+    return _(" or ").join(str(i) for i in items)
+
+
 def languages_label(codes: list[str]) -> str:
     if INDIAN_LANGUAGES_CODE in codes:
-        return "Hindi or another Indian language"
-    return " or ".join(Language(c).label for c in codes)
+        return _("Hindi or another Indian language")
+    return or_list(Language(c).label for c in codes)
 
 
 def requirement_threshold_errors(

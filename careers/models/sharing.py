@@ -13,7 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from careers.cards import draw_card, shared_summary, shared_verdict
 from careers.choices import ShareExpiry
@@ -26,12 +27,12 @@ PLAIN_TEXT_LIMIT = 1000
 
 def plain_text(snapshot: dict[str, Any], url: str) -> str:
     """The shared result as a short message to paste into a chat."""
-    lines = ["My CareerFit result:"]
+    lines = [gettext("My CareerFit result:")]
     lines += [
         f"- {r['title']} ({r['sector']}): {shared_verdict(r)}"
         for r in snapshot["roles"]
     ]
-    lines.append(f"See it here: {url}")
+    lines.append(gettext("See it here: %(url)s") % {"url": url})
     text = "\n".join(lines)
     return (
         text
@@ -88,7 +89,10 @@ class Share(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("careers:share_detail", args=[self.token])
+        # It opens in the language it was made in (links from before: English).
+        language = self.snapshot.get("language", "en") if self.snapshot else "en"
+        with translation.override(language):
+            return reverse("careers:share_detail", args=[self.token])
 
     @classmethod
     def create_for(cls, result: Result, *, roles: list[str], expiry: str) -> Share:
@@ -118,6 +122,7 @@ class Share(models.Model):
         return {
             "summary": shared_summary(chosen),
             "made_at": result.updated_at.isoformat(),
+            "language": translation.get_language(),
             "roles": chosen,
         }
 

@@ -10,27 +10,38 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from careers.scoring.profile import (
+    AT_LEVEL,
     CEFR_LEVELS,
+    DEGREE_IN,
+    DOMAIN_PHRASES,
     EDUCATION_LEVELS,
     EDUCATION_PATH,
     EDUCATION_PHRASES,
+    FIELD_PHRASES,
     NO_TIME,
     PORTFOLIO_PHRASES,
     SHIFT_PHRASES,
+    SKILL_LEVEL_NAMES,
     SKILL_LEVELS,
     STREAM_FIELDS,
+    STREAM_NAMES,
+    TO_LEVEL,
     Check,
     Effort,
     Efforts,
+    Option,
     Profile,
     Requirement,
     Role,
     Step,
     join_names,
 )
+from careers.scoring.text import Items, Text, Value, _, ngettext
 
 # (met, reason, step text, effort); a step text of None: refused, no step.
-Outcome = tuple[bool, str, str | None, Effort]
+Outcome = tuple[bool, Text, Text | None, Effort]
+NO_STEP = Text("")  # met, or nothing to do: no step
+ON_YOUR_WAY = _("%(names)s; you are on your way to %(name)s.")
 
 
 def _rank(levels: tuple[str, ...], value: str | None) -> int:
@@ -46,18 +57,28 @@ def education_effort(have: str, need: str, efforts: Efforts) -> Effort:
 
 
 def _english(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
-    medium = "spoken" if req.kind == "spoken_english" else "written"
-    have = p.spoken_english if medium == "spoken" else p.written_english
+    spoken = req.kind == "spoken_english"
+    have = p.spoken_english if spoken else p.written_english
     gap = _rank(CEFR_LEVELS, req.level) - _rank(CEFR_LEVELS, have)
     if gap <= 0:
-        return (
-            True,
-            f"Your {medium} English ({have}) meets the {req.level} needed.",
-            "",
-            NO_TIME,
+        met = (
+            _("Your spoken English (%(have)s) meets the %(need)s needed.")
+            if spoken
+            else _("Your written English (%(have)s) meets the %(need)s needed.")
         )
-    reason = f"{req.level} {medium} English; you said {have}."
-    return False, reason, f"Reach {req.level} {medium} English", e.cefr_level.times(gap)
+        return True, _fill(met, have=have, need=req.level), NO_STEP, NO_TIME
+    if spoken:
+        reason = _("%(need)s spoken English; you said %(have)s.")
+        step = _("Reach %(need)s spoken English", need=req.level)
+    else:
+        reason = _("%(need)s written English; you said %(have)s.")
+        step = _("Reach %(need)s written English", need=req.level)
+    reason = _fill(reason, have=have, need=req.level)
+    return False, reason, step, e.cefr_level.times(gap)
+
+
+def _fill(text: Text, **values: Value) -> Text:
+    return Text(text.msgid, tuple(values.items()))
 
 
 def _other_language(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
@@ -66,62 +87,80 @@ def _other_language(req: Requirement, p: Profile, role: Role, e: Efforts) -> Out
     )
     gap, names = _rank(CEFR_LEVELS, req.level) - best, req.accepts_text
     if gap <= 0:
-        return True, f"You speak {names} at {req.level} or better.", "", NO_TIME
-    said = "you did not list it" if best < 0 else f"you said {CEFR_LEVELS[best]}"
-    step = f"Reach {req.level} in {names}"
-    return False, f"{names} at {req.level}; {said}.", step, e.cefr_level.times(gap)
+        met = _(
+            "You speak %(names)s at %(level)s or better.", names=names, level=req.level
+        )
+        return True, met, NO_STEP, NO_TIME
+    said = (
+        _("you did not list it")
+        if best < 0
+        else _("you said %(level)s", level=CEFR_LEVELS[best])
+    )
+    step = _("Reach %(level)s in %(names)s", level=req.level, names=names)
+    reason = _(
+        "%(names)s at %(level)s; %(said)s.", names=names, level=req.level, said=said
+    )
+    return False, reason, step, e.cefr_level.times(gap)
 
 
 def _typing(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     need, have = req.amount or 0, p.typing_wpm
     if have >= need:
-        return True, f"You type {have} words a minute; {need} are needed.", "", NO_TIME
+        met = _(
+            "You type %(have)d words a minute; %(need)d are needed.",
+            have=have,
+            need=need,
+        )
+        return True, met, NO_STEP, NO_TIME
     tens = -(-(need - have) // 10)  # each 10 words a minute more, rounded up
-    reason = f"{need} words a minute; you type {have}."
-    return False, reason, f"Type {need} words a minute", e.typing.times(tens)
+    reason = _("%(need)d words a minute; you type %(have)d.", need=need, have=have)
+    step = _("Type %(need)d words a minute", need=need)
+    return False, reason, step, e.typing.times(tens)
 
 
 def _education(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     need = EDUCATION_PHRASES[req.level]
-    have = EDUCATION_PHRASES.get(p.education, "no level given")
+    have = EDUCATION_PHRASES.get(p.education, _("no level given"))
     if _rank(EDUCATION_LEVELS, p.education) >= _rank(EDUCATION_LEVELS, req.level):
-        return True, f"You have {have}; {need} or higher is asked for.", "", NO_TIME
-    step = "Pass the 12th, for example through NIOS at your own pace"
-    step = step if req.level == "12th" else f"Complete {need}"
-    effort = education_effort(p.education, req.level, e)
-    return (
-        False,
-        f"{need[0].upper()}{need[1:]} or higher; you have {have}.",
-        step,
-        effort,
+        met = _(
+            "You have %(have)s; %(need)s or higher is asked for.", have=have, need=need
+        )
+        return True, met, NO_STEP, NO_TIME
+    step = (
+        _("Pass the 12th, for example through NIOS at your own pace")
+        if req.level == "12th"
+        else _("Complete %(need)s", need=need)
     )
+    effort = education_effort(p.education, req.level, e)
+    reason = _("Needs %(need)s or higher; you have %(have)s.", need=need, have=have)
+    return False, reason, step, effort
+
+
+def _phrases(phrases: dict[str, Text], options: tuple[Option, ...]) -> Items:
+    return Items(tuple(phrases.get(o.code, o.name) for o in options))
 
 
 def _field(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
-    names = join_names(req.accepts).lower()
+    names = _phrases(FIELD_PHRASES, req.accepts)
     codes = {o.code for o in req.accepts}
     if p.field_of_study in codes:
-        return (
-            True,
-            f"You studied {names}, the background this role looks for.",
-            "",
-            NO_TIME,
+        met = _(
+            "You studied %(names)s, the background this role looks for.", names=names
         )
+        return True, met, NO_STEP, NO_TIME
     # For work pitched at school leavers, the 12th stream is the background.
     at_school = role.education(must=True) in ("10th", "12th")
     if at_school and codes & set(STREAM_FIELDS.get(p.stream, ())):
-        return (
-            True,
-            f"Your 12th {p.stream} stream is the background it looks for.",
-            "",
-            NO_TIME,
+        met = _(
+            "Your 12th %(stream)s stream is the background it looks for.",
+            stream=STREAM_NAMES.get(p.stream, p.stream),
         )
+        return True, met, NO_STEP, NO_TIME
     level = max(role.education(must=True), "bachelor", key=EDUCATION_LEVELS.index)
     effort = education_effort("12th", level, e)
-    degree = (
-        "A degree" if level == "bachelor" else EDUCATION_PHRASES[level].capitalize()
-    )
-    return False, f"A background in {names}.", f"{degree} in {names}", effort
+    step = DEGREE_IN[level] if level in DEGREE_IN else DEGREE_IN["bachelor"]
+    reason = _("A background in %(names)s.", names=names)
+    return False, reason, _fill(step, names=names), effort
 
 
 def _qualification(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
@@ -129,7 +168,7 @@ def _qualification(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outc
         return _names_nothing()
     held = [o for o in req.accepts if o.code in p.qualifications]
     if held:
-        return True, f"You hold {held[0].name}.", "", NO_TIME
+        return True, _("You hold %(name)s.", name=held[0].name), NO_STEP, NO_TIME
     reached = dict(p.in_progress)
     options = []
     for o in req.accepts:
@@ -139,10 +178,13 @@ def _qualification(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outc
             if reached.get(o.code) == code and weeks < effort.low:
                 effort = Effort(weeks, weeks, f"From “{name}”.", effort.cost)
         options.append((effort.low, effort.high, o.name, o, effort))
-    _, _, _, best, effort = min(options)
-    said = f"you are on your way to {best.name}" if best.code in reached else ""
-    reason = f"{join_names(req.accepts)}; {said or 'you have none of these yet'}."
-    return False, reason, f"Get {best.name}", effort
+    _low, _high, _name, best, effort = min(options)
+    names = join_names(req.accepts)
+    if best.code in reached:
+        reason = _fill(ON_YOUR_WAY, names=names, name=best.name)
+    else:
+        reason = _("%(names)s; you have none of these yet.", names=names)
+    return False, reason, _("Get %(name)s", name=best.name), effort
 
 
 def _skill(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
@@ -156,49 +198,84 @@ def _skill(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     )
     have = levels.get(best.code, "none")
     if _rank(SKILL_LEVELS, have) >= need:
-        return (
-            True,
-            f"Your {best.name} is at {article(have)} {have} level.",
-            "",
-            NO_TIME,
-        )
+        met = _("Your %(skill)s is %(level)s.", skill=best.name, level=AT_LEVEL[have])
+        return True, met, NO_STEP, NO_TIME
     effort = NO_TIME
     for level in SKILL_LEVELS[_rank(SKILL_LEVELS, have) + 1 : need + 1]:
         effort = effort + e.skill[level]
     effort = Effort(effort.low, effort.high, e.skill[req.level].reason)
-    said = "you have not used it" if have == "none" else f"you said {have}"
-    names = join_names(req.accepts)
-    reason = f"{names} at {article(req.level)} {req.level} level; {said}."
-    return (
-        False,
-        reason,
-        f"Learn {names} to {article(req.level)} {req.level} level",
-        effort,
+    said = (
+        _("you have not used it")
+        if have == "none"
+        else _("you said %(level)s", level=SKILL_LEVEL_NAMES[have])
     )
+    names = join_names(req.accepts)
+    reason = _(
+        "%(names)s %(level)s; %(said)s.",
+        names=names,
+        level=AT_LEVEL[req.level],
+        said=said,
+    )
+    step = _("Learn %(names)s %(level)s", names=names, level=TO_LEVEL[req.level])
+    return False, reason, step, effort
 
 
 def _experience(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     years = req.amount or 0
-    where = f" in {join_names(req.accepts)}" if req.accepts else ""
     relevant = not req.accepts or any(
         o.code in p.experience_domains for o in req.accepts
     )
     have = p.experience_years if relevant else 0
-    unit = "year" if years == 1 else "years"
+    if req.accepts:
+        where = _phrases(DOMAIN_PHRASES, req.accepts)
+        met = ngettext(
+            "You have %(n)d year of work experience in %(where)s.",
+            "You have %(n)d years of work experience in %(where)s.",
+            have,
+            where=where,
+        )
+        step = ngettext(
+            "Gain %(n)d year of work experience in %(where)s",
+            "Gain %(n)d years of work experience in %(where)s",
+            years,
+            where=where,
+        )
+        reason = ngettext(
+            "%(n)d year of work experience in %(where)s; you have %(have)d.",
+            "%(n)d years of work experience in %(where)s; you have %(have)d.",
+            years,
+            where=where,
+            have=have,
+        )
+    else:
+        met = ngettext(
+            "You have %(n)d year of work experience.",
+            "You have %(n)d years of work experience.",
+            have,
+        )
+        step = ngettext(
+            "Gain %(n)d year of work experience",
+            "Gain %(n)d years of work experience",
+            years,
+        )
+        reason = ngettext(
+            "%(n)d year of work experience; you have %(have)d.",
+            "%(n)d years of work experience; you have %(have)d.",
+            years,
+            have=have,
+        )
     if have >= years:
-        return True, f"You have {have} years of work experience{where}.", "", NO_TIME
-    step = f"Gain {years} {unit} of work experience{where}"
-    reason = f"{years} {unit} of work experience{where}; you have {have}."
+        return True, met, NO_STEP, NO_TIME
     return False, reason, step, e.experience_year.times(years - have)
 
 
 def _shift(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     phrase = SHIFT_PHRASES[req.level]
     if req.level in p.shifts:
-        return True, f"You can work {phrase}.", "", NO_TIME
+        return True, _("You can work %(shift)s.", shift=phrase), NO_STEP, NO_TIME
     return (
         False,
-        f"{phrase[0].upper()}{phrase[1:]}; you said you cannot.",
+        _("Needs %(shift)s; you said you cannot.", shift=phrase),
         None,
         NO_TIME,
     )
@@ -206,33 +283,26 @@ def _shift(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
 
 def _work_from_home(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     if p.work_from_home:
-        return (
-            True,
-            "You have a steady connection, power backup and a quiet place.",
-            "",
-            NO_TIME,
-        )
-    step = "Set up to work from home: steady internet, power backup and a quiet room"
-    return (
-        False,
-        "A home set-up: internet, power backup, a quiet place.",
-        step,
-        e.home_setup,
-    )
+        met = _("You have a steady connection, power backup and a quiet place.")
+        return True, met, NO_STEP, NO_TIME
+    step = _("Set up to work from home: steady internet, power backup and a quiet room")
+    reason = _("A home set-up: internet, power backup, a quiet place.")
+    return False, reason, step, e.home_setup
 
 
 def _portfolio(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     kinds = [o.code for o in req.accepts]
-    phrase = " or ".join(PORTFOLIO_PHRASES[k] for k in kinds)
+    phrase = Items(tuple(PORTFOLIO_PHRASES[k] for k in kinds))
     if p.portfolios & set(kinds):
-        return True, f"You have {phrase} to show.", "", NO_TIME
-    return False, f"{phrase.capitalize()} to show.", f"Make {phrase}", e.portfolio
+        return True, _("You have %(what)s to show.", what=phrase), NO_STEP, NO_TIME
+    reason = _("To show: %(what)s.", what=phrase)
+    return False, reason, _("Make %(what)s", what=phrase), e.portfolio
 
 
 def _names_nothing() -> Outcome:
     # Saved in the admin without options (the catalogue refuses one): nothing meets it
     # and no step is known, so the role is "not yet" and far.
-    return False, "Something the catalogue does not name yet.", "", NO_TIME
+    return False, _("Something the catalogue does not name yet."), NO_STEP, NO_TIME
 
 
 CHECKERS: dict[str, Callable[[Requirement, Profile, Role, Efforts], Outcome]] = {
@@ -256,7 +326,8 @@ def check_requirement(
 ) -> Check:
     """Whether the profile meets one requirement, why, and the step that would meet it."""
     met, reason, text, effort = CHECKERS[req.kind](req, profile, role, efforts)
-    step = Step((req.kind, req.code), text, effort) if not met and text else None
+    known = text is not None and text != NO_STEP
+    step = Step((req.kind, req.code), text, effort) if not met and known else None
     return Check(
         req.code, req.kind, req.must, req.weight, met, reason, step, text is None
     )
@@ -265,18 +336,16 @@ def check_requirement(
 def setting_check(role: Role, profile: Profile) -> Check | None:
     """Where the work is done against where the candidate said they can work."""
     if profile.commute == "remote_only" and role.setting != "home":
-        reason = "This work is done in an office; you said you can only work from home."
+        reason = _(
+            "This work is done in an office; you said you can only work from home."
+        )
     elif (
         profile.commute == "office" and role.setting == "city" and not profile.near_city
     ):
-        reason = (
+        reason = _(
             "This work is mostly in the big outsourcing cities; you said you cannot "
             "move and do not live near one."
         )
     else:
         return None
     return Check("where", "setting", True, 0, False, reason, None, True)
-
-
-def article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"

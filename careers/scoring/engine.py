@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from careers.scoring.checks import check_requirement, education_effort, setting_check
+from careers.scoring.checks import (
+    ON_YOUR_WAY,
+    check_requirement,
+    education_effort,
+    setting_check,
+)
 from careers.scoring.profile import (
     CEFR_LEVELS,
     EDUCATION_LEVELS,
@@ -24,6 +29,7 @@ from careers.scoring.profile import (
     Verdict,
     list_titles,
 )
+from careers.scoring.text import Items, Text, Weeks, _, as_data, english, ngettext
 
 # Close: every missing must-have together takes about three months or less (at the quick
 # end of each estimate: one CEFR level is close, two are not).
@@ -68,8 +74,11 @@ def _fold_education(
         (c for c in checks if c.kind == "education_level" and not c.must), None
     )
     if floor and usual and floor.met and usual.met:
-        asked = usual.reason.split("; ", 1)[1].removesuffix(" or higher is asked for.")
-        reason = f"{floor.reason[:-1]}, and {asked} is usual."
+        reason = _(
+            "You have %(have)s; %(need)s or higher is asked for, and %(usual)s is usual.",
+            **dict(floor.reason.values),
+            usual=dict(usual.reason.values)["need"],
+        )
         checks = [
             replace(c, reason=reason) if c is floor else c
             for c in checks
@@ -80,16 +89,20 @@ def _fold_education(
     degree = next((c for c in missing if c.code in degrees), None)
     if edu is None or degree is None:
         return checks
-    effort = degree.step.effort + to_12th
-    have = edu.reason.rsplit("; ", 1)[1]
-    # "A degree in law; you have 12th standard." or "LLB or LLM; you have 10th standard."
-    what = degree.step.text if degree.kind == "field_of_study" else degree.reason
-    if "on your way" in what:
-        have = what.split("; ", 1)[1]  # the time left is what counts, not the level
+    have = dict(edu.reason.values)["have"]
+    # "A degree in law; you have 12th standard." or "LLB or LLM; you have 10th
+    # standard." On the way to one, the time left is what counts, not the level.
+    if degree.kind == "field_of_study":
+        reason = _("%(what)s; you have %(have)s.", what=degree.step.text, have=have)
+    elif degree.reason.msgid == ON_YOUR_WAY.msgid:
+        reason = degree.reason
+    else:
+        what = dict(degree.reason.values)["names"]
+        reason = _("%(what)s; you have %(have)s.", what=what, have=have)
     merged = replace(
         degree,
-        reason=f"{what.split(';')[0].rstrip('.')}; {have}",
-        step=replace(degree.step, effort=effort),
+        reason=reason,
+        step=replace(degree.step, effort=degree.step.effort + to_12th),
     )
     return [merged if c is degree else c for c in checks if c is not edu]
 
@@ -162,7 +175,7 @@ def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
 
 
 def _step_order(step: Step) -> tuple:
-    return (step.effort.low, step.effort.high, step.text)
+    return (step.effort.low, step.effort.high, english(step.text))
 
 
 def _rank_key(fit: RoleFit) -> tuple:
@@ -193,15 +206,19 @@ def nearest_paths(
         Path(group[0].plan, group[0].distance, tuple(f.role.title for f in group))
         for group in opens.values()
     ]
-    paths.sort(key=lambda p: (p.effort.low, p.effort.high, -len(p.opens), p.sentence))
+    paths.sort(
+        key=lambda p: (p.effort.low, p.effort.high, -len(p.opens), english(p.sentence))
+    )
     return tuple(paths[:limit])
 
 
-def _roles(count: int, sector: str) -> str:
-    return f"{count} {sector} role{'' if count == 1 else 's'}"
+def _roles(count: int, sector: str) -> Text:
+    return ngettext(
+        "%(n)d %(sector)s role", "%(n)d %(sector)s roles", count, sector=sector
+    )
 
 
-def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> str:
+def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> Text:
     """Which sector fits better, from the roles open now or else the nearest ones."""
     eligible = [f for f in fits if f.verdict == Verdict.ELIGIBLE]
     reachable = sorted(
@@ -212,23 +229,39 @@ def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> str:
         best = eligible[0].role.sector
         other = "KPO" if best == "BPO" else "BPO"
         titles = tuple(f.role.title for f in eligible if f.role.sector == best)
-        such = ": " if len(titles) == 1 else ", such as "
+        values = {
+            "sector": best,
+            "roles": _roles(len(titles), best),
+            "titles": list_titles(titles[:2]),
+        }
         text = (
-            f"{best} fits you best today: you can apply for {_roles(len(titles), best)} "
-            f"now{such}{list_titles(titles[:2])}."
+            _(
+                "%(sector)s fits you best today: you can apply for %(roles)s now: %(titles)s.",
+                **values,
+            )
+            if len(titles) == 1
+            else _(
+                "%(sector)s fits you best today: you can apply for %(roles)s now, "
+                "such as %(titles)s.",
+                **values,
+            )
         )
         also = sum(f.role.sector == other for f in eligible)
         nearest = next((f for f in reachable if f.role.sector == other), None)
         if also:
-            text += f" You can also apply for {_roles(also, other)}."
+            more = _("You can also apply for %(roles)s.", roles=_roles(also, other))
         elif nearest:
-            text += (
-                f" The nearest {other} role, {nearest.role.title}, is "
-                f"{nearest.distance.words} away."
+            more = _(
+                "The nearest %(sector)s role, %(title)s, is %(time)s away.",
+                sector=other,
+                title=nearest.role.title,
+                time=nearest.distance.text,
             )
-        return text
+        else:
+            return text
+        return _("%(first)s %(second)s", first=text, second=more)
     if not reachable:
-        return (
+        return _(
             "Every role clashes with what you told us you can do: the shifts or where "
             "you can work. If one of those can change, change your answers."
         )
@@ -239,12 +272,18 @@ def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> str:
         for f in reachable
         if f.role.sector == sector and f.distance.low == first.distance.low
     )[:2]
-    verb = "is" if len(near) == 1 else "are"
-    text = (
-        f"Nothing is open to you yet; {sector} is nearer: {list_titles(near)} {verb} "
-        f"{first.distance.words} away."
+    text = ngettext(
+        "Nothing is open to you yet; %(sector)s is nearer: %(titles)s is %(time)s away.",
+        "Nothing is open to you yet; %(sector)s is nearer: %(titles)s are %(time)s away.",
+        len(near),
+        sector=sector,
+        titles=list_titles(near),
+        time=first.distance.text,
     )
-    return text + (f" Start here: {paths[0].sentence}" if paths else "")
+    if not paths:
+        return text
+    start = _("Start here: %(path)s", path=paths[0].sentence)
+    return _("%(first)s %(second)s", first=text, second=start)
 
 
 def recommend(catalogue: Catalogue, profile: Profile) -> Recommendation:
@@ -258,13 +297,18 @@ def recommend(catalogue: Catalogue, profile: Profile) -> Recommendation:
     return Recommendation(fits=ranked, summary=summarise(ranked, paths), paths=paths)
 
 
-def advice(fit: RoleFit) -> str:
+def advice(fit: RoleFit) -> Text | None:
     """One line under the verdict: the plan and its time, or what would help most."""
     if fit.verdict == Verdict.DOES_NOT_FIT:
-        return " ".join(c.reason for c in fit.checks if c.refused and c.must)
+        return Items(
+            tuple(c.reason for c in fit.checks if c.refused and c.must), "sentences"
+        )
     if fit.plan:
-        steps = "; ".join(s.text[0].lower() + s.text[1:] for s in fit.plan)
-        return f"{fit.distance.words.capitalize()}: {steps}."
+        return _(
+            "%(time)s: %(steps)s.",
+            time=Weeks(fit.distance.low, fit.distance.high, capital=True),
+            steps=Items(tuple(s.text for s in fit.plan), "steps"),
+        )
     helps = sorted(
         (
             c
@@ -273,10 +317,13 @@ def advice(fit: RoleFit) -> str:
         ),
         key=lambda c: (-c.weight, c.step.effort.low, c.code),
     )
-    return (
-        f"Would help: {helps[0].step.sentence[0].lower()}{helps[0].step.sentence[1:]}."
-        if helps
-        else ""
+    if not helps:
+        return None
+    tip = helps[0].step
+    return _(
+        "Would help: %(step)s (%(time)s).",
+        step=Items((tip.text,), "steps"),
+        time=tip.effort.text,
     )
 
 
@@ -296,26 +343,28 @@ def recommendation_data(recommendation: Recommendation, top: int | None = None) 
                 "sector": role.sector,
                 "channel": role.channel,
                 "verdict": str(fit.verdict),
-                "distance": fit.distance.words if fit.plan else "",
+                "distance": as_data(fit.distance.text) if fit.plan else "",
                 "weeks": [fit.distance.low, fit.distance.high] if fit.plan else None,
-                "plan": [s.sentence for s in fit.plan],
-                "advice": advice(fit),
+                "plan": [as_data(s.sentence) for s in fit.plan],
+                "advice": as_data(advice(fit)) if advice(fit) else "",
                 "fit": fit.fit,
                 "required": list(fit.count(must=True)),
                 "helps": list(fit.count(must=False)),
                 "lines": [
-                    {"text": c.reason, "met": c.met, "must": c.must} for c in fit.checks
+                    {"text": as_data(c.reason), "met": c.met, "must": c.must}
+                    for c in fit.checks
                 ],
                 "overqualified": fit.overqualified,
             }
         )
     return {
         "format": FORMAT,
-        "summary": recommendation.summary,
-        "paths": [path.sentence for path in recommendation.paths],
+        "summary": as_data(recommendation.summary),
+        "paths": [as_data(path.sentence) for path in recommendation.paths],
         "recommendations": items,
     }
 
 
-# Stored results of another format are scored again when read.
-FORMAT = 2
+# Stored results of another format are scored again when read. Format 3: every
+# sentence is a message (careers.scoring.text), read in the page's language.
+FORMAT = 3

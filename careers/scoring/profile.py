@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from careers.scoring.text import Items, Text, Weeks, _
+
 # Ordered vocabularies, lowest first (careers/choices.py has the same codes).
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 EDUCATION_LEVELS = ("10th", "12th", "diploma", "bachelor", "master", "doctorate")
@@ -20,24 +22,85 @@ STREAM_FIELDS = {
 PORTFOLIO_KINDS = ("writing", "design", "code", "teaching")
 
 EDUCATION_PHRASES = {
-    "10th": "10th standard",
-    "12th": "12th standard",
-    "diploma": "a diploma",
-    "bachelor": "a bachelor's degree",
-    "master": "a master's degree",
-    "doctorate": "a doctorate",
+    "10th": _("10th standard"),
+    "12th": _("12th standard"),
+    "diploma": _("a diploma"),
+    "bachelor": _("a bachelor's degree"),
+    "master": _("a master's degree"),
+    "doctorate": _("a doctorate"),
+}
+# The step to a degree in a field, by the level the role asks for.
+DEGREE_IN = {
+    "bachelor": _("A degree in %(names)s"),
+    "master": _("A master's degree in %(names)s"),
+    "doctorate": _("A doctorate in %(names)s"),
+}
+STREAM_NAMES = {
+    "science": _("science"),
+    "commerce": _("commerce"),
+    "arts": _("arts"),
+    "vocational": _("vocational"),
 }
 SHIFT_PHRASES = {
-    "day": "day shifts",
-    "uk_hours": "UK business hours (afternoon to late evening in India)",
-    "us_hours": "US business hours (the night shift in India)",
-    "rotational": "rotational shifts",
+    "day": _("day shifts"),
+    "uk_hours": _("UK business hours (afternoon to late evening in India)"),
+    "us_hours": _("US business hours (the night shift in India)"),
+    "rotational": _("rotational shifts"),
 }
 PORTFOLIO_PHRASES = {
-    "writing": "writing samples",
-    "design": "a design portfolio",
-    "code": "code you wrote (a GitHub page or projects)",
-    "teaching": "teaching or training material you made",
+    "writing": _("writing samples"),
+    "design": _("a design portfolio"),
+    "code": _("code you wrote (a GitHub page or projects)"),
+    "teaching": _("teaching or training material you made"),
+}
+# Fields of study and kinds of work experience as a sentence names them.
+FIELD_PHRASES = {
+    "any": _("any field"),
+    "commerce": _("commerce, accounting or finance"),
+    "economics": _("economics"),
+    "business": _("business or management"),
+    "law": _("law"),
+    "statistics": _("statistics or mathematics"),
+    "computing": _("computer science or IT"),
+    "engineering": _("engineering"),
+    "life_sciences": _("life sciences, nursing, pharmacy or medicine"),
+    "humanities": _("English, journalism, languages or humanities"),
+    "social_sciences": _("psychology or social sciences"),
+    "design": _("design or fine arts"),
+    "education": _("education (teaching)"),
+}
+DOMAIN_PHRASES = {
+    "customer_service": _("customer service or a call centre"),
+    "sales": _("sales or telecalling"),
+    "back_office": _("data entry or back office"),
+    "finance": _("accounting, finance or banking"),
+    "healthcare": _("healthcare or medical records"),
+    "it_support": _("IT or technical support"),
+    "engineering": _("engineering or drafting"),
+    "hr": _("HR or recruitment"),
+    "legal": _("legal work"),
+    "research": _("research or data analysis"),
+    "writing": _("writing, editing or content"),
+    "design": _("design"),
+    "teaching": _("teaching or training"),
+    "other": _("other work"),
+}
+SKILL_LEVEL_NAMES = {
+    "basic": _("basic"),
+    "working": _("working"),
+    "advanced": _("advanced"),
+}
+# "Your Excel is at a working level"; "Learn Excel to a working level".
+AT_LEVEL = {
+    "none": _("not used"),
+    "basic": _("at a basic level"),
+    "working": _("at a working level"),
+    "advanced": _("at an advanced level"),
+}
+TO_LEVEL = {
+    "basic": _("to a basic level"),
+    "working": _("to a working level"),
+    "advanced": _("to an advanced level"),
 }
 
 
@@ -71,19 +134,9 @@ class Effort:
         return Effort(self.low * count, self.high * count, self.reason, self.cost)
 
     @property
-    def words(self) -> str:
+    def text(self) -> Weeks:
         """ "about 2–4 weeks", "about 3–6 months", "about 3 years"."""
-        for unit, weeks, above in (
-            ("year", 52, 100),
-            ("month", 4.35, 8),
-            ("week", 1, 0),
-        ):
-            if self.high > above:
-                low = max(1, round(self.low / weeks))
-                high = max(low, round(self.high / weeks))
-                span = f"{low}" if low == high else f"{low}–{high}"
-                return f"about {span} {unit}{'' if high == 1 else 's'}"
-        return "no time"
+        return Weeks(self.low, self.high)
 
 
 NO_TIME = Effort(0, 0)
@@ -137,10 +190,11 @@ class Requirement:
     level: str = ""
     amount: int | None = None
     accepts: tuple[Option, ...] = ()
-    label: str = ""  # a short name for the accepted options, when listing is too long
+    # A short name for the accepted options, when listing is too long.
+    label: Text | str = ""
 
     @property
-    def accepts_text(self) -> str:
+    def accepts_text(self) -> Text | str | Items:
         return self.label or join_names(self.accepts)
 
 
@@ -249,12 +303,12 @@ class Step:
     """What would meet a requirement, and how long it takes; `key` identifies it."""
 
     key: tuple[str, ...]
-    text: str
+    text: Text
     effort: Effort
 
     @property
-    def sentence(self) -> str:
-        return f"{self.text} ({self.effort.words})"
+    def sentence(self) -> Text:
+        return _("%(step)s (%(time)s)", step=self.text, time=self.effort.text)
 
 
 @dataclass(frozen=True)
@@ -264,7 +318,7 @@ class Check:
     must: bool
     weight: int
     met: bool
-    reason: str
+    reason: Text
     step: Step | None = None  # None when met, or when it asks what you cannot do
     refused: bool = False  # asks for something you said you cannot do
 
@@ -302,26 +356,25 @@ class Path:
     opens: tuple[str, ...]  # role titles
 
     @property
-    def sentence(self) -> str:
-        steps = "; ".join(s.text[0].lower() + s.text[1:] for s in self.steps)
-        opens = list_titles(self.opens)
-        return f"{self.effort.words.capitalize()}: {steps}. Opens {opens}."
+    def sentence(self) -> Text:
+        return _(
+            "%(time)s: %(steps)s. Opens %(roles)s.",
+            time=Weeks(self.effort.low, self.effort.high, capital=True),
+            steps=Items(tuple(s.text for s in self.steps), "steps"),
+            roles=list_titles(self.opens),
+        )
 
 
 @dataclass(frozen=True)
 class Recommendation:
     fits: tuple[RoleFit, ...]  # best first
-    summary: str
+    summary: Text
     paths: tuple[Path, ...]  # the nearest plans, for roles not open yet
 
 
-def join_names(options: Iterable[Option]) -> str:
-    return " or ".join(o.name for o in options)
+def join_names(options: Iterable[Option]) -> Items:
+    return Items(tuple(o.name for o in options))
 
 
-def list_titles(titles: tuple[str, ...], limit: int = 3) -> str:
-    if len(titles) <= limit:
-        return " and ".join(
-            [", ".join(titles[:-1]), titles[-1]] if len(titles) > 1 else titles
-        )
-    return ", ".join(titles[:limit]) + f" and {len(titles) - limit} more"
+def list_titles(titles: tuple[str, ...], limit: int = 3) -> Items:
+    return Items(tuple(titles), "and", limit)

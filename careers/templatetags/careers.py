@@ -8,11 +8,15 @@ in process, measured).
 import re
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
 from django.utils.html import format_html, urlize
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
 from careers.cards import shared_verdict
 from careers.choices import SECTOR_LONG_NAMES, Sector, Verdict
+from careers.wording import say
 
 register = template.Library()
 
@@ -22,6 +26,18 @@ VERDICT_SYMBOLS = {
     Verdict.NOT_YET: "○",
     Verdict.DOES_NOT_FIT: "✕",
 }
+
+
+@register.filter(name="say")
+def say_filter(data) -> str:
+    """An engine message stored in a result or a share, in the page's language."""
+    return say(data)
+
+
+@register.filter
+def weeks(effort) -> str:
+    """A scoring Effort as "about 3–6 months"."""
+    return say(effort.text)
 
 
 @register.filter
@@ -55,14 +71,14 @@ def verdict_badge(verdict: str) -> SafeString:
 def importance_words(importance: float) -> str:
     """O*NET Importance (1 "not important" … 5 "extremely important") in words."""
     if importance >= 4.5:
-        return "extremely important"
+        return gettext("extremely important")
     if importance >= 3.5:
-        return "very important"
+        return gettext("very important")
     if importance >= 2.5:
-        return "important"
+        return gettext("important")
     if importance >= 1.5:
-        return "somewhat important"
-    return "not important"
+        return gettext("somewhat important")
+    return gettext("not important")
 
 
 # A phone number as recruiters write one: +91 98765 43210, 0917-123-4567, 022 2345 6789.
@@ -87,3 +103,20 @@ def contact_links(text: str) -> SafeString:
         last = match.end()
     parts.append(urlize(text[last:], autoescape=True))
     return mark_safe("".join(parts))  # each part is escaped above
+
+
+@register.simple_tag(takes_context=True)
+def languages(context) -> list[dict[str, str]]:
+    """This page in each of our languages, for the switcher and the hreflang links."""
+    request = context["request"]
+    path = request.get_full_path()
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": request.build_absolute_uri(translate_url(path, code)),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]

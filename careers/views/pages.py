@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from careers.caching import public_page
@@ -19,41 +20,49 @@ from careers.models.listings import pay_range
 # The key differences between BPO and KPO, as our source articles draw them.
 SECTOR_DIFFERENCES = [
     (
-        "What is outsourced",
-        "Non-core, supporting activities",
-        "Core, information-related work",
+        _("What is outsourced"),
+        _("Non-core, supporting activities"),
+        _("Core, information-related work"),
     ),
     (
-        "How the work is done",
-        "Follows set rules and scripts",
-        "Needs judgement and analysis",
-    ),
-    ("What drives it", "Volume: many similar tasks", "Insight: fewer, deeper tasks"),
-    (
-        "Why companies do it",
-        "To save money: the same work costs less here",
-        "To get expertise: skilled people who cost less here",
+        _("How the work is done"),
+        _("Follows set rules and scripts"),
+        _("Needs judgement and analysis"),
     ),
     (
-        "Level of the work",
-        "Low-level, routine processes",
-        "High-level, expert processes",
+        _("What drives it"),
+        _("Volume: many similar tasks"),
+        _("Insight: fewer, deeper tasks"),
     ),
     (
-        "What you work from",
-        "A set process, written down in advance",
-        "Your understanding of the client's business",
+        _("Why companies do it"),
+        _("To save money: the same work costs less here"),
+        _("To get expertise: skilled people who cost less here"),
     ),
-    ("Complexity", "Less complex", "More complex"),
-    ("Coordination with the client", "Low", "High"),
-    ("What the provider brings", "Process expertise", "Domain knowledge"),
-    ("What it needs from you", "Communication skills", "Professional qualifications"),
+    (
+        _("Level of the work"),
+        _("Low-level, routine processes"),
+        _("High-level, expert processes"),
+    ),
+    (
+        _("What you work from"),
+        _("A set process, written down in advance"),
+        _("Your understanding of the client's business"),
+    ),
+    (_("Complexity"), _("Less complex"), _("More complex")),
+    (_("Coordination with the client"), _("Low"), _("High")),
+    (_("What the provider brings"), _("Process expertise"), _("Domain knowledge")),
+    (
+        _("What it needs from you"),
+        _("Communication skills"),
+        _("Professional qualifications"),
+    ),
 ]
 
 SHORE_EXAMPLES = {
-    Shore.ONSHORE: "A US bank uses a call centre in Texas.",
-    Shore.NEARSHORE: "A US bank uses a call centre in Mexico.",
-    Shore.OFFSHORE: "A US bank uses a call centre in India or the Philippines.",
+    Shore.ONSHORE: _("A US bank uses a call centre in Texas."),
+    Shore.NEARSHORE: _("A US bank uses a call centre in Mexico."),
+    Shore.OFFSHORE: _("A US bank uses a call centre in India or the Philippines."),
 }
 
 

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
@@ -180,9 +181,10 @@ def after_saving(
 def skipped(request: HttpRequest, token: str, missing: QuizStep) -> HttpResponse:
     return problem(
         request,
-        f"Please answer step {missing.number}, “{missing.title}”, first.",
+        gettext("Please answer step %(number)d, “%(title)s”, first.")
+        % {"number": missing.number, "title": missing.title},
         step_url(token, missing.number),
-        f"Go to step {missing.number}",
+        gettext("Go to step %(number)d") % {"number": missing.number},
     )
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -85,9 +86,9 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
             return share_section(request, assessment, form, status=400)
         problems = " ".join(e for errors in form.errors.values() for e in errors)
         context = {
-            "message": f"{problems} Then try again.",
+            "message": gettext("%(problems)s Then try again.") % {"problems": problems},
             "link": reverse("careers:result_detail", args=[token]) + "#share",
-            "link_text": "Back to your result",
+            "link_text": gettext("Back to your result"),
         }
         return render(request, "careers/quiz_problem.html", context, status=400)
     Share.create_for(

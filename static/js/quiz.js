@@ -13,6 +13,7 @@
   }
 
   // The optional one-minute typing check: words per minute = correct characters / 5.
+  // Its messages come translated in the page (data-* on #typing-status).
   function setUpTypingCheck(root) {
     var box = root.querySelector("#typing-check");
     if (!box) {
@@ -43,20 +44,20 @@
       input.readOnly = true;
       var minutes = Math.max((Date.now() - started) / 60000, 1 / 60);
       wpm = Math.round(correctChars() / 5 / minutes);
-      status.textContent = "Your speed: " + wpm + " words a minute, counting only correct characters.";
+      status.textContent = status.dataset.result.replace("{wpm}", wpm);
       use.hidden = false;
     }
 
     input.addEventListener("input", function () {
       if (started === null) {
         started = Date.now();
-        status.textContent = "Timing: one minute.";
+        status.textContent = status.dataset.timing;
         timer = setInterval(function () {
           var left = 60 - Math.floor((Date.now() - started) / 1000);
           if (left <= 0 || input.value.length >= sample.length) {
             finish();
           } else if (left % 15 === 0) {
-            status.textContent = left + " seconds left.";
+            status.textContent = status.dataset.left.replace("{n}", left);
           }
         }, 1000);
       }
@@ -98,7 +99,7 @@
       note = document.createElement("p");
       note.className = "error offline-note";
       note.setAttribute("role", "alert");
-      note.textContent = "No connection. Your earlier steps are saved; try again when you are back online.";
+      note.textContent = quiz.dataset.offline;
       quiz.querySelector("form").prepend(note);
     }
   });

@@ -14,7 +14,7 @@
     if (copy) {
       var input = document.getElementById(copy.dataset.copy);
       input.select();
-      var done = function () { copy.textContent = "Copied"; };
+      var done = function () { copy.textContent = copy.dataset.copied; };
       if (navigator.clipboard) {
         navigator.clipboard.writeText(input.value).then(done, function () {});
       } else if (document.execCommand("copy")) {

@@ -5,13 +5,17 @@ from argparse import ArgumentParser, ArgumentTypeError
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 
 from careers.choices import Verdict
 from careers.models import Qualification, Skill, scoring_catalogue
 from careers.profiles import ProfileError, read_profile
 from careers.scoring import profile_from_data, recommend, recommendation_data
+from careers.wording import in_words
 
 
 def positive_int(value: str) -> int:
@@ -37,10 +41,20 @@ class Command(BaseCommand):
             "--top", type=positive_int, help="Show only the best N roles."
         )
         parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument(
+            "--lang",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="The language of the advice (default: %(default)s).",
+        )
 
-    def handle(
-        self, *args: Any, profile: Path, top: int | None, format: str, **options: Any
-    ):
+    def handle(self, *args: Any, lang: str, **options: Any) -> None:
+        with translation.override(lang):
+            self.recommend(**options)
+
+    def recommend(
+        self, *, profile: Path, top: int | None, format: str, **options: Any
+    ) -> None:
         try:
             data = read_profile(
                 profile,
@@ -60,8 +74,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "The catalogue is empty: run `manage.py sync_catalogue`."
             )
-        result = recommendation_data(
-            recommend(catalogue, profile_from_data(data)), top=top
+        result = in_words(
+            recommendation_data(recommend(catalogue, profile_from_data(data)), top=top)
         )
         if format == "json":
             self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
@@ -71,14 +85,18 @@ class Command(BaseCommand):
             verdict = Verdict(item["verdict"]).label.upper()
             far = f", {item['distance']}" if item["distance"] else ""
             done, total = item["required"]
-            fit = f", helps {item['fit']}%" if item["fit"] is not None else ""
+            tally = gettext("required %(met)d of %(of)d") % {"met": done, "of": total}
+            if item["fit"] is not None:
+                tally += ", " + gettext("helps %(fit)d%%") % {"fit": item["fit"]}
+            over = (
+                " [" + gettext("over-qualified") + "]" if item["overqualified"] else ""
+            )
             self.stdout.write(
                 f"\n{rank}. {item['title']} ({item['sector']}, {item['category']}): "
-                f"{verdict}{far}; required {done} of {total}{fit}"
-                + (" [over-qualified]" if item["overqualified"] else "")
+                f"{verdict}{far}; {tally}{over}"
             )
             for line in item["lines"]:
-                kind = "Required" if line["must"] else "Helps"
+                kind = gettext("Required") if line["must"] else gettext("Helps")
                 mark = "+" if line["met"] else "-"
                 self.stdout.write(f"   {mark} {kind}: {line['text']}")
             if item["advice"]:
