@@ -13,6 +13,11 @@ from django.core.validators import MaxLengthValidator
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from careers.choices import Status
 from careers.models import (
@@ -110,8 +115,9 @@ class CheckedChoicesMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class CatalogueAdmin(CheckedChoicesMixin, admin.ModelAdmin):
-    """Catalogue edits change what the scoring engine reads: tell it at once."""
+class CatalogueAdmin(CheckedChoicesMixin, TranslationAdmin):
+    """Catalogue edits change what the scoring engine reads: tell it at once. Its
+    words are edited per language (English, Hindi, Filipino: careers/translation.py)."""
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
@@ -139,7 +145,7 @@ class RequirementForm(forms.ModelForm):
         return data
 
 
-class RequirementInline(CheckedChoicesMixin, admin.StackedInline):
+class RequirementInline(CheckedChoicesMixin, TranslationStackedInline):
     model = Requirement
     form = RequirementForm
     extra = 0
@@ -161,7 +167,7 @@ class RoleOccupationInline(CheckedChoicesMixin, admin.TabularInline):
     autocomplete_fields = ["occupation"]
 
 
-class RoleInline(CheckedChoicesMixin, admin.TabularInline):
+class RoleInline(CheckedChoicesMixin, TranslationTabularInline):
     model = Role
     extra = 0
     fields = ["title", "slug", "channel", "job_zone", "position"]

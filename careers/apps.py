@@ -14,3 +14,13 @@ class CareersConfig(AppConfig):
 
         # Django's own event: failed logins go to the security log.
         user_login_failed.connect(login_failed, dispatch_uid="careers.login_failed")
+
+        # Django ships no Filipino, so its table of languages (what
+        # get_language_info() reads, and the admin's per-language fields with it)
+        # gets ours; the words themselves are in locale/fil/.
+        from django.conf.locale import LANG_INFO
+
+        LANG_INFO.setdefault(
+            "fil",
+            {"bidi": False, "code": "fil", "name": "Filipino", "name_local": "Filipino"},
+        )

@@ -209,7 +209,10 @@ def draw_card(snapshot: dict) -> bytes:
         verdict_width = small.length(draw, verdict)
         title_left = MARGIN + badge_width + 16
         title = _fit(
-            draw, role["title"], role_face, width - badge_width - verdict_width - 48
+            draw,
+            say(role["title"]),
+            role_face,
+            width - badge_width - verdict_width - 48,
         )
         role_face.draw(draw, (title_left, y), title, TEXT)
         small.draw(
@@ -239,7 +242,7 @@ def draw_card(snapshot: dict) -> bytes:
 
 def card_alt_text(snapshot: dict) -> str:
     roles = "; ".join(
-        f"{role['title']} ({role['sector']}): {shared_verdict(role).lower()}"
+        f"{say(role['title'])} ({role['sector']}): {shared_verdict(role).lower()}"
         for role in snapshot["roles"][:ROLES_SHOWN]
     )
     return gettext("CareerFit result card. %(summary)s Roles: %(roles)s.") % {

@@ -7,7 +7,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from careers.choices import (
     EFFORT_CODES,
@@ -43,11 +45,24 @@ from careers.onet import (
     load_onet,
     top_elements,
 )
+from careers.scoring.text import Reader, english
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SPEC_PATH = FIXTURES / "catalogue.toml"
 ONET_DIR = FIXTURES / "onet"
 FIXTURE_PATH = FIXTURES / "catalogue.json"
+# fixtures/translations/<language>.toml: our own translation of the catalogue's words.
+TRANSLATIONS_DIR = FIXTURES / "translations"
+# The catalogue's words a candidate reads (careers/translation.py), by model: the
+# section of a translation file, how its rows are named there, and the fields.
+TRANSLATED = {
+    "careers.jobcategory": ("category", ("name", "summary", "typical_activities")),
+    "careers.role": ("role", ("title", "summary", "day_to_day", "typical_shifts")),
+    "careers.requirement": ("requirement", ("explanation", "source_note")),
+    "careers.qualification": ("qualification", ("name", "effort_reason", "cost")),
+    "careers.skill": ("skill", ("name",)),
+    "careers.stepestimate": ("estimate", ("effort_reason", "cost")),
+}
 
 ALTERNATE_TITLES_SHOWN = 8
 HAND_FIELDS = {
@@ -133,6 +148,7 @@ def _requirement_object(
             "source_note": fields["source_note"],
             "position": position,
         },
+        MESSAGES: fields.get(MESSAGES, {}),
     }
 
 
@@ -143,9 +159,14 @@ def _derived_fields(derived: DerivedRequirement) -> dict[str, Any]:
         "level": derived.level,
         "importance": derived.importance,
         "weight": derived.weight,
-        "explanation": derived.explanation,
+        "explanation": english(derived.explanation),
         "source": Source.ONET,
-        "source_note": derived.source_note,
+        "source_note": english(derived.source_note),
+        # Written in every language by `with_translations`.
+        MESSAGES: {
+            "explanation": derived.explanation,
+            "source_note": derived.source_note,
+        },
     }
 
 
@@ -160,8 +181,15 @@ def _apply_override(
     fields["source"] = Source.HAND
     fields["source_note"] = (
         f"{override['reason']} O*NET alone gives {derived.level} "
-        f"({Importance(derived.importance).label.lower()}): {derived.source_note}"
+        f"({Importance(derived.importance).label.lower()}): "
+        f"{english(derived.source_note)}"
     )
+    # What we wrote by hand is translated in fixtures/translations/, not derived.
+    fields[MESSAGES] = {
+        k: v
+        for k, v in fields[MESSAGES].items()
+        if k not in override and k != "source_note"
+    }
     return fields
 
 
@@ -400,13 +428,97 @@ def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]
     return objects + roles + links + requirements
 
 
+# What the O*NET rules derive is written once, as messages, and read here in each
+# language (their words are in locale/).
+MESSAGES = "_messages"
+_BUILDER_READER = Reader(
+    gettext=translation.gettext,
+    ngettext=translation.ngettext,
+    name=lambda text: translation.gettext(text) if text else text,
+)
+
+
+def _translation_key(item: dict[str, Any]) -> str:
+    fields = item["fields"]
+    if item["model"] == "careers.requirement":
+        return f"{fields['role'][0]}/{fields['code']}"
+    return fields.get("slug") or fields["code"]
+
+
+def _translate_stages(item: dict, key: str, table: dict, language: str) -> None:
+    """A qualification's stages in `language`: its own from the translation file (by
+    stage code), a degree's years from the file's [degree_stages] ("{n}" the year)."""
+    own = table.get("qualification", {}).get(key, {}).pop("stages", {})
+    years = table.get("degree_stages", {})
+    for stage in item["fields"].get("stages", []):
+        name = stage["name"]
+        text = own.get(stage["code"])
+        if text is None and name == "In the final year":
+            text = years.get("final")
+        elif text is None and name.startswith("In year ") and "year" in years:
+            text = years["year"].replace("{n}", name.removeprefix("In year "))
+        if text:
+            stage[f"name_{language}"] = text
+
+
+def load_translations(directory: Path = TRANSLATIONS_DIR) -> dict[str, dict]:
+    """Each language's translation file, by language code."""
+    return {
+        path.stem: tomllib.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(directory.glob("*.toml"))
+    }
+
+
+def with_translations(
+    objects: list[dict[str, Any]], translations: dict[str, dict], languages: list[str]
+) -> list[dict[str, Any]]:
+    """The objects with a column per language for each translated field: English from
+    the spec, the others from `translations` (None where a row has none yet, so that
+    pages fall back to English and say so)."""
+    used: set[tuple[str, str, str]] = set()
+    for item in objects:
+        if item["model"] not in TRANSLATED:
+            continue
+        section, names = TRANSLATED[item["model"]]
+        key = _translation_key(item)
+        messages = item.pop(MESSAGES, {})
+        for name in names:
+            item["fields"][f"{name}_en"] = item["fields"][name]
+            for language in languages:
+                text = translations.get(language, {}).get(section, {}).get(key, {})
+                value = text.get(name)
+                if value is None and name in messages:
+                    with translation.override(language):
+                        value = _BUILDER_READER(messages[name])
+                if isinstance(value, list):  # a category's activities, one a line
+                    value = "\n".join(value)
+                item["fields"][f"{name}_{language}"] = value
+                used.add((language, section, key))
+        if item["model"] == "careers.qualification":
+            for language in languages:
+                _translate_stages(item, key, translations.get(language, {}), language)
+    for language, table in translations.items():
+        where = f"fixtures/translations/{language}.toml"
+        table = {k: v for k, v in table.items() if k != "degree_stages"}
+        _require(language in languages, where, "not a language of the site")
+        for section, rows in table.items():
+            for key in rows:
+                known = (language, section, key) in used
+                _require(known, where, f"[{section}.{key!r}] names no catalogue row")
+    return objects
+
+
 def render_fixture(objects: list[dict[str, Any]]) -> str:
-    return json.dumps(objects, indent=1, ensure_ascii=False) + "\n"
+    plain = [{k: v for k, v in item.items() if k != MESSAGES} for item in objects]
+    return json.dumps(plain, indent=1, ensure_ascii=False) + "\n"
 
 
 def build_fixture_text(spec_path: Path = SPEC_PATH, onet_dir: Path = ONET_DIR) -> str:
-    """The exact text of fixtures/catalogue.json for this spec and O*NET subset."""
-    return render_fixture(build_catalogue(load_spec(spec_path), load_onet(onet_dir)))
+    """The exact text of fixtures/catalogue.json for this spec, O*NET subset and our
+    translations."""
+    objects = build_catalogue(load_spec(spec_path), load_onet(onet_dir))
+    others = [code for code, _name in settings.LANGUAGES if code != "en"]
+    return render_fixture(with_translations(objects, load_translations(), others))
 
 
 def grow_catalogue(factor: int) -> None:

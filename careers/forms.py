@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from careers.cards import shared_verdict
@@ -29,6 +30,7 @@ from careers.choices import (
 )
 from careers.models import Qualification, Skill, questionnaire_catalogue
 from careers.models.assessments import SHAREABLE_ROLES
+from careers.wording import say
 
 NOT_APPLICABLE = ""
 OTHER_FIELD = "other"
@@ -238,6 +240,12 @@ class EducationForm(StepForm):
         }
 
 
+def stage_name(stage: dict[str, Any]) -> str:
+    """A qualification's stage in the page's language (its translations are kept
+    beside it: fixtures/translations/), else as written."""
+    return stage.get(f"name_{get_language()}") or stage["name"]
+
+
 class QualificationsForm(StepForm):
     none = forms.BooleanField(label=_("I have none of these yet"), required=False)
     qualifications = forms.MultipleChoiceField(
@@ -298,7 +306,7 @@ class QualificationsForm(StepForm):
         doing.choices = [(NOT_APPLICABLE, _("Nothing at the moment"))] + [
             (
                 q.name,
-                [(f"{q.slug}:{st['code']}", st["name"]) for st in q.stages],
+                [(f"{q.slug}:{st['code']}", stage_name(st)) for st in q.stages],
             )
             for q in qualifications
             if q.stages
@@ -633,7 +641,7 @@ class ShareForm(forms.Form):
         super().__init__(*args, **kwargs)
         offered = result.top_roles(SHAREABLE_ROLES) if result else []
         self.fields["roles"].choices = [
-            (item["role"], f"{item['title']} ({shared_verdict(item).lower()})")
+            (item["role"], f"{say(item['title'])} ({shared_verdict(item).lower()})")
             for item in offered
         ]
         self.fields["roles"].initial = [item["role"] for item in offered[:3]]

@@ -15,6 +15,8 @@ from careers.choices import (
     Importance,
     RequirementKind,
 )
+from careers.scoring.profile import EDUCATION_PHRASES
+from careers.scoring.text import Text, _
 
 # How much each linked occupation counts when a role has several: the role's main
 # occupation (listed first) describes it best, so it counts double; the others once.
@@ -118,8 +120,9 @@ class DerivedRequirement:
     level: str
     importance: str
     weight: int
-    explanation: str
-    source_note: str
+    # Messages (careers.scoring.text): the builder writes them in every language.
+    explanation: Text
+    source_note: Text
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -235,22 +238,33 @@ def derive_english(
     )
     cefr = cefr_from_onet_level(level)
     must = importance >= MUST_HAVE_IMPORTANCE
-    medium = "speak" if element == "Speaking" else "write"
-    lead = (
-        f"You {medium} English all day in this work, so {cefr} is needed"
-        if must
-        else f"{cefr} English helps here, though it is not the main skill"
-    )
+    if not must:
+        lead = _("%(level)s English helps here, though it is not the main skill")
+    elif element == "Speaking":
+        lead = _("You speak English all day in this work, so %(level)s is needed")
+    else:
+        lead = _("You write English all day in this work, so %(level)s is needed")
+    # The can-do statement is a message of the quiz's own (careers.choices).
+    statement = str(can_do[CEFRLevel(cefr)])
     return DerivedRequirement(
         code=code,
         kind=kind,
         level=cefr,
         importance=Importance.MUST if must else Importance.NICE,
         weight=weight_from_importance(importance),
-        explanation=f"{lead}: “{can_do[CEFRLevel(cefr)]}”",
-        source_note=(
-            f"O*NET {element}: level {level:.2f}/7, importance {importance:.2f}/5 "
-            f"({_describe(rated)}); level {level:.2f} → {cefr}."
+        explanation=_(
+            "%(lead)s: “%(statement)s”",
+            lead=Text(lead.msgid, (("level", cefr),)),
+            statement=statement,
+        ),
+        source_note=_(
+            "O*NET %(element)s: level %(level)s/7, importance %(importance)s/5 "
+            "(%(who)s); level %(level)s → %(cefr)s.",
+            element=element,
+            level=f"{level:.2f}",
+            importance=f"{importance:.2f}",
+            who=_describe(rated),
+            cefr=cefr,
         ),
     )
 
@@ -292,13 +306,16 @@ def derive_education(
                 level=level,
                 importance=Importance.MUST,
                 weight=3,
-                explanation=(
-                    f"Employers usually ask for {EducationLevel(level).label.lower()} "
-                    "or higher for this work."
+                explanation=_(
+                    "Employers usually ask for %(level)s or higher for this work.",
+                    level=EDUCATION_PHRASES[level],
                 ),
-                source_note=(
-                    f"No O*NET education survey for these occupations; "
-                    f"{main.title} is in {main.job_zone_name} → {level}."
+                source_note=_(
+                    "No O*NET education survey for these occupations; %(title)s is "
+                    "in %(zone)s → %(level)s.",
+                    title=main.title,
+                    zone=main.job_zone_name,
+                    level=level,
                 ),
             )
         ]
@@ -319,14 +336,11 @@ def derive_education(
             level=floor_level,
             importance=Importance.MUST,
             weight=3,
-            explanation=(
-                f"Three in four people doing this work say it needs at least "
-                f"{EducationLevel(floor_level).label.lower()}."
+            explanation=_(
+                "Three in four people doing this work say it needs at least %(level)s.",
+                level=EDUCATION_PHRASES[floor_level],
             ),
-            source_note=(
-                f"O*NET Required Level of Education ({who}): {shares[floor]:.0f}% say "
-                f"“{labels[floor]}” or higher → {floor_level}."
-            ),
+            source_note=_education_note(who, shares[floor], labels[floor], floor_level),
         )
     ]
     if EDUCATION_ORDER.index(typical_level) > EDUCATION_ORDER.index(floor_level):
@@ -337,18 +351,28 @@ def derive_education(
                 level=typical_level,
                 importance=Importance.NICE,
                 weight=2,
-                explanation=(
-                    f"About half of the people in this work hold "
-                    f"{EducationLevel(typical_level).label.lower()} or more, so it helps "
-                    "you stand out."
+                explanation=_(
+                    "About half of the people in this work hold %(level)s or more, so "
+                    "it helps you stand out.",
+                    level=EDUCATION_PHRASES[typical_level],
                 ),
-                source_note=(
-                    f"O*NET Required Level of Education ({who}): {shares[typical]:.0f}% "
-                    f"say “{labels[typical]}” or higher → {typical_level}."
+                source_note=_education_note(
+                    who, shares[typical], labels[typical], typical_level
                 ),
             )
         )
     return derived
+
+
+def _education_note(who: str, share: float, label: str, level: str) -> Text:
+    return _(
+        "O*NET Required Level of Education (%(who)s): %(share)s%% say “%(label)s” or "
+        "higher → %(level)s.",
+        who=who,
+        share=f"{share:.0f}",
+        label=label,
+        level=level,
+    )
 
 
 def derive_requirements(

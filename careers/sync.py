@@ -14,8 +14,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core import serializers
 from django.db import models, transaction
+from django.utils import translation
 
 from careers.models import LoadedRow, catalogue_changed
 
@@ -80,6 +82,21 @@ def _digest(fields: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
 
 
+def _before_translations(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields as loaded before the catalogue had a column per language (a row
+    recorded then and not edited since is still the fixture's to update)."""
+    languages = {code for code, _name in settings.LANGUAGES}
+    return {
+        name: value
+        for name, value in fields.items()
+        if not (
+            "_" in name
+            and name.rsplit("_", 1)[1] in languages
+            and name.rsplit("_", 1)[0] in fields
+        )
+    }
+
+
 def _label(obj: models.Model) -> str:
     return f"{obj._meta.model_name} {' / '.join(map(str, obj.natural_key()))}"
 
@@ -91,7 +108,9 @@ def sync_catalogue(
     unless `force`; with `dry_run`, only say what would happen."""
     report = SyncReport()
     records = {(r.model, r.key): r for r in LoadedRow.objects.all()}
-    with transaction.atomic():
+    # In English: a translated field ("title") reads and writes the active language's
+    # column; each language's own column ("title_hi") is in the fixture.
+    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
         for item in objects:
             names = sorted(item["fields"])
             [loaded] = serializers.deserialize("python", [item])
@@ -114,8 +133,9 @@ def sync_catalogue(
                     if record is None or record.fields_hash != _digest(wanted):
                         _record(item["model"], key, wanted)
                     continue
-                untouched = record is not None and record.fields_hash == _digest(
-                    current
+                untouched = record is not None and record.fields_hash in (
+                    _digest(current),
+                    _digest(_before_translations(current)),
                 )
                 if not untouched and not force:
                     diff = _differences(existing, item, current, wanted)

@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from django.apps import apps
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
+from careers.caching import cached_value, generation
 from careers.scoring.text import Reader, Value, from_data
 
 
 def reader() -> Reader:
     """A reader in the active language (Django's gettext, our locale/ catalogues)."""
-    # Names the engine was given in English (a language, "Hindi or another Indian
-    # language") are message ids too; catalogue names pass through as they are.
-    return Reader(
-        gettext=translation.gettext,
-        ngettext=translation.ngettext,
-        name=lambda name: translation.gettext(name) if name else name,
-    )
+    return _reader(translation.get_language() or settings.LANGUAGE_CODE, generation())
+
+
+# One reader per language and catalogue generation: a result page reads a few hundred
+# messages, and each would otherwise fetch the names from the cache again.
+@lru_cache(maxsize=8)
+def _reader(language: str, catalogue_generation: str) -> Reader:
+    names = catalogue_names()
+
+    def name(english: str) -> str:
+        # A catalogue name in the page's language; names the engine was given from
+        # our vocabularies (a language, "Hindi or another Indian language") are
+        # message ids.
+        return names.get(english) or (translation.gettext(english) if english else "")
+
+    return Reader(gettext=translation.gettext, ngettext=translation.ngettext, name=name)
 
 
 def say(data: Any) -> str:
@@ -50,6 +63,12 @@ def in_words(recommendation: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# The catalogue's names, by model and field (careers/translation.py), kept for the
+# generation like the scoring catalogue.
+NAMED = (("role", "title"), ("jobcategory", "name"), ("qualification", "name"))
+NAMED += (("skill", "name"),)
+NAMES_SECONDS = 300
+
 # Django has no Filipino catalogue, so ours carries the month names its date filter
 # reads ("j F Y" on every page); listed here so that makemessages keeps them.
 MONTHS = (
@@ -66,3 +85,22 @@ MONTHS = (
     gettext_noop("November"),
     gettext_noop("December"),
 )
+
+
+def catalogue_names() -> dict[str, str]:
+    """The catalogue's names (roles, kinds of work, qualifications, skills) from English
+    into the active language, where a translation exists: stored results and links hold
+    the English, and read in the page's language."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE:
+        return {}
+
+    def load() -> dict[str, str]:
+        names: dict[str, str] = {}
+        for model_name, field in NAMED:
+            model = apps.get_model("careers", model_name)
+            rows = model.objects.values_list(f"{field}_en", f"{field}_{language}")
+            names.update({en: text for en, text in rows if en and text})
+        return names
+
+    return cached_value(f"catalogue-names-{language}", load, NAMES_SECONDS)

@@ -140,6 +140,8 @@ elif not SECRET_KEY:
     SECRET_KEY = "django-insecure-local-development-only"
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation asks: catalogue text per language.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -222,6 +224,10 @@ LANGUAGE_CODE = "en"
 # locale; ours in locale/ is the one it uses.
 LANGUAGES = [("en", "English"), ("hi", "हिन्दी"), ("fil", "Filipino")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The catalogue's text (careers/translation.py) in each language, English where a
+# translation is missing; pages mark such text (careers.templatetags, `in_language`).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

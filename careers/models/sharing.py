@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from careers.cards import draw_card, shared_summary, shared_verdict
 from careers.choices import ShareExpiry
 from careers.models.assessments import Result
+from careers.wording import say
 
 SHARED_FIELDS = ("role", "title", "sector", "category_name", "verdict", "distance")
 # The plain-text summary to paste into a chat stays under 1 KB (WhatsApp shows it whole).
@@ -29,7 +30,7 @@ def plain_text(snapshot: dict[str, Any], url: str) -> str:
     """The shared result as a short message to paste into a chat."""
     lines = [gettext("My CareerFit result:")]
     lines += [
-        f"- {r['title']} ({r['sector']}): {shared_verdict(r)}"
+        f"- {say(r['title'])} ({r['sector']}): {shared_verdict(r)}"
         for r in snapshot["roles"]
     ]
     lines.append(gettext("See it here: %(url)s") % {"url": url})

@@ -35,6 +35,29 @@ def say_filter(data) -> str:
 
 
 @register.filter
+def tr(row, field: str) -> str:
+    """A catalogue field in the page's language; where it has no translation yet, the
+    English, marked as English (for readers and for screen readers)."""
+    value = getattr(row, field)
+    if translated(row, field):
+        return value
+    return format_html(
+        '<span lang="en">{}</span> <span class="in-english">({})</span>',
+        value,
+        gettext("in English"),
+    )
+
+
+@register.filter
+def translated(row, field: str) -> bool:
+    """Whether a catalogue field has its own text in the page's language."""
+    language = get_language() or settings.LANGUAGE_CODE
+    return language == settings.LANGUAGE_CODE or bool(
+        getattr(row, f"{field}_{language}", None)
+    )
+
+
+@register.filter
 def weeks(effort) -> str:
     """A scoring Effort as "about 3–6 months"."""
     return say(effort.text)
