@@ -22,5 +22,10 @@ class CareersConfig(AppConfig):
 
         LANG_INFO.setdefault(
             "fil",
-            {"bidi": False, "code": "fil", "name": "Filipino", "name_local": "Filipino"},
+            {
+                "bidi": False,
+                "code": "fil",
+                "name": "Filipino",
+                "name_local": "Filipino",
+            },
         )

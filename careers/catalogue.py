@@ -45,7 +45,7 @@ from careers.onet import (
     load_onet,
     top_elements,
 )
-from careers.scoring.text import Reader, english
+from careers.scoring.text import Reader, Text, _, english
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SPEC_PATH = FIXTURES / "catalogue.toml"
@@ -149,6 +149,7 @@ def _requirement_object(
             "position": position,
         },
         MESSAGES: fields.get(MESSAGES, {}),
+        OVERRIDE_REASON: fields.get(OVERRIDE_REASON),
     }
 
 
@@ -184,12 +185,14 @@ def _apply_override(
         f"({Importance(derived.importance).label.lower()}): "
         f"{english(derived.source_note)}"
     )
-    # What we wrote by hand is translated in fixtures/translations/, not derived.
-    fields[MESSAGES] = {
-        k: v
-        for k, v in fields[MESSAGES].items()
-        if k not in override and k != "source_note"
-    }
+    # What we wrote by hand is translated in fixtures/translations/ (an override's
+    # `reason`, which the O*NET part below follows in each language).
+    messages = {k: v for k, v in fields[MESSAGES].items() if k not in override}
+    messages["source_note"] = onet_alone_gives(
+        derived.level, Importance(derived.importance).label, derived.source_note
+    )
+    fields[MESSAGES] = messages
+    fields[OVERRIDE_REASON] = override["reason"]
     return fields
 
 
@@ -431,6 +434,18 @@ def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]
 # What the O*NET rules derive is written once, as messages, and read here in each
 # language (their words are in locale/).
 MESSAGES = "_messages"
+OVERRIDE_REASON = "_override_reason"
+
+
+def onet_alone_gives(level: str, importance: str, note: Text) -> Text:
+    return _(
+        "O*NET alone gives %(level)s (%(importance)s): %(note)s",
+        level=level,
+        importance=str(importance),
+        note=note,
+    )
+
+
 _BUILDER_READER = Reader(
     gettext=translation.gettext,
     ngettext=translation.ngettext,
@@ -482,6 +497,7 @@ def with_translations(
         section, names = TRANSLATED[item["model"]]
         key = _translation_key(item)
         messages = item.pop(MESSAGES, {})
+        reason = item.pop(OVERRIDE_REASON, None)
         for name in names:
             item["fields"][f"{name}_en"] = item["fields"][name]
             for language in languages:
@@ -490,6 +506,11 @@ def with_translations(
                 if value is None and name in messages:
                     with translation.override(language):
                         value = _BUILDER_READER(messages[name])
+                    if reason is not None:  # an override: our reason, then O*NET's
+                        hand = text.get("reason")
+                        value = f"{hand} {value}" if hand else None
+                if value is None and item["fields"][name] == "":
+                    value = ""  # nothing to translate
                 if isinstance(value, list):  # a category's activities, one a line
                     value = "\n".join(value)
                 item["fields"][f"{name}_{language}"] = value
@@ -509,7 +530,8 @@ def with_translations(
 
 
 def render_fixture(objects: list[dict[str, Any]]) -> str:
-    plain = [{k: v for k, v in item.items() if k != MESSAGES} for item in objects]
+    private = {MESSAGES, OVERRIDE_REASON}
+    plain = [{k: v for k, v in item.items() if k not in private} for item in objects]
     return json.dumps(plain, indent=1, ensure_ascii=False) + "\n"
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 
 from careers.models import Role
@@ -73,6 +75,15 @@ def empty_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_to_start():
+    # LocaleMiddleware leaves the last request's language active in this thread (each
+    # request of a server sets its own): every test starts, and ends, in English.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -237,7 +248,7 @@ def screenshots() -> Path:
 
 
 def wait_for_step(page, number: int) -> None:
-    page.locator("label[for=quiz-progress]", has_text=f"Step {number} of 7").wait_for()
+    page.locator(f"#quiz[data-step='{number}']").wait_for()
 
 
 def fill_step(page, number: int) -> None:
@@ -258,16 +269,16 @@ def answer_step(page, number: int) -> None:
     if number < 7:
         wait_for_step(page, number + 1)
     else:
-        page.get_by_role("heading", name="Your result", exact=True).wait_for()
+        page.locator(".on-this-page").wait_for()  # the result page, in any language
 
 
 @pytest.fixture
 def take_quiz(site):
     """Start the quiz at the live site and answer steps 1..upto; returns the page."""
 
-    def take(page, upto: int = 7):
-        page.goto(f"{site}/quiz/")
-        page.get_by_role("button", name="Start the quiz").click()
+    def take(page, upto: int = 7, language: str = "en"):
+        page.goto(f"{site}/{language}/quiz/")
+        page.click("form.actions button[type=submit]")  # "Start the quiz"
         wait_for_step(page, 1)
         for number in range(1, upto + 1):
             answer_step(page, number)

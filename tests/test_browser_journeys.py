@@ -1,8 +1,10 @@
 """Whole journeys in a real browser (Chromium via Playwright) against a live server."""
 
+import io
 import re
 
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from careers.models import JobListing
@@ -32,6 +34,45 @@ def test_whole_quiz_without_javascript(browser, take_quiz):
     expect(page.get_by_role("heading", name="You can apply now (6)")).to_be_visible()
     expect(page.get_by_text("BPO fits you best today")).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_whole_journey_in_hindi_on_a_small_phone(browser, take_quiz, javascript):
+    phone = browser.new_context(
+        viewport={"width": 360, "height": 740},
+        java_script_enabled=javascript,
+        locale="hi-IN",
+    )
+    page = take_quiz(phone.new_page(), language="hi")
+    expect(page).to_have_url(re.compile(r"/hi/results/[\w-]+/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "hi")
+    expect(page.get_by_role("heading", name="आप अभी आवेदन कर सकते हैं (6)")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="वॉइस कस्टमर सपोर्ट एसोसिएट").first
+    ).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.click("#share button[type=submit]")  # "Create a share link"
+    link = page.locator("input[id^=share-link-]").first.input_value()
+
+    # A reader whose browser asks for English still gets the Hindi it was made in,
+    # and can switch.
+    reader = browser.new_context(java_script_enabled=javascript, locale="en-IN")
+    friend = reader.new_page()
+    friend.goto(link)
+    expect(friend.locator("html")).to_have_attribute("lang", "hi")
+    expect(
+        friend.get_by_role("heading", name="मेरे लिए कौन-सा BPO और KPO काम सही है")
+    ).to_be_visible()
+    card = friend.request.get(link + "card.png").body()
+    assert Image.open(io.BytesIO(card)).size == (1200, 630)
+    assert len(card) < 60_000
+    friend.get_by_role("link", name="English").click()
+    expect(friend.locator("html")).to_have_attribute("lang", "en")
+    expect(
+        friend.get_by_role("link", name="Voice customer support associate")
+    ).to_be_visible()
+    reader.close()
+    phone.close()
 
 
 def test_back_refresh_and_continue_later_keep_every_answer(browser, page, take_quiz):

@@ -65,7 +65,9 @@ def test_a_qualification_renamed_in_the_admin_shows_in_the_quiz(
         response = admin.post(
             reverse("admin:careers_qualification_change", args=[llb.pk]),
             {
-                "name": "Bachelor of Laws (LLB)",
+                "name_en": "Bachelor of Laws (LLB)",
+                "name_hi": llb.name_hi or "",
+                "name_fil": llb.name_fil or "",
                 "slug": "llb",
                 "kind": llb.kind,
                 "field": llb.field,
@@ -73,7 +75,9 @@ def test_a_qualification_renamed_in_the_admin_shows_in_the_quiz(
                 "description": llb.description,
                 "weeks_low": llb.weeks_low,
                 "weeks_high": llb.weeks_high,
-                "effort_reason": llb.effort_reason,
+                "effort_reason_en": llb.effort_reason,
+                "effort_reason_hi": llb.effort_reason_hi or "",
+                "effort_reason_fil": llb.effort_reason_fil or "",
                 "stages": json.dumps(llb.stages),
             },
         )

@@ -28,6 +28,8 @@ from careers.choices import (
     SkillLevel,
     Source,
 )
+from careers.scoring.text import Items, Text, Value
+from careers.wording import say
 
 
 class RequirementManager(models.Manager):
@@ -70,7 +72,7 @@ class Requirement(models.Model):
     explanation = models.TextField(help_text="Plain words for candidates.")
     source = models.CharField(max_length=4, choices=Source.choices)
     source_note = models.CharField(
-        max_length=300, help_text="The O*NET figures behind it, or the one-line reason."
+        max_length=500, help_text="The O*NET figures behind it, or the one-line reason."
     )
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -147,7 +149,7 @@ class Requirement(models.Model):
             }
         if kind == RequirementKind.EXPERIENCE_YEARS:
             domains = or_list(
-                ExperienceDomain(c).label.lower() for c in self.subject_codes
+                say(scoring.DOMAIN_PHRASES.get(c, c)) for c in self.subject_codes
             )
             if not domains:
                 return ngettext(
@@ -201,7 +203,7 @@ class Requirement(models.Model):
             level=self.level,
             amount=self.amount,
             accepts=self.accepted_options(),
-            label=self.languages_display
+            label=languages_phrase(self.subject_codes)
             if self.kind == RequirementKind.OTHER_LANGUAGE
             else "",
         )
@@ -250,6 +252,13 @@ SKILL_LEVEL_WORDS = {
 def or_list(items) -> str:
     """ "A or B or C", in the page's language."""
     return _(" or ").join(str(i) for i in items)
+
+
+def languages_phrase(codes: list[str]) -> Value:
+    """The accepted languages as the engine words them, read in the page's language."""
+    if INDIAN_LANGUAGES_CODE in codes:
+        return Text("Hindi or another Indian language")
+    return Items(tuple(str(Language(c).label) for c in codes))
 
 
 def languages_label(codes: list[str]) -> str:

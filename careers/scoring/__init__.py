@@ -18,6 +18,7 @@ from careers.scoring.engine import (
 )
 from careers.scoring.profile import (
     CEFR_LEVELS,
+    DOMAIN_PHRASES,
     EDUCATION_LEVELS,
     EDUCATION_PHRASES,
     PORTFOLIO_KINDS,

@@ -45,7 +45,12 @@ from careers.models import Assessment, Result
 
 JOURNEY_BUDGET = 150  # hellos of server CPU per whole journey, at most
 PUBLIC_BUDGET = 0.5  # a public page's req/s under wrk, against the hello ceiling's
-PUBLIC_PAGES = ["/", "/careers/", "/careers/legal-process/", "/roles/medical-coder/"]
+PUBLIC_PAGES = [
+    "/en/",
+    "/en/careers/",
+    "/en/careers/legal-process/",
+    "/en/roles/medical-coder/",
+]
 REDIS = "redis://127.0.0.1:6379/0"
 POSTGRES = "postgresql://postgres@127.0.0.1:5432/"
 CATALOGUE = json.loads((settings.BASE_DIR / "fixtures/catalogue.json").read_text())
@@ -90,9 +95,9 @@ def answers(rng: random.Random) -> list[dict[str, Any]]:
 def journey(new_browser: Callable[[], Browser], seed: int, mark=lambda name: None):
     """One candidate's whole visit; `mark(name)` is called after each action."""
     browser = new_browser()
-    browser("/quiz/", None)
+    browser("/en/quiz/", None)
     mark("quiz page")
-    url, page = browser("/quiz/", {})
+    url, page = browser("/en/quiz/", {})
     mark("start")
     for number, form in enumerate(answers(random.Random(seed)), start=1):
         url, page = browser(url, form)

@@ -1,0 +1,196 @@
+"""Every page in Hindi and Filipino: catalogues complete and faithful, and no English
+sentence left in a translated page (names aside)."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from careers.models import JobCategory, Occupation, Role
+from tests.helpers import ANSWERS, create_share, start
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}|</?\w+[^>]*>")
+
+
+def catalogue(language: str):
+    with (LOCALE / language / "LC_MESSAGES" / "django.po").open("rb") as handle:
+        return read_po(handle)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_message_has_a_reviewed_translation_keeping_its_placeholders(language):
+    problems = []
+    for message in catalogue(language):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        texts = (
+            message.string if isinstance(message.string, tuple) else (message.string,)
+        )
+        if message.fuzzy or not all(texts):
+            problems.append(f"untranslated or fuzzy: {ids[0]!r}")
+            continue
+        wanted = sorted(PLACEHOLDER.findall(ids[-1]))
+        for text in texts:
+            # A plural form may say the number in words ("one"), so leave %(n)d out.
+            found = sorted(PLACEHOLDER.findall(text))
+            if [p for p in found if p != "%(n)d"] != [
+                p for p in wanted if p != "%(n)d"
+            ]:
+                problems.append(f"placeholders differ: {ids[0]!r} → {text!r}")
+    assert problems == []
+
+
+class VisibleText(HTMLParser):
+    """The words a reader sees, with what is marked as another language left out."""
+
+    SKIPPED = {"script", "style", "title"}
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language, self.stack, self.parts = language, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"br", "img", "input", "meta", "link", "hr", "source"}:
+            return
+        lang = dict(attrs).get("lang")
+        skipped = tag in self.SKIPPED or (lang is not None and lang != self.language)
+        self.stack.append(skipped or bool(self.stack and self.stack[-1]))
+
+    def handle_endtag(self, tag):
+        if (
+            tag not in {"br", "img", "input", "meta", "link", "hr", "source"}
+            and self.stack
+        ):
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+# English words that Hindi and Filipino sentences never use: three Latin-script words in
+# a row with one of these among them is an English phrase left untranslated. Names and
+# terms kept as they are (BPO, Microsoft Excel, CFA Level I) have none of them.
+ENGLISH = {
+    "the",
+    "an",
+    "and",
+    "or",
+    "of",
+    "to",
+    "for",
+    "with",
+    "in",
+    "on",
+    "is",
+    "are",
+    "be",
+    "you",
+    "your",
+    "we",
+    "our",
+    "this",
+    "that",
+    "what",
+    "how",
+    "can",
+    "not",
+    "have",
+    "has",
+    "from",
+    "by",
+    "it",
+    "at",
+    "as",
+    "will",
+    "do",
+    "does",
+}
+LATIN_RUN = re.compile(r"[A-Za-z’'*.-]+(?:[ ,]+[A-Za-z’'*.-]+){2,}")
+
+
+# Names that are English in every language: degrees as their holders write them, and
+# the bodies our sources are.
+NAMES = (
+    "Bar Council of India",
+    "Pharmacy Council of India",
+    "Bachelor of Business Administration",
+    "Bachelor of Commerce",
+    "Bachelor of Education",
+    "Bachelor of Laws",
+    "Bachelor of Pharmacy",
+    "Master of Commerce",
+    "Master of Laws",
+    "U.S. Department of Labor, Employment and Training Administration",
+)
+
+
+def english_left(html: str, language: str, names: tuple[str, ...] = NAMES) -> list[str]:
+    parser = VisibleText(language)
+    parser.feed(html)
+    # Runs never cross from one element's text to the next ("|").
+    text = " | ".join(" ".join(part.split()) for part in parser.parts if part.strip())
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "|")
+    found = []
+    for run in LATIN_RUN.findall(text):
+        # Acronyms (IT, BPO) are names, whatever they spell.
+        words = [w.strip(",.").lower() for w in run.split() if not w.isupper()]
+        # Filipino uses "at" (and) and "may" (has) itself.
+        common = ENGLISH - ({"at"} if language == "fil" else set())
+        if common & set(words):
+            found.append(run)
+    return found
+
+
+def test_the_check_finds_english_in_a_page():
+    page = '<p lang="hi">आपका रिज़ल्ट: you can apply for these roles now</p>'
+    assert english_left(page, "hi") == ["you can apply for these roles now"]
+    assert (
+        english_left('<p>Handa na <span lang="en">the English</span></p>', "fil") == []
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_candidates_pages_hold_no_english_sentence(client, language):
+    # The whole journey in the language: reverse() gives its /hi/ or /fil/ addresses.
+    with translation.override(language):
+        token = start(client)
+        for number, answers in ANSWERS.items():
+            client.post(reverse("careers:quiz_step", args=[token, number]), answers)
+        shared = create_share(client, token).get_absolute_url()
+        pages = [
+            reverse("careers:home"),
+            reverse("careers:category_list"),
+            *(
+                reverse("careers:category_detail", args=[slug])
+                for slug in JobCategory.objects.values_list("slug", flat=True)
+            ),
+            *(
+                reverse("careers:role_detail", args=[slug])
+                for slug in Role.objects.values_list("slug", flat=True)
+            ),
+            reverse("careers:quiz_start"),
+            *(reverse("careers:quiz_step", args=[token, n]) for n in range(1, 8)),
+            reverse("careers:result_detail", args=[token]),
+            shared,
+            f"/{language}/no-such-page/",
+        ]
+    # It opens in the language it was made in.
+    assert shared.startswith(f"/{language}/s/")
+    # O*NET's occupations are named in the sources of what a role asks ("Lawyers ×2").
+    names = (*NAMES, *Occupation.objects.values_list("title", flat=True))
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        assert f'<html lang="{language}">' in response.text, url
+        assert english_left(response.text, language, names) == [], url
