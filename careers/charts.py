@@ -105,6 +105,7 @@ def _wpm(value: int) -> str:
 EDUCATION_WORDS = {
     "10th": _("10th standard"),
     "12th": _("12th standard"),
+    "some_college": _("some college"),
     "diploma": _("diploma"),
     "bachelor": _("bachelor's degree"),
     "master": _("master's degree"),

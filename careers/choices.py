@@ -101,6 +101,9 @@ class EducationLevel(models.TextChoices):
 
     SECONDARY = "10th", _("10th (secondary school)")
     HIGHER_SECONDARY = "12th", _("12th (higher secondary)")
+    # Philippine BPO hiring asks for "college level" or "two years of college": a
+    # candidate may answer it; no requirement of ours asks for it.
+    SOME_COLLEGE = "some_college", _("Some college (no degree yet)")
     DIPLOMA = "diploma", _("Diploma or certificate after school")
     BACHELOR = "bachelor", _("Bachelor's degree")
     MASTER = "master", _("Master's degree")
@@ -331,6 +334,7 @@ EFFORT_CODES = {
     "skill-working": _("From basic to a working level"),
     "skill-advanced": _("From working to an advanced level"),
     "education-12th": _("12th standard after the 10th"),
+    "education-some_college": _("A year or two of college after the 12th"),
     "education-diploma": _("A diploma after the 12th"),
     "education-bachelor": _("A bachelor's degree after the 12th"),
     "education-master": _("A master's degree after a bachelor's"),

@@ -178,6 +178,8 @@ FIELD_CHOICES = [
     (OTHER_FIELD, _("Another field")),
 ]
 SCHOOL_LEVELS = {EducationLevel.SECONDARY, EducationLevel.HIGHER_SECONDARY}
+# College begun, no degree yet: the field studied is asked, not required.
+SOME_COLLEGE = EducationLevel.SOME_COLLEGE
 
 
 class EducationForm(StepForm):
@@ -216,7 +218,7 @@ class EducationForm(StepForm):
                     "step."
                 ),
             )
-        elif level and level not in SCHOOL_LEVELS and not field:
+        elif level and level not in SCHOOL_LEVELS | {SOME_COLLEGE} and not field:
             self.add_error(
                 "field_of_study", _("Choose the field of your diploma or degree.")
             )

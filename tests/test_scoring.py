@@ -217,6 +217,22 @@ def test_twelfth_pass_fluent_in_hindi_with_a2_english_can_apply_for_domestic_wor
     assert english(result.summary).startswith("BPO fits you best today")
 
 
+def test_filipino_with_some_college_and_b1_english_starts_in_local_accounts(catalogue):
+    result = advise(catalogue, "filipino-college-level-b1-english")
+    first = result.fits[0]
+    assert (first.role.slug, first.verdict) == (
+        "philippine-local-accounts-agent",
+        Verdict.ELIGIBLE,
+    )
+    fits = by_slug(result)
+    # College begun counts as the 12th (senior high) that most voice work asks for...
+    voice = fits["voice-customer-support-associate"]
+    assert voice.verdict == Verdict.CLOSE
+    assert [english(s.text) for s in voice.plan] == ["Reach B2 spoken English"]
+    # ...and never as a degree.
+    assert fits["business-research-analyst"].verdict == Verdict.NOT_YET
+
+
 def test_french_graduate_sees_the_foreign_language_roles_first(catalogue):
     result = advise(catalogue, "ba-french-literature-c1")
     first = result.fits[0]
@@ -268,6 +284,7 @@ def test_every_persona_file_is_advised_here():
         "ba-english-writer", "bsc-life-sciences-graduate",
         "engineering-diploma-drafter", "mba-postgraduate-day-only",
         "twelfth-fluent-hindi-a2-english", "ba-french-literature-c1",
+        "filipino-college-level-b1-english",
     }  # fmt: skip
     assert {p.stem for p in PROFILES.glob("*.json")} == tested
 

@@ -159,7 +159,7 @@ class Qualification(Estimate, CatalogueItem):
     field = models.CharField(max_length=20, choices=FieldOfStudy.choices)
     level = models.CharField(
         "education level",
-        max_length=10,
+        max_length=20,
         choices=EducationLevel.choices,
         blank=True,
         help_text="For a degree or diploma: the level it is (an LLB is a bachelor's).",

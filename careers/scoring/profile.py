@@ -10,7 +10,9 @@ from careers.scoring.text import Items, Text, Weeks, _
 
 # Ordered vocabularies, lowest first (careers/choices.py has the same codes).
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
-EDUCATION_LEVELS = ("10th", "12th", "diploma", "bachelor", "master", "doctorate")
+EDUCATION_LEVELS = (
+    "10th", "12th", "some_college", "diploma", "bachelor", "master", "doctorate"
+)  # fmt: skip
 SKILL_LEVELS = ("none", "basic", "working", "advanced")
 # The 12th-standard streams, and the fields of study each is the start of.
 STREAM_FIELDS = {
@@ -24,6 +26,7 @@ PORTFOLIO_KINDS = ("writing", "design", "code", "teaching")
 EDUCATION_PHRASES = {
     "10th": _("10th standard"),
     "12th": _("12th standard"),
+    "some_college": _("some college (no degree yet)"),
     "diploma": _("a diploma"),
     "bachelor": _("a bachelor's degree"),
     "master": _("a master's degree"),
@@ -159,6 +162,7 @@ class Efforts:
 # What each education level is reached from (a diploma or a degree both follow the 12th).
 EDUCATION_PATH = {
     "12th": "10th",
+    "some_college": "12th",
     "diploma": "12th",
     "bachelor": "12th",
     "master": "bachelor",
