@@ -48,6 +48,8 @@ def in_words(recommendation: dict[str, Any]) -> dict[str, Any]:
     items = [
         {
             **item,
+            "title": say(item["title"]),
+            "category_name": say(item["category_name"]),
             "distance": say(item["distance"]),
             "plan": [say(step) for step in item["plan"]],
             "advice": say(item["advice"]),

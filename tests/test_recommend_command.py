@@ -65,6 +65,26 @@ def test_text_output_reads_like_advice(capsys):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "summary", "title"),
+    [
+        ("hi", "आज आपके लिए KPO सबसे सही है", "डेटा एनालिस्ट"),
+        ("fil", "KPO ang pinakabagay sa iyo ngayon", "Data analyst"),
+    ],
+)
+def test_lang_gives_the_advice_in_hindi_or_filipino(capsys, language, summary, title):
+    profile = str(PROFILES / "bsc-statistics-graduate.json")
+    call_command("recommend", profile, "--top", "3", "--lang", language)
+    out = capsys.readouterr().out
+    assert out.startswith(summary)
+    assert f"1. {title} (KPO" in out
+    assert "fits you best" not in out
+    data = run_json(capsys, profile, "--lang", language)
+    assert data["summary"].startswith(summary)
+    assert data["recommendations"][0]["title"] == title
+
+
+@pytest.mark.django_db
 def test_a_qualification_in_progress_must_name_a_real_stage(tmp_path):
     path = tmp_path / "profile.json"
     path.write_text(

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from careers.cards import _face
 from careers.models import JobCategory, Occupation, Role
 from tests.helpers import ANSWERS, create_share, start
 
@@ -194,3 +195,44 @@ def test_a_candidates_pages_hold_no_english_sentence(client, language):
         assert response.status_code in (200, 404), url
         assert f'<html lang="{language}">' in response.text, url
         assert english_left(response.text, language, names) == [], url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept", "language"),
+    [("hi-IN,hi;q=0.9,en;q=0.8", "hi"), ("fil-PH,fil;q=0.9", "fil"), ("", "en")],
+)
+def test_an_address_without_a_language_follows_the_browsers(client, accept, language):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE=accept)["Location"] == f"/{language}/"
+    page = client.get(f"/{language}/")
+    assert f'<html lang="{language}">' in page.text
+    # The switcher and hreflang links name this page in every language.
+    for code, _name in settings.LANGUAGES:
+        assert f'hreflang="{code}" href="http://testserver/{code}/"' in page.text
+
+
+@pytest.mark.django_db
+def test_a_link_shared_before_there_were_languages_still_opens(client):
+    token = start(client)
+    for number, answers in ANSWERS.items():
+        client.post(reverse("careers:quiz_step", args=[token, number]), answers)
+    share = create_share(client, token)
+    old = share.get_absolute_url().removeprefix("/en")  # /s/<token>/, as sent then
+    page = client.get(old, HTTP_ACCEPT_LANGUAGE="hi", follow=True)
+    assert page.redirect_chain[-1][0] == f"/hi{old}"
+    assert "मेरे लिए कौन-सा BPO और KPO काम सही है" in page.text
+
+
+def test_the_card_draws_each_script_in_a_font_that_has_it():
+    face = _face(27)
+    runs = face.runs("अभी Content moderator के लिए आवेदन")
+    assert [font for _text, font in runs] == [
+        face.devanagari,
+        face.latin,
+        face.devanagari,
+    ]
+    assert [text for text, _font in runs] == [
+        "अभी ",
+        "Content moderator ",
+        "के लिए आवेदन",
+    ]
