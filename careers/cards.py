@@ -137,15 +137,20 @@ def _wrap(
     least one character off the text, so wrapping always ends."""
     lines: list[str] = []
     words = text.split()
-    current = ""
+    current, used = "", 0.0
+    space = face.length(draw, " ")
+    # Each word is measured once and a line's width summed from them (measuring every
+    # longer candidate line was a third of drawing a card).
     while words and len(lines) < max_lines:
-        candidate = f"{current} {words[0]}" if current else words[0]
-        if face.length(draw, candidate) <= width:
-            current = candidate
+        word = face.length(draw, words[0])
+        wider = used + space + word if current else word
+        if wider <= width:
+            current = f"{current} {words[0]}" if current else words[0]
+            used = wider
             words.pop(0)
         elif current:
             lines.append(current)
-            current = ""
+            current, used = "", 0.0
         else:
             cut = max(_fitting_prefix(draw, words[0], face, width), 1)
             lines.append(words[0][:cut])
