@@ -263,9 +263,36 @@ class Verdict(models.TextChoices):
 
 
 class Status(models.TextChoices):
+    """A listing's life: draft → submitted → published (after review) or rejected."""
+
     DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+    SUBMITTED = "submitted", _("Waiting for review")
+    PUBLISHED = "published", _("Approved and published")
+    REJECTED = "rejected", _("Rejected")
     CLOSED = "closed", _("Closed")
+
+
+# The admin's words (moderators and recruiters work in English).
+class RejectionReason(models.TextChoices):
+    FEE = "fee", "It asks candidates for money"
+    CONTACT = "contact", "Contact only through a chat app or a personal number"
+    EMPLOYER = "employer", "We could not confirm the employer"
+    UNCLEAR = "unclear", "It does not say clearly what the job is"
+    PAY = "pay", "The pay is not believable for the role"
+    OTHER = "other", "Another reason (see the note)"
+
+
+class DecisionKind(models.TextChoices):
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+    HIDDEN = "hidden", "Hidden after candidates' reports"
+
+
+class ReportReason(models.TextChoices):
+    MONEY = "money", _("They asked me for money")
+    FAKE = "fake", _("The company seems fake")
+    WRONG = "wrong", _("The details are wrong")
+    OTHER = "other", _("Something else")
 
 
 class WorkMode(models.TextChoices):

@@ -3,7 +3,7 @@
 from django.urls import path, register_converter
 
 from careers.security import TOKEN_PATTERN
-from careers.views import pages, quiz, results, sharing
+from careers.views import listings, pages, quiz, results, sharing
 
 
 class TokenConverter:
@@ -51,6 +51,8 @@ urlpatterns = [
         sharing.share_revoke,
         name="share_revoke",
     ),
+    path("jobs/<id:pk>/report/", listings.listing_report, name="listing_report"),
+    path("jobs/<id:pk>/<slug:slug>/", listings.listing_detail, name="listing_detail"),
     path("s/<token:share_token>/", sharing.share_detail, name="share_detail"),
     path("s/<token:share_token>/card.png", sharing.share_card, name="share_card"),
 ]

@@ -2,8 +2,10 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from careers.sitemaps import JobSitemap
 from careers.views import health
 
 admin.site.site_header = "CareerFit admin"
@@ -18,6 +20,12 @@ handler500 = "careers.security.server_error"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
+    path(
+        "sitemap-jobs.xml",
+        sitemap,
+        {"sitemaps": {"jobs": JobSitemap}},
+        name="sitemap-jobs",
+    ),
 ]
 # A bare address (an old shared link, "/") is redirected to the visitor's language.
 urlpatterns += i18n_patterns(path("", include("careers.urls")))

@@ -34,6 +34,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         catalogue_editor = factory.Trait(
             is_staff=True, groups=_join_group("Catalogue editors")
         )
+        moderator = factory.Trait(is_staff=True, groups=_join_group("Moderators"))
 
 
 class JobListingFactory(factory.django.DjangoModelFactory):

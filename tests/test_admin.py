@@ -27,9 +27,13 @@ def listing_form(**overrides):
         "salary_currency": "INR",
         "salary_period": "month",
         "show_salary": "on",
-        "status": "published",
         "expires_at_0": "",
         "expires_at_1": "",
+        # The review decisions shown below a listing (read-only).
+        "decisions-TOTAL_FORMS": "0",
+        "decisions-INITIAL_FORMS": "0",
+        "decisions-MIN_NUM_FORMS": "0",
+        "decisions-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data
@@ -82,8 +86,8 @@ def test_new_listing_belongs_to_its_author_whatever_is_posted(
     assert response.status_code == 302, response.context["adminform"].form.errors
     listing = JobListing.objects.get(title="Chat support executive")
     assert listing.owner == recruiter
-    assert listing.status == Status.PUBLISHED
-    assert listing.is_visible  # expiry filled in: 30 days after publishing
+    assert listing.status == Status.DRAFT
+    assert not listing.is_visible  # nothing reaches candidates without review
 
 
 def test_changing_a_listing_cannot_hand_it_to_someone_else(
@@ -98,7 +102,7 @@ def test_changing_a_listing_cannot_hand_it_to_someone_else(
     assert (mine.owner, mine.title) == (recruiter, "Mine")
 
 
-@pytest.mark.parametrize("action", ["publish", "close", "renew", "delete_selected"])
+@pytest.mark.parametrize("action", ["close", "renew", "delete_selected"])
 def test_bulk_actions_touch_only_own_listings(recruiter_client, mine, theirs, action):
     before = JobListing.objects.get(pk=theirs.pk)
     data = {"action": action, "_selected_action": [mine.pk, theirs.pk], "post": "yes"}
@@ -111,13 +115,19 @@ def test_bulk_actions_touch_only_own_listings(recruiter_client, mine, theirs, ac
     )
 
 
-def test_publish_action_publishes_for_thirty_days(recruiter_client, mine):
-    recruiter_client.post(
-        reverse("admin:careers_joblisting_changelist"),
-        {"action": "publish", "_selected_action": [mine.pk]},
-    )
+def test_a_recruiter_cannot_publish_only_send_for_review(recruiter_client, mine):
+    url = reverse("admin:careers_joblisting_change", args=[mine.pk])
+    # The status is not a field they can post; publishing is a moderator's decision.
+    recruiter_client.post(url, listing_form(status="published"))
     mine.refresh_from_db()
-    assert mine.is_visible
+    assert mine.status == Status.DRAFT
+    refused = recruiter_client.post(url, listing_form(send_for_review="on"))
+    assert refused.status_code == 200
+    assert "We never ask candidates for money" in refused.text
+    recruiter_client.post(url, listing_form(send_for_review="on", no_fee_pledge="on"))
+    mine.refresh_from_db()
+    assert (mine.status, mine.is_visible) == (Status.SUBMITTED, False)
+    assert mine.no_fee_pledged_by_id == mine.owner_id
 
 
 def test_close_and_renew_actions(recruiter_client, recruiter):

@@ -139,11 +139,12 @@ def log_in(page, site, username):
     expect(page.get_by_role("heading", name="Listings and catalogue")).to_be_visible()
 
 
-def test_recruiter_publishes_a_listing_that_appears_beside_a_matching_result(
+def test_a_listing_goes_from_recruiter_to_moderator_to_candidate_who_reports_it(
     browser, site, take_quiz
 ):
     UserFactory(recruiter=True, username="asha")
     UserFactory(recruiter=True, username="bilal")
+    UserFactory(moderator=True, username="meera")
     admin = browser.new_context().new_page()
     log_in(admin, site, "asha")
     admin.goto(f"{site}/admin/careers/joblisting/add/")
@@ -153,24 +154,48 @@ def test_recruiter_publishes_a_listing_that_appears_beside_a_matching_result(
     admin.locator(".field-role .select2-selection").click()
     admin.locator(".select2-search__field").fill("Voice customer")
     admin.locator(".select2-results__option", has_text="Voice customer support").click()
-    admin.get_by_label("Description").fill("Answer calls from US bank customers.")
+    admin.get_by_label("Description").fill(
+        "Answer calls from customers of a US bank about their cards and accounts, "
+        "note each call in the CRM and follow the bank's steps to solve it. Four "
+        "weeks of paid training; night shift with a cab home and a night allowance. "
+        "We charge no fee at any stage."
+    )
     admin.get_by_label("How to apply").fill(
-        "Walk in on weekdays with your 12th marksheet."
+        "Walk in on weekdays with your 12th marksheet, or write to jobs@harbour.example"
     )
     admin.get_by_label("Location").fill("Pune")
     admin.get_by_label("Work mode").select_option("on_site")
     admin.get_by_label("Shore").select_option("offshore")
     admin.get_by_label("Shift").select_option("us_hours")
-    admin.get_by_label("Status").select_option("published")
+    admin.get_by_label("Send for review when saved").check()
+    admin.get_by_label("We never ask candidates for money").check()
     admin.get_by_role("button", name="Save", exact=True).click()
-    expect(admin.locator(".messagelist")).to_contain_text("was added successfully")
+    expect(admin.locator(".messagelist")).to_contain_text("Sent for review.")
     listing = JobListing.objects.get(title="Night voice process for a US bank")
     assert listing.owner.username == "asha"
+    assert not listing.is_visible  # not before a moderator has looked
+
+    moderator = browser.new_context().new_page()
+    log_in(moderator, site, "meera")
+    moderator.goto(f"{site}/admin/careers/listingforreview/")
+    moderator.get_by_role("link", name="Night voice process for a US bank").click()
+    moderator.locator("select[name=decision]").select_option("approved")
+    moderator.get_by_role("button", name="Save", exact=True).click()
+    expect(moderator.locator(".messagelist")).to_contain_text("Approved and published")
+    listing.refresh_from_db()
     assert listing.is_visible
 
     candidate = browser.new_context().new_page()
     take_quiz(candidate)
     expect(candidate.get_by_text("Night voice process for a US bank")).to_be_visible()
+    expect(candidate.get_by_text("never ask you for money").first).to_be_visible()
+    candidate.get_by_role("link", name="Report this listing").first.click()
+    candidate.get_by_label("They asked me for money").check()
+    candidate.get_by_role("button", name="Send the report").click()
+    expect(
+        candidate.get_by_role("heading", name="Thank you for telling us")
+    ).to_be_visible()
+    assert listing.reports.count() == 1
 
     other = browser.new_context().new_page()
     log_in(other, site, "bilal")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from careers.choices import Status
 from careers.models import Assessment, JobListing, Requirement, Role
-from tests.factories import JobListingFactory
+from tests.factories import JobListingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +22,9 @@ def test_visible_returns_only_published_unexpired_listings():
     assert list(JobListing.objects.visible()) == [live]
 
 
-def test_publishing_sets_a_thirty_day_expiry():
+def test_approving_publishes_for_thirty_days():
     listing = JobListingFactory()
-    listing.publish()
+    listing.approve(by=UserFactory(moderator=True))
     assert listing.status == Status.PUBLISHED
     assert listing.expires_at - listing.published_at == timedelta(days=30)
     assert listing.is_visible
@@ -39,7 +39,7 @@ def test_saving_as_published_without_dates_fills_them():
 def test_republishing_an_expired_listing_gives_it_a_fresh_thirty_days():
     listing = JobListingFactory(expired=True)
     assert not listing.is_visible
-    listing.publish()
+    listing.approve(by=UserFactory(moderator=True))
     assert listing.expires_at > timezone.now() + timedelta(days=29)
     assert listing in JobListing.objects.visible()
 

@@ -4,20 +4,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('careers', '0014_longer_source_notes'),
+        ("careers", "0014_longer_source_notes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='qualification',
-            name='level',
-            field=models.CharField(blank=True, choices=[('10th', '10th (secondary school)'), ('12th', '12th (higher secondary)'), ('some_college', 'Some college (no degree yet)'), ('diploma', 'Diploma or certificate after school'), ('bachelor', "Bachelor's degree"), ('master', "Master's degree"), ('doctorate', 'Doctorate')], help_text="For a degree or diploma: the level it is (an LLB is a bachelor's).", max_length=20, verbose_name='education level'),
+            model_name="qualification",
+            name="level",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("10th", "10th (secondary school)"),
+                    ("12th", "12th (higher secondary)"),
+                    ("some_college", "Some college (no degree yet)"),
+                    ("diploma", "Diploma or certificate after school"),
+                    ("bachelor", "Bachelor's degree"),
+                    ("master", "Master's degree"),
+                    ("doctorate", "Doctorate"),
+                ],
+                help_text="For a degree or diploma: the level it is (an LLB is a bachelor's).",
+                max_length=20,
+                verbose_name="education level",
+            ),
         ),
         migrations.AlterField(
-            model_name='stepestimate',
-            name='code',
-            field=models.SlugField(choices=[('cefr-level', 'One CEFR level of a language'), ('typing', 'Ten more words a minute of typing'), ('skill-basic', 'A skill or tool to a basic level'), ('skill-working', 'From basic to a working level'), ('skill-advanced', 'From working to an advanced level'), ('education-12th', '12th standard after the 10th'), ('education-some_college', 'A year or two of college after the 12th'), ('education-diploma', 'A diploma after the 12th'), ('education-bachelor', "A bachelor's degree after the 12th"), ('education-master', "A master's degree after a bachelor's"), ('education-doctorate', "A doctorate after a master's"), ('experience-year', 'One year of work experience'), ('home-setup', 'A work-from-home set-up'), ('portfolio', 'A portfolio of work samples')], unique=True),
+            model_name="stepestimate",
+            name="code",
+            field=models.SlugField(
+                choices=[
+                    ("cefr-level", "One CEFR level of a language"),
+                    ("typing", "Ten more words a minute of typing"),
+                    ("skill-basic", "A skill or tool to a basic level"),
+                    ("skill-working", "From basic to a working level"),
+                    ("skill-advanced", "From working to an advanced level"),
+                    ("education-12th", "12th standard after the 10th"),
+                    (
+                        "education-some_college",
+                        "A year or two of college after the 12th",
+                    ),
+                    ("education-diploma", "A diploma after the 12th"),
+                    ("education-bachelor", "A bachelor's degree after the 12th"),
+                    ("education-master", "A master's degree after a bachelor's"),
+                    ("education-doctorate", "A doctorate after a master's"),
+                    ("experience-year", "One year of work experience"),
+                    ("home-setup", "A work-from-home set-up"),
+                    ("portfolio", "A portfolio of work samples"),
+                ],
+                unique=True,
+            ),
         ),
     ]

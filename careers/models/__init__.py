@@ -14,6 +14,14 @@ from careers.models.catalogue import (
     questionnaire_catalogue,
     scoring_catalogue,
 )
-from careers.models.listings import LISTING_LIFETIME, JobListing
+from careers.models.listings import (
+    LISTING_LIFETIME,
+    Employer,
+    JobListing,
+    ListingDecision,
+    ListingForReview,
+    ListingReport,
+    Recruiter,
+)
 from careers.models.requirements import Requirement
 from careers.models.sharing import Share

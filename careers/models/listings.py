@@ -14,19 +14,123 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from careers.caching import content_changed
-from careers.choices import SalaryPeriod, Shift, Shore, Status, WorkMode
+from careers.choices import (
+    DecisionKind,
+    RejectionReason,
+    ReportReason,
+    SalaryPeriod,
+    Shift,
+    Shore,
+    Status,
+    WorkMode,
+)
+from careers.listing_lint import lint
 from careers.models.catalogue import Role
 
 LISTING_LIFETIME = timedelta(days=30)
+# Unreviewed reports that take a listing down until a moderator has looked.
+REPORTS_TO_HIDE = 3
+
+
+class Employer(models.Model):
+    """A company that hires through listings; its recruiters belong to it. A moderator
+    verifies it (recorded, with what was checked): its listings carry a badge, and
+    those the no-fee guard finds nothing in are approved at once. Banning it closes
+    every listing it has."""
+
+    name = models.CharField(max_length=150, unique=True)
+    website_domain = models.CharField(
+        max_length=100, blank=True, help_text="e.g. harbourcontact.in (no www)."
+    )
+    registration_number = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="GSTIN or CIN in India; TIN or SEC registration in the Philippines.",
+    )
+    contact_email = models.EmailField(blank=True)
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verification_note = models.TextField(
+        blank=True, help_text="What was checked, e.g. the GSTIN on the GST portal."
+    )
+    banned_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None and self.banned_at is None
+
+    def verify(self, by: AbstractBaseUser, checked: str) -> None:
+        if not checked.strip():
+            raise ValidationError("Say what you checked.")
+        self.verified_at, self.verified_by = timezone.now(), by
+        self.verification_note = checked
+        self.save()
+        content_changed()  # the badge shows on its live listings
+
+    def ban(self, by: AbstractBaseUser, reason: str) -> int:
+        """Close every listing it has; the number closed."""
+        self.banned_at = timezone.now()
+        self.save()
+        closing = list(self.listings.exclude(status=Status.CLOSED))
+        for listing in closing:
+            listing.status = Status.CLOSED
+            listing.save()
+            listing.decisions.create(
+                moderator=by,
+                kind=DecisionKind.REJECTED,
+                reason=RejectionReason.EMPLOYER,
+                note=f"Employer banned: {reason}",
+            )
+        return len(closing)
+
+
+class Recruiter(models.Model):
+    """A recruiter's employer: every listing they write is that employer's."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recruiter"
+    )
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="recruiters"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.user} at {self.employer}"
 
 
 class JobListingQuerySet(models.QuerySet):
     def visible(self) -> JobListingQuerySet:
-        """Published and not yet expired: what job seekers may see."""
-        return self.filter(status=Status.PUBLISHED, expires_at__gt=timezone.now())
+        """Approved, not expired and not hidden by reports: what job seekers may see."""
+        return self.filter(
+            status=Status.PUBLISHED,
+            expires_at__gt=timezone.now(),
+            hidden_at__isnull=True,
+        )
+
+    def awaiting_review(self) -> JobListingQuerySet:
+        """The moderators' queue: submitted listings and those hidden by reports,
+        oldest first."""
+        return self.filter(
+            Q(status=Status.SUBMITTED) | Q(hidden_at__isnull=False)
+        ).order_by(models.functions.Coalesce("hidden_at", "submitted_at"))
 
     def owned_by(self, user: AbstractBaseUser) -> JobListingQuerySet:
         return self.filter(owner=user)
@@ -47,6 +151,14 @@ class JobListing(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_listings"
     )
     role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="listings")
+    # The owner's employer, set when it is sent for review.
+    employer = models.ForeignKey(
+        Employer,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="listings",
+    )
     title = models.CharField(max_length=150)
     company = models.CharField(max_length=150)
     location = models.CharField(max_length=150)
@@ -75,6 +187,20 @@ class JobListing(models.Model):
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    # "We never ask candidates for money", ticked by the recruiter who submitted it.
+    no_fee_pledged_at = models.DateTimeField(null=True, blank=True)
+    no_fee_pledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # What the no-fee guard found when it was submitted (careers/listing_lint.py).
+    lint_flags = models.JSONField(default=list, blank=True)
+    # Taken down by candidates' reports until a moderator looks again.
+    hidden_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(
         null=True,
@@ -88,6 +214,7 @@ class JobListing(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
+        permissions = [("moderate_joblisting", "Can approve or reject listings")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(salary_min__isnull=True)
@@ -110,6 +237,11 @@ class JobListing(models.Model):
         # Listings appear on cached pages: show the change once it is committed.
         content_changed()
 
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "careers:listing_detail", args=[self.pk, slugify(self.title) or "job"]
+        )
+
     def clean(self) -> None:
         if (
             self.salary_min is not None
@@ -125,14 +257,85 @@ class JobListing(models.Model):
             )
         self.salary_currency = currency
 
-    def publish(self) -> None:
-        """Publish now for 30 days (an expired listing gets a fresh 30 days)."""
+    # --- The review workflow ---------------------------------------------------------
+
+    def check_text(self) -> list[dict[str, str]]:
+        """The no-fee guard's flags for this listing, as stored."""
+        usual = (
+            JobListing.objects.filter(role_id=self.role_id, status=Status.PUBLISHED)
+            .exclude(pk=self.pk)
+            .aggregate(best=models.Max("salary_max"))["best"]
+        )
+        texts = {
+            "title": self.title,
+            "company": self.company,
+            "description": self.description,
+            "how to apply": self.how_to_apply,
+        }
+        domain = self.employer.website_domain if self.employer else ""
+        flags = lint(
+            texts, self.how_to_apply, self.description, self.salary_max, usual, domain
+        )
+        return [
+            {"code": f.code, "reason": f.reason, "excerpt": f.excerpt} for f in flags
+        ]
+
+    def submit(self, by: AbstractBaseUser, *, pledged: bool) -> None:
+        """Send for review, with the recruiter's word that no money is asked."""
+        if not pledged:
+            raise ValidationError(
+                "Tick “We never ask candidates for money” to send it for review."
+            )
+        membership = Recruiter.objects.filter(user_id=self.owner_id).first()
+        self.employer = membership.employer if membership else self.employer
+        if self.employer and self.employer.banned_at:
+            raise ValidationError("This employer may no longer post listings.")
         now = timezone.now()
-        self.status = Status.PUBLISHED
-        self.published_at = now
+        self.status, self.submitted_at = Status.SUBMITTED, now
+        self.no_fee_pledged_at, self.no_fee_pledged_by = now, by
+        self.lint_flags = self.check_text()
+        self.save()
+        if self.employer and self.employer.is_verified and not self.lint_flags:
+            self.approve(
+                by=None, note="Verified employer; the no-fee guard found nothing."
+            )
+
+    def approve(self, by: AbstractBaseUser | None, note: str = "") -> None:
+        """Publish for 30 days after review (an expired listing gets a fresh 30 days).
+        `by` None: loaded by the site itself (the demo listings)."""
+        if by is not None and by.pk == self.owner_id:
+            raise ValidationError("Someone else must review your own listing.")
+        now = timezone.now()
+        self.status, self.published_at, self.hidden_at = Status.PUBLISHED, now, None
         if self.expires_at is None or self.expires_at <= now:
             self.expires_at = now + LISTING_LIFETIME
         self.save()
+        self.reports.filter(reviewed=False).update(reviewed=True)
+        self.decisions.create(moderator=by, kind=DecisionKind.APPROVED, note=note)
+
+    def reject(self, by: AbstractBaseUser, reason: str, note: str = "") -> None:
+        """Turn it down with a reason its owner sees; they may edit and resubmit."""
+        if by.pk == self.owner_id:
+            raise ValidationError("Someone else must review your own listing.")
+        self.status, self.hidden_at = Status.REJECTED, None
+        self.save()
+        self.reports.filter(reviewed=False).update(reviewed=True)
+        self.decisions.create(
+            moderator=by, kind=DecisionKind.REJECTED, reason=reason, note=note
+        )
+
+    def report(self, reason: str, note: str = "") -> ListingReport:
+        """A candidate's report; enough of them take the listing down for review."""
+        made = self.reports.create(reason=reason, note=note[:500])
+        if (
+            self.hidden_at is None
+            and self.reports.filter(reviewed=False).count() >= REPORTS_TO_HIDE
+        ):
+            self.hidden_at = timezone.now()
+            self.save(update_fields=["hidden_at", "updated_at"])
+            content_changed()
+            self.decisions.create(moderator=None, kind=DecisionKind.HIDDEN)
+        return made
 
     def close(self) -> None:
         self.status = Status.CLOSED
@@ -147,6 +350,7 @@ class JobListing(models.Model):
     def is_visible(self) -> bool:
         return (
             self.status == Status.PUBLISHED
+            and self.hidden_at is None
             and self.expires_at is not None
             and self.expires_at > timezone.now()
         )
@@ -161,6 +365,56 @@ class JobListing(models.Model):
             f"{a:,}" for a in (self.salary_min, self.salary_max) if a is not None
         ]
         return f"{self.salary_currency} {'–'.join(amounts)} {self.get_salary_period_display()}"
+
+
+class ListingDecision(models.Model):
+    """A moderator's decision on a listing (who, when, why), shown to its owner."""
+
+    listing = models.ForeignKey(
+        JobListing, on_delete=models.CASCADE, related_name="decisions"
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    kind = models.CharField(max_length=10, choices=DecisionKind.choices)
+    reason = models.CharField(
+        max_length=10, choices=RejectionReason.choices, blank=True
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}"
+
+
+class ListingReport(models.Model):
+    """A candidate's report of a listing: no account, a reason and a note."""
+
+    listing = models.ForeignKey(
+        JobListing, on_delete=models.CASCADE, related_name="reports"
+    )
+    reason = models.CharField(max_length=10, choices=ReportReason.choices)
+    note = models.TextField(blank=True)
+    reviewed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class ListingForReview(JobListing):
+    """The moderators' view of listings: the queue, read-only but for the decision."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "listing to review"
+        verbose_name_plural = "listings to review"
 
 
 @receiver(post_delete, sender=JobListing, dispatch_uid="careers.listing_deleted")

@@ -143,3 +143,22 @@ def languages(context) -> list[dict[str, str]]:
         }
         for code, name in settings.LANGUAGES
     ]
+
+
+@register.simple_tag
+def review_queue(user) -> dict | None:
+    """For a moderator on the admin index: how many listings wait, and since when."""
+    if not user.has_perm("careers.moderate_joblisting"):
+        return None
+    from careers.models import JobListing
+
+    waiting = JobListing.objects.awaiting_review()
+    count = waiting.count()
+    if not count:
+        return {"count": 0, "reported": 0, "oldest": None}
+    first = waiting.first()
+    return {
+        "count": count,
+        "reported": waiting.filter(hidden_at__isnull=False).count(),
+        "oldest": first.hidden_at or first.submitted_at,
+    }

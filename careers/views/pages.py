@@ -78,7 +78,7 @@ def _sectors() -> list[dict[str, str]]:
 
 
 def visible_listings() -> QuerySet[JobListing]:
-    return JobListing.objects.visible().select_related("role")
+    return JobListing.objects.visible().select_related("role", "employer")
 
 
 @require_safe

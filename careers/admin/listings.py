@@ -1,0 +1,521 @@
+"""Listings in the admin: recruiters write and submit their own; moderators decide.
+
+Nothing reaches candidates without a moderator's approval. Recruiters never see the
+status field as a choice (only "send for review", with their no-fee pledge); moderators
+see a listing read-only and record a decision, never change its text; nobody reviews
+their own listing.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, QuerySet
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+
+from careers.admin import CheckedChoicesMixin
+from careers.choices import DecisionKind, RejectionReason, Status
+from careers.models import (
+    Employer,
+    JobListing,
+    ListingDecision,
+    ListingForReview,
+    Recruiter,
+)
+from careers.security import security_event
+
+# What a recruiter's edit of these sends back to review.
+TEXT_FIELDS = [
+    "title",
+    "company",
+    "role",
+    "description",
+    "how_to_apply",
+    "location",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+]
+
+
+class ExpiryFilter(admin.SimpleListFilter):
+    title = "expiry"
+    parameter_name = "expiry"
+
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin
+    ) -> list[tuple]:
+        return [("7days", "Expiring within 7 days"), ("expired", "Expired")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet | None:
+        if self.value() == "7days":
+            return queryset.expiring_within(7)
+        if self.value() == "expired":
+            return queryset.filter(expires_at__lte=timezone.now())
+        return None
+
+
+class ListingForm(forms.ModelForm):
+    send_for_review = forms.BooleanField(
+        required=False,
+        label="Send for review when saved",
+        help_text="A moderator checks every listing before candidates see it.",
+    )
+    no_fee_pledge = forms.BooleanField(
+        required=False,
+        label="We never ask candidates for money",
+        help_text="No registration, training, deposit or any other fee, ever. "
+        "Charging job seekers is how scams work, and illegal recruitment in the "
+        "Philippines.",
+    )
+
+    class Meta:
+        model = JobListing
+        exclude: list[str] = []
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("send_for_review") and not data.get("no_fee_pledge"):
+            self.add_error(
+                "no_fee_pledge",
+                "Tick “We never ask candidates for money” to send it for review.",
+            )
+        return data
+
+
+class DecisionInline(admin.TabularInline):
+    """Every decision on the listing (who, when, why), for its owner to read."""
+
+    model = ListingDecision
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "kind", "reason", "note", "moderator"]
+    readonly_fields = fields
+    verbose_name_plural = "review decisions"
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+def flags_html(listing: JobListing):
+    if not listing.lint_flags:
+        return "None"
+    return format_html(
+        "<ul>{}</ul>",
+        format_html_join(
+            "",
+            "<li><strong>{}</strong>: {} <em>{}</em></li>",
+            (
+                (flag["code"], flag["reason"], flag.get("excerpt", ""))
+                for flag in listing.lint_flags
+            ),
+        ),
+    )
+
+
+@admin.register(JobListing)
+class JobListingAdmin(CheckedChoicesMixin, admin.ModelAdmin):
+    """Recruiters see and touch only their own listings; superusers see all."""
+
+    form = ListingForm
+    inlines = [DecisionInline]
+    list_display = [
+        "title",
+        "company",
+        "role",
+        "status",
+        "work_mode",
+        "location",
+        "expires_at",
+        "is_live",
+    ]
+    list_filter = [
+        "status",
+        "role__category__sector",
+        "role__category",
+        "work_mode",
+        "shore",
+        ExpiryFilter,
+    ]
+    list_select_related = ["role"]
+    search_fields = ["title", "company", "location", "role__title"]
+    autocomplete_fields = ["role"]
+    date_hierarchy = "published_at"
+    actions = ["close", "renew"]
+    readonly_fields = [
+        "status",
+        "owner",
+        "submitted_at",
+        "guard_flags",
+        "no_fee_pledged_at",
+        "published_at",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "company", "role", "description", "how_to_apply"]}),
+        ("Where and when", {"fields": ["location", "work_mode", "shore", "shift"]}),
+        (
+            "Salary",
+            {
+                "fields": [
+                    ("salary_min", "salary_max"),
+                    ("salary_currency", "salary_period"),
+                    "show_salary",
+                ]
+            },
+        ),
+        (
+            "Review and publication",
+            {
+                "fields": [
+                    "status",
+                    "send_for_review",
+                    "no_fee_pledge",
+                    "guard_flags",
+                    "applications_close",
+                    "expires_at",
+                    "submitted_at",
+                    "no_fee_pledged_at",
+                    "published_at",
+                ]
+            },
+        ),
+        ("Record", {"fields": ["owner", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[JobListing]:
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.owned_by(request.user)
+
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> JobListing | None:
+        # Another recruiter's listing is simply not found (404 on change, delete and
+        # history) rather than Django's redirect to the index, which hides nothing.
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            security_event("admin_listing_not_found", request, listing=object_id[:20])
+            raise Http404("No such listing.")
+        return obj
+
+    def save_model(
+        self, request: HttpRequest, obj: JobListing, form, change: bool
+    ) -> None:
+        if not change:
+            obj.owner = request.user
+        edited = change and any(name in form.changed_data for name in TEXT_FIELDS)
+        if edited and obj.status in (Status.SUBMITTED, Status.PUBLISHED):
+            # What candidates see is what a moderator approved: an edit is reviewed too.
+            obj.status = Status.DRAFT
+            self.message_user(
+                request,
+                "Your edit took the listing off the site until it is reviewed again: "
+                "send it for review.",
+                messages.WARNING,
+            )
+        super().save_model(request, obj, form, change)
+        if form.cleaned_data.get("send_for_review"):
+            obj.submit(request.user, pledged=form.cleaned_data["no_fee_pledge"])
+            found = len(obj.lint_flags)
+            note = (
+                f" The no-fee guard flagged {found} thing(s) for the moderator."
+                if found
+                else ""
+            )
+            self.message_user(request, f"Sent for review.{note}", messages.SUCCESS)
+
+    @admin.display(boolean=True, description="live")
+    def is_live(self, obj: JobListing) -> bool:
+        return obj.is_visible
+
+    @admin.display(description="no-fee guard")
+    def guard_flags(self, obj: JobListing):
+        return flags_html(obj)
+
+    @admin.action(description="Close selected listings")
+    def close(self, request: HttpRequest, queryset: QuerySet[JobListing]) -> None:
+        for listing in queryset:
+            listing.close()
+        self.message_user(
+            request, f"Closed {len(queryset)} listing(s).", messages.SUCCESS
+        )
+
+    @admin.action(description="Renew selected published listings for 30 days")
+    def renew(self, request: HttpRequest, queryset: QuerySet[JobListing]) -> None:
+        published = [
+            listing for listing in queryset if listing.status == Status.PUBLISHED
+        ]
+        for listing in published:
+            listing.renew()
+        skipped = len(queryset) - len(published)
+        note = f" Skipped {skipped} that are not published." if skipped else ""
+        self.message_user(
+            request,
+            f"Renewed {len(published)} listing(s) until "
+            f"{(timezone.now() + timedelta(days=30)):%d %b %Y}.{note}",
+            messages.SUCCESS,
+        )
+
+
+class ReviewForm(forms.ModelForm):
+    decision = forms.ChoiceField(
+        choices=[("", "Choose"), (DecisionKind.APPROVED, "Approve and publish"),
+                 (DecisionKind.REJECTED, "Reject")],
+    )  # fmt: skip
+    reason = forms.ChoiceField(
+        choices=[("", "—"), *RejectionReason.choices],
+        required=False,
+        help_text="Needed to reject; the recruiter sees it.",
+    )
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    class Meta:
+        model = ListingForReview
+        fields: list[str] = []
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("decision") == DecisionKind.REJECTED and not data.get("reason"):
+            self.add_error("reason", "Choose the reason the recruiter will see.")
+        if self.instance.owner_id == self.reviewer.pk:
+            raise ValidationError("Someone else must review your own listing.")
+        return data
+
+
+@admin.register(ListingForReview)
+class ListingReviewAdmin(admin.ModelAdmin):
+    """The moderators' queue: oldest first, the guard's flags and the reports beside
+    each, a decision as the only thing to change."""
+
+    form = ReviewForm
+    list_display = [
+        "title",
+        "company",
+        "owner",
+        "waiting_since",
+        "flags",
+        "report_count",
+    ]
+    list_display_links = ["title"]
+    # Oldest first: a listing hidden by reports waits from then.
+    ordering = [Coalesce("hidden_at", "submitted_at").asc()]
+    search_fields = ["title", "company", "owner__username"]
+    inlines = [DecisionInline]
+    shown = [
+        "title",
+        "company",
+        "role",
+        "description",
+        "how_to_apply",
+        "location",
+        "work_mode",
+        "shift",
+        "salary_min",
+        "salary_max",
+        "salary_currency",
+        "salary_period",
+        "owner",
+        "no_fee_pledged_at",
+        "no_fee_pledged_by",
+        "submitted_at",
+        "guard_flags",
+        "candidate_reports",
+    ]
+    readonly_fields = shown
+    fieldsets = [
+        ("The listing, as candidates would see it", {"fields": shown}),
+        ("Decision", {"fields": ["decision", "reason", "note"]}),
+    ]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("careers.moderate_joblisting")
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.has_perm("careers.moderate_joblisting")
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.has_perm("careers.moderate_joblisting")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ListingForReview]:
+        return (
+            ListingForReview.objects.awaiting_review()
+            .select_related("owner")
+            .annotate(open_reports=Count("reports"))
+        )
+
+    def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.reviewer = request.user
+        return form
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        data = form.cleaned_data
+        if data["decision"] == DecisionKind.APPROVED:
+            obj.approve(request.user, note=data["note"])
+            self.message_user(request, "Approved and published for 30 days.")
+        else:
+            obj.reject(request.user, data["reason"], note=data["note"])
+            self.message_user(request, "Rejected; the recruiter sees your reason.")
+
+    @admin.display(description="waiting since")
+    def waiting_since(self, obj: JobListing):
+        return obj.hidden_at or obj.submitted_at
+
+    @admin.display(description="guard flags")
+    def flags(self, obj: JobListing) -> int:
+        return len(obj.lint_flags)
+
+    @admin.display(description="reports")
+    def report_count(self, obj: JobListing) -> int:
+        return obj.open_reports
+
+    @admin.display(description="no-fee guard")
+    def guard_flags(self, obj: JobListing):
+        return flags_html(obj)
+
+    @admin.display(description="candidates' reports")
+    def candidate_reports(self, obj: JobListing):
+        reports = obj.reports.all()
+        if not reports:
+            return "None"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{}: {} <em>{}</em></li>",
+                (
+                    (f"{r.created_at:%d %b %Y}", r.get_reason_display(), r.note)
+                    for r in reports
+                ),
+            ),
+        )
+
+
+class EmployerForm(forms.ModelForm):
+    mark_verified = forms.BooleanField(
+        required=False,
+        label="Mark as verified",
+        help_text="Its listings then carry the badge; those the no-fee guard finds "
+        "nothing in are published at once.",
+    )
+    ban = forms.BooleanField(
+        required=False,
+        label="Ban this employer",
+        help_text="Closes every listing it has, at once.",
+    )
+    ban_reason = forms.CharField(required=False, label="Why it is banned")
+
+    class Meta:
+        model = Employer
+        fields = [
+            "name",
+            "website_domain",
+            "registration_number",
+            "contact_email",
+            "verification_note",
+        ]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if (
+            data.get("mark_verified")
+            and not (data.get("verification_note") or "").strip()
+        ):
+            self.add_error("verification_note", "Say what you checked.")
+        if data.get("ban") and not (data.get("ban_reason") or "").strip():
+            self.add_error("ban_reason", "Say why, for the record.")
+        return data
+
+
+class RecruiterInline(admin.TabularInline):
+    model = Recruiter
+    extra = 0
+    autocomplete_fields = ["user"]
+    verbose_name_plural = "recruiters who post for it"
+
+
+@admin.register(Employer)
+class EmployerAdmin(admin.ModelAdmin):
+    """Moderators verify employers (recording what they checked) and ban them."""
+
+    form = EmployerForm
+    inlines = [RecruiterInline]
+    list_display = [
+        "name",
+        "website_domain",
+        "registration_number",
+        "verified",
+        "banned",
+    ]
+    search_fields = ["name", "website_domain", "registration_number"]
+    readonly_fields = ["verified_at", "verified_by", "banned_at"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "website_domain",
+                    "registration_number",
+                    "contact_email",
+                ]
+            },
+        ),
+        (
+            "Verification",
+            {
+                "fields": [
+                    "verification_note",
+                    "mark_verified",
+                    "verified_at",
+                    "verified_by",
+                ]
+            },
+        ),
+        ("Ban", {"fields": ["ban", "ban_reason", "banned_at"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Employer]:
+        queryset = super().get_queryset(request)
+        if request.user.has_perm("careers.change_employer"):
+            return queryset
+        return queryset.filter(recruiters__user=request.user)  # a recruiter: theirs
+
+    @admin.display(boolean=True)
+    def verified(self, obj: Employer) -> bool:
+        return obj.is_verified
+
+    @admin.display(boolean=True)
+    def banned(self, obj: Employer) -> bool:
+        return obj.banned_at is not None
+
+    def save_model(
+        self, request: HttpRequest, obj: Employer, form, change: bool
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        data = form.cleaned_data
+        if data.get("mark_verified") and not obj.verified_at:
+            obj.verify(request.user, data["verification_note"])
+        if data.get("ban") and not obj.banned_at:
+            closed = obj.ban(request.user, data["ban_reason"])
+            self.message_user(
+                request, f"Banned; {closed} listing(s) closed.", messages.WARNING
+            )

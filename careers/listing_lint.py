@@ -1,0 +1,158 @@
+"""The no-fee guard: what in a listing looks like a job scam, each with a plain reason
+for the moderator. Pure functions over the listing's text; nothing here decides: a
+flagged listing waits for a person (and is never approved automatically).
+
+The patterns are the ones Indian and Philippine job boards and labour departments warn
+of: money asked of candidates (registration, "refundable" deposits, training fees, slot
+bookings), interviews only on chat apps, recruiters on free-mail addresses, pay far
+above the work's usual range, and a description too short to say what the job is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MIN_DESCRIPTION_WORDS = 40
+# Pay above this many times the highest other listing for the role is "far above".
+PAY_FACTOR = 2
+
+# Money asked of candidates, in English, Hindi and Filipino.
+MONEY = re.compile(
+    r"\b(?:registration|processing|training|joining|security|placement|interview|"
+    r"documentation|verification|application|kit|uniform)\s+(?:fees?|charges?|amount|"
+    r"deposit|money)\b"
+    r"|\b(?:refundable|security)\s+deposit\b|\bdeposit\b|\bslot\s+(?:booking|"
+    r"reservation|confirmation)\b|\bfees?\b|\bpay\s+(?:rs\.?|inr|₹|php|₱)\s*\d"
+    r"|(?:rs\.?|inr|₹|php|₱)\s*\d[\d,]*\s*(?:only\s+)?(?:to|for)\s+(?:book|confirm|"
+    r"reserve|register|join)"
+    r"|शुल्क|फ़ीस|फीस|पंजीकरण|रजिस्ट्रेशन\s*(?:चार्ज|राशि)|जमा\s*राशि|सिक्योरिटी|ज़मानत"
+    r"|\bbayad\s+sa\s+(?:training|placement|medical|processing)\b|\bplacement\s+fee\b",
+    re.IGNORECASE,
+)
+# "We charge no fee", "free of cost", "कोई शुल्क नहीं", "walang bayad": saying there is
+# no fee is what honest listings do, and never a flag.
+NO_FEE_BEFORE = re.compile(
+    r"(?:\bno|\bnever|\bnot|\bzero|\bwithout|\bfree\s+of|\bwalang|कोई|बिना|बिलकुल)"
+    r"[^.!?\n।]{0,25}$",
+    re.IGNORECASE,
+)
+NO_FEE_AFTER = re.compile(
+    r"^[^.!?\n।]{0,20}(?:नहीं|\bfree\b|\bnil\b|\bnot\b|\bwaived\b)", re.IGNORECASE
+)
+CHAT_ONLY = re.compile(r"\b(?:telegram|viber|signal\s+app)\b", re.IGNORECASE)
+WHATSAPP = re.compile(r"whatsapp|व्हाट्सएप", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+FREE_MAIL = {
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "yahoo.co.in",
+    "ymail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "rediffmail.com",
+    "aol.com",
+    "icloud.com",
+    "proton.me",
+    "protonmail.com",
+}
+
+
+@dataclass(frozen=True)
+class Flag:
+    code: str
+    reason: str  # for the moderator
+    excerpt: str = ""  # the words that raised it
+
+
+def _money(text: str) -> list[str]:
+    found = []
+    for match in MONEY.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        if NO_FEE_BEFORE.search(before) or NO_FEE_AFTER.search(after):
+            continue
+        found.append(text[max(0, match.start() - 30) : match.end() + 30].strip())
+    return found
+
+
+def lint(
+    texts: dict[str, str],
+    how_to_apply: str,
+    description: str,
+    salary_max: int | None = None,
+    usual_max: int | None = None,
+    employer_domain: str = "",
+) -> list[Flag]:
+    """Every flag for a listing: `texts` are all its text fields by name;
+    `usual_max` is the highest pay of the role's other approved listings, if any;
+    `employer_domain` the employer's own web domain, if known."""
+    flags = []
+    for name, text in texts.items():
+        for excerpt in _money(text or ""):
+            flags.append(
+                Flag(
+                    "money",
+                    f"Asks candidates for money ({name}). Genuine employers never "
+                    "charge a fee, deposit or training charge.",
+                    excerpt,
+                )
+            )
+    emails = EMAIL.findall(how_to_apply)
+    chat = CHAT_ONLY.search(how_to_apply)
+    if chat or (
+        WHATSAPP.search(how_to_apply) and not emails and not LINK.search(how_to_apply)
+    ):
+        flags.append(
+            Flag(
+                "chat-only",
+                "Candidates can apply only through a chat app or a personal number: "
+                "scams move people to chats where nothing is on record.",
+                (chat.group(0) if chat else "WhatsApp"),
+            )
+        )
+    free = sorted({domain.lower() for domain in emails} & FREE_MAIL)
+    if free:
+        flags.append(
+            Flag(
+                "free-mail",
+                "The recruiter writes from a free-mail address, not the employer's "
+                "own domain.",
+                ", ".join(free),
+            )
+        )
+    domain = employer_domain.lower().removeprefix("www.")
+    elsewhere = sorted(
+        {d.lower() for d in emails}
+        - FREE_MAIL
+        - {domain}
+        - {d.lower() for d in emails if d.lower().endswith("." + domain)}
+    )
+    if domain and elsewhere:
+        flags.append(
+            Flag(
+                "other-domain",
+                f"The contact address is not on the employer's own domain ({domain}).",
+                ", ".join(elsewhere),
+            )
+        )
+    if salary_max and usual_max and salary_max > PAY_FACTOR * usual_max:
+        flags.append(
+            Flag(
+                "pay",
+                f"Pays more than {PAY_FACTOR}× the best-paid other listing for this "
+                "role: fake jobs lure people with pay that is too good.",
+                f"{salary_max:,} against {usual_max:,}",
+            )
+        )
+    if len(description.split()) < MIN_DESCRIPTION_WORDS:
+        flags.append(
+            Flag(
+                "short",
+                f"The description has fewer than {MIN_DESCRIPTION_WORDS} words: too "
+                "short to say what the job is.",
+            )
+        )
+    return flags

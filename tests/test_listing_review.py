@@ -1,0 +1,463 @@
+"""Listings candidates can trust: review before publishing and the no-fee guard."""
+
+import json
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from careers.choices import DecisionKind, RejectionReason, ReportReason, Status
+from careers.listing_lint import lint
+from careers.models import Employer, JobListing, Recruiter
+from tests.factories import JobListingFactory, UserFactory
+from tests.test_admin import listing_form
+
+GENUINE = (
+    "You will answer calls from customers of a US bank about their cards and "
+    "accounts, note each call in the CRM and follow the bank's steps to solve it. "
+    "Full training is given in the first four weeks. We charge no fee at any stage: "
+    "never pay anyone to get this job. Night shift with cab drop and a night allowance."
+)
+
+
+def flags(description="", how_to_apply="Apply at careers@bluecall.example", **extra):
+    texts = {"description": description, "how to apply": how_to_apply}
+    return [f.code for f in lint(texts, how_to_apply, description, **extra)]
+
+
+@pytest.mark.parametrize(
+    "scam",
+    [
+        "Pay a refundable security deposit of Rs 2,500 to confirm your seat.",
+        "Registration fee ₹499 only. Training charges apply.",
+        "Slot booking amount INR 1000 to book your interview slot.",
+        "रजिस्ट्रेशन फीस ₹500 जमा करें, फिर इंटरव्यू होगा।",
+        "जॉइनिंग से पहले सिक्योरिटी राशि जमा करनी होगी।",
+        "May bayad sa training na PHP 1,500 bago ang deployment.",
+    ],
+)
+def test_money_asked_of_candidates_is_flagged(scam):
+    assert "money" in flags(f"{GENUINE} {scam}")
+
+
+@pytest.mark.parametrize(
+    "honest",
+    [
+        "We charge no fee.",
+        "No registration fee, no deposit, ever.",
+        "Free of cost: there are no fees at any stage.",
+        "कोई शुल्क नहीं लिया जाता। भर्ती बिलकुल मुफ़्त है।",
+        "Walang bayad ang pag-apply.",
+    ],
+)
+def test_saying_there_is_no_fee_is_never_a_flag(honest):
+    assert flags(f"{GENUINE} {honest}") == []
+
+
+def test_chat_only_contact_free_mail_far_pay_and_a_short_text_are_flagged():
+    assert "chat-only" in flags(GENUINE, "Message HR on Telegram @jobs_now")
+    assert "chat-only" in flags(GENUINE, "WhatsApp 98765 43210 for interview")
+    assert "chat-only" not in flags(GENUINE, "WhatsApp 98765 43210 or hr@acme.example")
+    assert "free-mail" in flags(GENUINE, "Send your CV to acme.hr.jobs@gmail.com")
+    assert "pay" in flags(GENUINE, salary_max=90000, usual_max=30000)
+    assert "pay" not in flags(GENUINE, salary_max=35000, usual_max=30000)
+    assert "short" in flags("Work from home. Earn daily.")
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(username="meera", moderator=True)
+
+
+def test_submitting_needs_the_pledge_and_runs_the_guard(recruiter):
+    listing = JobListingFactory(
+        owner=recruiter, description="Pay a registration fee of Rs 500 first."
+    )
+    with pytest.raises(ValidationError):
+        listing.submit(recruiter, pledged=False)
+    listing.submit(recruiter, pledged=True)
+    assert listing.status == Status.SUBMITTED
+    assert {f["code"] for f in listing.lint_flags} == {"money", "short"}
+    assert listing not in JobListing.objects.visible()
+    assert listing in JobListing.objects.awaiting_review()
+
+
+def test_only_someone_else_approves_and_the_decision_is_recorded(recruiter, moderator):
+    listing = JobListingFactory(owner=recruiter, description=GENUINE)
+    listing.submit(recruiter, pledged=True)
+    with pytest.raises(ValidationError):
+        listing.approve(by=recruiter)
+    listing.approve(by=moderator, note="Checked the company's site.")
+    assert listing in JobListing.objects.visible()
+    decision = listing.decisions.get()
+    assert (decision.kind, decision.moderator, decision.note) == (
+        DecisionKind.APPROVED,
+        moderator,
+        "Checked the company's site.",
+    )
+
+
+def test_a_rejected_listing_says_why_and_can_be_resubmitted(recruiter, moderator):
+    listing = JobListingFactory(owner=recruiter, description=GENUINE)
+    listing.submit(recruiter, pledged=True)
+    listing.reject(moderator, RejectionReason.CONTACT, "Add an email address.")
+    assert listing.status == Status.REJECTED
+    assert listing not in JobListing.objects.visible()
+    listing.submit(recruiter, pledged=True)
+    assert listing in JobListing.objects.awaiting_review()
+
+
+def test_three_reports_take_a_listing_down_until_a_moderator_looks(moderator):
+    listing = JobListingFactory(published=True, description=GENUINE)
+    listing.report(ReportReason.MONEY, "They asked for Rs 2000 on WhatsApp.")
+    listing.report(ReportReason.FAKE)
+    assert listing in JobListing.objects.visible()
+    listing.report(ReportReason.MONEY)
+    assert listing not in JobListing.objects.visible()
+    assert listing in JobListing.objects.awaiting_review()
+    assert listing.decisions.get().kind == DecisionKind.HIDDEN
+    listing.approve(by=moderator)  # looked, and it is genuine
+    assert listing in JobListing.objects.visible()
+    assert not listing.reports.filter(reviewed=False).exists()
+
+
+# --- The admin ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+def review_url(listing):
+    return reverse("admin:careers_listingforreview_change", args=[listing.pk])
+
+
+def decision(**data):
+    return {
+        "decision": "",
+        "reason": "",
+        "note": "",
+        "decisions-TOTAL_FORMS": "0",
+        "decisions-INITIAL_FORMS": "0",
+        "decisions-MIN_NUM_FORMS": "0",
+        "decisions-MAX_NUM_FORMS": "1000",
+        **data,
+    }
+
+
+def test_the_queue_is_the_moderators_oldest_first(moderator_client, recruiter):
+    first = JobListingFactory(owner=recruiter, title="First in", description=GENUINE)
+    second = JobListingFactory(owner=recruiter, title="Second", description=GENUINE)
+    JobListingFactory(owner=recruiter, title="Still a draft")
+    first.submit(recruiter, pledged=True)
+    second.submit(recruiter, pledged=True)
+    page = moderator_client.get(reverse("admin:careers_listingforreview_changelist"))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert text.index("First in") < text.index("Second")
+    assert "Still a draft" not in text
+
+
+def test_a_moderator_decides_but_cannot_edit_the_text(moderator_client, recruiter):
+    listing = JobListingFactory(owner=recruiter, description=GENUINE)
+    listing.submit(recruiter, pledged=True)
+    response = moderator_client.post(
+        review_url(listing),
+        decision(decision="rejected", title="Rewritten", description="Changed"),
+    )
+    assert response.status_code == 200  # a rejection needs its reason
+    assert "Choose the reason the recruiter will see." in response.content.decode()
+    response = moderator_client.post(
+        review_url(listing),
+        decision(decision="rejected", reason="contact", title="Rewritten"),
+    )
+    assert response.status_code == 302
+    listing.refresh_from_db()
+    assert (listing.status, listing.title) == (Status.REJECTED, listing.title)
+    assert listing.title != "Rewritten"
+    # The recruiter reads the decision and its reason on their listing.
+    recruiter_page = reverse("admin:careers_joblisting_change", args=[listing.pk])
+    moderator_client.force_login(recruiter)
+    shown = moderator_client.get(recruiter_page).content.decode()
+    assert "Contact only through a chat app or a personal number" in shown
+
+
+def test_nobody_approves_their_own_listing(client, recruiter):
+    both = UserFactory(username="ravi", recruiter=True, moderator=True)
+    listing = JobListingFactory(owner=both, description=GENUINE)
+    listing.submit(both, pledged=True)
+    client.force_login(both)
+    response = client.post(review_url(listing), decision(decision="approved"))
+    assert "Someone else must review your own listing." in response.content.decode()
+    listing.refresh_from_db()
+    assert listing.status == Status.SUBMITTED
+
+
+def test_recruiters_and_editors_cannot_open_the_queue(client, recruiter):
+    listing = JobListingFactory(owner=recruiter, description=GENUINE)
+    listing.submit(recruiter, pledged=True)
+    editor = UserFactory(username="esha", catalogue_editor=True)
+    for user in (recruiter, editor):
+        client.force_login(user)
+        queue = reverse("admin:careers_listingforreview_changelist")
+        assert client.get(queue).status_code == 403
+        assert client.get(review_url(listing)).status_code == 403
+        assert (
+            client.post(review_url(listing), decision(decision="approved")).status_code
+            == 403
+        )
+    listing.refresh_from_db()
+    assert listing.status == Status.SUBMITTED
+
+
+def test_an_edit_of_a_live_listing_takes_it_off_until_reviewed(client, recruiter):
+    listing = JobListingFactory(owner=recruiter, published=True)
+    client.force_login(recruiter)
+    url = reverse("admin:careers_joblisting_change", args=[listing.pk])
+    client.post(url, listing_form(description="Now with a registration fee of Rs 500."))
+    listing.refresh_from_db()
+    assert listing.status == Status.DRAFT
+    assert listing not in JobListing.objects.visible()
+
+
+# --- Candidates' side ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_listing_carries_the_guard_and_a_report_link(client):
+    listing = JobListingFactory(published=True, description=GENUINE)
+    page = client.get(reverse("careers:role_detail", args=[listing.role.slug]))
+    text = page.content.decode()
+    assert "CareerFit and genuine employers never ask you for money." in text
+    assert reverse("careers:listing_report", args=[listing.pk]) in text
+
+
+@pytest.mark.django_db
+def test_a_report_needs_no_account_and_says_what_to_do(client):
+    listing = JobListingFactory(published=True, description=GENUINE)
+    url = reverse("careers:listing_report", args=[listing.pk])
+    form = client.get(url)
+    assert form.status_code == 200
+    assert form["X-Robots-Tag"].startswith("noindex")
+    refused = client.post(url, {"note": "x" * 501})
+    assert refused.status_code == 400
+    text = refused.content.decode()
+    assert "Choose what is wrong with this listing." in text
+    assert "Write at most 500 characters." in text
+    done = client.post(url, {"reason": "money", "note": "Asked Rs 2000 on WhatsApp"})
+    assert done.status_code == 200
+    assert "never ask you for money" in done.content.decode()
+    report = listing.reports.get()
+    assert (report.reason, report.note) == ("money", "Asked Rs 2000 on WhatsApp")
+
+
+@pytest.mark.django_db
+def test_only_listings_on_the_site_can_be_reported(client):
+    live = JobListingFactory(published=True, description=GENUINE)
+    draft = JobListingFactory(description=GENUINE)
+    assert (
+        client.get(reverse("careers:listing_report", args=[draft.pk])).status_code
+        == 404
+    )
+    url = reverse("careers:listing_report", args=[live.pk])
+    statuses = [client.post(url, {"reason": "fake"}).status_code for _ in range(5)]
+    # The third report took it off the site until a moderator looks: then a 404.
+    assert statuses == [200, 200, 200, 404, 404]
+
+
+@pytest.mark.django_db
+def test_one_address_cannot_report_more_than_five_an_hour(client, frozen_clock):
+    listings = [
+        JobListingFactory(published=True, description=GENUINE) for _ in range(6)
+    ]
+    statuses = [
+        client.post(
+            reverse("careers:listing_report", args=[listing.pk]), {"reason": "wrong"}
+        ).status_code
+        for listing in listings
+    ]
+    assert statuses == [200] * 5 + [429]
+    frozen_clock.shift(3600)
+    later = reverse("careers:listing_report", args=[listings[5].pk])
+    assert client.post(later, {"reason": "wrong"}).status_code == 200
+
+
+def test_the_admin_index_tells_moderators_what_waits(moderator_client, recruiter):
+    listing = JobListingFactory(owner=recruiter, description=GENUINE)
+    listing.submit(recruiter, pledged=True)
+    text = moderator_client.get(reverse("admin:index")).content.decode()
+    assert "1 waiting" in text
+    moderator_client.force_login(recruiter)
+    assert (
+        "waiting" not in moderator_client.get(reverse("admin:index")).content.decode()
+    )
+
+
+# --- Employers ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def harbour(db, recruiter):
+    employer = Employer.objects.create(
+        name="Harbour Contact Centre",
+        website_domain="harbour.example",
+        registration_number="27AAACH1234F1Z5",
+    )
+    Recruiter.objects.create(user=recruiter, employer=employer)
+    return employer
+
+
+def test_a_verified_employers_clean_listing_is_published_at_once(
+    recruiter, moderator, harbour
+):
+    harbour.verify(moderator, "GSTIN active on the GST portal; domain matches.")
+    clean = JobListingFactory(
+        owner=recruiter,
+        description=GENUINE,
+        how_to_apply="Write to jobs@harbour.example",
+    )
+    clean.submit(recruiter, pledged=True)
+    assert clean.employer == harbour
+    assert clean in JobListing.objects.visible()
+    assert clean.decisions.get().note.startswith("Verified employer")
+    flagged = JobListingFactory(
+        owner=recruiter,
+        description=f"{GENUINE} Refundable deposit Rs 1000.",
+        how_to_apply="Write to jobs@harbour.example",
+    )
+    flagged.submit(recruiter, pledged=True)
+    assert flagged.status == Status.SUBMITTED  # a flag always waits for a person
+
+
+def test_an_address_off_the_employers_domain_is_flagged(recruiter, harbour):
+    listing = JobListingFactory(
+        owner=recruiter, description=GENUINE, how_to_apply="Write to hr@harb0ur.example"
+    )
+    listing.submit(recruiter, pledged=True)
+    assert [f["code"] for f in listing.lint_flags] == ["other-domain"]
+
+
+def test_banning_an_employer_closes_every_listing_it_has(recruiter, moderator, harbour):
+    live = JobListingFactory(owner=recruiter, employer=harbour, published=True)
+    waiting = JobListingFactory(owner=recruiter, description=GENUINE)
+    waiting.submit(recruiter, pledged=True)
+    assert harbour.ban(moderator, "Asked candidates for a training fee.") == 2
+    assert not JobListing.objects.visible().filter(employer=harbour).exists()
+    live.refresh_from_db()
+    assert live.status == Status.CLOSED
+    with pytest.raises(ValidationError):
+        JobListingFactory(owner=recruiter, description=GENUINE).submit(
+            recruiter, pledged=True
+        )
+
+
+@pytest.mark.django_db
+def test_a_verified_employers_listings_carry_the_badge(
+    client, moderator, harbour, django_capture_on_commit_callbacks
+):
+    listing = JobListingFactory(employer=harbour, published=True, description=GENUINE)
+    page = reverse("careers:role_detail", args=[listing.role.slug])
+    assert "Verified employer" not in client.get(page).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        harbour.verify(moderator, "CIN on the MCA portal.")  # the cached page goes
+    text = client.get(page).content.decode()
+    assert "Verified employer: we checked its registration" in text
+
+
+def test_only_moderators_verify_and_a_recruiter_sees_only_their_employer(
+    client, recruiter, moderator, harbour
+):
+    Employer.objects.create(name="Someone Else BPO")
+    client.force_login(recruiter)
+    listed = client.get(reverse("admin:careers_employer_changelist")).content.decode()
+    assert "Harbour Contact Centre" in listed
+    assert "Someone Else BPO" not in listed
+    url = reverse("admin:careers_employer_change", args=[harbour.pk])
+    client.post(
+        url, {"name": "Harbour", "mark_verified": "on", "verification_note": "x"}
+    )
+    harbour.refresh_from_db()
+    assert (harbour.name, harbour.verified_at) == ("Harbour Contact Centre", None)
+    client.force_login(moderator)
+    form = {
+        "name": harbour.name,
+        "website_domain": harbour.website_domain,
+        "registration_number": harbour.registration_number,
+        "contact_email": "",
+        "verification_note": "",
+        "mark_verified": "on",
+        "recruiters-TOTAL_FORMS": "1",
+        "recruiters-INITIAL_FORMS": "1",
+        "recruiters-MIN_NUM_FORMS": "0",
+        "recruiters-MAX_NUM_FORMS": "1000",
+        "recruiters-0-id": str(harbour.recruiters.get().pk),
+        "recruiters-0-employer": str(harbour.pk),
+        "recruiters-0-user": str(recruiter.pk),
+    }
+    refused = client.post(url, form)
+    assert "Say what you checked." in refused.content.decode()
+    done = client.post(url, {**form, "verification_note": "GSTIN on the GST portal."})
+    assert done.status_code == 302
+    harbour.refresh_from_db()
+    assert (harbour.verified_by, harbour.verification_note) == (
+        moderator,
+        "GSTIN on the GST portal.",
+    )
+
+
+# --- Each listing's own page, for candidates and search engines ----------------------------
+
+
+@pytest.mark.django_db
+def test_a_listing_page_carries_googles_jobposting_fields(client, moderator, harbour):
+    listing = JobListingFactory(
+        employer=harbour, published=True, description=GENUINE, shift="us_hours"
+    )
+    page = client.get(listing.get_absolute_url())
+    assert page.status_code == 200
+    text = page.content.decode()
+    data = json.loads(
+        re.search(
+            r'<script type="application/ld\+json"[^>]*>(.*?)</script>', text, re.S
+        )[1]
+    )
+    assert data["@type"] == "JobPosting"
+    for field in ("title", "description", "datePosted", "hiringOrganization"):
+        assert data[field], field
+    assert data["jobLocation"]["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Pune",
+        "addressCountry": "IN",
+    }
+    assert data["validThrough"] == listing.expires_at.isoformat()
+    assert data["baseSalary"]["value"]["maxValue"] == 28000
+    assert data["directApply"] is False
+    assert data["occupationalCategory"] == "43-4051.00"  # the role's main O*NET code
+    assert data["workHours"].startswith("US business hours")
+    assert data["hiringOrganization"]["sameAs"] == "https://harbour.example"
+    assert "never ask you for money" in text
+
+
+@pytest.mark.django_db
+def test_a_remote_listing_says_telecommute_and_a_closed_one_is_gone(client):
+    remote = JobListingFactory(published=True, work_mode="remote", description=GENUINE)
+    data = client.get(remote.get_absolute_url()).content.decode()
+    assert '"jobLocationType": "TELECOMMUTE"' in data
+    assert '"applicantLocationRequirements": {"@type": "Country", "name": "IN"}' in data
+    url = remote.get_absolute_url()
+    assert client.get(url.replace("/customer-", "/old-slug-")).status_code == 301
+    remote.close()
+    assert client.get(url).status_code == 410
+
+
+@pytest.mark.django_db
+def test_the_jobs_sitemap_lists_only_what_candidates_can_see(client):
+    live = JobListingFactory(published=True, description=GENUINE)
+    closed = JobListingFactory(closed=True)
+    xml = client.get("/sitemap-jobs.xml").content.decode()
+    assert live.get_absolute_url() in xml
+    assert f"/jobs/{closed.pk}/" not in xml
+    assert 'hreflang="hi"' in xml
