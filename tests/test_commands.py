@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.http import HttpRequest
 
+from careers.backends import DEMO_MODERATOR
 from careers.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERNAME
 from careers.models import JobListing
 
@@ -67,3 +68,15 @@ def test_demo_recruiter_can_log_in_only_with_debug(settings, client):
     settings.DEBUG = True
     call_command("seed_demo", verbosity=0)
     assert client.login(request=HttpRequest(), **credentials)
+
+
+def test_the_demo_moderator_reviews_only_with_debug(settings, client):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    credentials = {"username": DEMO_MODERATOR, "password": DEMO_PASSWORD}
+    assert client.login(request=HttpRequest(), **credentials)
+    user = get_user_model().objects.get(username=DEMO_MODERATOR)
+    assert user.has_perm("careers.moderate_joblisting")
+    settings.DEBUG = False
+    client.logout()
+    assert not client.login(request=HttpRequest(), **credentials)

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from careers.backends import DEMO_USERNAME
+from careers.backends import DEMO_MODERATOR, DEMO_USERNAME
 from careers.choices import Status
 from careers.models import JobListing, Role
 
@@ -62,6 +62,17 @@ class Command(BaseCommand):
 
     def _demo_owner(self) -> Any:
         User = get_user_model()
+        if settings.DEBUG:
+            # Someone to review what the demo recruiter sends (nobody reviews their own).
+            moderator, _ = User.objects.get_or_create(username=DEMO_MODERATOR)
+            moderator.groups.add(Group.objects.get(name="Moderators"))
+            moderator.is_staff = moderator.is_active = True
+            moderator.set_password(DEMO_PASSWORD)
+            moderator.save()
+            self.stdout.write(
+                f"Demo moderator (DEBUG only): log in at /admin/ as {DEMO_MODERATOR} "
+                f"with password {DEMO_PASSWORD}"
+            )
         user, _ = User.objects.get_or_create(username=DEMO_USERNAME)
         user.groups.add(Group.objects.get(name="Recruiters"))
         if settings.DEBUG:
