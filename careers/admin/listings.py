@@ -227,7 +227,11 @@ class JobListingAdmin(CheckedChoicesMixin, admin.ModelAdmin):
             )
         super().save_model(request, obj, form, change)
         if form.cleaned_data.get("send_for_review"):
-            obj.submit(request.user, pledged=form.cleaned_data["no_fee_pledge"])
+            try:
+                obj.submit(request.user, pledged=form.cleaned_data["no_fee_pledge"])
+            except ValidationError as refused:  # a banned employer: saved, not sent
+                self.message_user(request, " ".join(refused.messages), messages.ERROR)
+                return
             found = len(obj.lint_flags)
             note = (
                 f" The no-fee guard flagged {found} thing(s) for the moderator."
