@@ -255,5 +255,5 @@ class SkillAdmin(CatalogueAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-# The listings' admin (recruiters and moderators) registers itself from its module.
-from careers.admin import listings  # noqa: E402, F401
+# The listings' and employers' admin (recruiters and moderators) register themselves.
+from careers.admin import employers, listings  # noqa: E402, F401
