@@ -307,6 +307,16 @@ class Shore(models.TextChoices):
     OFFSHORE = "offshore", _("Offshore (a distant country)")
 
 
+# What a walk-in drive asks candidates to bring (the usual list on Indian and Philippine
+# drive notices).
+class WalkInItem(models.TextChoices):
+    CV = "cv", _("Two printed copies of your CV")
+    PHOTO = "photo", _("Two passport-size photos")
+    ID = "id", _("A photo ID (Aadhaar, PAN, passport or UMID) and a copy")
+    CERTIFICATES = "certificates", _("Your mark sheets and certificates, with copies")
+    PEN = "pen", _("A pen")
+
+
 class SalaryPeriod(models.TextChoices):
     MONTH = "month", _("per month")
     YEAR = "year", _("per year")

@@ -52,6 +52,7 @@ urlpatterns = [
         name="share_revoke",
     ),
     path("jobs/<id:pk>/report/", listings.listing_report, name="listing_report"),
+    path("jobs/<id:pk>/applied/", listings.listing_applied, name="listing_applied"),
     path("jobs/<id:pk>/<slug:slug>/", listings.listing_detail, name="listing_detail"),
     path("s/<token:share_token>/", sharing.share_detail, name="share_detail"),
     path("s/<token:share_token>/card.png", sharing.share_card, name="share_card"),

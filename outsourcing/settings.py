@@ -153,8 +153,11 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    "import_export",
     "careers",
 ]
+# Bulk import of listings (careers/admin/listing_import.py): for those who may add one.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 
 MIDDLEWARE = [
     # Outermost, so that everything below it (pages and static files) leaves compressed:
@@ -330,6 +333,27 @@ if HTTPS:
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Email (the reminders of `remind_expiring`): printed to the console unless an SMTP server
+# is given, so `make run` sends nothing anywhere.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("DJANGO_EMAIL_TLS", "1") != "0"
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_EMAIL_FROM", "CareerFit <no-reply@careerfit.example>"
+)
+# Where links in emails point (no request to build them from).
+SITE_URL = os.environ.get(
+    "DJANGO_SITE_URL", "http://127.0.0.1:8000" if DEBUG or not HTTPS else ""
+).rstrip("/")
 
 # Only our own files run: scripts from our origin (and the per-response nonce they carry),
 # no inline code, no eval, no plugins, nothing may frame us.

@@ -18,6 +18,7 @@ def listing_form(**overrides):
         "role": role.pk,
         "description": "Chats with customers.",
         "how_to_apply": "Apply online.",
+        "openings": "1",
         "location": "Pune",
         "work_mode": "hybrid",
         "shore": "offshore",
@@ -34,6 +35,10 @@ def listing_form(**overrides):
         "decisions-INITIAL_FORMS": "0",
         "decisions-MIN_NUM_FORMS": "0",
         "decisions-MAX_NUM_FORMS": "1000",
+        "languages-TOTAL_FORMS": "0",
+        "languages-INITIAL_FORMS": "0",
+        "languages-MIN_NUM_FORMS": "0",
+        "languages-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data

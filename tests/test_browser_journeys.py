@@ -160,8 +160,11 @@ def test_a_listing_goes_from_recruiter_to_moderator_to_candidate_who_reports_it(
         "weeks of paid training; night shift with a cab home and a night allowance. "
         "We charge no fee at any stage."
     )
-    admin.get_by_label("How to apply").fill(
-        "Walk in on weekdays with your 12th marksheet, or write to jobs@harbour.example"
+    admin.get_by_label("Spoken english").select_option("B2")
+    admin.get_by_label("Typing speed (words a minute)").fill("40")
+    admin.get_by_label("Apply email").fill("jobs@harbour.example")
+    admin.get_by_label("Anything else about applying").fill(
+        "Bring your 12th marksheet to the interview."
     )
     admin.get_by_label("Location").fill("Pune")
     admin.get_by_label("Work mode").select_option("on_site")
@@ -188,6 +191,10 @@ def test_a_listing_goes_from_recruiter_to_moderator_to_candidate_who_reports_it(
     candidate = browser.new_context().new_page()
     take_quiz(candidate)
     expect(candidate.get_by_text("Night voice process for a US bank")).to_be_visible()
+    # Her 32 words a minute fall short of its 40; her English and shifts fit.
+    match = candidate.locator(".listing .match").first
+    expect(match).to_contain_text("You match 2 of 3")
+    expect(match).to_contain_text("Missing: 40 words a minute; you type 32.")
     expect(candidate.get_by_text("never ask you for money").first).to_be_visible()
     candidate.get_by_role("link", name="Report this listing").first.click()
     candidate.get_by_label("They asked me for money").check()

@@ -414,7 +414,13 @@ def test_only_moderators_verify_and_a_recruiter_sees_only_their_employer(
 @pytest.mark.django_db
 def test_a_listing_page_carries_googles_jobposting_fields(client, moderator, harbour):
     listing = JobListingFactory(
-        employer=harbour, published=True, description=GENUINE, shift="us_hours"
+        employer=harbour,
+        published=True,
+        description=GENUINE,
+        shift="us_hours",
+        openings=12,
+        min_education="12th",
+        experience_min_years=1,
     )
     page = client.get(listing.get_absolute_url())
     assert page.status_code == 200
@@ -438,6 +444,9 @@ def test_a_listing_page_carries_googles_jobposting_fields(client, moderator, har
     assert data["occupationalCategory"] == "43-4051.00"  # the role's main O*NET code
     assert data["workHours"].startswith("US business hours")
     assert data["hiringOrganization"]["sameAs"] == "https://harbour.example"
+    assert data["totalJobOpenings"] == 12
+    assert data["educationRequirements"]["credentialCategory"] == "high school"
+    assert data["experienceRequirements"]["monthsOfExperience"] == 12
     assert "never ask you for money" in text
 
 

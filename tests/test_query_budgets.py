@@ -23,8 +23,9 @@ pytestmark = pytest.mark.django_db
 BUDGETS = {
     "home": 1,
     "careers": 2,
-    "category": 8,
-    "role": 8,  # one more since issue 19: the step estimates ("how long it takes")
+    "category": 9,  # one more since issue 21: the languages each listing asks for
+    # Since issue 19 the step estimates ("how long it takes"); 21, listings' languages.
+    "role": 9,
     "quiz start": 2,
     "quiz step GET": 5,
     "quiz step POST": 5,

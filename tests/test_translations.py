@@ -1,6 +1,7 @@
 """Every page in Hindi and Filipino: catalogues complete and faithful, and no English
 sentence left in a translated page (names aside)."""
 
+import datetime as dt
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +14,7 @@ from django.utils import translation
 
 from careers.cards import _face
 from careers.models import JobCategory, Occupation, Role
+from tests.factories import JobListingFactory
 from tests.helpers import ANSWERS, create_share, start
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
@@ -163,6 +165,30 @@ def test_the_check_finds_english_in_a_page():
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_candidates_pages_hold_no_english_sentence(client, language):
+    # A listing with everything a recruiter can say but its own words (which are the
+    # recruiter's, in the language they wrote in).
+    listing = JobListingFactory(
+        published=True,
+        title="Voice associate",
+        description="ग्राहकों के कॉल।",
+        how_to_apply="",
+        openings=20,
+        min_education="12th",
+        spoken_english="B2",
+        typing_wpm=40,
+        experience_min_years=0,
+        experience_max_years=2,
+        apply_email="jobs@acme.example",
+        apply_phone="+91 80 4000 1234",
+        apply_whatsapp="+91 98765 43210",
+        apply_url="https://acme.example/jobs",
+        walk_in_date=dt.date(2026, 12, 12),
+        walk_in_from=dt.time(10),
+        walk_in_until=dt.time(16),
+        walk_in_venue="Acme, MG Road, Pune",
+        walk_in_bring=["cv", "photo", "id", "certificates", "pen"],
+    )
+    listing.languages.create(language="hindi", level="B2")
     # The whole journey in the language: reverse() gives its /hi/ or /fil/ addresses.
     with translation.override(language):
         token = start(client)
@@ -183,6 +209,7 @@ def test_a_candidates_pages_hold_no_english_sentence(client, language):
             reverse("careers:quiz_start"),
             *(reverse("careers:quiz_step", args=[token, n]) for n in range(1, 8)),
             reverse("careers:result_detail", args=[token]),
+            listing.get_absolute_url(),
             shared,
             f"/{language}/no-such-page/",
         ]

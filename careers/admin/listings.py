@@ -12,16 +12,27 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from import_export.admin import ImportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
 from careers.admin import CheckedChoicesMixin
-from careers.choices import DecisionKind, RejectionReason, Status
-from careers.models import JobListing, ListingDecision, ListingForReview
+from careers.admin.listing_import import ConfirmListingImportForm, ListingResource
+from careers.choices import DecisionKind, RejectionReason, Status, WalkInItem
+from careers.models import (
+    JobListing,
+    ListingDecision,
+    ListingForReview,
+    ListingLanguage,
+)
 from careers.security import security_event
 
 # What a recruiter's edit of these sends back to review.
@@ -31,6 +42,11 @@ TEXT_FIELDS = [
     "role",
     "description",
     "how_to_apply",
+    "apply_email",
+    "apply_phone",
+    "apply_whatsapp",
+    "apply_url",
+    "walk_in_venue",
     "location",
     "salary_min",
     "salary_max",
@@ -69,6 +85,16 @@ class ListingForm(forms.ModelForm):
         "Philippines.",
     )
 
+    apply_url = forms.URLField(
+        label="Application link", required=False, assume_scheme="https"
+    )
+    walk_in_bring = forms.MultipleChoiceField(
+        label="What to bring to the walk-in drive",
+        choices=WalkInItem.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
     class Meta:
         model = JobListing
         exclude: list[str] = []
@@ -81,6 +107,13 @@ class ListingForm(forms.ModelForm):
                 "Tick “We never ask candidates for money” to send it for review.",
             )
         return data
+
+
+class LanguageInline(admin.TabularInline):
+    model = ListingLanguage
+    extra = 1
+    verbose_name = "language besides English"
+    verbose_name_plural = "languages besides English the job asks for"
 
 
 class DecisionInline(admin.TabularInline):
@@ -117,11 +150,14 @@ def flags_html(listing: JobListing):
 
 
 @admin.register(JobListing)
-class JobListingAdmin(CheckedChoicesMixin, admin.ModelAdmin):
+class JobListingAdmin(ImportMixin, CheckedChoicesMixin, admin.ModelAdmin):
     """Recruiters see and touch only their own listings; superusers see all."""
 
     form = ListingForm
-    inlines = [DecisionInline]
+    resource_classes = [ListingResource]
+    import_formats = [CSV, XLSX]
+    confirm_form_class = ConfirmListingImportForm
+    inlines = [LanguageInline, DecisionInline]
     list_display = [
         "title",
         "company",
@@ -131,6 +167,9 @@ class JobListingAdmin(CheckedChoicesMixin, admin.ModelAdmin):
         "location",
         "expires_at",
         "is_live",
+        "view_count",
+        "apply_clicks",
+        "report_total",
     ]
     list_filter = [
         "status",
@@ -154,10 +193,51 @@ class JobListingAdmin(CheckedChoicesMixin, admin.ModelAdmin):
         "published_at",
         "created_at",
         "updated_at",
+        "view_count",
+        "apply_clicks",
+        "report_total",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "company", "role", "description", "how_to_apply"]}),
+        (None, {"fields": ["title", "company", "role", "openings", "description"]}),
+        (
+            "What it asks of candidates",
+            {
+                "description": "Leave a field empty if you do not ask for it; "
+                "candidates see “You match 5 of 6” against these.",
+                "fields": [
+                    "min_education",
+                    ("spoken_english", "written_english"),
+                    "typing_wpm",
+                    ("experience_min_years", "experience_max_years"),
+                ],
+            },
+        ),
         ("Where and when", {"fields": ["location", "work_mode", "shore", "shift"]}),
+        (
+            "How to apply",
+            {
+                "description": "Give at least one. Each becomes a tap on a phone.",
+                "fields": [
+                    "apply_email",
+                    "apply_phone",
+                    "apply_whatsapp",
+                    "apply_url",
+                    "how_to_apply",
+                ],
+            },
+        ),
+        (
+            "Walk-in drive",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "walk_in_date",
+                    ("walk_in_from", "walk_in_until"),
+                    "walk_in_venue",
+                    "walk_in_bring",
+                ],
+            },
+        ),
         (
             "Salary",
             {
@@ -184,14 +264,63 @@ class JobListingAdmin(CheckedChoicesMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        ("Record", {"fields": ["owner", "created_at", "updated_at"]}),
+        (
+            "Record",
+            {
+                "fields": [
+                    "owner",
+                    ("view_count", "apply_clicks", "report_total"),
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[JobListing]:
-        queryset = super().get_queryset(request)
+        queryset = super().get_queryset(request).annotate(reports_made=Count("reports"))
         if request.user.is_superuser:
             return queryset
         return queryset.owned_by(request.user)
+
+    def get_urls(self) -> list:
+        renew = path(
+            "<path:object_id>/renew/",
+            self.admin_site.admin_view(self.renew_view),
+            name="careers_joblisting_renew",
+        )
+        return [renew, *super().get_urls()]
+
+    def renew_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The link in remind_expiring's email: renew one live listing for 30 days."""
+        listing = self.get_object(request, object_id)  # the owner's own, or 404
+        if not self.has_change_permission(request, listing):
+            raise PermissionDenied
+        if request.method == "POST" and listing.is_visible:
+            listing.renew()
+            self.message_user(
+                request,
+                f"Renewed until {listing.expires_at:%d %b %Y}.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:careers_joblisting_change", listing.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "listing": listing,
+            "opts": self.opts,
+            "title": "Renew listing",
+        }
+        status = 400 if request.method == "POST" else 200
+        return TemplateResponse(
+            request, "admin/careers/joblisting/renew.html", context, status=status
+        )
+
+    def get_import_data_kwargs(self, **kwargs) -> dict:
+        form = kwargs.get("form")
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        if isinstance(form, ConfirmListingImportForm):
+            kwargs["pledged"] = form.cleaned_data["no_fee_pledge"]
+        return kwargs
 
     def get_object(
         self, request: HttpRequest, object_id: str, from_field: str | None = None
@@ -233,6 +362,10 @@ class JobListingAdmin(CheckedChoicesMixin, admin.ModelAdmin):
                 else ""
             )
             self.message_user(request, f"Sent for review.{note}", messages.SUCCESS)
+
+    @admin.display(description="reports", ordering="reports_made")
+    def report_total(self, obj: JobListing) -> int:
+        return obj.reports_made
 
     @admin.display(boolean=True, description="live")
     def is_live(self, obj: JobListing) -> bool:
@@ -316,7 +449,24 @@ class ListingReviewAdmin(admin.ModelAdmin):
         "company",
         "role",
         "description",
+        "openings",
+        "min_education",
+        "spoken_english",
+        "written_english",
+        "typing_wpm",
+        "experience_min_years",
+        "experience_max_years",
+        "apply_email",
+        "apply_phone",
+        "apply_whatsapp",
+        "apply_url",
         "how_to_apply",
+        "walk_in_date",
+        "walk_in_from",
+        "walk_in_until",
+        "walk_in_venue",
+        "walk_in_bring",
+        "asked_languages",
         "location",
         "work_mode",
         "shift",
@@ -388,6 +538,10 @@ class ListingReviewAdmin(admin.ModelAdmin):
     @admin.display(description="no-fee guard")
     def guard_flags(self, obj: JobListing):
         return flags_html(obj)
+
+    @admin.display(description="languages besides English")
+    def asked_languages(self, obj: JobListing) -> str:
+        return ", ".join(str(row) for row in obj.languages.all()) or "None"
 
     @admin.display(description="candidates' reports")
     def candidate_reports(self, obj: JobListing):

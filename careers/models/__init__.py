@@ -20,6 +20,7 @@ from careers.models.listings import (
     JobListing,
     ListingDecision,
     ListingForReview,
+    ListingLanguage,
     ListingReport,
     Recruiter,
 )

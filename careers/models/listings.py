@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_delete
@@ -20,19 +21,25 @@ from django.utils.text import slugify
 
 from careers.caching import content_changed
 from careers.choices import (
+    CEFRLevel,
     DecisionKind,
+    EducationLevel,
+    Language,
     RejectionReason,
     ReportReason,
     SalaryPeriod,
     Shift,
     Shore,
     Status,
+    WalkInItem,
     WorkMode,
 )
 from careers.listing_lint import lint
 from careers.models.catalogue import Role
 
 LISTING_LIFETIME = timedelta(days=30)
+# A phone or WhatsApp number with its country code: "+91 80 4000 1234".
+PHONE = re.compile(r"\+\d[\d -]{7,18}\d")
 # Unreviewed reports that take a listing down until a moderator has looked.
 REPORTS_TO_HIDE = 3
 
@@ -135,6 +142,12 @@ class JobListingQuerySet(models.QuerySet):
     def owned_by(self, user: AbstractBaseUser) -> JobListingQuerySet:
         return self.filter(owner=user)
 
+    def to_remind(self, days: int) -> JobListingQuerySet:
+        """Live listings that expire within `days` whose owner has not been told."""
+        return self.expiring_within(days).filter(
+            hidden_at__isnull=True, expiry_reminded_at__isnull=True
+        )
+
     def expiring_within(self, days: int) -> JobListingQuerySet:
         now = timezone.now()
         return self.filter(
@@ -175,10 +188,67 @@ class JobListing(models.Model):
     )
     show_salary = models.BooleanField(default=True)
     description = models.TextField()
-    how_to_apply = models.TextField(
-        help_text="Phone numbers, emails and links become tap-able; write “WhatsApp” "
-        "before a WhatsApp number."
+    openings = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1)]
     )
+    # What the job asks of candidates. Empty: not asked, and the role's own requirement
+    # of that kind counts instead (matching uses the scoring engine, see matching.py).
+    min_education = models.CharField(
+        "minimum education", max_length=12, choices=EducationLevel.choices, blank=True
+    )
+    spoken_english = models.CharField(
+        max_length=2, choices=CEFRLevel.choices, blank=True, help_text="Lowest level."
+    )
+    written_english = models.CharField(
+        max_length=2, choices=CEFRLevel.choices, blank=True, help_text="Lowest level."
+    )
+    typing_wpm = models.PositiveSmallIntegerField(
+        "typing speed (words a minute)", null=True, blank=True
+    )
+    experience_min_years = models.PositiveSmallIntegerField(
+        "experience from (years)",
+        null=True,
+        blank=True,
+        help_text="0 welcomes freshers.",
+        validators=[MaxValueValidator(40)],
+    )
+    experience_max_years = models.PositiveSmallIntegerField(
+        "experience up to (years)",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(40)],
+    )
+    # A walk-in drive: come on the day, no appointment.
+    walk_in_date = models.DateField(null=True, blank=True)
+    walk_in_from = models.TimeField(null=True, blank=True)
+    walk_in_until = models.TimeField(null=True, blank=True)
+    walk_in_venue = models.TextField(
+        blank=True, help_text="The full address, with a landmark."
+    )
+    walk_in_bring = models.JSONField(
+        "what to bring", default=list, blank=True, help_text="Tick what to bring."
+    )
+    # How to apply: each becomes a tap on a phone (mailto:, tel:, WhatsApp, the link).
+    apply_email = models.EmailField(blank=True)
+    apply_phone = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="With the country code, e.g. +91 80 4000 1234.",
+    )
+    apply_whatsapp = models.CharField(
+        "WhatsApp number", max_length=20, blank=True, help_text="With the country code."
+    )
+    apply_url = models.URLField("application link", blank=True)
+    how_to_apply = models.TextField(
+        "anything else about applying",
+        blank=True,
+        help_text="Phone numbers, emails and links become tap-able.",
+    )
+    # When its owner was told it expires soon (remind_expiring); a renewal clears it.
+    expiry_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # For the owner: how often candidates opened it and tapped a way to apply.
+    view_count = models.PositiveIntegerField("views", default=0, editable=False)
+    apply_clicks = models.PositiveIntegerField("apply taps", default=0, editable=False)
     applications_close = models.DateField(
         null=True,
         blank=True,
@@ -256,6 +326,72 @@ class JobListing(models.Model):
                 {"salary_currency": "Use a 3-letter code such as INR or PHP."}
             )
         self.salary_currency = currency
+        errors = {}
+        low, high = self.experience_min_years, self.experience_max_years
+        if low is not None and high is not None and low > high:
+            errors["experience_max_years"] = "This is below the “from” years."
+        if self.walk_in_date and not self.walk_in_venue.strip():
+            errors["walk_in_venue"] = "Say where the walk-in drive is."
+        if self.walk_in_venue.strip() and not self.walk_in_date:
+            errors["walk_in_date"] = "Give the date of the walk-in drive."
+        if (
+            self.walk_in_from
+            and self.walk_in_until
+            and self.walk_in_from >= self.walk_in_until
+        ):
+            errors["walk_in_until"] = "The drive must end after it starts."
+        unknown = set(self.walk_in_bring or []) - set(WalkInItem.values)
+        if unknown:
+            errors["walk_in_bring"] = f"Unknown items: {', '.join(sorted(unknown))}."
+        ways = (
+            self.apply_email,
+            self.apply_phone,
+            self.apply_whatsapp,
+            self.apply_url,
+            self.walk_in_date,
+            self.how_to_apply.strip(),
+        )
+        if not any(ways):
+            errors["apply_email"] = (
+                "Give at least one way to apply: an email, a phone number, a link "
+                "or a walk-in drive."
+            )
+        for name in ("apply_phone", "apply_whatsapp"):
+            number = getattr(self, name)
+            if number and not PHONE.fullmatch(number):
+                errors[name] = (
+                    "Write the number with its country code, e.g. +91 80 4000 1234."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def contact_text(self) -> str:
+        """Every way to apply, as text the no-fee guard reads."""
+        parts = [self.how_to_apply]
+        if self.apply_email:
+            parts.append(f"Email {self.apply_email}")
+        if self.apply_phone:
+            parts.append(f"Call {self.apply_phone}")
+        if self.apply_whatsapp:
+            parts.append(f"WhatsApp {self.apply_whatsapp}")
+        if self.apply_url:
+            parts.append(f"Apply at {self.apply_url}")
+        if self.walk_in_date:
+            parts.append(f"Walk-in drive at {self.walk_in_venue}")
+        return "\n".join(p for p in parts if p)
+
+    @property
+    def whatsapp_link(self) -> str:
+        return "https://wa.me/" + re.sub(r"\D", "", self.apply_whatsapp)
+
+    @property
+    def phone_link(self) -> str:
+        return "tel:+" + re.sub(r"\D", "", self.apply_phone)
+
+    @property
+    def walk_in_items(self) -> list[str]:
+        return [WalkInItem(code).label for code in self.walk_in_bring or []]
 
     # --- The review workflow ---------------------------------------------------------
 
@@ -270,11 +406,12 @@ class JobListing(models.Model):
             "title": self.title,
             "company": self.company,
             "description": self.description,
-            "how to apply": self.how_to_apply,
+            "how to apply": self.contact_text,
+            "walk-in venue": self.walk_in_venue,
         }
         domain = self.employer.website_domain if self.employer else ""
         flags = lint(
-            texts, self.how_to_apply, self.description, self.salary_max, usual, domain
+            texts, self.contact_text, self.description, self.salary_max, usual, domain
         )
         return [
             {"code": f.code, "reason": f.reason, "excerpt": f.excerpt} for f in flags
@@ -309,6 +446,7 @@ class JobListing(models.Model):
         self.status, self.published_at, self.hidden_at = Status.PUBLISHED, now, None
         if self.expires_at is None or self.expires_at <= now:
             self.expires_at = now + LISTING_LIFETIME
+            self.expiry_reminded_at = None
         self.save()
         self.reports.filter(reviewed=False).update(reviewed=True)
         self.decisions.create(moderator=by, kind=DecisionKind.APPROVED, note=note)
@@ -344,6 +482,7 @@ class JobListing(models.Model):
     def renew(self) -> None:
         """Keep a published listing up for another 30 days from today."""
         self.expires_at = timezone.now() + LISTING_LIFETIME
+        self.expiry_reminded_at = None
         self.save()
 
     @property
@@ -365,6 +504,26 @@ class JobListing(models.Model):
             f"{a:,}" for a in (self.salary_min, self.salary_max) if a is not None
         ]
         return f"{self.salary_currency} {'–'.join(amounts)} {self.get_salary_period_display()}"
+
+
+class ListingLanguage(models.Model):
+    """A language besides English that the job asks for, at a level."""
+
+    listing = models.ForeignKey(
+        JobListing, on_delete=models.CASCADE, related_name="languages"
+    )
+    language = models.CharField(max_length=12, choices=Language.choices)
+    level = models.CharField(max_length=2, choices=CEFRLevel.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["listing", "language"], name="listing_language_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_language_display()} {self.level}"
 
 
 class ListingDecision(models.Model):

@@ -5,13 +5,19 @@ import json
 
 from django import forms
 from django.conf import settings
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from careers.choices import ReportReason, SalaryPeriod, Shift, WorkMode
 from careers.models import JobListing
@@ -20,6 +26,9 @@ from careers.security import check_rate, private_page
 # Reports from one address: enough for someone who met several fakes, too few for one
 # person to take honest listings down (three reports hide one until reviewed).
 REPORT_RATE = "5/h"
+# Taps on "apply" counted from one address: a person applying to every job they see, not
+# a script inflating one listing's count.
+APPLIED_RATE = "60/h"
 
 
 class ReportForm(forms.Form):
@@ -100,6 +109,20 @@ def job_posting(listing: JobListing, url: str) -> dict:
             "currency": listing.salary_currency,
             "value": value,
         }
+    if listing.openings > 1:
+        data["totalJobOpenings"] = listing.openings
+    if listing.min_education:
+        data["educationRequirements"] = {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": CREDENTIALS[listing.min_education],
+        }
+    if listing.experience_min_years:
+        data["experienceRequirements"] = {
+            "@type": "OccupationalExperienceRequirements",
+            "monthsOfExperience": 12 * listing.experience_min_years,
+        }
+    elif listing.experience_min_years == 0:
+        data["experienceRequirements"] = "no requirements"
     main = listing.role.occupation_links.order_by("position").first()
     if main:
         data["occupationalCategory"] = main.occupation_id  # the O*NET-SOC code
@@ -111,6 +134,16 @@ def job_posting(listing: JobListing, url: str) -> dict:
 # The country a listing's pay currency says it is in (schema.org wants one).
 COUNTRIES = {"INR": "IN", "PHP": "PH"}
 UNITS = {SalaryPeriod.MONTH: "MONTH", SalaryPeriod.YEAR: "YEAR"}
+# Google's credential categories for our education levels.
+CREDENTIALS = {
+    "10th": "high school",
+    "12th": "high school",
+    "some_college": "high school",
+    "diploma": "associate degree",
+    "bachelor": "bachelor degree",
+    "master": "postgraduate degree",
+    "doctorate": "postgraduate degree",
+}
 
 
 @require_safe
@@ -125,6 +158,7 @@ def listing_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         return render(request, "careers/listing_gone.html", status=410)
     if slug != listing.get_absolute_url().rstrip("/").rsplit("/", 1)[1]:
         return redirect(listing, permanent=True)
+    JobListing.objects.filter(pk=pk).update(view_count=F("view_count") + 1)
     url = request.build_absolute_uri(listing.get_absolute_url())
     with translation.override(settings.LANGUAGE_CODE):
         structured = job_posting(listing, url)
@@ -136,3 +170,20 @@ def listing_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         ),
     }
     return render(request, "careers/listing_detail.html", context)
+
+
+# A beacon from static/js/apply.js, sent as the candidate leaves for the employer's
+# link, mail or phone: it carries no token (listing pages are the same for everyone) and
+# changes nothing but the owner's count, so CSRF protection has nothing to protect.
+@csrf_exempt
+@require_POST
+def listing_applied(request: HttpRequest, pk: int) -> HttpResponse:
+    check_rate(request, "listing-applied", "ip", APPLIED_RATE)
+    counted = (
+        JobListing.objects.visible()
+        .filter(pk=pk)
+        .update(apply_clicks=F("apply_clicks") + 1)
+    )
+    if not counted:
+        raise Http404("No such listing.")
+    return HttpResponse(status=204)

@@ -78,7 +78,11 @@ def _sectors() -> list[dict[str, str]]:
 
 
 def visible_listings() -> QuerySet[JobListing]:
-    return JobListing.objects.visible().select_related("role", "employer")
+    return (
+        JobListing.objects.visible()
+        .select_related("role", "employer")
+        .prefetch_related("languages")
+    )
 
 
 @require_safe

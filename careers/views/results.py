@@ -7,11 +7,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import condition, require_safe
+from django.views.decorators.vary import vary_on_headers
 
 from careers.caching import generation
 from careers.charts import MARK_RADIUS, chart_height, profile_chart
-from careers.choices import Commute, Verdict, WorkMode
+from careers.choices import Verdict
 from careers.forms import STEP_COUNT, STEPS, first_unanswered
+from careers.matching import cities, in_city, listings_for
 from careers.models import Assessment, scoring_catalogue
 from careers.models.assessments import NEAREST_ROLES
 from careers.scoring import profile_from_data
@@ -41,6 +43,7 @@ def result_etag(request: HttpRequest, token: str) -> str | None:
 
 
 @require_safe
+@vary_on_headers("HX-Request", "HX-Target")
 # Never stored (a shared phone must not keep someone's result), so browsers always ask;
 # a client that revalidates an unchanged result gets a 304.
 @private_page
@@ -68,9 +71,6 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
             "mark_radius": MARK_RADIUS,
         }
 
-    listings = visible_listings().filter(role__slug__in=top_slugs)
-    if result.profile.get("commute") == Commute.REMOTE_ONLY:
-        listings = listings.filter(work_mode=WorkMode.REMOTE)
     groups = result.by_verdict()
     data = result.recommendation
     eligible, close = groups[Verdict.ELIGIBLE], groups[Verdict.CLOSE]
@@ -90,7 +90,7 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         "conditions_url": step_url(token, CONDITIONS_STEP),
         # Built only when the template's cached fragment is missing.
         "chart": SimpleLazyObject(chart),
-        "listings": listings[:LISTINGS_SHOWN],
+        **jobs_context(request, result, eligible + close),
         "change_url": step_url(token, 1),
         # Answers changed since this result was scored ("change my answers", not yet
         # finished again): the page says so, and how to update it.
@@ -98,4 +98,27 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         "finish_url": step_url(token, STEP_COUNT),
         **share_context(request, assessment),
     }
-    return render(request, "careers/result_detail.html", context)
+    template = "careers/result_detail.html"
+    if request.htmx and request.htmx.target == "listings":
+        template += "#listings"
+    return render(request, template, context)
+
+
+def jobs_context(request: HttpRequest, result, reachable: list[dict]) -> dict:
+    """Listings for every role the candidate can apply for now or soon, matched to
+    their answers, in the city they chose (from the listings' own places)."""
+    city = request.GET.get("city", "").strip()[:150]
+    matches = listings_for(
+        visible_listings(),
+        [item["role"] for item in reachable],
+        scoring_catalogue(),
+        profile_from_data(result.profile),
+    )
+    shown = in_city(matches, city) if city else matches
+    return {
+        "matches": shown[:LISTINGS_SHOWN],
+        "more": max(len(shown) - LISTINGS_SHOWN, 0),
+        "job_count": len(matches),
+        "city": city,
+        "cities": cities(matches),
+    }

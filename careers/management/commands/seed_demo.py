@@ -2,6 +2,7 @@
 
 import json
 from argparse import ArgumentParser
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from careers.backends import DEMO_MODERATOR, DEMO_USERNAME
 from careers.choices import Status
@@ -45,6 +47,11 @@ class Command(BaseCommand):
                     f"{path.name}: unknown role in {item['title']!r}"
                 ) from error
             status = item.pop("status", Status.PUBLISHED)
+            languages = item.pop("languages", [])
+            # A walk-in drive is always a few days ahead of whenever the demo loads.
+            days = item.pop("walk_in_in_days", None)
+            if days is not None:
+                item["walk_in_date"] = timezone.localdate() + timedelta(days=days)
             listing, is_new = JobListing.objects.get_or_create(
                 owner=owner,
                 company=item["company"],
@@ -53,6 +60,8 @@ class Command(BaseCommand):
             )
             if is_new:
                 created += 1
+                for row in languages:
+                    listing.languages.create(**row)
                 if status == Status.PUBLISHED:
                     # Our own demo data: published as reviewed by the site itself.
                     listing.approve(by=None, note="Demo listing loaded by seed_demo.")

@@ -1,0 +1,306 @@
+"""Structured listings: what they ask, "You match 5 of 6" beside a result, ways to apply
+a phone can tap, bulk import, expiry reminders and the owner's counts."""
+
+import re
+from datetime import date, time, timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from careers.choices import Shift, Status, WorkMode
+from careers.models import JobListing, Role
+from tests.factories import JobListingFactory, UserFactory
+from tests.helpers import HTMX, finish
+from tests.test_listing_review import GENUINE
+
+pytestmark = pytest.mark.django_db
+
+
+def result_page(client, token, **query):
+    return client.get(reverse("careers:result_detail", args=[token]), query)
+
+
+def test_a_listing_beside_a_result_says_how_well_you_match_and_what_is_missing(client):
+    # The persona: C1 spoken and B2 written English, 32 words a minute, the 12th.
+    JobListingFactory(
+        published=True,
+        title="Voice associate, US banking",
+        min_education="12th",
+        spoken_english="B2",
+        written_english="B1",
+        typing_wpm=40,
+    )
+    JobListingFactory(
+        published=True, title="Voice associate, US retail", spoken_english="B2"
+    )
+    token = finish(client)
+    page = result_page(client, token).content.decode()
+    # Its four, and the role's own night shift, which she can work.
+    assert "You match 4 of 5" in page
+    assert "Missing: 40 words a minute; you type 32." in page
+    # With the role's own requirements kept where the listing is silent.
+    retail = page[page.index("Voice associate, US retail") :]
+    assert re.search(r"You match (\d) of \1 ✓", retail)
+    # Best matches first.
+    assert page.index("US retail") < page.index("US banking")
+
+
+def test_listings_show_for_reachable_roles_in_shifts_and_places_you_can_work(client):
+    shown = JobListingFactory(published=True, title="Nights in Pune")
+    JobListingFactory(published=True, title="UK hours job", shift=Shift.UK_HOURS)
+    JobListingFactory(
+        published=True,
+        title="Equity research job",
+        role=Role.objects.get(slug="equity-research-associate"),
+    )
+    JobListingFactory(published=True, title="Nights in Manila", location="Manila")
+    JobListingFactory(
+        published=True,
+        title="Nights from home",
+        location="Anywhere in India",
+        work_mode=WorkMode.REMOTE,
+    )
+    token = finish(client)
+    page = result_page(client, token).content.decode()
+    assert shown.title in page
+    assert "Nights in Manila" in page
+    assert "UK hours job" not in page  # she did not tick UK hours
+    assert "Equity research job" not in page  # years away for her
+    # Choosing a city keeps work from home, and htmx gets just the list.
+    response = result_page(client, token, city="manila", **{})
+    assert "Nights in Manila" in response.content.decode()
+    assert "Nights in Pune" not in response.content.decode()
+    assert "Nights from home" in response.content.decode()
+    fragment = client.get(
+        reverse("careers:result_detail", args=[token]),
+        {"city": "Pune"},
+        HTTP_HX_TARGET="listings",
+        **HTMX,
+    ).content.decode()
+    assert fragment.lstrip().startswith('<section class="listings" id="listings"')
+    assert "Nights in Pune" in fragment
+    assert "Nights in Manila" not in fragment
+    JobListing.objects.filter(work_mode=WorkMode.REMOTE).delete()
+    empty = result_page(client, token, city="Cebu").content.decode()
+    assert "No open jobs in Cebu for your roles right now." in empty
+
+
+def walk_in_listing(**extra):
+    return JobListingFactory(
+        published=True,
+        description=GENUINE,
+        openings=25,
+        experience_min_years=0,
+        experience_max_years=2,
+        apply_email="jobs@acme.example",
+        apply_phone="+91 80 4000 1234",
+        apply_whatsapp="+91 98765 43210",
+        how_to_apply="",
+        walk_in_date=date(2026, 12, 12),
+        walk_in_from=time(10),
+        walk_in_until=time(16),
+        walk_in_venue="Acme, 3rd floor, MG Road, Pune",
+        walk_in_bring=["cv", "photo", "id"],
+        **extra,
+    )
+
+
+def test_a_listing_page_gives_ways_to_apply_a_phone_can_tap_and_the_walk_in(client):
+    listing = walk_in_listing()
+    listing.languages.create(language="hindi", level="B2")
+    page = client.get(listing.get_absolute_url()).content.decode()
+    assert 'href="mailto:jobs@acme.example?subject=' in page
+    assert 'href="tel:+918040001234"' in page
+    assert 'href="https://wa.me/919876543210"' in page
+    assert "12 December 2026" in page
+    assert "10:00 AM to 4:00 PM" in page
+    assert "Two printed copies of your CV" in page
+    assert "Experience: freshers welcome, up to 2 years" in page
+    assert "Hindi: B2 or better" in page
+    assert "Openings" in page
+    assert ">25<" in page
+    listing.refresh_from_db()
+    assert listing.view_count == 1
+
+
+def test_taps_on_apply_are_counted_for_the_owner(client, frozen_clock):
+    listing = walk_in_listing()
+    client.get(listing.get_absolute_url())
+    url = reverse("careers:listing_applied", args=[listing.pk])
+    assert client.post(url).status_code == 204
+    assert client.get(url).status_code == 405
+    listing.refresh_from_db()
+    assert listing.apply_clicks == 1
+    closed = JobListingFactory(closed=True)
+    assert (
+        client.post(reverse("careers:listing_applied", args=[closed.pk])).status_code
+        == 404
+    )
+    for _ in range(58):  # 60 in the hour with the two above
+        client.post(url)
+    assert client.post(url).status_code == 429
+    client.force_login(listing.owner)
+    listing.report("money")
+    changelist = client.get(reverse("admin:careers_joblisting_changelist"))
+    row = changelist.content.decode()
+    assert '<td class="field-view_count">1</td>' in row
+    assert '<td class="field-apply_clicks">59</td>' in row
+    assert '<td class="field-report_total">1</td>' in row
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"how_to_apply": ""}, "apply_email"),
+        ({"apply_phone": "98765 43210"}, "apply_phone"),
+        (
+            {"experience_min_years": 3, "experience_max_years": 1},
+            "experience_max_years",
+        ),
+        ({"walk_in_date": date(2026, 12, 12)}, "walk_in_venue"),
+        ({"walk_in_bring": ["umbrella"]}, "walk_in_bring"),
+    ],
+)
+def test_a_listing_refuses_what_a_candidate_could_not_use(db, change, field):
+    listing = JobListingFactory.build(
+        owner=UserFactory(), role=Role.objects.first(), **change
+    )
+    with pytest.raises(ValidationError) as refused:
+        listing.full_clean()
+    assert field in refused.value.message_dict
+
+
+# --- Bulk import ---------------------------------------------------------------------
+
+HEADER = (
+    "title,company,role,openings,description,location,work_mode,shore,shift,"
+    "salary_min,salary_max,salary_currency,salary_period,show_salary,min_education,"
+    "spoken_english,written_english,languages,typing_wpm,experience_min_years,"
+    "experience_max_years,apply_email,apply_phone,apply_whatsapp,apply_url,"
+    "how_to_apply,walk_in_date,walk_in_from,walk_in_until,walk_in_venue,"
+    "walk_in_bring,applications_close"
+)
+
+
+def row(title, role="domestic-voice-support-associate", languages="hindi:B2",
+        description=GENUINE, email="jobs@sahyog.example"):  # fmt: skip
+    return (
+        f'"{title}",Sahyog BPO,{role},30,"{description}",Lucknow,on_site,onshore,day,'
+        f"13000,17000,INR,month,1,12th,A2,,{languages},,0,,{email},,,,,,,,,,"
+    )
+
+
+def upload(client, *rows):
+    text = "\n".join([HEADER, *rows]) + "\n"
+    return client.post(
+        reverse("admin:careers_joblisting_import"),
+        {
+            "resource": "0",
+            "format": "0",
+            "import_file": SimpleUploadedFile("jobs.csv", text.encode()),
+        },
+    )
+
+
+def test_an_import_shows_each_rows_errors_before_anything_is_saved(recruiter_client):
+    response = upload(
+        recruiter_client,
+        row("Hindi voice executive"),
+        row("Bad role", role="no-such-role"),
+        row("Bad language", languages="klingon:B2"),
+        row("No way to apply", email=""),
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Confirm import" not in page
+    assert "Unknown language “klingon”" in page
+    assert "Give at least one way to apply" in page
+    assert "Unknown role “no-such-role”" in page
+    assert not JobListing.objects.exists()
+
+
+def test_imported_listings_belong_to_the_importer_and_go_to_review(
+    recruiter_client, recruiter
+):
+    fee = f"{GENUINE} Pay a registration fee of Rs 500 to book your slot."
+    preview = upload(
+        recruiter_client,
+        row("Hindi voice executive"),
+        row("Hindi voice, Kanpur", description=fee),
+    )
+    assert "Confirm import" in preview.content.decode()
+    assert not JobListing.objects.exists()  # the preview saved nothing
+    confirm = preview.context["confirm_form"]
+    data = {name: confirm[name].value() for name in confirm.fields}
+    refused = recruiter_client.post(
+        reverse("admin:careers_joblisting_process_import"),
+        {**data, "no_fee_pledge": ""},
+    )
+    assert "Tick “We never ask candidates for money”" in refused.content.decode()
+    assert not JobListing.objects.exists()
+    recruiter_client.post(
+        reverse("admin:careers_joblisting_process_import"),
+        {**data, "no_fee_pledge": "on"},
+    )
+    imported = JobListing.objects.order_by("title")
+    assert [x.title for x in imported] == [
+        "Hindi voice executive",
+        "Hindi voice, Kanpur",
+    ]
+    assert {x.owner for x in imported} == {recruiter}
+    assert {x.status for x in imported} == {Status.SUBMITTED}
+    assert imported[0].languages.get().level == "B2"
+    assert imported[0].lint_flags == []
+    assert "money" in {f["code"] for f in imported[1].lint_flags}
+    assert all(x.no_fee_pledged_by == recruiter for x in imported)
+
+
+def test_only_those_who_may_add_listings_import_them(client):
+    client.force_login(UserFactory(moderator=True))
+    assert client.get(reverse("admin:careers_joblisting_import")).status_code == 403
+
+
+# --- Expiry reminders ----------------------------------------------------------------
+
+
+def test_owners_are_told_once_five_days_before_expiry_with_a_renew_link(
+    client, settings, frozen_clock
+):
+    settings.SITE_URL = "https://careerfit.example"
+    soon = JobListingFactory(
+        published=True, expires_at=timezone.now() + timedelta(days=3)
+    )
+    JobListingFactory(published=True, expires_at=timezone.now() + timedelta(days=10))
+    call_command("remind_expiring")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [soon.owner.email]
+    renew = f"https://careerfit.example/admin/careers/joblisting/{soon.pk}/renew/"
+    assert renew in message.body
+    assert soon.title in message.body
+    call_command("remind_expiring")
+    assert len(mail.outbox) == 1  # once
+
+    path = renew.removeprefix("https://careerfit.example")
+    client.force_login(UserFactory(recruiter=True))
+    assert client.get(path).status_code == 404  # not theirs
+    client.force_login(soon.owner)
+    assert "Renew it for 30 days from today?" in client.get(path).content.decode()
+    client.post(path)
+    soon.refresh_from_db()
+    assert soon.expires_at.date() == (timezone.now() + timedelta(days=30)).date()
+    assert soon.expiry_reminded_at is None  # told again before the next expiry
+
+
+def test_reminders_name_what_they_cannot_do(settings, capsys):
+    settings.SITE_URL = ""
+    with pytest.raises(CommandError, match="DJANGO_SITE_URL"):
+        call_command("remind_expiring")
+    settings.SITE_URL = "https://careerfit.example"
+    with pytest.raises(CommandError, match="--days"):
+        call_command("remind_expiring", "--days", "0")
