@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from careers.models import JobListing
 from tests.conftest import answer_step, fill_step, wait_for_step
-from tests.factories import UserFactory
+from tests.factories import JobListingFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -191,9 +191,11 @@ def test_a_listing_goes_from_recruiter_to_moderator_to_candidate_who_reports_it(
     candidate = browser.new_context().new_page()
     take_quiz(candidate)
     expect(candidate.get_by_text("Night voice process for a US bank")).to_be_visible()
-    # Her 32 words a minute fall short of its 40; her English and shifts fit.
-    match = candidate.locator(".listing .match").first
-    expect(match).to_contain_text("You match 2 of 3")
+    # Her 32 words a minute fall short of its 40; her English, the 12th the role asks
+    # and her shifts fit.
+    card = candidate.locator(".listing", has_text="Night voice process for a US bank")
+    match = card.locator(".match")
+    expect(match).to_contain_text("You match 3 of 4")
     expect(match).to_contain_text("Missing: 40 words a minute; you type 32.")
     expect(candidate.get_by_text("never ask you for money").first).to_be_visible()
     candidate.get_by_role("link", name="Report this listing").first.click()
@@ -394,3 +396,20 @@ def test_keyboard_reaches_sharing_from_the_top_of_the_result_in_a_few_steps(
     expect(page).to_have_url(re.compile(r"#share-title$"))
     # The roles to share (one box each) and when the link ends come first.
     assert tabs_until("Create a share link", 16) <= 16
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_jobs_beside_a_result_narrow_to_one_city(browser, take_quiz, javascript):
+    JobListingFactory(published=True, title="Night voice in Pune")
+    JobListingFactory(published=True, title="Night voice in Manila", location="Manila")
+    context = browser.new_context(java_script_enabled=javascript)
+    page = take_quiz(context.new_page())
+    jobs = page.locator("#listings")
+    expect(jobs.get_by_role("link", name="Night voice in Pune")).to_be_visible()
+    page.get_by_label("Jobs in").select_option("Manila")
+    if not javascript:
+        page.get_by_role("button", name="Show", exact=True).click()
+    expect(jobs.get_by_role("link", name="Night voice in Pune")).to_have_count(0)
+    expect(jobs.get_by_role("link", name="Night voice in Manila")).to_be_visible()
+    assert "city=Manila" in page.url  # a link to this view, with or without htmx
+    context.close()

@@ -243,9 +243,14 @@ def test_imported_listings_belong_to_the_importer_and_go_to_review(
     )
     assert "Tick “We never ask candidates for money”" in refused.content.decode()
     assert not JobListing.objects.exists()
-    recruiter_client.post(
+    done = recruiter_client.post(
         reverse("admin:careers_joblisting_process_import"),
         {**data, "no_fee_pledge": "on"},
+        follow=True,
+    )
+    assert (
+        "Imported 2 listing(s), each sent for review. The no-fee guard flagged 1"
+        in done.content.decode()
     )
     imported = JobListing.objects.order_by("title")
     assert [x.title for x in imported] == [
@@ -260,8 +265,9 @@ def test_imported_listings_belong_to_the_importer_and_go_to_review(
     assert all(x.no_fee_pledged_by == recruiter for x in imported)
 
 
-def test_only_those_who_may_add_listings_import_them(client):
-    client.force_login(UserFactory(moderator=True))
+@pytest.mark.parametrize("group", ["moderator", "catalogue_editor"])
+def test_only_those_who_may_add_listings_import_them(client, group):
+    client.force_login(UserFactory(**{group: True}))
     assert client.get(reverse("admin:careers_joblisting_import")).status_code == 403
 
 

@@ -315,6 +315,21 @@ class JobListingAdmin(ImportMixin, CheckedChoicesMixin, admin.ModelAdmin):
             request, "admin/careers/joblisting/renew.html", context, status=status
         )
 
+    def add_success_message(self, result, request: HttpRequest) -> None:
+        imported = [row.instance for row in result.rows if row.instance is not None]
+        flagged = sum(1 for listing in imported if listing.lint_flags)
+        live = sum(1 for listing in imported if listing.status == Status.PUBLISHED)
+        note = (
+            f" The no-fee guard flagged {flagged} for the moderator." if flagged else ""
+        )
+        if live:
+            note += f" {live} published at once (verified employer, nothing flagged)."
+        self.message_user(
+            request,
+            f"Imported {len(imported)} listing(s), each sent for review.{note}",
+            messages.SUCCESS,
+        )
+
     def get_import_data_kwargs(self, **kwargs) -> dict:
         form = kwargs.get("form")
         kwargs = super().get_import_data_kwargs(**kwargs)
