@@ -57,14 +57,16 @@ class Command(BaseCommand):
                 continue
             if dry_run:
                 self.stdout.write(f"Would tell {owner.email} about {len(listings)}.")
+                sent += len(listings)
                 continue
             self._send(owner, listings)
             JobListing.objects.filter(pk__in=[x.pk for x in listings]).update(
                 expiry_reminded_at=timezone.now()
             )
             sent += len(listings)
+        verb = "Would remind" if dry_run else "Reminded"
         self.stdout.write(
-            f"Reminded owners of {sent} listing(s) expiring within {days} days"
+            f"{verb} owners of {sent} listing(s) expiring within {days} days"
             + (f"; {skipped} without an owner's email." if skipped else ".")
         )
 

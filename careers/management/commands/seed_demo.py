@@ -84,6 +84,8 @@ class Command(BaseCommand):
             )
         user, _ = User.objects.get_or_create(username=DEMO_USERNAME)
         user.groups.add(Group.objects.get(name="Recruiters"))
+        # remind_expiring's emails go to the console in `make run`: something to read.
+        user.email = user.email or "demo-recruiter@careerfit.example"
         if settings.DEBUG:
             user.is_staff = True
             user.is_active = True
