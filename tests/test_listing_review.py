@@ -161,6 +161,29 @@ def test_the_queue_is_the_moderators_oldest_first(moderator_client, recruiter):
     assert "Still a draft" not in text
 
 
+def test_the_queue_approves_at_once_only_what_needs_no_closer_look(
+    moderator_client, moderator, recruiter
+):
+    clean = JobListingFactory(owner=recruiter, title="Clean", description=GENUINE)
+    flagged = JobListingFactory(owner=recruiter, description=f"{GENUINE} Fee Rs 500.")
+    reported = JobListingFactory(published=True, description=GENUINE)
+    own = JobListingFactory(owner=moderator, description=GENUINE)
+    for listing in (clean, flagged, own):
+        listing.submit(listing.owner, pledged=True)
+    for _ in range(3):
+        reported.report(ReportReason.FAKE)
+    response = moderator_client.post(
+        reverse("admin:careers_listingforreview_changelist"),
+        {
+            "action": "approve_clean",
+            "_selected_action": [x.pk for x in (clean, flagged, reported, own)],
+        },
+        follow=True,
+    )
+    assert "Approved and published 1. Skipped 3" in response.content.decode()
+    assert [x.pk for x in JobListing.objects.visible()] == [clean.pk]
+
+
 def test_a_moderator_decides_but_cannot_edit_the_text(moderator_client, recruiter):
     listing = JobListingFactory(owner=recruiter, description=GENUINE)
     listing.submit(recruiter, pledged=True)
