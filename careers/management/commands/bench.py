@@ -249,7 +249,9 @@ class Command(BaseCommand):
             "GUNICORN_CMD_ARGS": "--log-level=warning",
         }
         manage = [sys.executable, "manage.py"]
-        for command in ("migrate", "sync_catalogue", "collectstatic --no-input"):
+        # The demo listings: a result page shows them, matched, as a live site's does.
+        setup = ("migrate", "sync_catalogue", "seed_demo", "collectstatic --no-input")
+        for command in setup:
             subprocess.run([*manage, *command.split(), "-v0"], env=env, check=True)
         shared = env | ({"REDIS_URL": REDIS} if local_redis() else {})
         gunicorn = Path(sys.executable).with_name("gunicorn")
