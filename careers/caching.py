@@ -1,12 +1,13 @@
 """How the site uses Django's cache framework, in one place.
 
-Rendered pages, fragments and the catalogue live in the "pages" cache, in each process
-(settings.CACHES); every key carries the release, so a deploy never serves HTML that
-names old static files. What shows the catalogue or listings is also keyed by the
-*generation*, kept in the "default" cache and changed once an edit is committed: public
-pages (`public_page`), the quiz's answer fields and the scoring catalogue. With Redis
-every process reads the same generation, so an edit shows everywhere at once; without,
-other processes catch up within the 60 s a browser or CDN may keep a public page anyway.
+Rendered pages and fragments live in the "pages" cache, in each process
+(settings.CACHES), and the catalogue as Python objects here (`cached_value`); every key
+carries the release, so a deploy never serves HTML that names old static files. What
+shows the catalogue or listings is also keyed by the *generation*, kept in the "default"
+cache and changed once an edit is committed: public pages (`public_page`), the quiz's
+answer fields and the scoring catalogue. With Redis every process reads the same
+generation, so an edit shows everywhere at once; without, other processes catch up
+within the 60 s a browser or CDN may keep a public page anyway.
 """
 
 from __future__ import annotations
@@ -87,12 +88,27 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapped
 
 
+# Values stay Python objects in this process rather than pickled into the pages cache:
+# unpickling the scoring catalogue cost about 5 ms a read, and a journey reads it four
+# times (finishing, the result page twice, the share), some 20 ms of its CPU (measured
+# in process). They are read, never changed, so requests can share them.
+_values: dict[str, tuple[float, object]] = {}
+
+
 def cached_value(key: str, load: Callable[[], object], timeout: int) -> object:
-    """`load()`'s value, kept in the pages cache for this generation."""
-    pages = caches["pages"]
+    """`load()`'s value, kept in this process for this generation (at most `timeout`)."""
+    global _values
     full_key = f"{key}-{generation()}"
-    value = pages.get(full_key)
-    if value is None:
+    now = time.monotonic()
+    stored_at, value = _values.get(full_key, (0.0, None))
+    if value is None or now - stored_at > timeout:
         value = load()
-        pages.set(full_key, value, timeout)
+        # Whatever another generation or an earlier load kept is dropped here.
+        kept = {k: v for k, v in _values.items() if now - v[0] <= timeout}
+        _values = kept | {full_key: (now, value)}
     return value
+
+
+def forget_values() -> None:
+    """Drop every kept value (tests start each from the database)."""
+    _values.clear()

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 
+from careers.caching import forget_values
 from careers.catalogue import FIXTURE_PATH
 from careers.models import Role
 from tests.factories import UserFactory
@@ -76,9 +77,11 @@ def empty_cache():
     # Rate-limit counters, cached pages and the cached catalogue start afresh in every test.
     for cache in caches.all():
         cache.clear()
+    forget_values()
     yield
     for cache in caches.all():
         cache.clear()
+    forget_values()
 
 
 @pytest.fixture(autouse=True)

@@ -260,6 +260,8 @@ class Command(BaseCommand):
         base, missed = f"http://127.0.0.1:{port}", []
         try:
             while not answers_at(base + "/healthz"):
+                if server.poll() is not None:  # it could not start: say so, never hang
+                    sys.exit(f"gunicorn exited with {server.returncode} ({label})")
                 time.sleep(0.2)
             hello = base + "/bench/hello/"
             get_hello = lambda: http_browser(base)(hello, None)  # noqa: E731
