@@ -1,15 +1,13 @@
-"""Build the catalogue fixture from the hand-written spec and the O*NET subset."""
+"""Build the catalogue from the hand-written spec and the O*NET subset (in English;
+careers.catalogue_fixture adds each language's words and writes the fixture)."""
 
 from __future__ import annotations
 
-import json
 import tomllib
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import translation
 
 from careers.choices import (
     EFFORT_CODES,
@@ -42,28 +40,14 @@ from careers.onet import (
     OnetData,
     OnetOccupation,
     derive_requirements,
-    load_onet,
     top_elements,
 )
-from careers.scoring.text import Reader, Text, _, english
+from careers.scoring.text import Text, _, english
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SPEC_PATH = FIXTURES / "catalogue.toml"
 ONET_DIR = FIXTURES / "onet"
 FIXTURE_PATH = FIXTURES / "catalogue.json"
-# fixtures/translations/<language>.toml: our own translation of the catalogue's words.
-TRANSLATIONS_DIR = FIXTURES / "translations"
-# The catalogue's words a candidate reads (careers/translation.py), by model: the
-# section of a translation file, how its rows are named there, and the fields.
-TRANSLATED = {
-    "careers.jobcategory": ("category", ("name", "summary", "typical_activities")),
-    "careers.role": ("role", ("title", "summary", "day_to_day", "typical_shifts")),
-    "careers.requirement": ("requirement", ("explanation", "source_note")),
-    "careers.qualification": ("qualification", ("name", "effort_reason", "cost")),
-    "careers.skill": ("skill", ("name",)),
-    "careers.stepestimate": ("estimate", ("effort_reason", "cost")),
-}
-
 ALTERNATE_TITLES_SHOWN = 8
 HAND_FIELDS = {
     "code",
@@ -82,6 +66,21 @@ HAND_FIELDS = {
 OVERRIDE_FIELDS = {"level", "importance", "weight", "explanation", "reason"}
 
 
+# What the O*NET rules derive is written once, as messages, and read here in each
+# language (their words are in locale/).
+MESSAGES = "_messages"
+OVERRIDE_REASON = "_override_reason"
+
+
+def onet_alone_gives(level: str, importance: str, note: Text) -> Text:
+    return _(
+        "O*NET alone gives %(level)s (%(importance)s): %(note)s",
+        level=level,
+        importance=str(importance),
+        note=note,
+    )
+
+
 class CatalogueError(ValueError):
     """The spec is inconsistent; the message names the place."""
 
@@ -91,7 +90,7 @@ def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def _require(condition: bool, where: str, problem: str) -> None:
+def require(condition: bool, where: str, problem: str) -> None:
     if not condition:
         raise CatalogueError(f"{where}: {problem}")
 
@@ -175,8 +174,8 @@ def _apply_override(
     derived: DerivedRequirement, override: dict[str, Any], where: str
 ) -> dict[str, Any]:
     unknown = set(override) - OVERRIDE_FIELDS
-    _require(not unknown, where, f"unknown keys {sorted(unknown)}")
-    _require("reason" in override, where, "an override needs a one-line reason")
+    require(not unknown, where, f"unknown keys {sorted(unknown)}")
+    require("reason" in override, where, "an override needs a one-line reason")
     fields = _derived_fields(derived)
     fields.update({k: v for k, v in override.items() if k != "reason"})
     fields["source"] = Source.HAND
@@ -200,15 +199,13 @@ def _hand_fields(
     req: dict[str, Any], where: str, qualifications: set[str], skills: set[str]
 ) -> dict[str, Any]:
     unknown = set(req) - HAND_FIELDS
-    _require(not unknown, where, f"unknown keys {sorted(unknown)}")
+    require(not unknown, where, f"unknown keys {sorted(unknown)}")
     for key in ("code", "kind", "importance", "explanation", "reason"):
-        _require(bool(req.get(key)), where, f"'{key}' is required")
-    _require(
+        require(bool(req.get(key)), where, f"'{key}' is required")
+    require(
         req["kind"] in RequirementKind.values, where, f"unknown kind {req['kind']!r}"
     )
-    _require(
-        req["importance"] in Importance.values, where, "importance is must or nice"
-    )
+    require(req["importance"] in Importance.values, where, "importance is must or nice")
     errors = requirement_threshold_errors(
         req["kind"],
         req.get("level", ""),
@@ -219,11 +216,11 @@ def _hand_fields(
     errors |= requirement_option_errors(
         req["kind"], req.get("qualifications", []), req.get("skills", [])
     )
-    _require(not errors, where, "; ".join(f"{k}: {v}" for k, v in errors.items()))
+    require(not errors, where, "; ".join(f"{k}: {v}" for k, v in errors.items()))
     for slug in req.get("qualifications", []):
-        _require(slug in qualifications, where, f"unknown qualification {slug!r}")
+        require(slug in qualifications, where, f"unknown qualification {slug!r}")
     for slug in req.get("skills", []):
-        _require(slug in skills, where, f"unknown skill {slug!r}")
+        require(slug in skills, where, f"unknown skill {slug!r}")
     fields = {k: v for k, v in req.items() if k != "reason"}
     fields["source"] = Source.HAND
     fields["source_note"] = req["reason"]
@@ -241,14 +238,14 @@ def _qualifications_and_skills(
     qualifications: set[str] = set()
     for item in spec.get("qualification", []):
         where = f"qualification {item.get('slug')!r}"
-        _require(item["kind"] in QualificationKind.values, where, "unknown kind")
-        _require(item["field"] in FieldOfStudy.values, where, "unknown field")
-        _require(item["slug"] not in qualifications, where, "duplicate slug")
+        require(item["kind"] in QualificationKind.values, where, "unknown kind")
+        require(item["field"] in FieldOfStudy.values, where, "unknown field")
+        require(item["slug"] not in qualifications, where, "duplicate slug")
         qualifications.add(item["slug"])
         fields = {k: item[k] for k in ("slug", "name", "kind", "field")}
         fields["level"] = item.get("level", "")
         is_degree = item["kind"] == QualificationKind.DEGREE
-        _require(
+        require(
             bool(fields["level"]) == is_degree
             and fields["level"] in ("", *EducationLevel.values),
             where,
@@ -261,8 +258,8 @@ def _qualifications_and_skills(
     skills: set[str] = set()
     for item in spec.get("skill", []):
         where = f"skill {item.get('slug')!r}"
-        _require(item["kind"] in SkillKind.values, where, "unknown kind")
-        _require(item["slug"] not in skills, where, "duplicate slug")
+        require(item["kind"] in SkillKind.values, where, "unknown kind")
+        require(item["slug"] not in skills, where, "duplicate slug")
         skills.add(item["slug"])
         fields = {k: item[k] for k in ("slug", "name", "kind")}
         description = item.get("description", "")
@@ -272,13 +269,13 @@ def _qualifications_and_skills(
 
 def _estimate_fields(item: dict[str, Any], where: str) -> dict[str, Any]:
     weeks = item.get("weeks")
-    _require(
+    require(
         isinstance(weeks, list) and len(weeks) == 2 and 0 < weeks[0] <= weeks[1],
         where,
         "weeks = [quickest, usual], in weeks",
     )
     reason = item.get("effort_reason") or item.get("reason")
-    _require(bool(reason), where, "an estimate needs its source or reason")
+    require(bool(reason), where, "an estimate needs its source or reason")
     return {
         "weeks_low": weeks[0],
         "weeks_high": weeks[1],
@@ -301,7 +298,7 @@ def _stages(item: dict[str, Any], weeks: int, where: str) -> list[dict[str, Any]
             for year in range(1, years + 1)
         ]
     for stage in stages:
-        _require(
+        require(
             set(stage) == {"code", "name", "weeks_left"}
             and 0 < stage["weeks_left"] <= weeks,
             where,
@@ -315,12 +312,12 @@ def _estimate_objects(spec: dict[str, Any]) -> list[dict[str, Any]]:
     objects = []
     for item in spec.get("estimate", []):
         where = f"estimate {item.get('code')!r}"
-        _require(item.get("code") in EFFORT_CODES, where, "unknown code")
+        require(item.get("code") in EFFORT_CODES, where, "unknown code")
         objects.append(
             _object("stepestimate", code=item["code"], **_estimate_fields(item, where))
         )
     missing = set(EFFORT_CODES) - {o["fields"]["code"] for o in objects}
-    _require(not missing, "estimates", f"missing {sorted(missing)}")
+    require(not missing, "estimates", f"missing {sorted(missing)}")
     return objects
 
 
@@ -334,16 +331,16 @@ def _role_objects(
     """A role's fixture object, its occupation links and its requirements."""
     slug, group = role["slug"], category["onet_group"]
     where = f"role {slug!r}"
-    _require(role["channel"] in Channel.values, where, "channel is voice or non_voice")
+    require(role["channel"] in Channel.values, where, "channel is voice or non_voice")
     setting = role.get("setting", WorkSetting.OFFICE)
-    _require(setting in WorkSetting.values, where, f"setting is {WorkSetting.values}")
-    _require(bool(role.get("occupations")), where, "link at least one occupation")
+    require(setting in WorkSetting.values, where, f"setting is {WorkSetting.values}")
+    require(bool(role.get("occupations")), where, "link at least one occupation")
     linked: list[OnetOccupation] = []
     links = []
     for link_position, code in enumerate(role["occupations"]):
         mapped = onet.mapping.get((group, code))
-        _require(mapped is not None, where, f"{code} is not mapped to {group}")
-        _require(mapped.fit in OccupationFit.values, where, f"unknown fit {mapped.fit}")
+        require(mapped is not None, where, f"{code} is not mapped to {group}")
+        require(mapped.fit in OccupationFit.values, where, f"unknown fit {mapped.fit}")
         linked.append(onet.occupations[code])
         links.append(
             _object(
@@ -371,7 +368,7 @@ def _role_objects(
     overrides = role.get("override", {})
     derived = derive_requirements(linked, onet.education_labels)
     for code in overrides:
-        _require(
+        require(
             code in {d.code for d in derived}, where, f"override of unknown {code!r}"
         )
     role_fields = [
@@ -384,7 +381,7 @@ def _role_objects(
         here = f"{where} requirement {req.get('code')!r}"
         role_fields.append(_hand_fields(req, here, *known))
     codes = [f["code"] for f in role_fields]
-    _require(len(codes) == len(set(codes)), where, "requirement codes repeat")
+    require(len(codes) == len(set(codes)), where, "requirement codes repeat")
     requirements = [
         _requirement_object(slug, req_position, fields)
         for req_position, fields in enumerate(role_fields)
@@ -404,11 +401,11 @@ def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]
     role_slugs: set[str] = set()
     for position, category in enumerate(spec.get("category", [])):
         where = f"category {category.get('slug')!r}"
-        _require(category["sector"] in Sector.values, where, "sector is BPO or KPO")
+        require(category["sector"] in Sector.values, where, "sector is BPO or KPO")
         group = category["onet_group"]
         known_group = any(g == group for g, _ in onet.mapping)
-        _require(known_group, where, f"unknown group {group!r}")
-        _require(len(category.get("role", [])) >= 2, where, "needs at least two roles")
+        require(known_group, where, f"unknown group {group!r}")
+        require(len(category.get("role", [])) >= 2, where, "needs at least two roles")
         objects.append(
             _object(
                 "jobcategory",
@@ -422,125 +419,13 @@ def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]
         )
         for role_position, role in enumerate(category["role"]):
             where = f"role {role['slug']!r}"
-            _require(role["slug"] not in role_slugs, where, "duplicate slug")
+            require(role["slug"] not in role_slugs, where, "duplicate slug")
             role_slugs.add(role["slug"])
             made = _role_objects(role, role_position, category, onet, tuple(known))
             roles.append(made[0])
             links += made[1]
             requirements += made[2]
     return objects + roles + links + requirements
-
-
-# What the O*NET rules derive is written once, as messages, and read here in each
-# language (their words are in locale/).
-MESSAGES = "_messages"
-OVERRIDE_REASON = "_override_reason"
-
-
-def onet_alone_gives(level: str, importance: str, note: Text) -> Text:
-    return _(
-        "O*NET alone gives %(level)s (%(importance)s): %(note)s",
-        level=level,
-        importance=str(importance),
-        note=note,
-    )
-
-
-_BUILDER_READER = Reader(
-    gettext=translation.gettext,
-    ngettext=translation.ngettext,
-    name=lambda text: translation.gettext(text) if text else text,
-)
-
-
-def _translation_key(item: dict[str, Any]) -> str:
-    fields = item["fields"]
-    if item["model"] == "careers.requirement":
-        return f"{fields['role'][0]}/{fields['code']}"
-    return fields.get("slug") or fields["code"]
-
-
-def _translate_stages(item: dict, key: str, table: dict, language: str) -> None:
-    """A qualification's stages in `language`: its own from the translation file (by
-    stage code), a degree's years from the file's [degree_stages] ("{n}" the year)."""
-    own = table.get("qualification", {}).get(key, {}).pop("stages", {})
-    years = table.get("degree_stages", {})
-    for stage in item["fields"].get("stages", []):
-        name = stage["name"]
-        text = own.get(stage["code"])
-        if text is None and name == "In the final year":
-            text = years.get("final")
-        elif text is None and name.startswith("In year ") and "year" in years:
-            text = years["year"].replace("{n}", name.removeprefix("In year "))
-        if text:
-            stage[f"name_{language}"] = text
-
-
-def load_translations(directory: Path = TRANSLATIONS_DIR) -> dict[str, dict]:
-    """Each language's translation file, by language code."""
-    return {
-        path.stem: tomllib.loads(path.read_text(encoding="utf-8"))
-        for path in sorted(directory.glob("*.toml"))
-    }
-
-
-def with_translations(
-    objects: list[dict[str, Any]], translations: dict[str, dict], languages: list[str]
-) -> list[dict[str, Any]]:
-    """The objects with a column per language for each translated field: English from
-    the spec, the others from `translations` (None where a row has none yet, so that
-    pages fall back to English and say so)."""
-    used: set[tuple[str, str, str]] = set()
-    for item in objects:
-        if item["model"] not in TRANSLATED:
-            continue
-        section, names = TRANSLATED[item["model"]]
-        key = _translation_key(item)
-        messages = item.pop(MESSAGES, {})
-        reason = item.pop(OVERRIDE_REASON, None)
-        for name in names:
-            item["fields"][f"{name}_en"] = item["fields"][name]
-            for language in languages:
-                text = translations.get(language, {}).get(section, {}).get(key, {})
-                value = text.get(name)
-                if value is None and name in messages:
-                    with translation.override(language):
-                        value = _BUILDER_READER(messages[name])
-                    if reason is not None:  # an override: our reason, then O*NET's
-                        hand = text.get("reason")
-                        value = f"{hand} {value}" if hand else None
-                if value is None and item["fields"][name] == "":
-                    value = ""  # nothing to translate
-                if isinstance(value, list):  # a category's activities, one a line
-                    value = "\n".join(value)
-                item["fields"][f"{name}_{language}"] = value
-                used.add((language, section, key))
-        if item["model"] == "careers.qualification":
-            for language in languages:
-                _translate_stages(item, key, translations.get(language, {}), language)
-    for language, table in translations.items():
-        where = f"fixtures/translations/{language}.toml"
-        table = {k: v for k, v in table.items() if k != "degree_stages"}
-        _require(language in languages, where, "not a language of the site")
-        for section, rows in table.items():
-            for key in rows:
-                known = (language, section, key) in used
-                _require(known, where, f"[{section}.{key!r}] names no catalogue row")
-    return objects
-
-
-def render_fixture(objects: list[dict[str, Any]]) -> str:
-    private = {MESSAGES, OVERRIDE_REASON}
-    plain = [{k: v for k, v in item.items() if k not in private} for item in objects]
-    return json.dumps(plain, indent=1, ensure_ascii=False) + "\n"
-
-
-def build_fixture_text(spec_path: Path = SPEC_PATH, onet_dir: Path = ONET_DIR) -> str:
-    """The exact text of fixtures/catalogue.json for this spec, O*NET subset and our
-    translations."""
-    objects = build_catalogue(load_spec(spec_path), load_onet(onet_dir))
-    others = [code for code, _name in settings.LANGUAGES if code != "en"]
-    return render_fixture(with_translations(objects, load_translations(), others))
 
 
 def grow_catalogue(factor: int) -> None:

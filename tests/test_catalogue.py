@@ -12,9 +12,9 @@ from careers.catalogue import (
     ONET_DIR,
     CatalogueError,
     build_catalogue,
-    build_fixture_text,
     load_spec,
 )
+from careers.catalogue_fixture import build_fixture_text
 from careers.choices import RequirementKind, Sector, Source
 from careers.models import JobCategory, Occupation, Requirement, Role
 from careers.onet import load_onet

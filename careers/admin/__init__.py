@@ -255,5 +255,6 @@ class SkillAdmin(CatalogueAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-# The listings' and employers' admin (recruiters and moderators) register themselves.
-from careers.admin import employers, listings  # noqa: E402, F401
+# The listings', employers' and review queue's admin (recruiters and moderators)
+# register themselves.
+from careers.admin import employers, listings, review  # noqa: E402, F401

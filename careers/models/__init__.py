@@ -14,15 +14,8 @@ from careers.models.catalogue import (
     questionnaire_catalogue,
     scoring_catalogue,
 )
-from careers.models.listings import (
-    LISTING_LIFETIME,
-    Employer,
-    JobListing,
-    ListingDecision,
-    ListingForReview,
-    ListingLanguage,
-    ListingReport,
-    Recruiter,
-)
+from careers.models.employers import Employer, Recruiter
+from careers.models.listings import LISTING_LIFETIME, JobListing, ListingLanguage
+from careers.models.moderation import ListingDecision, ListingForReview, ListingReport
 from careers.models.requirements import Requirement
 from careers.models.sharing import Share

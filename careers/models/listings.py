@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -25,8 +26,6 @@ from careers.choices import (
     DecisionKind,
     EducationLevel,
     Language,
-    RejectionReason,
-    ReportReason,
     SalaryPeriod,
     Shift,
     Shore,
@@ -36,91 +35,16 @@ from careers.choices import (
 )
 from careers.listing_lint import lint
 from careers.models.catalogue import Role
+from careers.models.employers import Employer, Recruiter
+
+if TYPE_CHECKING:
+    from careers.models.moderation import ListingReport
 
 LISTING_LIFETIME = timedelta(days=30)
 # A phone or WhatsApp number with its country code: "+91 80 4000 1234".
 PHONE = re.compile(r"\+\d[\d -]{7,18}\d")
 # Unreviewed reports that take a listing down until a moderator has looked.
 REPORTS_TO_HIDE = 3
-
-
-class Employer(models.Model):
-    """A company that hires through listings; its recruiters belong to it. A moderator
-    verifies it (recorded, with what was checked): its listings carry a badge, and
-    those the no-fee guard finds nothing in are approved at once. Banning it closes
-    every listing it has."""
-
-    name = models.CharField(max_length=150, unique=True)
-    website_domain = models.CharField(
-        max_length=100, blank=True, help_text="e.g. harbourcontact.in (no www)."
-    )
-    registration_number = models.CharField(
-        max_length=40,
-        blank=True,
-        help_text="GSTIN or CIN in India; TIN or SEC registration in the Philippines.",
-    )
-    contact_email = models.EmailField(blank=True)
-    verified_at = models.DateTimeField(null=True, blank=True)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    verification_note = models.TextField(
-        blank=True, help_text="What was checked, e.g. the GSTIN on the GST portal."
-    )
-    banned_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def is_verified(self) -> bool:
-        return self.verified_at is not None and self.banned_at is None
-
-    def verify(self, by: AbstractBaseUser, checked: str) -> None:
-        if not checked.strip():
-            raise ValidationError("Say what you checked.")
-        self.verified_at, self.verified_by = timezone.now(), by
-        self.verification_note = checked
-        self.save()
-        content_changed()  # the badge shows on its live listings
-
-    def ban(self, by: AbstractBaseUser, reason: str) -> int:
-        """Close every listing it has; the number closed."""
-        self.banned_at = timezone.now()
-        self.save()
-        closing = list(self.listings.exclude(status=Status.CLOSED))
-        for listing in closing:
-            listing.status = Status.CLOSED
-            listing.save()
-            listing.decisions.create(
-                moderator=by,
-                kind=DecisionKind.REJECTED,
-                reason=RejectionReason.EMPLOYER,
-                note=f"Employer banned: {reason}",
-            )
-        return len(closing)
-
-
-class Recruiter(models.Model):
-    """A recruiter's employer: every listing they write is that employer's."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recruiter"
-    )
-    employer = models.ForeignKey(
-        Employer, on_delete=models.CASCADE, related_name="recruiters"
-    )
-
-    def __str__(self) -> str:
-        return f"{self.user} at {self.employer}"
 
 
 class JobListingQuerySet(models.QuerySet):
@@ -524,56 +448,6 @@ class ListingLanguage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_language_display()} {self.level}"
-
-
-class ListingDecision(models.Model):
-    """A moderator's decision on a listing (who, when, why), shown to its owner."""
-
-    listing = models.ForeignKey(
-        JobListing, on_delete=models.CASCADE, related_name="decisions"
-    )
-    moderator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
-    )
-    kind = models.CharField(max_length=10, choices=DecisionKind.choices)
-    reason = models.CharField(
-        max_length=10, choices=RejectionReason.choices, blank=True
-    )
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}"
-
-
-class ListingReport(models.Model):
-    """A candidate's report of a listing: no account, a reason and a note."""
-
-    listing = models.ForeignKey(
-        JobListing, on_delete=models.CASCADE, related_name="reports"
-    )
-    reason = models.CharField(max_length=10, choices=ReportReason.choices)
-    note = models.TextField(blank=True)
-    reviewed = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.get_reason_display()} ({self.created_at:%Y-%m-%d})"
-
-
-class ListingForReview(JobListing):
-    """The moderators' view of listings: the queue, read-only but for the decision."""
-
-    class Meta:
-        proxy = True
-        verbose_name = "listing to review"
-        verbose_name_plural = "listings to review"
 
 
 @receiver(post_delete, sender=JobListing, dispatch_uid="careers.listing_deleted")

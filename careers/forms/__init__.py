@@ -1,0 +1,25 @@
+"""The questionnaire's forms, one per step, each turning its answers into profile data
+(quiz.py lists the steps), and the share form; import them from here."""
+
+from careers.forms.base import StepForm
+from careers.forms.quiz import (
+    STEP_COUNT,
+    STEPS,
+    QuizStep,
+    build_form,
+    first_unanswered,
+    get_step,
+)
+from careers.forms.sharing import SHARED_ROLES_MAX, ShareForm
+
+__all__ = [
+    "SHARED_ROLES_MAX",
+    "STEP_COUNT",
+    "STEPS",
+    "QuizStep",
+    "ShareForm",
+    "StepForm",
+    "build_form",
+    "first_unanswered",
+    "get_step",
+]

@@ -1,0 +1,59 @@
+"""Moderation of listings: moderators' decisions, candidates' reports, the queue."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from careers.choices import DecisionKind, RejectionReason, ReportReason
+from careers.models.listings import JobListing
+
+
+class ListingDecision(models.Model):
+    """A moderator's decision on a listing (who, when, why), shown to its owner."""
+
+    listing = models.ForeignKey(
+        JobListing, on_delete=models.CASCADE, related_name="decisions"
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    kind = models.CharField(max_length=10, choices=DecisionKind.choices)
+    reason = models.CharField(
+        max_length=10, choices=RejectionReason.choices, blank=True
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}"
+
+
+class ListingReport(models.Model):
+    """A candidate's report of a listing: no account, a reason and a note."""
+
+    listing = models.ForeignKey(
+        JobListing, on_delete=models.CASCADE, related_name="reports"
+    )
+    reason = models.CharField(max_length=10, choices=ReportReason.choices)
+    note = models.TextField(blank=True)
+    reviewed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class ListingForReview(JobListing):
+    """The moderators' view of listings: the queue, read-only but for the decision."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "listing to review"
+        verbose_name_plural = "listings to review"
