@@ -233,6 +233,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "UTC"
+# Our own corrections to a language's date and time formats (careers/formats/).
+FORMAT_MODULE_PATH = ["careers.formats"]
 USE_I18N = True
 USE_TZ = True
 

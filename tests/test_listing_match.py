@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from pytest_django.asserts import assertContains, assertNotContains
 
 from careers.choices import Shift, Status, WorkMode
 from careers.models import JobListing, Role
@@ -126,6 +127,19 @@ def test_a_listing_page_gives_ways_to_apply_a_phone_can_tap_and_the_walk_in(clie
     assert ">25<" in page
     listing.refresh_from_db()
     assert listing.view_count == 1
+
+
+def test_walk_in_hours_read_unmistakably_in_every_language(client):
+    listing = walk_in_listing()
+    hours = {"en": "10:00 AM to 4:00 PM", "hi": "10:00 से 16:00 तक"}
+    hours["fil"] = "10:00 AM hanggang 4:00 PM"
+    for language, text in hours.items():
+        with translation.override(language):
+            url = listing.get_absolute_url()
+        assertContains(client.get(url), text)
+    # Django's own Hindi format gave "बजे" for AM and PM alike: 4 PM read as 4 AM.
+    with translation.override("hi"):
+        assertNotContains(client.get(listing.get_absolute_url()), "4:00 बजे")
 
 
 def test_taps_on_apply_are_counted_for_the_owner(client, frozen_clock):

@@ -1,0 +1,2 @@
+# A walk-in's hours as Philippine job ads write them: "10:00 AM".
+TIME_FORMAT = "g:i A"
