@@ -17,6 +17,7 @@ from django.utils import translation
 from careers import scoring
 from careers.choices import Commute, Language, WorkMode
 from careers.models import JobListing
+from careers.models.listings import city_of
 from careers.scoring import Profile, Requirement, RoleFit, Verdict
 
 # Listings for roles the candidate can apply for now or soon; not for those years away.
@@ -115,21 +116,21 @@ def listings_for(
 
 
 def in_city(matches: list[Match], city: str) -> list[Match]:
-    """Those in this city, and those done from home."""
-    wanted = city.casefold()
+    """Those in this city (by any of its names), and those done from home."""
+    wanted = city_of(city).casefold()
     return [
         m
         for m in matches
-        if m.listing.work_mode == WorkMode.REMOTE
-        or m.listing.location.strip().casefold() == wanted
+        if m.listing.work_mode == WorkMode.REMOTE or m.listing.city.casefold() == wanted
     ]
 
 
 def cities(matches: list[Match]) -> list[str]:
-    """The places of the on-site and hybrid ones, for the candidate to choose from."""
+    """The cities of the on-site and hybrid ones, once each, for the candidate to choose
+    from."""
     places = {
-        m.listing.location.strip()
+        m.listing.city.casefold(): m.listing.city
         for m in matches
-        if m.listing.work_mode != WorkMode.REMOTE and m.listing.location.strip()
+        if m.listing.work_mode != WorkMode.REMOTE and m.listing.city
     }
-    return sorted(places, key=str.casefold)
+    return sorted(places.values(), key=str.casefold)

@@ -91,6 +91,26 @@ def test_listings_show_for_reachable_roles_in_shifts_and_places_you_can_work(cli
     assert "No open jobs in Cebu for your roles right now." in empty
 
 
+def test_a_city_under_two_names_is_one_city_in_the_filter(client):
+    JobListingFactory(
+        published=True, title="Nights in old Bangalore", location="Bangalore"
+    )
+    JobListingFactory(
+        published=True, title="Nights in Bengaluru", location="Bengaluru, Karnataka"
+    )
+    JobListingFactory(published=True, title="Nights in Pune", location="Pune")
+    token = finish(client)
+    page = result_page(client, token).content.decode()
+    assert re.findall(r'<option value="([^"]+)"', page) == ["Bengaluru", "Pune"]
+    # Either name, typed or from an old link, finds both.
+    for name in ("Bengaluru", "bangalore"):
+        chosen = result_page(client, token, city=name).content.decode()
+        assert "Nights in old Bangalore" in chosen
+        assert "Nights in Bengaluru" in chosen
+        assert "Nights in Pune" not in chosen
+        assert '<option value="Bengaluru" selected>' in chosen
+
+
 def walk_in_listing(**extra):
     return JobListingFactory(
         published=True,

@@ -435,6 +435,24 @@ def test_only_moderators_verify_and_a_recruiter_sees_only_their_employer(
 
 
 @pytest.mark.django_db
+def test_a_listing_page_names_its_city_and_state_apart_for_search_engines(client):
+    listing = JobListingFactory(
+        published=True, description=GENUINE, location="Bangalore, Karnataka"
+    )
+    text = client.get(listing.get_absolute_url()).content.decode()
+    data = json.loads(
+        re.search(
+            r'<script type="application/ld\+json"[^>]*>(.*?)</script>', text, re.S
+        )[1]
+    )
+    address = data["jobLocation"]["address"]
+    assert (address["addressLocality"], address["addressRegion"]) == (
+        "Bengaluru",
+        "Karnataka",
+    )
+
+
+@pytest.mark.django_db
 def test_a_listing_page_carries_googles_jobposting_fields(client, moderator, harbour):
     listing = JobListingFactory(
         employer=harbour,

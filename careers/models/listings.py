@@ -43,6 +43,33 @@ if TYPE_CHECKING:
 LISTING_LIFETIME = timedelta(days=30)
 # A phone or WhatsApp number with its country code: "+91 80 4000 1234".
 PHONE = re.compile(r"\+\d[\d -]{7,18}\d")
+# A city's older or other names, as recruiters write them: two names for one city would
+# list it twice in a result's city filter and hide half its jobs from whoever chose one.
+CITY_NAMES = {
+    "bangalore": "Bengaluru",
+    "bombay": "Mumbai",
+    "madras": "Chennai",
+    "calcutta": "Kolkata",
+    "gurgaon": "Gurugram",
+    "poona": "Pune",
+    "new delhi": "Delhi",
+    "mysore": "Mysuru",
+    "baroda": "Vadodara",
+    "trivandrum": "Thiruvananthapuram",
+    "cochin": "Kochi",
+    "vizag": "Visakhapatnam",
+    "pondicherry": "Puducherry",
+    "cebu city": "Cebu",
+    "davao city": "Davao",
+}
+
+
+def city_of(location: str) -> str:
+    """The city a place names, by its usual name ("Bangalore, Karnataka": "Bengaluru")."""
+    name = " ".join(location.split(",")[0].split())
+    return CITY_NAMES.get(name.casefold(), name)
+
+
 # Unreviewed reports that take a listing down until a moderator has looked.
 REPORTS_TO_HIDE = 3
 
@@ -98,7 +125,10 @@ class JobListing(models.Model):
     )
     title = models.CharField(max_length=150)
     company = models.CharField(max_length=150)
-    location = models.CharField(max_length=150)
+    location = models.CharField(
+        max_length=150,
+        help_text="The city first, then the state or province: “Pune, Maharashtra”.",
+    )
     work_mode = models.CharField(max_length=10, choices=WorkMode.choices)
     shore = models.CharField(max_length=10, choices=Shore.choices)
     shift = models.CharField(max_length=12, choices=Shift.choices)
@@ -235,6 +265,15 @@ class JobListing(models.Model):
         return reverse(
             "careers:listing_detail", args=[self.pk, slugify(self.title) or "job"]
         )
+
+    @property
+    def city(self) -> str:
+        return city_of(self.location)
+
+    @property
+    def region(self) -> str:
+        """What its location says after the city: a state or province, or ""."""
+        return ", ".join(p.strip() for p in self.location.split(",")[1:] if p.strip())
 
     def clean(self) -> None:
         if (

@@ -94,7 +94,9 @@ def job_posting(listing: JobListing, url: str) -> dict:
                 "name": country,
             }
     else:
-        address = {"@type": "PostalAddress", "addressLocality": listing.location}
+        address = {"@type": "PostalAddress", "addressLocality": listing.city}
+        if listing.region:
+            address["addressRegion"] = listing.region
         if country:
             address["addressCountry"] = country
         data["jobLocation"] = {"@type": "Place", "address": address}

@@ -14,6 +14,7 @@ from careers.charts import MARK_RADIUS, chart_height, profile_chart
 from careers.choices import Verdict
 from careers.forms import STEP_COUNT, STEPS, first_unanswered
 from careers.matching import cities, in_city, listings_for
+from careers.models.listings import city_of
 from careers.models import Assessment, scoring_catalogue
 from careers.models.assessments import NEAREST_ROLES
 from careers.scoring import profile_from_data
@@ -107,7 +108,7 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
 def jobs_context(request: HttpRequest, result, reachable: list[dict]) -> dict:
     """Listings for every role the candidate can apply for now or soon, matched to
     their answers, in the city they chose (from the listings' own places)."""
-    city = request.GET.get("city", "").strip()[:150]
+    city = city_of(request.GET.get("city", "")[:150])
     matches = listings_for(
         visible_listings(),
         [item["role"] for item in reachable],
