@@ -14,9 +14,9 @@ from careers.charts import MARK_RADIUS, chart_height, profile_chart
 from careers.choices import Verdict
 from careers.forms import STEP_COUNT, STEPS, first_unanswered
 from careers.matching import cities, in_city, listings_for
-from careers.models.listings import city_of
 from careers.models import Assessment, scoring_catalogue
 from careers.models.assessments import NEAREST_ROLES
+from careers.models.listings import city_of
 from careers.scoring import profile_from_data
 from careers.security import private_page
 from careers.views.pages import visible_listings
