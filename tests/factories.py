@@ -1,6 +1,6 @@
 """factory-boy factories for rows the tests create (the catalogue itself is the fixture)."""
 
-from datetime import timedelta
+from datetime import date, time, timedelta
 
 import factory
 from django.contrib.auth import get_user_model
@@ -71,4 +71,23 @@ class JobListingFactory(factory.django.DjangoModelFactory):
                 lambda: timezone.now() - timedelta(days=31)
             ),
             expires_at=factory.LazyFunction(lambda: timezone.now() - timedelta(days=1)),
+        )
+        # Everything a recruiter can say: what it asks, every way to apply, a walk-in.
+        complete = factory.Trait(
+            openings=25,
+            min_education="12th",
+            spoken_english="B2",
+            typing_wpm=40,
+            experience_min_years=0,
+            experience_max_years=2,
+            apply_email="jobs@acme.example",
+            apply_phone="+91 80 4000 1234",
+            apply_whatsapp="+91 98765 43210",
+            apply_url="https://acme.example/jobs",
+            how_to_apply="",
+            walk_in_date=date(2026, 12, 12),
+            walk_in_from=time(10),
+            walk_in_until=time(16),
+            walk_in_venue="Acme Outsourcing, 3rd floor, Tower B, MG Road, Pune",
+            walk_in_bring=["cv", "photo", "id", "certificates"],
         )

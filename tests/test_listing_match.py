@@ -2,7 +2,7 @@
 a phone can tap, bulk import, expiry reminders and the owner's counts."""
 
 import re
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -113,21 +113,7 @@ def test_a_city_under_two_names_is_one_city_in_the_filter(client):
 
 def walk_in_listing(**extra):
     return JobListingFactory(
-        published=True,
-        description=GENUINE,
-        openings=25,
-        experience_min_years=0,
-        experience_max_years=2,
-        apply_email="jobs@acme.example",
-        apply_phone="+91 80 4000 1234",
-        apply_whatsapp="+91 98765 43210",
-        how_to_apply="",
-        walk_in_date=date(2026, 12, 12),
-        walk_in_from=time(10),
-        walk_in_until=time(16),
-        walk_in_venue="Acme, 3rd floor, MG Road, Pune",
-        walk_in_bring=["cv", "photo", "id"],
-        **extra,
+        published=True, complete=True, description=GENUINE, **extra
     )
 
 
