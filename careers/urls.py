@@ -46,6 +46,7 @@ urlpatterns = [
     path("quiz/<token:token>/step/<id:number>/", quiz.quiz_step, name="quiz_step"),
     path("results/<token:token>/", results.result_detail, name="result_detail"),
     path("results/<token:token>/share/", sharing.share_create, name="share_create"),
+    path("results/<token:token>/links/", sharing.share_links, name="share_links"),
     path(
         "results/<token:token>/share/<id:pk>/revoke/",
         sharing.share_revoke,

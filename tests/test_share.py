@@ -249,8 +249,47 @@ def test_bad_share_options_are_a_400_and_make_nothing(client, finished):
     response = client.post(
         reverse("careers:share_create", args=[finished]), {"expiry": "99"}
     )
-    assert response.status_code == 400
+    # Without JavaScript: the form again, saying what to fix, with the way back.
+    assertContains(response, "Tick at least one role", status_code=400)
+    assertContains(response, "Create a share link", status_code=400)
+    assertContains(
+        response, reverse("careers:result_detail", args=[finished]), status_code=400
+    )
     assert not Share.objects.exists()
+
+
+def test_without_javascript_a_new_link_opens_a_light_page_of_links(client, finished):
+    result_page = client.get(reverse("careers:result_detail", args=[finished]))
+    roles = [
+        i["role"] for i in Assessment.objects.get(token=finished).result.top_roles()
+    ]
+    response = client.post(
+        reverse("careers:share_create", args=[finished]),
+        {"expiry": "30", "roles": roles[:2]},
+        follow=True,
+    )
+    share = Share.objects.get()
+    links = reverse("careers:share_links", args=[finished])
+    assert response.redirect_chain == [(f"{links}#share-links", 302)]
+    assertContains(response, f'value="http://testserver/en/s/{share.token}/"')
+    assertContains(response, "Share on WhatsApp")
+    assertContains(response, reverse("careers:result_detail", args=[finished]))
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"].startswith("noindex")
+    # A phone on weak data does not download the whole result again.
+    assert len(response.content) < len(result_page.content) / 2
+
+    revoked = client.post(
+        reverse("careers:share_revoke", args=[finished, share.pk]), follow=True
+    )
+    assert revoked.redirect_chain == [(f"{links}#share-links", 302)]
+    assertContains(revoked, "Switched off on")
+
+
+def test_the_links_page_needs_a_finished_result(client):
+    token = start(client)
+    assert client.get(reverse("careers:share_links", args=[token])).status_code == 404
+    assert client.get(f"/en/results/{'A' * 32}/links/").status_code == 404
 
 
 def test_share_creation_is_rate_limited(client, finished, frozen_clock):

@@ -130,6 +130,8 @@ class QualificationsForm(StepForm):
 
     # Slug -> (name, education level) of what the form offers.
     offered: dict[str, tuple[str, str]] = {}
+    # The earlier answers `for_catalogue` reads.
+    profile_keys = ("education", "field_of_study")
 
     @classmethod
     def for_catalogue(

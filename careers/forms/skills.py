@@ -23,6 +23,8 @@ class SkillsForm(StepForm):
 
     # Field name -> skill slug, for the catalogue the class was built for.
     skill_slugs: dict[str, str] = {}
+    # The earlier answers `for_catalogue` reads: none.
+    profile_keys: tuple[str, ...] = ()
 
     @classmethod
     def for_catalogue(

@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -69,8 +68,31 @@ def finished_assessment(token: str) -> Assessment:
     return assessment
 
 
-def back_to_share(token: str) -> HttpResponse:
-    return redirect(reverse("careers:result_detail", args=[token]) + "#share")
+def share_page(
+    request: HttpRequest,
+    assessment: Assessment,
+    form: ShareForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "assessment": assessment,
+        "result_url": reverse("careers:result_detail", args=[assessment.token]),
+        **share_context(request, assessment, form),
+    }
+    return render(request, "careers/share_links.html", context, status=status)
+
+
+def back_to_links(token: str) -> HttpResponse:
+    return redirect(reverse("careers:share_links", args=[token]) + "#share-links")
+
+
+# Without JavaScript, making or switching off a link lands on this page of its own: the
+# links and the form, a twentieth of the result page's bytes, which a phone on weak data
+# would otherwise download again after each link (and the server draw again).
+@require_safe
+@private_page
+def share_links(request: HttpRequest, token: str) -> HttpResponse:
+    return share_page(request, finished_assessment(token))
 
 
 @require_POST
@@ -84,13 +106,7 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
     if not form.is_valid():
         if request.htmx:
             return share_section(request, assessment, form, status=400)
-        problems = " ".join(e for errors in form.errors.values() for e in errors)
-        context = {
-            "message": gettext("%(problems)s Then try again.") % {"problems": problems},
-            "link": reverse("careers:result_detail", args=[token]) + "#share",
-            "link_text": gettext("Back to your result"),
-        }
-        return render(request, "careers/quiz_problem.html", context, status=400)
+        return share_page(request, assessment, form, status=400)
     Share.create_for(
         assessment.result,
         roles=form.cleaned_data["roles"],
@@ -98,7 +114,7 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
     )
     if request.htmx:
         return share_section(request, assessment)
-    return back_to_share(token)
+    return back_to_links(token)
 
 
 @require_POST
@@ -110,7 +126,7 @@ def share_revoke(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     share.revoke()
     if request.htmx:
         return share_section(request, finished_assessment(token))
-    return back_to_share(token)
+    return back_to_links(token)
 
 
 def share_by_token(
