@@ -273,7 +273,8 @@ def test_without_javascript_a_new_link_opens_a_light_page_of_links(client, finis
     assert response.redirect_chain == [(f"{links}#share-links", 302)]
     assertContains(response, f'value="http://testserver/en/s/{share.token}/"')
     assertContains(response, "Share on WhatsApp")
-    assertContains(response, reverse("careers:result_detail", args=[finished]))
+    result_url = reverse("careers:result_detail", args=[finished])
+    assertContains(response, f'href="{result_url}#share-title">Make another link')
     assert "no-store" in response["Cache-Control"]
     assert response["X-Robots-Tag"].startswith("noindex")
     # A phone on weak data does not download the whole result again.

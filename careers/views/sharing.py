@@ -34,11 +34,18 @@ def with_share_headers(response: HttpResponse) -> HttpResponse:
 
 
 def share_context(
-    request: HttpRequest, assessment: Assessment, form: ShareForm | None = None
+    request: HttpRequest,
+    assessment: Assessment,
+    form: ShareForm | None = None,
+    *,
+    offer_form: bool = True,
 ) -> dict:
-    """What the result page's #share section shows."""
+    """What the #share section shows: the links, and the form to make one (unless
+    `offer_form` is False and there is no `form` to show again)."""
+    if form is None and offer_form:
+        form = ShareForm(result=assessment.result)
     return {
-        "share_form": form or ShareForm(result=assessment.result),
+        "share_form": form,
         "shares": [
             {
                 "share": share,
@@ -61,8 +68,12 @@ def share_section(
     return render(request, "careers/result_detail.html#share", context, status=status)
 
 
-def finished_assessment(token: str) -> Assessment:
-    assessment = Assessment.objects.select_related("result").filter(token=token).first()
+def finished_assessment(token: str, *, scores: bool = True) -> Assessment:
+    """The assessment and its result; without `scores`, not the result's roles."""
+    found = Assessment.objects.select_related("result").filter(token=token)
+    if not scores:
+        found = found.defer("result__recommendation", "result__profile")
+    assessment = found.first()
     if assessment is None or not hasattr(assessment, "result"):
         raise Http404("Finish the quiz before sharing.")
     return assessment
@@ -77,7 +88,7 @@ def share_page(
     context = {
         "assessment": assessment,
         "result_url": reverse("careers:result_detail", args=[assessment.token]),
-        **share_context(request, assessment, form),
+        **share_context(request, assessment, form, offer_form=False),
     }
     return render(request, "careers/share_links.html", context, status=status)
 
@@ -87,12 +98,13 @@ def back_to_links(token: str) -> HttpResponse:
 
 
 # Without JavaScript, making or switching off a link lands on this page of its own: the
-# links and the form, a fifth of the result page's bytes, which a phone on weak data
-# would otherwise download again after each link (and the server draw again).
+# links, ready to send, and a way back to make another (the form again only to say what
+# to fix). A tenth of the result page's bytes, which a phone on weak data would
+# otherwise download again after each link (and the server draw again).
 @require_safe
 @private_page
 def share_links(request: HttpRequest, token: str) -> HttpResponse:
-    return share_page(request, finished_assessment(token))
+    return share_page(request, finished_assessment(token, scores=False))
 
 
 @require_POST
