@@ -227,7 +227,7 @@ def render_step(
         else None,
         "continue_url": request.build_absolute_uri(url),
         "result_url": reverse("careers:result_detail", args=[assessment.token])
-        if assessment.finished
+        if assessment.result_pk is not None
         else None,
     }
     return render(request, template_name, context, status=status)
