@@ -99,7 +99,7 @@ def back_to_links(token: str) -> HttpResponse:
 
 # Without JavaScript, making or switching off a link lands on this page of its own: the
 # links, ready to send, and a way back to make another (the form again only to say what
-# to fix). A tenth of the result page's bytes, which a phone on weak data would
+# to fix). An eighth of the result page's bytes, which a phone on weak data would
 # otherwise download again after each link (and the server draw again).
 @require_safe
 @private_page
