@@ -168,7 +168,10 @@ def cpu_per_task(master: int, tasks: list[Callable[[], Any]]) -> float:
 
 
 def hellos_and_journeys(
-    master: int, hello: Callable[[], Any], walks: list[Callable[[], Any]], rounds=11
+    master: int,
+    hello: Callable[[], Any],
+    walks: list[Callable[[], Any]],
+    rounds: int = 11,
 ) -> tuple[float, float]:
     """CPU per hello and per journey, in batches taking turns: a VM whose speed drifts
     during a run (these do, by a third within minutes) then slows both alike."""
