@@ -194,6 +194,7 @@ def test_a_candidates_pages_hold_no_english_sentence(client, language):
             reverse("careers:quiz_start"),
             *(reverse("careers:quiz_step", args=[token, n]) for n in range(1, 8)),
             reverse("careers:result_detail", args=[token]),
+            reverse("careers:share_links", args=[token]),
             listing.get_absolute_url(),
             shared,
             f"/{language}/no-such-page/",
