@@ -65,7 +65,7 @@ lint: install-dev messages
 
 # Load figures under gunicorn against a bare-Django ceiling (see README, "Performance").
 # Lighthouse (Node.js, from the npm registry, pinned by tests/lighthouse/package-lock.json)
-# on every page type; about three minutes, so apart from `make test`. CI runs it.
+# on every page type; two to four minutes, so apart from `make test`. CI runs it.
 lighthouse: install-dev messages
 	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
 	npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error

@@ -1,6 +1,6 @@
 """Lighthouse on every page type, as a phone on a slow network sees it (`make lighthouse`).
 
-About three minutes, so not part of `make test`; CI runs it once (.ci/run). With CI=true a
+Two to four minutes, so not part of `make test`; CI runs it once (.ci/run). With CI=true a
 missing Node.js or Lighthouse fails instead of skipping.
 """
 
@@ -98,19 +98,27 @@ def audit(pages: list[dict]) -> list[dict]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def load_score(results: list[dict], name: str) -> float:
+def load_step(results: list[dict], name: str) -> dict:
     (load,) = [r for r in results if r["name"] == name and r["mode"] == "navigation"]
-    return load["scores"]["performance"] or 0.0
+    return load
 
 
+def load_score(results: list[dict], name: str) -> float:
+    return load_step(results, name)["scores"]["performance"] or 0.0
+
+
+# A first pass takes about two minutes; a page measured again adds about a minute.
+@pytest.mark.timeout(1200)
 def test_every_page_type_scores_full_marks_on_a_phone(site):
     lighthouse_ready()
     pages = pages_to_audit(site)
     results = audit(pages)
     # A load's timing varies from run to run on a shared 2-core host (seen: one step's
-    # Total Blocking Time 250 ms in one run, under 100 in the next). A page that loads
-    # under the bar is measured twice more and judged by its median, as Lighthouse's
-    # guide to variability advises; the other categories do not vary and count at once.
+    # Total Blocking Time 250 ms in one run, under 100 in the next; the result page's
+    # 360 ms in two runs of three on CI, 0 to 170 here). A page that loads under the bar
+    # is measured four times more and judged by the median of five, which Lighthouse's
+    # guide to variability finds halves the spread of one run; the other categories do
+    # not vary and count at once.
     slow = [
         page
         for page in pages
@@ -118,23 +126,24 @@ def test_every_page_type_scores_full_marks_on_a_phone(site):
         and load_score(results, page["name"]) < MINIMUM["performance"]
     ]
     if slow:
-        again = [audit(slow) for _ in range(2)]
+        again = [audit(slow) for _ in range(4)]
         for page in slow:
             runs = [load_score(run, page["name"]) for run in [results, *again]]
-            (load,) = [
-                r
-                for r in results
-                if r["name"] == page["name"] and r["mode"] == "navigation"
-            ]
-            load["scores"]["performance"] = sorted(runs)[1]
+            load = load_step(results, page["name"])
+            load["scores"]["performance"] = sorted(runs)[2]
             load["runs"] = runs
+            load["hosts"] = [
+                load_step(run, page["name"])["benchmarkDuringRun"]
+                for run in [results, *again]
+            ]
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "lighthouse.json").write_text(json.dumps(results, indent=1))
     audited = {result["name"] for result in results}
     assert len(audited) == len(pages) + len(STEPS_THAT_CAN_FAIL)
     short = [
         f"{result['name']}: {category} {score} {result.get('runs', '')} "
-        f"{result['failing']}"
+        f"{result['failing']} (host {result['benchmark']}, slowdown "
+        f"{result['slowdown']}, host during runs {result.get('hosts', '')})"
         for result in results
         for category, score in result["scores"].items()
         # A snapshot (a page after a failed submit, an error page) has no load to time.
