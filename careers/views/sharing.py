@@ -58,16 +58,6 @@ def share_context(
     }
 
 
-def share_section(
-    request: HttpRequest,
-    assessment: Assessment,
-    form: ShareForm | None = None,
-    status: int = 200,
-) -> HttpResponse:
-    context = {"assessment": assessment, **share_context(request, assessment, form)}
-    return render(request, "careers/result_detail.html#share", context, status=status)
-
-
 def finished_assessment(token: str, *, scores: bool = True) -> Assessment:
     """The assessment and its result; without `scores`, not the result's roles."""
     found = Assessment.objects.select_related("result").filter(token=token)
@@ -79,18 +69,25 @@ def finished_assessment(token: str, *, scores: bool = True) -> Assessment:
     return assessment
 
 
-def share_page(
+def share_answer(
     request: HttpRequest,
     assessment: Assessment,
     form: ShareForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    """The #share section for htmx; without JavaScript, the page of links around it."""
+    offer_form = bool(request.htmx)
     context = {
         "assessment": assessment,
-        "result_url": reverse("careers:result_detail", args=[assessment.token]),
-        **share_context(request, assessment, form, offer_form=False),
+        **share_context(request, assessment, form, offer_form=offer_form),
     }
-    return render(request, "careers/share_links.html", context, status=status)
+    template_name = "careers/result_detail.html#share"
+    if not request.htmx:
+        template_name = "careers/share_links.html"
+        context["result_url"] = reverse(
+            "careers:result_detail", args=[assessment.token]
+        )
+    return render(request, template_name, context, status=status)
 
 
 def back_to_links(token: str) -> HttpResponse:
@@ -103,8 +100,9 @@ def back_to_links(token: str) -> HttpResponse:
 # otherwise download again after each link (and the server draw again).
 @require_safe
 @private_page
+@vary_on_headers("HX-Request")
 def share_links(request: HttpRequest, token: str) -> HttpResponse:
-    return share_page(request, finished_assessment(token, scores=False))
+    return share_answer(request, finished_assessment(token, scores=False))
 
 
 @require_POST
@@ -116,16 +114,14 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
     check_rate(request, "share-create", quiz_in_url, SHARE_CREATE_RATE)
     form = ShareForm(request.POST, result=assessment.result)
     if not form.is_valid():
-        if request.htmx:
-            return share_section(request, assessment, form, status=400)
-        return share_page(request, assessment, form, status=400)
+        return share_answer(request, assessment, form, status=400)
     Share.create_for(
         assessment.result,
         roles=form.cleaned_data["roles"],
         expiry=form.cleaned_data["expiry"],
     )
     if request.htmx:
-        return share_section(request, assessment)
+        return share_answer(request, assessment)
     return back_to_links(token)
 
 
@@ -137,7 +133,7 @@ def share_revoke(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     share = get_object_or_404(Share, pk=pk, result__assessment__token=token)
     share.revoke()
     if request.htmx:
-        return share_section(request, finished_assessment(token))
+        return share_answer(request, finished_assessment(token))
     return back_to_links(token)
 
 
