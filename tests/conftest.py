@@ -236,6 +236,7 @@ def site(live_server, transactional_db):
         for later in ("0011_step_estimates_settings_stages", "0016_listings_reviewed"):
             import_module(f"careers.migrations.{later}").grant(apps, None)
         import_module("careers.migrations.0017_employers").grant(apps, None)
+        import_module("careers.migrations.0020_report_networks").grant(apps, None)
     return live_server.url
 
 

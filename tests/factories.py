@@ -1,6 +1,6 @@
 """factory-boy factories for rows the tests create (the catalogue itself is the fixture)."""
 
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 import factory
 from django.contrib.auth import get_user_model
@@ -85,7 +85,10 @@ class JobListingFactory(factory.django.DjangoModelFactory):
             apply_whatsapp="+91 98765 43210",
             apply_url="https://acme.example/jobs",
             how_to_apply="",
-            walk_in_date=date(2026, 12, 12),
+            # A drive to come, whatever day the tests run.
+            walk_in_date=factory.LazyFunction(
+                lambda: timezone.localdate() + timedelta(days=5)
+            ),
             walk_in_from=time(10),
             walk_in_until=time(16),
             walk_in_venue="Acme Outsourcing, 3rd floor, Tower B, MG Road, Pune",

@@ -380,6 +380,7 @@ def test_markup_in_every_free_text_field_of_a_listing_is_escaped(
     response = recruiter_client.post(reverse("admin:careers_joblisting_add"), data)
     assert response.status_code == 302
     listing = JobListing.objects.get()
+    listing.submit(listing.owner, pledged=True)
     listing.approve(by=UserFactory(moderator=True))
     token = start(client)
     answer_all(client, token)

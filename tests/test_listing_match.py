@@ -124,7 +124,7 @@ def test_a_listing_page_gives_ways_to_apply_a_phone_can_tap_and_the_walk_in(clie
     assert 'href="mailto:jobs@acme.example?subject=' in page
     assert 'href="tel:+918040001234"' in page
     assert 'href="https://wa.me/919876543210"' in page
-    assert "12 December 2026" in page
+    assert f"{listing.walk_in_date:%-d %B %Y}" in page
     assert "10:00 AM to 4:00 PM" in page
     assert "Two printed copies of your CV" in page
     assert "Experience: freshers welcome, up to 2 years" in page
@@ -182,7 +182,7 @@ def test_taps_on_apply_are_counted_for_the_owner(client, frozen_clock):
             {"experience_min_years": 3, "experience_max_years": 1},
             "experience_max_years",
         ),
-        ({"walk_in_date": date(2026, 12, 12)}, "walk_in_venue"),
+        ({"walk_in_date": date(2099, 12, 12)}, "walk_in_venue"),
         ({"walk_in_bring": ["umbrella"]}, "walk_in_bring"),
     ],
 )

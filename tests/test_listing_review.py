@@ -2,14 +2,18 @@
 
 import json
 import re
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from careers.choices import DecisionKind, RejectionReason, ReportReason, Status
 from careers.listing_lint import lint
 from careers.models import Employer, JobListing, Recruiter
+from careers.models.listings import StaleReview
 from tests.factories import JobListingFactory, UserFactory
 from tests.test_admin import listing_form
 
@@ -108,18 +112,57 @@ def test_a_rejected_listing_says_why_and_can_be_resubmitted(recruiter, moderator
     assert listing in JobListing.objects.awaiting_review()
 
 
-def test_three_reports_take_a_listing_down_until_a_moderator_looks(moderator):
+def test_a_report_queues_a_listing_for_a_moderator_and_a_burst_hides_nothing(
+    moderator, frozen_clock
+):
+    # Three phones on mobile data, three networks, within minutes: a rival or a
+    # scammer clearing the way could do this to any listing.
     listing = JobListingFactory(published=True, description=GENUINE)
-    listing.report(ReportReason.MONEY, "They asked for Rs 2000 on WhatsApp.")
-    listing.report(ReportReason.FAKE)
+    for number, network in enumerate(("a", "b", "c")):
+        listing.report(ReportReason.MONEY, f"Report {number}", network=network)
+        frozen_clock.shift(60)
     assert listing in JobListing.objects.visible()
-    listing.report(ReportReason.MONEY)
+    queued = JobListing.objects.awaiting_review().get()
+    assert queued == listing
+    assert queued.reported
+    assert not listing.decisions.exists()  # nothing decided without a moderator
+
+
+def test_reports_from_several_networks_over_an_hour_hide_a_listing_until_reviewed(
+    moderator, frozen_clock
+):
+    listing = JobListingFactory(published=True, description=GENUINE)
+    listing.report(ReportReason.MONEY, "They asked for Rs 2000.", network="a")
+    for network in ("a", "a", "b"):  # one network counts once
+        frozen_clock.shift(30 * 60)
+        listing.report(ReportReason.FAKE, network=network)
+    assert listing in JobListing.objects.visible()
+    listing.report(ReportReason.MONEY, network="c")
     assert listing not in JobListing.objects.visible()
-    assert listing in JobListing.objects.awaiting_review()
     assert listing.decisions.get().kind == DecisionKind.HIDDEN
     listing.approve(by=moderator)  # looked, and it is genuine
     assert listing in JobListing.objects.visible()
     assert not listing.reports.filter(reviewed=False).exists()
+    assert listing not in JobListing.objects.awaiting_review()
+
+
+@pytest.mark.django_db
+def test_a_burst_of_reports_cannot_hide_a_verified_employers_listing(
+    client, frozen_clock, moderator
+):
+    employer = Employer.objects.create(name="Harbour Contact Centre")
+    employer.verify(moderator, "GSTIN active on the GST portal.")
+    listing = JobListingFactory(published=True, description=GENUINE, employer=employer)
+    url = reverse("careers:listing_report", args=[listing.pk])
+    # Twenty phones on twenty networks, over a whole day.
+    for number in range(20):
+        phone = Client(REMOTE_ADDR=f"198.51.{number}.7")
+        assert phone.post(url, {"reason": "fake"}).status_code == 200
+        frozen_clock.shift(3600)
+    assert listing in JobListing.objects.visible()
+    assert client.get(listing.get_absolute_url(), follow=True).status_code == 200
+    assert listing.reports.count() == 20
+    assert listing in JobListing.objects.awaiting_review()
 
 
 # --- The admin ----------------------------------------------------------------------------
@@ -135,8 +178,10 @@ def review_url(listing):
     return reverse("admin:careers_listingforreview_change", args=[listing.pk])
 
 
-def decision(**data):
+def decision(listing, **data):
+    """The review page's form as sent, made on the listing's current text."""
     return {
+        "reviewed_version": listing.review_version(),
         "decision": "",
         "reason": "",
         "note": "",
@@ -146,6 +191,12 @@ def decision(**data):
         "decisions-MAX_NUM_FORMS": "1000",
         **data,
     }
+
+
+def queue_versions(client) -> dict[str, str]:
+    """The versions the queue's page showed, as its action form sends them."""
+    page = client.get(reverse("admin:careers_listingforreview_changelist"))
+    return dict(re.findall(r'name="(version-\d+)" value="(\w+)"', page.text))
 
 
 def test_the_queue_is_the_moderators_oldest_first(moderator_client, recruiter):
@@ -177,11 +228,15 @@ def test_the_queue_approves_at_once_only_what_needs_no_closer_look(
         {
             "action": "approve_clean",
             "_selected_action": [x.pk for x in (clean, flagged, reported, own)],
+            **queue_versions(moderator_client),
         },
         follow=True,
     )
     assert "Approved and published 1. Skipped 3" in response.content.decode()
-    assert [x.pk for x in JobListing.objects.visible()] == [clean.pk]
+    # The reported one stays up (reports alone do not hide it), its reports unread.
+    assert {x.pk for x in JobListing.objects.visible()} == {clean.pk, reported.pk}
+    assert reported.reports.filter(reviewed=False).count() == 3
+    assert list(JobListing.objects.awaiting_review()) == [flagged, own, reported]
 
 
 def test_a_moderator_decides_but_cannot_edit_the_text(moderator_client, recruiter):
@@ -189,13 +244,15 @@ def test_a_moderator_decides_but_cannot_edit_the_text(moderator_client, recruite
     listing.submit(recruiter, pledged=True)
     response = moderator_client.post(
         review_url(listing),
-        decision(decision="rejected", title="Rewritten", description="Changed"),
+        decision(
+            listing, decision="rejected", title="Rewritten", description="Changed"
+        ),
     )
     assert response.status_code == 200  # a rejection needs its reason
     assert "Choose the reason the recruiter will see." in response.content.decode()
     response = moderator_client.post(
         review_url(listing),
-        decision(decision="rejected", reason="contact", title="Rewritten"),
+        decision(listing, decision="rejected", reason="contact", title="Rewritten"),
     )
     assert response.status_code == 302
     listing.refresh_from_db()
@@ -213,7 +270,7 @@ def test_nobody_approves_their_own_listing(client, recruiter):
     listing = JobListingFactory(owner=both, description=GENUINE)
     listing.submit(both, pledged=True)
     client.force_login(both)
-    response = client.post(review_url(listing), decision(decision="approved"))
+    response = client.post(review_url(listing), decision(listing, decision="approved"))
     assert "Someone else must review your own listing." in response.content.decode()
     listing.refresh_from_db()
     assert listing.status == Status.SUBMITTED
@@ -229,7 +286,9 @@ def test_recruiters_and_editors_cannot_open_the_queue(client, recruiter):
         assert client.get(queue).status_code == 403
         assert client.get(review_url(listing)).status_code == 403
         assert (
-            client.post(review_url(listing), decision(decision="approved")).status_code
+            client.post(
+                review_url(listing), decision(listing, decision="approved")
+            ).status_code
             == 403
         )
     listing.refresh_from_db()
@@ -244,6 +303,227 @@ def test_an_edit_of_a_live_listing_takes_it_off_until_reviewed(client, recruiter
     listing.refresh_from_db()
     assert listing.status == Status.DRAFT
     assert listing not in JobListing.objects.visible()
+
+
+def test_approval_is_for_the_text_the_moderator_read(client, recruiter, moderator):
+    listing = JobListingFactory(owner=recruiter, description=GENUINE)
+    listing.submit(recruiter, pledged=True)
+    assert listing.lint_flags == []
+    # The moderator opens the clean listing...
+    client.force_login(moderator)
+    opened = client.get(review_url(listing)).text
+    read = re.search(r'name="reviewed_version" value="(\w+)"', opened).group(1)
+    # ...the recruiter then rewrites it into a fee scam and sends it again...
+    client.force_login(recruiter)
+    scam = f"{GENUINE} Pay a refundable registration fee of Rs 2500 to confirm."
+    client.post(
+        reverse("admin:careers_joblisting_change", args=[listing.pk]),
+        listing_form(
+            title=listing.title,
+            description=scam,
+            how_to_apply="Message HR on Telegram @hr_jobs_now",
+            send_for_review="on",
+            no_fee_pledge="on",
+        ),
+    )
+    listing.refresh_from_db()
+    assert listing.status == Status.SUBMITTED
+    assert {f["code"] for f in listing.lint_flags} >= {"money", "chat-only"}
+    # ...and the moderator sends the page they loaded earlier.
+    client.force_login(moderator)
+    form = {**decision(listing, decision="approved"), "reviewed_version": read}
+    refused = client.post(review_url(listing), form)
+    assert refused.status_code == 200
+    assert "This listing changed after you opened it" in refused.text
+    assert "refundable registration fee of Rs 2500" in refused.text  # the new text
+    listing.refresh_from_db()
+    assert listing.status == Status.SUBMITTED
+    assert listing not in JobListing.objects.visible()
+    assert not listing.decisions.exists()
+    # Having read the new text, they can decide on it.
+    again = re.search(r'name="reviewed_version" value="(\w+)"', refused.text).group(1)
+    assert again == listing.review_version()
+    rejected = {
+        **form,
+        "decision": "rejected",
+        "reason": "fee",
+        "reviewed_version": again,
+    }
+    assert client.post(review_url(listing), rejected).status_code == 302
+    listing.refresh_from_db()
+    assert listing.status == Status.REJECTED
+
+
+def test_a_decision_on_an_older_version_is_refused_by_the_model_too(
+    recruiter, moderator
+):
+    listing = JobListingFactory(owner=recruiter, description=GENUINE)
+    listing.submit(recruiter, pledged=True)
+    read = listing.review_version()
+    listing.languages.create(language="hindi", level="B2")  # asks more of candidates
+    with pytest.raises(StaleReview):
+        listing.approve(moderator, version=read)
+    with pytest.raises(StaleReview):
+        listing.reject(moderator, RejectionReason.FEE, version=read)
+    listing.approve(moderator, version=listing.review_version())
+    assert listing in JobListing.objects.visible()
+
+
+def test_the_queue_approves_only_the_version_it_listed(moderator_client, recruiter):
+    listing = JobListingFactory(owner=recruiter, description=GENUINE)
+    listing.submit(recruiter, pledged=True)
+    shown = queue_versions(moderator_client)
+    # Edited after the queue was loaded, in a way the guard does not flag.
+    listing.location = "Somewhere else entirely"
+    listing.save()
+    response = moderator_client.post(
+        reverse("admin:careers_listingforreview_changelist"),
+        {"action": "approve_clean", "_selected_action": [listing.pk], **shown},
+        follow=True,
+    )
+    assert "Approved and published 0. Skipped 1" in response.text
+    assert listing not in JobListing.objects.visible()
+
+
+def test_nobody_verifies_or_approves_for_an_employer_they_recruit_for(
+    client, moderator
+):
+    employer = Employer.objects.create(name="Ravi's Own BPO")
+    ravi = UserFactory(username="ravi", recruiter=True, moderator=True)
+    colleague = UserFactory(username="sita", recruiter=True)
+    for user in (ravi, colleague):
+        Recruiter.objects.create(user=user, employer=employer)
+    # The model refuses it...
+    with pytest.raises(ValidationError, match="someone else must verify it"):
+        employer.verify(ravi, "It is my own company, trust me.")
+    # ...and so does the form, with the reason beside the tick.
+    client.force_login(ravi)
+    url = reverse("admin:careers_employer_change", args=[employer.pk])
+    refused = client.post(url, employer_form(employer, mark_verified="on"))
+    assert refused.status_code == 200
+    assert "someone else must verify it" in refused.text
+    employer.refresh_from_db()
+    assert employer.verified_at is None
+    # A colleague's listing: not in the form, the bulk action or the model method.
+    listing = JobListingFactory(owner=colleague, description=GENUINE)
+    listing.submit(colleague, pledged=True)
+    assert listing.employer == employer
+    refused = client.post(review_url(listing), decision(listing, decision="approved"))
+    assert "someone else must review its listings" in refused.text
+    client.post(
+        reverse("admin:careers_listingforreview_changelist"),
+        {
+            "action": "approve_clean",
+            "_selected_action": [listing.pk],
+            **queue_versions(client),
+        },
+    )
+    with pytest.raises(ValidationError, match="someone else must review"):
+        listing.approve(ravi)
+    assert listing not in JobListing.objects.visible()
+    # Someone else verifies it; their clean listings are then published at once.
+    employer.verify(moderator, "GSTIN active on the GST portal.")
+    listing.approve(moderator)
+    assert listing in JobListing.objects.visible()
+
+
+def test_a_recruiter_reads_their_employer_page(client, recruiter, harbour):
+    client.force_login(recruiter)
+    url = reverse("admin:careers_employer_change", args=[harbour.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Harbour Contact Centre" in page.text
+    assert "Ban this employer" not in page.text
+
+
+def test_the_expiry_is_set_by_approval_only(client, recruiter, moderator):
+    client.force_login(recruiter)
+    response = client.post(
+        reverse("admin:careers_joblisting_add"),
+        listing_form(
+            description=GENUINE,
+            expires_at_0="9999-12-31",
+            expires_at_1="00:00:00",
+            send_for_review="on",
+            no_fee_pledge="on",
+        ),
+    )
+    assert response.status_code == 302
+    listing = JobListing.objects.get()
+    assert listing.expires_at is None
+    listing.approve(moderator)
+    assert listing.expires_at - timezone.now() <= timedelta(days=30)
+    # A live listing's expiry cannot be moved by its owner either.
+    url = reverse("admin:careers_joblisting_change", args=[listing.pk])
+    expiry = listing.expires_at
+    client.post(
+        url,
+        listing_form(
+            title=listing.title,
+            description=GENUINE,
+            expires_at_0="9999-12-31",
+            expires_at_1="00:00:00",
+        ),
+    )
+    listing.refresh_from_db()
+    assert (listing.expires_at, listing.status) == (expiry, Status.PUBLISHED)
+
+
+def test_walk_in_dates_past_or_before_the_listing_are_refused(
+    client, recruiter, frozen_clock
+):
+    client.force_login(recruiter)
+    walk_in = {
+        "walk_in_venue": "Tower B, MG Road, Pune",
+        "walk_in_date": "2026-11-30",
+    }
+    refused = client.post(
+        reverse("admin:careers_joblisting_add"), listing_form(**walk_in)
+    )
+    assert refused.status_code == 200
+    assert "The walk-in date has passed" in refused.text
+    listing = JobListingFactory(owner=recruiter, description=GENUINE)
+    url = reverse("admin:careers_joblisting_change", args=[listing.pk])
+    refused = client.post(url, listing_form(title=listing.title, **walk_in))
+    assert "The walk-in date has passed" in refused.text
+    # A drive to come is fine; once it has passed the listing cannot be sent again.
+    ok = client.post(
+        url,
+        listing_form(title=listing.title, **{**walk_in, "walk_in_date": "2026-12-05"}),
+    )
+    assert ok.status_code == 302
+    frozen_clock.shift(timedelta(days=7))
+    listing.refresh_from_db()
+    with pytest.raises(ValidationError, match="walk-in date has passed"):
+        listing.submit(recruiter, pledged=True)
+    # And a date before the listing was written never validates.
+    listing.walk_in_date = date(2026, 11, 1)
+    with pytest.raises(ValidationError, match="before this listing was written"):
+        listing.full_clean()
+
+
+def test_recruiters_say_which_languages_a_listing_asks_for(client, recruiter):
+    listing = JobListingFactory(owner=recruiter, description=GENUINE, published=True)
+    client.force_login(recruiter)
+    url = reverse("admin:careers_joblisting_change", args=[listing.pk])
+    assert 'name="languages-0-language"' in client.get(url).text
+    response = client.post(
+        url,
+        listing_form(
+            title=listing.title,
+            description=listing.description,
+            **{
+                "languages-TOTAL_FORMS": "1",
+                "languages-0-language": "tamil",
+                "languages-0-level": "B2",
+            },
+        ),
+    )
+    assert response.status_code == 302
+    assert [str(x) for x in listing.languages.all()] == ["Tamil B2"]
+    # Asking more of candidates is an edit like any other: reviewed again.
+    listing.refresh_from_db()
+    assert listing.status == Status.DRAFT
 
 
 # --- Candidates' side ---------------------------------------------------------------------
@@ -287,8 +567,12 @@ def test_only_listings_on_the_site_can_be_reported(client):
     )
     url = reverse("careers:listing_report", args=[live.pk])
     statuses = [client.post(url, {"reason": "fake"}).status_code for _ in range(5)]
-    # The third report took it off the site until a moderator looks: then a 404.
-    assert statuses == [200, 200, 200, 404, 404]
+    # Five reports from one phone leave it up, waiting for a moderator.
+    assert statuses == [200] * 5
+    assert live in JobListing.objects.visible()
+    assert live in JobListing.objects.awaiting_review()
+    live.close()
+    assert client.post(url, {"reason": "fake"}).status_code == 404
 
 
 @pytest.mark.django_db
@@ -388,6 +672,26 @@ def test_a_verified_employers_listings_carry_the_badge(
         harbour.verify(moderator, "CIN on the MCA portal.")  # the cached page goes
     text = client.get(page).content.decode()
     assert "Verified employer: we checked its registration" in text
+
+
+def employer_form(employer, **data):
+    """The employer's admin form as sent, its recruiters unchanged."""
+    form = {
+        "name": employer.name,
+        "website_domain": employer.website_domain,
+        "registration_number": employer.registration_number,
+        "contact_email": "",
+        "verification_note": "Checked.",
+        "recruiters-TOTAL_FORMS": str(employer.recruiters.count()),
+        "recruiters-INITIAL_FORMS": str(employer.recruiters.count()),
+        "recruiters-MIN_NUM_FORMS": "0",
+        "recruiters-MAX_NUM_FORMS": "1000",
+    }
+    for number, row in enumerate(employer.recruiters.all()):
+        form[f"recruiters-{number}-id"] = str(row.pk)
+        form[f"recruiters-{number}-employer"] = str(employer.pk)
+        form[f"recruiters-{number}-user"] = str(row.user_id)
+    return {**form, **data}
 
 
 def test_only_moderators_verify_and_a_recruiter_sees_only_their_employer(

@@ -24,6 +24,7 @@ def test_visible_returns_only_published_unexpired_listings():
 
 def test_approving_publishes_for_thirty_days():
     listing = JobListingFactory()
+    listing.submit(listing.owner, pledged=True)
     listing.approve(by=UserFactory(moderator=True))
     assert listing.status == Status.PUBLISHED
     assert listing.expires_at - listing.published_at == timedelta(days=30)
@@ -39,6 +40,7 @@ def test_saving_as_published_without_dates_fills_them():
 def test_republishing_an_expired_listing_gives_it_a_fresh_thirty_days():
     listing = JobListingFactory(expired=True)
     assert not listing.is_visible
+    listing.submit(listing.owner, pledged=True)
     listing.approve(by=UserFactory(moderator=True))
     assert listing.expires_at > timezone.now() + timedelta(days=29)
     assert listing in JobListing.objects.visible()

@@ -9,6 +9,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from careers.models import Employer, Recruiter
+from careers.models.employers import SELF_VERIFY
+
+# What only a moderator's form has; a recruiter sees their employer read-only.
+DECISION_FIELDS = {"mark_verified", "ban", "ban_reason"}
 
 
 class EmployerForm(forms.ModelForm):
@@ -42,6 +46,8 @@ class EmployerForm(forms.ModelForm):
             and not (data.get("verification_note") or "").strip()
         ):
             self.add_error("verification_note", "Say what you checked.")
+        if data.get("mark_verified") and self.instance.recruits_for(self.reviewer):
+            self.add_error("mark_verified", SELF_VERIFY)
         if data.get("ban") and not (data.get("ban_reason") or "").strip():
             self.add_error("ban_reason", "Say why, for the record.")
         return data
@@ -94,6 +100,23 @@ class EmployerAdmin(admin.ModelAdmin):
         ),
         ("Ban", {"fields": ["ban", "ban_reason", "banned_at"]}),
     ]
+
+    def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.reviewer = request.user
+        return form
+
+    def get_fieldsets(self, request: HttpRequest, obj=None) -> list:
+        if self.has_change_permission(request, obj):
+            return self.fieldsets
+        # Read-only, the admin shows model fields only: the form's own fields (ticks
+        # and the ban's reason) are left out, not looked up on the model.
+        return [
+            (name, {**options, "fields": [
+                f for f in options["fields"] if f not in DECISION_FIELDS
+            ]})
+            for name, options in self.fieldsets
+        ]  # fmt: skip
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Employer]:
         queryset = super().get_queryset(request)

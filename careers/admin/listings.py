@@ -8,8 +8,6 @@ their own listing.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,36 +18,17 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from import_export.admin import ImportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from careers.admin import CheckedChoicesMixin
-from careers.admin.listing_import import ConfirmListingImportForm, ListingResource
+from careers.admin.listing_import import ConfirmListingImportForm, ListingImportMixin
 from careers.choices import Status, WalkInItem
 from careers.models import (
     JobListing,
     ListingDecision,
     ListingLanguage,
 )
+from careers.models.listings import LISTING_LIFETIME
 from careers.security import security_event
-
-# What a recruiter's edit of these sends back to review.
-TEXT_FIELDS = [
-    "title",
-    "company",
-    "role",
-    "description",
-    "how_to_apply",
-    "apply_email",
-    "apply_phone",
-    "apply_whatsapp",
-    "apply_url",
-    "walk_in_venue",
-    "location",
-    "salary_min",
-    "salary_max",
-    "salary_currency",
-]
 
 
 class ExpiryFilter(admin.SimpleListFilter):
@@ -104,6 +83,16 @@ class ListingForm(forms.ModelForm):
                 "no_fee_pledge",
                 "Tick “We never ask candidates for money” to send it for review.",
             )
+        walk_in = data.get("walk_in_date")
+        if (
+            "walk_in_date" in self.changed_data
+            and walk_in
+            and walk_in < timezone.localdate()
+        ):
+            self.add_error(
+                "walk_in_date",
+                "The walk-in date has passed: give the date of a drive to come.",
+            )
         return data
 
 
@@ -148,13 +137,10 @@ def flags_html(listing: JobListing):
 
 
 @admin.register(JobListing)
-class JobListingAdmin(ImportMixin, CheckedChoicesMixin, admin.ModelAdmin):
+class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin):
     """Recruiters see and touch only their own listings; superusers see all."""
 
     form = ListingForm
-    resource_classes = [ListingResource]
-    import_formats = [CSV, XLSX]
-    confirm_form_class = ConfirmListingImportForm
     inlines = [LanguageInline, DecisionInline]
     list_display = [
         "title",
@@ -182,8 +168,11 @@ class JobListingAdmin(ImportMixin, CheckedChoicesMixin, admin.ModelAdmin):
     autocomplete_fields = ["role"]
     date_hierarchy = "published_at"
     actions = ["close", "renew"]
+    # The expiry is set by approval and renewal only (30 days), never typed: a listing
+    # sent with an expiry of 9999 stayed up for ever after one approval.
     readonly_fields = [
         "status",
+        "expires_at",
         "owner",
         "submitted_at",
         "guard_flags",
@@ -351,24 +340,29 @@ class JobListingAdmin(ImportMixin, CheckedChoicesMixin, admin.ModelAdmin):
     ) -> None:
         if not change:
             obj.owner = request.user
-        edited = change and any(name in form.changed_data for name in TEXT_FIELDS)
-        if edited and obj.status in (Status.SUBMITTED, Status.PUBLISHED):
-            # What candidates see is what a moderator approved: an edit is reviewed too.
-            obj.status = Status.DRAFT
+        # What a moderator read, compared once the languages inline is saved too.
+        form.version_before = (
+            JobListing.objects.get(pk=obj.pk).review_version() if change else ""
+        )
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        listing = form.instance
+        if change and listing.withdraw_if_edited(form.version_before):
             self.message_user(
                 request,
                 "Your edit took the listing off the site until it is reviewed again: "
                 "send it for review.",
                 messages.WARNING,
             )
-        super().save_model(request, obj, form, change)
         if form.cleaned_data.get("send_for_review"):
             try:
-                obj.submit(request.user, pledged=form.cleaned_data["no_fee_pledge"])
+                listing.submit(request.user, pledged=form.cleaned_data["no_fee_pledge"])
             except ValidationError as refused:  # a banned employer: saved, not sent
                 self.message_user(request, " ".join(refused.messages), messages.ERROR)
                 return
-            found = len(obj.lint_flags)
+            found = len(listing.lint_flags)
             note = (
                 f" The no-fee guard flagged {found} thing(s) for the moderator."
                 if found
@@ -408,6 +402,6 @@ class JobListingAdmin(ImportMixin, CheckedChoicesMixin, admin.ModelAdmin):
         self.message_user(
             request,
             f"Renewed {len(published)} listing(s) until "
-            f"{(timezone.now() + timedelta(days=30)):%d %b %Y}.{note}",
+            f"{(timezone.now() + LISTING_LIFETIME):%d %b %Y}.{note}",
             messages.SUCCESS,
         )

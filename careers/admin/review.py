@@ -7,14 +7,19 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 
 from careers.admin.listings import DecisionInline, flags_html
 from careers.choices import DecisionKind, RejectionReason
 from careers.models import JobListing, ListingForReview
+from careers.models.listings import StaleReview
+
+
+def version_field(listing: JobListing) -> str:
+    """The name of the queue's hidden input carrying the version a row showed."""
+    return f"version-{listing.pk}"
 
 
 class ReviewForm(forms.ModelForm):
@@ -28,17 +33,33 @@ class ReviewForm(forms.ModelForm):
         help_text="Needed to reject; the recruiter sees it.",
     )
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    # The version of the text this page showed: a decision is for what was read.
+    reviewed_version = forms.CharField(widget=forms.HiddenInput)
 
     class Meta:
         model = ListingForReview
         fields: list[str] = []
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reviewed_version"].initial = self.instance.review_version()
+
     def clean(self) -> dict:
         data = super().clean()
         if data.get("decision") == DecisionKind.REJECTED and not data.get("reason"):
             self.add_error("reason", "Choose the reason the recruiter will see.")
-        if self.instance.owner_id == self.reviewer.pk:
-            raise ValidationError("Someone else must review your own listing.")
+        # The admin saves inside one transaction: the row stays locked from this check
+        # to the decision, so no edit can slip in between.
+        try:
+            self.instance.locked_for_decision(
+                self.reviewer, data.get("reviewed_version", "")
+            )
+        except StaleReview:
+            # Shown again with the new text (instance was read again) and its version,
+            # so that the next decision is on what is now on the page.
+            self.data = self.data.copy()
+            self.data["reviewed_version"] = self.instance.review_version()
+            raise
         return data
 
 
@@ -52,13 +73,12 @@ class ListingReviewAdmin(admin.ModelAdmin):
         "title",
         "company",
         "owner",
-        "waiting_since",
+        "waiting",
         "flags",
         "report_count",
+        "live",
     ]
     list_display_links = ["title"]
-    # Oldest first: a listing hidden by reports waits from then.
-    ordering = [Coalesce("hidden_at", "submitted_at").asc()]
     search_fields = ["title", "company", "owner__username"]
     inlines = [DecisionInline]
     shown = [
@@ -84,14 +104,18 @@ class ListingReviewAdmin(admin.ModelAdmin):
         "walk_in_venue",
         "walk_in_bring",
         "asked_languages",
+        "applications_close",
         "location",
         "work_mode",
+        "shore",
         "shift",
         "salary_min",
         "salary_max",
         "salary_currency",
         "salary_period",
+        "show_salary",
         "owner",
+        "employer",
         "no_fee_pledged_at",
         "no_fee_pledged_by",
         "submitted_at",
@@ -101,7 +125,10 @@ class ListingReviewAdmin(admin.ModelAdmin):
     readonly_fields = shown
     fieldsets = [
         ("The listing, as candidates would see it", {"fields": shown}),
-        ("Decision", {"fields": ["decision", "reason", "note"]}),
+        (
+            "Decision",
+            {"fields": ["decision", "reason", "note", "reviewed_version"]},
+        ),
     ]
 
     actions = ["approve_clean"]
@@ -121,10 +148,16 @@ class ListingReviewAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
+    def get_ordering(self, request: HttpRequest) -> list:
+        # Oldest first: a reported listing waits from its first open report (an
+        # annotation of the queue's queryset, which `ordering` cannot name).
+        return [F("waiting_since").asc(), "pk"]
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[ListingForReview]:
         return (
             ListingForReview.objects.awaiting_review()
-            .select_related("owner")
+            .select_related("owner", "employer")
+            .prefetch_related("languages")
             .annotate(open_reports=Count("reports", filter=Q(reports__reviewed=False)))
         )
 
@@ -135,44 +168,61 @@ class ListingReviewAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         data = form.cleaned_data
+        version = data["reviewed_version"]
         if data["decision"] == DecisionKind.APPROVED:
-            obj.approve(request.user, note=data["note"])
+            obj.approve(request.user, note=data["note"], version=version)
             self.message_user(request, "Approved and published for 30 days.")
         else:
-            obj.reject(request.user, data["reason"], note=data["note"])
+            obj.reject(request.user, data["reason"], note=data["note"], version=version)
             self.message_user(request, "Rejected; the recruiter sees your reason.")
 
     @admin.action(
         description="Approve selected that nothing was flagged or reported in"
     )
     def approve_clean(self, request: HttpRequest, queryset: QuerySet) -> None:
-        # A flag or a report needs a person to read that listing; one's own, someone else.
-        clean = [
-            listing
-            for listing in queryset
-            if not listing.lint_flags
-            and not listing.open_reports
-            and listing.owner_id != request.user.pk
-        ]
-        for listing in clean:
-            listing.approve(request.user, note="Approved from the queue.")
-        skipped = len(queryset) - len(clean)
+        # A flag or a report needs a person to read that listing; a listing changed
+        # since this page showed it needs reading again; one's own, someone else.
+        approved = 0
+        for listing in queryset:
+            if listing.lint_flags or listing.open_reports:
+                continue
+            version = request.POST.get(version_field(listing), "")
+            try:
+                listing.approve(
+                    request.user, note="Approved from the queue.", version=version
+                )
+            except ValidationError:
+                continue
+            approved += 1
+        skipped = len(queryset) - approved
         note = (
-            f" Skipped {skipped} flagged, reported or your own: open each to decide."
+            f" Skipped {skipped} flagged, reported, changed since you opened the "
+            "queue, or for an employer you recruit for: open each to decide."
             if skipped
             else ""
         )
         self.message_user(
-            request, f"Approved and published {len(clean)}.{note}", messages.SUCCESS
+            request, f"Approved and published {approved}.{note}", messages.SUCCESS
         )
 
-    @admin.display(description="waiting since")
-    def waiting_since(self, obj: JobListing):
-        return obj.hidden_at or obj.submitted_at
+    @admin.display(description="waiting since", ordering="waiting_since")
+    def waiting(self, obj: JobListing):
+        return obj.waiting_since
+
+    @admin.display(boolean=True, description="on the site")
+    def live(self, obj: JobListing) -> bool:
+        return obj.is_visible
 
     @admin.display(description="guard flags")
-    def flags(self, obj: JobListing) -> int:
-        return len(obj.lint_flags)
+    def flags(self, obj: JobListing):
+        # The version this row shows travels with a bulk action (the table is inside
+        # the action's form): approving from the queue approves what it listed.
+        return format_html(
+            '{}<input type="hidden" name="{}" value="{}">',
+            len(obj.lint_flags),
+            version_field(obj),
+            obj.review_version(),
+        )
 
     @admin.display(description="reports")
     def report_count(self, obj: JobListing) -> int:

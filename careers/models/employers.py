@@ -11,6 +11,8 @@ from django.utils import timezone
 from careers.caching import content_changed
 from careers.choices import DecisionKind, RejectionReason, Status
 
+SELF_VERIFY = "You recruit for this employer: someone else must verify it."
+
 
 class Employer(models.Model):
     """A company that hires through listings; its recruiters belong to it. A moderator
@@ -52,9 +54,17 @@ class Employer(models.Model):
     def is_verified(self) -> bool:
         return self.verified_at is not None and self.banned_at is None
 
+    def recruits_for(self, user: AbstractBaseUser) -> bool:
+        return self.pk is not None and self.recruiters.filter(user_id=user.pk).exists()
+
     def verify(self, by: AbstractBaseUser, checked: str) -> None:
+        """Verified by a moderator who does not recruit for it, saying what they
+        checked: its listings the no-fee guard finds nothing in are then published
+        without a second look."""
         if not checked.strip():
             raise ValidationError("Say what you checked.")
+        if self.recruits_for(by):
+            raise ValidationError(SELF_VERIFY)
         self.verified_at, self.verified_by = timezone.now(), by
         self.verification_note = checked
         self.save()

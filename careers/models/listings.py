@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -12,8 +14,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -70,8 +72,37 @@ def city_of(location: str) -> str:
     return CITY_NAMES.get(name.casefold(), name)
 
 
-# Unreviewed reports that take a listing down until a moderator has looked.
+# Reports queue a listing for a moderator at once; they take it off the site before a
+# moderator has looked only on a stronger signal (README, "Recruiters and the admin"):
+# unreviewed reports from this many different networks, the first and the last this far
+# apart, and never a verified employer's listing. Three phones on mobile data reporting
+# within minutes (a rival, or a scammer clearing the way) hide nothing.
 REPORTS_TO_HIDE = 3
+REPORTS_SPREAD = timedelta(hours=1)
+
+# What candidates read of a listing, and so what a moderator approves: a change to any of
+# these (or to the languages it asks for) sends a waiting or live listing back to review,
+# and a decision made on an earlier version of them is refused.
+REVIEWED_FIELDS = (
+    "title", "company", "role", "openings", "description", "min_education",
+    "spoken_english", "written_english", "typing_wpm", "experience_min_years",
+    "experience_max_years", "location", "work_mode", "shore", "shift", "salary_min",
+    "salary_max", "salary_currency", "salary_period", "show_salary", "apply_email",
+    "apply_phone", "apply_whatsapp", "apply_url", "how_to_apply", "walk_in_date",
+    "walk_in_from", "walk_in_until", "walk_in_venue", "walk_in_bring",
+    "applications_close",
+)  # fmt: skip
+
+
+class StaleReview(ValidationError):
+    """A decision made on a version of the listing that is no longer its text."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This listing changed after you opened it. Read it again below before you "
+            "decide.",
+            code="stale",
+        )
 
 
 class JobListingQuerySet(models.QuerySet):
@@ -84,11 +115,28 @@ class JobListingQuerySet(models.QuerySet):
         )
 
     def awaiting_review(self) -> JobListingQuerySet:
-        """The moderators' queue: submitted listings and those hidden by reports,
-        oldest first."""
-        return self.filter(
-            Q(status=Status.SUBMITTED) | Q(hidden_at__isnull=False)
-        ).order_by(models.functions.Coalesce("hidden_at", "submitted_at"))
+        """The moderators' queue, oldest first: listings sent for review, and live ones
+        candidates reported (hidden or not), waiting since their first open report."""
+        from careers.models.moderation import ListingReport
+
+        open_reports = ListingReport.objects.filter(
+            listing=OuterRef("pk"), reviewed=False
+        )
+        first_report = open_reports.order_by("created_at").values("created_at")[:1]
+        return (
+            self.annotate(
+                reported=Exists(open_reports),
+                waiting_since=models.functions.Coalesce(
+                    models.Subquery(first_report), "submitted_at"
+                ),
+            )
+            .filter(
+                Q(status=Status.SUBMITTED)
+                | Q(status=Status.PUBLISHED, reported=True)
+                | Q(hidden_at__isnull=False)
+            )
+            .order_by("waiting_since", "pk")
+        )
 
     def owned_by(self, user: AbstractBaseUser) -> JobListingQuerySet:
         return self.filter(owner=user)
@@ -229,7 +277,7 @@ class JobListing(models.Model):
     expires_at = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="Left empty, it is set to 30 days after publishing.",
+        help_text="Set to 30 days after approval or renewal.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -303,6 +351,16 @@ class JobListing(models.Model):
             and self.walk_in_from >= self.walk_in_until
         ):
             errors["walk_in_until"] = "The drive must end after it starts."
+        # Against the day it was written, not today: a listing reviewed after its drive
+        # must still validate (the moderator's form checks it too). A drive that has passed
+        # is refused when the listing is saved or sent (walk_in_passed).
+        written = timezone.localdate(self.created_at) if self.created_at else None
+        if self.walk_in_date and self.walk_in_date < (written or timezone.localdate()):
+            errors["walk_in_date"] = (
+                "The walk-in date is before this listing was written."
+                if written
+                else "The walk-in date has passed: give the date of a drive to come."
+            )
         unknown = set(self.walk_in_bring or []) - set(WalkInItem.values)
         if unknown:
             errors["walk_in_bring"] = f"Unknown items: {', '.join(sorted(unknown))}."
@@ -356,7 +414,65 @@ class JobListing(models.Model):
     def walk_in_items(self) -> list[str]:
         return [WalkInItem(code).label for code in self.walk_in_bring or []]
 
+    @property
+    def walk_in_passed(self) -> bool:
+        return bool(self.walk_in_date and self.walk_in_date < timezone.localdate())
+
     # --- The review workflow ---------------------------------------------------------
+
+    def review_version(self) -> str:
+        """A fingerprint of what candidates would read (REVIEWED_FIELDS and the
+        languages asked for): a moderator's decision carries the one they read."""
+        fields = {
+            name: self._meta.get_field(name).value_to_string(self)
+            for name in REVIEWED_FIELDS
+        }
+        languages = sorted((row.language, row.level) for row in self.languages.all())
+        text = json.dumps([fields, languages], sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+    @property
+    def awaits_decision(self) -> bool:
+        """Sent for review, or live with candidates' reports no moderator has read."""
+        return self.status == Status.SUBMITTED or (
+            self.status == Status.PUBLISHED
+            and (
+                self.hidden_at is not None
+                or self.reports.filter(reviewed=False).exists()
+            )
+        )
+
+    def check_reviewer(self, by: AbstractBaseUser | None) -> None:
+        """Nobody decides on a listing they wrote, or one of an employer they recruit
+        for: someone else must read it."""
+        if by is None:
+            return
+        if by.pk == self.owner_id:
+            raise ValidationError("Someone else must review your own listing.")
+        theirs = Recruiter.objects.filter(user_id=by.pk).values_list(
+            "employer_id", flat=True
+        )
+        owners = Recruiter.objects.filter(user_id=self.owner_id).values_list(
+            "employer_id", flat=True
+        )
+        if {self.employer_id, *owners} & set(theirs):
+            raise ValidationError(
+                "You recruit for this employer: someone else must review its listings."
+            )
+
+    def locked_for_decision(
+        self, by: AbstractBaseUser | None, version: str | None
+    ) -> None:
+        """Inside a transaction: lock this listing's row, read it again, and refuse a
+        decision by the wrong person, on a listing not waiting for one, or on a version
+        of its text other than `version` (None: the site's own decision)."""
+        JobListing.objects.select_for_update().filter(pk=self.pk).first()
+        self.refresh_from_db()
+        self.check_reviewer(by)
+        if by is not None and not self.awaits_decision:
+            raise ValidationError("This listing is not waiting for a decision.")
+        if version is not None and version != self.review_version():
+            raise StaleReview()
 
     def check_text(self) -> list[dict[str, str]]:
         """The no-fee guard's flags for this listing, as stored."""
@@ -390,53 +506,89 @@ class JobListing(models.Model):
         self.employer = membership.employer if membership else self.employer
         if self.employer and self.employer.banned_at:
             raise ValidationError("This employer may no longer post listings.")
+        if self.walk_in_passed:
+            raise ValidationError(
+                "The walk-in date has passed: give the date of a drive to come, or "
+                "clear the walk-in drive, then send it again."
+            )
         now = timezone.now()
         self.status, self.submitted_at = Status.SUBMITTED, now
         self.no_fee_pledged_at, self.no_fee_pledged_by = now, by
         self.lint_flags = self.check_text()
         self.save()
-        if self.employer and self.employer.is_verified and not self.lint_flags:
+        if (
+            self.employer
+            and self.employer.is_verified
+            and self.employer.verified_by_id != by.pk
+            and not self.lint_flags
+        ):
             self.approve(
                 by=None, note="Verified employer; the no-fee guard found nothing."
             )
 
-    def approve(self, by: AbstractBaseUser | None, note: str = "") -> None:
-        """Publish for 30 days after review (an expired listing gets a fresh 30 days).
-        `by` None: loaded by the site itself (the demo listings)."""
-        if by is not None and by.pk == self.owner_id:
-            raise ValidationError("Someone else must review your own listing.")
-        now = timezone.now()
-        self.status, self.published_at, self.hidden_at = Status.PUBLISHED, now, None
-        if self.expires_at is None or self.expires_at <= now:
-            self.expires_at = now + LISTING_LIFETIME
-            self.expiry_reminded_at = None
-        self.save()
-        self.reports.filter(reviewed=False).update(reviewed=True)
-        self.decisions.create(moderator=by, kind=DecisionKind.APPROVED, note=note)
+    def approve(
+        self, by: AbstractBaseUser | None, note: str = "", *, version: str | None = None
+    ) -> None:
+        """Publish for 30 days from now: only approval and renewal set the expiry.
 
-    def reject(self, by: AbstractBaseUser, reason: str, note: str = "") -> None:
+        `version`: the review_version() the moderator read; a decision on another one is
+        refused (StaleReview). `by` None: the site itself (the demo listings, a verified
+        employer's listing the guard found nothing in)."""
+        with transaction.atomic():
+            self.locked_for_decision(by, version)
+            now = timezone.now()
+            self.status, self.published_at, self.hidden_at = Status.PUBLISHED, now, None
+            self.expires_at, self.expiry_reminded_at = now + LISTING_LIFETIME, None
+            self.save()
+            self.reports.filter(reviewed=False).update(reviewed=True, reviewed_at=now)
+            self.decisions.create(moderator=by, kind=DecisionKind.APPROVED, note=note)
+
+    def reject(
+        self,
+        by: AbstractBaseUser,
+        reason: str,
+        note: str = "",
+        *,
+        version: str | None = None,
+    ) -> None:
         """Turn it down with a reason its owner sees; they may edit and resubmit."""
-        if by.pk == self.owner_id:
-            raise ValidationError("Someone else must review your own listing.")
-        self.status, self.hidden_at = Status.REJECTED, None
-        self.save()
-        self.reports.filter(reviewed=False).update(reviewed=True)
-        self.decisions.create(
-            moderator=by, kind=DecisionKind.REJECTED, reason=reason, note=note
-        )
+        with transaction.atomic():
+            self.locked_for_decision(by, version)
+            self.status, self.hidden_at = Status.REJECTED, None
+            self.save()
+            self.reports.filter(reviewed=False).update(
+                reviewed=True, reviewed_at=timezone.now()
+            )
+            self.decisions.create(
+                moderator=by, kind=DecisionKind.REJECTED, reason=reason, note=note
+            )
 
-    def report(self, reason: str, note: str = "") -> ListingReport:
-        """A candidate's report; enough of them take the listing down for review."""
-        made = self.reports.create(reason=reason, note=note[:500])
-        if (
-            self.hidden_at is None
-            and self.reports.filter(reviewed=False).count() >= REPORTS_TO_HIDE
-        ):
-            self.hidden_at = timezone.now()
-            self.save(update_fields=["hidden_at", "updated_at"])
-            content_changed()
-            self.decisions.create(moderator=None, kind=DecisionKind.HIDDEN)
+    def report(self, reason: str, note: str = "", network: str = "") -> ListingReport:
+        """A candidate's report, from a network (a hash, see ListingReport). It puts the
+        listing in the moderators' queue; it hides the listing only when reports agree
+        from enough networks over time, and never a verified employer's."""
+        with transaction.atomic():
+            JobListing.objects.select_for_update().filter(pk=self.pk).first()
+            made = self.reports.create(reason=reason, note=note[:500], network=network)
+            if self.hidden_at is None and self.reports_warrant_hiding():
+                self.hidden_at = timezone.now()
+                self.save(update_fields=["hidden_at", "updated_at"])
+                self.decisions.create(moderator=None, kind=DecisionKind.HIDDEN)
         return made
+
+    def reports_warrant_hiding(self) -> bool:
+        if self.employer_id and self.employer.is_verified:
+            return False
+        open_reports = self.reports.filter(reviewed=False).exclude(network="")
+        spread = open_reports.aggregate(
+            networks=models.Count("network", distinct=True),
+            first=models.Min("created_at"),
+            last=models.Max("created_at"),
+        )
+        return (
+            spread["networks"] >= REPORTS_TO_HIDE
+            and spread["last"] - spread["first"] >= REPORTS_SPREAD
+        )
 
     def close(self) -> None:
         self.status = Status.CLOSED
@@ -447,6 +599,17 @@ class JobListing(models.Model):
         self.expires_at = timezone.now() + LISTING_LIFETIME
         self.expiry_reminded_at = None
         self.save()
+
+    def withdraw_if_edited(self, version_before: str) -> bool:
+        """After its owner's edit: a waiting or live listing whose text is no longer the
+        version a moderator read goes back to draft (off the site). True if it did."""
+        if self.status not in (Status.SUBMITTED, Status.PUBLISHED):
+            return False
+        if self.review_version() == version_before:
+            return False
+        self.status = Status.DRAFT
+        self.save()
+        return True
 
     @property
     def is_visible(self) -> bool:

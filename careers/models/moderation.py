@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.db import models
+from django.utils.crypto import salted_hmac
 
 from careers.choices import DecisionKind, RejectionReason, ReportReason
 from careers.models.listings import JobListing
@@ -40,7 +43,13 @@ class ListingReport(models.Model):
     )
     reason = models.CharField(max_length=10, choices=ReportReason.choices)
     note = models.TextField(blank=True)
+    # Which network it came from, as a keyed hash (network_of): enough to tell three
+    # reports from one network from three from three, never the address itself.
+    network = models.CharField(max_length=32, blank=True, editable=False)
     reviewed = models.BooleanField(default=False)
+    # When a moderator's decision on the listing read it: kept for a while after that
+    # (purge_stale, README "Keeping data").
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -48,6 +57,15 @@ class ListingReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()} ({self.created_at:%Y-%m-%d})"
+
+    @staticmethod
+    def network_of(address: str) -> str:
+        """A keyed hash of the network an address is in (IPv4 /24, IPv6 /48): phones
+        of one household or one office count once."""
+        ip = ipaddress.ip_address(address)
+        prefix = 24 if ip.version == 4 else 48
+        network = ipaddress.ip_network(f"{ip}/{prefix}", strict=False)
+        return salted_hmac("careers.report-network", str(network)).hexdigest()[:32]
 
 
 class ListingForReview(JobListing):

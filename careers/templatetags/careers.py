@@ -159,6 +159,6 @@ def review_queue(user) -> dict | None:
     first = waiting.first()
     return {
         "count": count,
-        "reported": waiting.filter(hidden_at__isnull=False).count(),
-        "oldest": first.hidden_at or first.submitted_at,
+        "reported": waiting.filter(reported=True).count(),
+        "oldest": first.waiting_since,
     }

@@ -20,11 +20,11 @@ from django.views.decorators.http import (
 )
 
 from careers.choices import ReportReason, SalaryPeriod, Shift, WorkMode
-from careers.models import JobListing
-from careers.security import check_rate, private_page
+from careers.models import JobListing, ListingReport
+from careers.security import check_rate, client_ip, private_page
 
 # Reports from one address: enough for someone who met several fakes, too few for one
-# person to take honest listings down (three reports hide one until reviewed).
+# person to flood the moderators' queue (reports never hide a listing from one network).
 REPORT_RATE = "5/h"
 # Taps on "apply" counted from one address: a person applying to every job they see, not
 # a script inflating one listing's count.
@@ -58,7 +58,11 @@ def listing_report(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         check_rate(request, "listing-report", "ip", REPORT_RATE)
         if form.is_valid():
-            listing.report(form.cleaned_data["reason"], form.cleaned_data["note"])
+            listing.report(
+                form.cleaned_data["reason"],
+                form.cleaned_data["note"],
+                network=ListingReport.network_of(client_ip(request)),
+            )
             return render(request, "careers/listing_report.html", {"done": True})
     status = 400 if form.is_bound else 200
     context = {"listing": listing, "form": form}
