@@ -7,8 +7,11 @@ from careers.forms.quiz import (
     STEPS,
     QuizStep,
     build_form,
+    changed_steps,
+    dropped_lines,
     first_unanswered,
     get_step,
+    refit,
 )
 from careers.forms.sharing import SHARED_ROLES_MAX, ShareForm
 
@@ -20,6 +23,9 @@ __all__ = [
     "ShareForm",
     "StepForm",
     "build_form",
+    "changed_steps",
+    "dropped_lines",
     "first_unanswered",
     "get_step",
+    "refit",
 ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import get_language
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from careers.caching import cached_value
@@ -15,6 +17,7 @@ from careers.forms.languages import LanguagesForm
 from careers.forms.skills import SkillsForm
 from careers.forms.work import ConditionsForm, ExperienceForm, PreferencesForm
 from careers.models import questionnaire_catalogue
+from careers.models.assessments import merged_profile
 from careers.models.catalogue import CATALOGUE_SECONDS
 
 
@@ -106,3 +109,97 @@ def catalogue_form(step: QuizStep, profile: dict[str, Any]) -> type[StepForm]:
 def first_unanswered(answers: dict[str, Any]) -> int | None:
     """Number of the first step without saved answers, or None when all are answered."""
     return next((step.number for step in STEPS if step.slug not in answers), None)
+
+
+def get_step_by_slug(slug: str) -> QuizStep:
+    return next(step for step in STEPS if step.slug == slug)
+
+
+def refit(
+    answers: dict[str, Any], changed: str, *, itself: bool = False
+) -> dict[str, dict[str, Any]]:
+    """Re-check each answered step after `changed` (and `changed` itself if `itself`)
+    against its form as built from the answers as they now stand, in order, so that
+    what one step loses counts for the steps after it.
+
+    A value the form no longer accepts is dropped (a qualification above a lowered
+    education); a step whose answers are then incomplete is unanswered again, the quiz
+    walks there, and its remaining values are kept to show. Changes `answers` in place;
+    gives, for each step that lost values, {"fields": {field: [values dropped]},
+    "kept": the remaining values, only when the step is unanswered again}.
+    """
+    first = get_step_by_slug(changed).number - (1 if itself else 0)
+    notes: dict[str, dict[str, Any]] = {}
+    for step in STEPS[first:]:
+        saved = answers.get(step.slug)
+        if saved is None:
+            continue
+        profile = merged_profile(answers)
+        form = build_form(step, data=saved["form"], profile=profile)
+        if form.is_valid():
+            continue
+        kept, dropped = without_refused(form, saved["form"])
+        form = build_form(step, data=kept, profile=profile)
+        note: dict[str, Any] = {"fields": dropped}
+        if form.is_valid():
+            answers[step.slug] = {
+                "form": form.cleaned_data,
+                "profile": form.to_profile(),
+            }
+        else:
+            del answers[step.slug]
+            note["kept"] = kept
+        notes[step.slug] = note
+    return notes
+
+
+def without_refused(
+    form: StepForm, data: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """`data` without the values its fields refuse on their own, and those values by
+    field (a field's error that comes from the step's other answers drops nothing)."""
+    kept, dropped = dict(data), {}
+    for name in form.errors:
+        field, value = form.fields.get(name), data.get(name)
+        if field is None or value in field.empty_values:
+            continue
+        if isinstance(field, forms.MultipleChoiceField):
+            refused = [v for v in value if not field.valid_value(str(v))]
+            kept[name] = [v for v in value if v not in refused]
+        else:
+            try:
+                field.clean(value)
+                refused = []
+            except ValidationError:
+                refused = [value]
+                del kept[name]
+        if refused:
+            dropped[name] = refused
+    return kept, dropped
+
+
+def dropped_lines(
+    step: QuizStep, fields: dict[str, list[Any]]
+) -> list[tuple[str, list[str]]]:
+    """(question, answers dropped) for each field, in the page's language. The labels
+    come from the step's form as built before any answer, which offers every choice."""
+    form = build_form(step, profile={})
+    lines = []
+    for name, values in fields.items():
+        field = form.fields.get(name)
+        labels: dict[str, str] = {}
+        for value, label in getattr(field, "choices", []):
+            group = label if isinstance(label, (list, tuple)) else [(value, label)]
+            labels.update((str(v), str(text)) for v, text in group)
+        question = str(field.label) if field is not None else name
+        lines.append((question, [labels.get(str(v), str(v)) for v in values]))
+    return lines
+
+
+def changed_steps(slugs: list[str]) -> str:
+    """The steps whose new answers dropped others, as the page says them."""
+    return ", ".join(
+        gettext("step %(number)d, “%(title)s”")
+        % {"number": step.number, "title": step.title}
+        for step in map(get_step_by_slug, slugs)
+    )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Max
@@ -27,6 +27,11 @@ TOP_ROLES = 5
 NEAREST_ROLES = 3
 # What a share link can show, to choose from.
 SHAREABLE_ROLES = 12
+# A finished quiz is kept 12 months after the candidate last opened its result: the
+# result page says "12 months" (change it with this), and purge_stale deletes it then.
+# A visit is noted to the day.
+RESULT_KEPT_DAYS = 365
+VISIT_PRECISION = timedelta(days=1)
 
 
 def scored(profile: dict[str, Any]) -> dict[str, Any]:
@@ -35,9 +40,40 @@ def scored(profile: dict[str, Any]) -> dict[str, Any]:
     )
 
 
+def merged_profile(answers: dict[str, Any]) -> dict[str, Any]:
+    """Every answered step's profile data, merged (the steps set different keys)."""
+    data: dict[str, Any] = {}
+    for step in answers.values():
+        data.update(step.get("profile", {}))
+    return data
+
+
 def new_token() -> str:
     """192 random bits, URL-safe: unguessable, so it can stand in for an account."""
     return secrets.token_urlsafe(24)
+
+
+class Refit(Protocol):
+    def __call__(
+        self, answers: dict[str, Any], changed: str, *, itself: bool
+    ) -> dict[str, dict[str, Any]]: ...
+
+
+def with_note(
+    before: dict[str, Any] | None, note: dict[str, Any], changed: str
+) -> dict[str, Any]:
+    """A step's record of what was taken out of it, with `note` (after `changed`) added."""
+    before = before or {"after": [], "fields": {}}
+    fields = {name: list(values) for name, values in before["fields"].items()}
+    for name, values in note["fields"].items():
+        fields[name] = fields.get(name, []) + [
+            v for v in values if v not in fields.get(name, [])
+        ]
+    after = [slug for slug in before["after"] if slug != changed] + [changed]
+    merged = {"after": after, "fields": fields}
+    if "kept" in note:
+        merged["kept"] = note["kept"]
+    return merged
 
 
 class AssessmentQuerySet(models.QuerySet):
@@ -47,6 +83,10 @@ class AssessmentQuerySet(models.QuerySet):
     def stale_drafts(self, before: datetime) -> AssessmentQuerySet:
         """Unfinished, and not touched since `before`: abandoned quizzes."""
         return self.unfinished().filter(updated_at__lt=before)
+
+    def unvisited(self, before: datetime) -> AssessmentQuerySet:
+        """Finished, its result not opened and its answers not changed since `before`."""
+        return self.filter(result__visited_at__lt=before, updated_at__lt=before)
 
     def with_finished(self) -> AssessmentQuerySet:
         """Each with `result_pk`, its result's id or None, without reading the result."""
@@ -69,6 +109,10 @@ class Assessment(models.Model):
     token = models.CharField(max_length=64, default=new_token, editable=False)
     # {step slug: {"form": answers as given, "profile": the step's profile data}}
     answers = models.JSONField(default=dict, blank=True)
+    # What changing an earlier step took out of later ones, for those steps to say:
+    # {step slug: {"after": [changed step slugs], "fields": {field: [values]},
+    # "kept": the step's remaining values, when it is unanswered again}}.
+    dropped = models.JSONField(default=dict, blank=True)
     # One more at every saved step: a result records the version it scored, so scoring
     # that finishes late never replaces the result of answers given after it.
     version = models.PositiveIntegerField(default=0, editable=False)
@@ -90,34 +134,44 @@ class Assessment(models.Model):
         return slug in self.answers
 
     def answer(
-        self, slug: str, answers: dict[str, Any], earlier: Iterable[str]
+        self,
+        slug: str,
+        answers: dict[str, Any],
+        earlier: Iterable[str],
+        refit: Refit | None = None,
     ) -> bool:
         """Store one step's answers if every step in `earlier` is answered.
 
         The row is locked for the read and the write only, so two tabs saving different
-        steps at once both keep theirs. Gives False, changing nothing, when an earlier
-        step is unanswered; either way this object then holds the answers as stored.
+        steps at once both keep theirs. Under the lock, `refit(answers, slug, itself)`
+        takes out of the later steps what no longer fits (of this step too, `itself`,
+        when another tab saved since this object was read: its form was built from
+        other answers), and what it took out is kept for those steps to say. Gives
+        False, changing nothing, when an earlier step is unanswered; either way this
+        object then holds the answers as stored.
         """
         with transaction.atomic():
             row = (
                 Assessment.objects.select_for_update()
-                .only("answers", "version")
+                .only("answers", "dropped", "version")
                 .get(pk=self.pk)
             )
             answered = all(step in row.answers for step in earlier)
             if answered:
                 row.answers[slug] = answers
+                row.dropped.pop(slug, None)
+                if refit is not None:
+                    itself = row.version != self.version
+                    for step, note in refit(row.answers, slug, itself=itself).items():
+                        row.dropped[step] = with_note(row.dropped.get(step), note, slug)
                 row.version += 1
-                row.save(update_fields=["answers", "version", "updated_at"])
-        self.answers, self.version = row.answers, row.version
+                row.save(update_fields=["answers", "dropped", "version", "updated_at"])
+        self.answers, self.dropped, self.version = row.answers, row.dropped, row.version
         return answered
 
     def profile_data(self) -> dict[str, Any]:
         """Every step's profile data, merged (the steps set different keys)."""
-        data: dict[str, Any] = {}
-        for step in self.answers.values():
-            data.update(step.get("profile", {}))
-        return data
+        return merged_profile(self.answers)
 
     def finish(self) -> Result:
         """Score the answers and store this assessment's one result (again if re-answered).
@@ -137,9 +191,10 @@ class Assessment(models.Model):
                 return Result.objects.create(assessment=self, **fields)
         except IntegrityError:
             pass  # finished before: update it
+        now = timezone.now()
         Result.objects.filter(
             assessment=self, answers_version__lte=self.version
-        ).update(**fields, updated_at=timezone.now())
+        ).update(**fields, updated_at=now, visited_at=now)
         return Result.objects.get(assessment=self)
 
 
@@ -158,12 +213,22 @@ class Result(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The candidate's last visit to the result page, to the day: it is kept
+    # RESULT_KEPT_DAYS after it (purge_stale).
+    visited_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     def __str__(self) -> str:
         return f"Result of {self.assessment}"
 
     def get_absolute_url(self) -> str:
         return reverse("careers:result_detail", args=[self.assessment.token])
+
+    def record_visit(self) -> None:
+        """Note a visit to the result page: at most one write a day, not one a view."""
+        now = timezone.now()
+        if self.visited_at < now - VISIT_PRECISION:
+            Result.objects.filter(pk=self.pk).update(visited_at=now)
+            self.visited_at = now
 
     def upgrade(self) -> None:
         """A result stored by an older engine is scored again from its own answers."""

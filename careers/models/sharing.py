@@ -10,15 +10,16 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from careers.cards import draw_card, shared_summary, shared_verdict
 from careers.choices import ShareExpiry
-from careers.models.assessments import Result
+from careers.models.assessments import Assessment, Result
 from careers.wording import say
 
 SHARED_FIELDS = ("role", "title", "sector", "category_name", "verdict", "distance")
@@ -65,7 +66,15 @@ class Share(models.Model):
     candidate's private page can still show their links.
     """
 
-    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="shares")
+    # None once its result is deleted (`erase`): the row then keeps only what answers
+    # 410 Gone, until purge_stale removes it with the other dead links. PROTECT: no
+    # other way of deleting a result may leave its links' snapshots behind.
+    result = models.ForeignKey(
+        Result,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="shares",
+    )
     salt = models.CharField(max_length=64, unique=True, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     # What the page and the card show, fixed when the link is made: top roles and summary.
@@ -81,7 +90,8 @@ class Share(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"Share of {self.result} made {self.created_at:%Y-%m-%d}"
+        of = self.result or "a deleted result"
+        return f"Share of {of} made {self.created_at:%Y-%m-%d}"
 
     def save(self, *args, **kwargs) -> None:
         if not self.salt:
@@ -137,11 +147,29 @@ class Share(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None and (
-            self.expires_at is None or self.expires_at > timezone.now()
+        return (
+            self.result_id is not None
+            and self.revoked_at is None
+            and (self.expires_at is None or self.expires_at > timezone.now())
         )
 
     def revoke(self) -> None:
         if self.revoked_at is None:
             self.revoked_at = timezone.now()
             self.save(update_fields=["revoked_at"])
+
+
+def erase(assessments: models.QuerySet[Assessment]) -> int:
+    """Delete these assessments, their results and their share links; how many.
+
+    A link keeps only what answers 410 Gone (its token's hash, and since when it is
+    dead), not what it showed, until purge_stale removes it with the other dead links.
+    """
+    with transaction.atomic():
+        Share.objects.filter(result__assessment__in=assessments).update(
+            result=None,
+            snapshot={},
+            card=b"",
+            revoked_at=Coalesce("revoked_at", Value(timezone.now())),
+        )
+        return assessments.delete()[1].get("careers.Assessment", 0)

@@ -22,8 +22,11 @@ from careers.forms import (
     QuizStep,
     StepForm,
     build_form,
+    changed_steps,
+    dropped_lines,
     first_unanswered,
     get_step,
+    refit,
 )
 from careers.models import Assessment
 from careers.security import TOKEN_PATTERN, private_page, rate_limit, whole_page
@@ -155,7 +158,7 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
         return render_step(request, assessment, step, form, status=400)
     answers = {"form": form.cleaned_data, "profile": form.to_profile()}
     earlier = [s.slug for s in STEPS[: step.number - 1]]
-    if not assessment.answer(step.slug, answers, earlier):
+    if not assessment.answer(step.slug, answers, earlier, refit):
         # An earlier step's answers were taken back in another tab ("start again").
         return skipped(request, token, first_missing(assessment, step) or STEPS[0])
     # Answering makes it this device's quiz (opening a link does not).
@@ -200,7 +203,9 @@ def render_step(
     # A history restore (browser back with htmx) needs the whole page, not the fragment.
     if request.htmx and not request.htmx.history_restore_request:
         template_name += "#quiz"
-    saved = assessment.answers.get(step.slug, {}).get("form")
+    note = assessment.dropped.get(step.slug) or {}
+    # A step left incomplete by a change before it shows what it still holds.
+    saved = assessment.answers.get(step.slug, {}).get("form") or note.get("kept")
     profile = assessment.profile_data()
     # The qualifications offered depend on the education given before.
     earlier = {k: profile.get(k) for k in ("education", "field_of_study")}
@@ -229,5 +234,11 @@ def render_step(
         "result_url": reverse("careers:result_detail", args=[assessment.token])
         if assessment.result_pk is not None
         else None,
+        # What a change to an earlier step took out of this one, and why.
+        "dropped": note
+        and {
+            "changes": changed_steps(note["after"]),
+            "lines": dropped_lines(step, note["fields"]),
+        },
     }
     return render(request, template_name, context, status=status)

@@ -5,9 +5,15 @@ import hashlib
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import condition, require_safe
+from django.views.decorators.http import (
+    condition,
+    require_http_methods,
+    require_safe,
+)
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
 from careers.caching import generation
 from careers.charts import MARK_RADIUS, chart_height, profile_chart
@@ -17,13 +23,16 @@ from careers.matching import cities, in_city, listings_for
 from careers.models import Assessment, scoring_catalogue
 from careers.models.assessments import NEAREST_ROLES
 from careers.models.listings import city_of
+from careers.models.sharing import erase
 from careers.scoring import profile_from_data
-from careers.security import private_page
+from careers.security import private_page, rate_limit
 from careers.views.pages import visible_listings
-from careers.views.quiz import step_url
+from careers.views.quiz import QUIZ_COOKIE, step_url
 from careers.views.sharing import share_context
 
 LISTINGS_SHOWN = 10
+# A person deletes their answers once; the ceiling only stops a script trying tokens.
+ADDRESS_DELETE_RATE = "100/h"
 CONDITIONS_STEP = next(step.number for step in STEPS if step.slug == "conditions")
 
 
@@ -58,6 +67,7 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         number = first_unanswered(assessment.answers) or STEP_COUNT
         return redirect(step_url(token, number))
     result = assessment.result
+    result.record_visit()
     result.upgrade()
     top_slugs = [item["role"] for item in result.top_roles()]
 
@@ -97,6 +107,7 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         # finished again): the page says so, and how to update it.
         "outdated": result.profile != assessment.profile_data(),
         "finish_url": step_url(token, STEP_COUNT),
+        "delete_url": reverse("careers:result_delete", args=[token]),
         **share_context(request, assessment),
     }
     template = "careers/result_detail.html"
@@ -123,3 +134,31 @@ def jobs_context(request: HttpRequest, result, reachable: list[dict]) -> dict:
         "city": city,
         "cities": cities(matches),
     }
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@private_page
+@vary_on_headers("HX-Request")
+@rate_limit("result-delete-address", "ip", ADDRESS_DELETE_RATE)
+def result_delete(request: HttpRequest, token: str) -> HttpResponse:
+    """“Delete my answers and result”: a page that asks first; sent, it deletes the
+    answers, the result and its share links (which then answer 410 Gone)."""
+    found = Assessment.objects.filter(token=token)
+    if request.method != "POST":
+        if not found.exists():
+            raise Http404("No such result.")
+        context = {"result_url": reverse("careers:result_detail", args=[token])}
+        return render(request, "careers/result_delete.html", context)
+    # Sent twice (a double tap, the back button), it is just as gone: the same page.
+    erase(found)
+    gone = reverse("careers:result_deleted")
+    response = HttpResponseClientRedirect(gone) if request.htmx else redirect(gone)
+    if request.COOKIES.get(QUIZ_COOKIE) == token:
+        response.delete_cookie(QUIZ_COOKIE, samesite="Lax")
+    return response
+
+
+@require_safe
+@private_page
+def result_deleted(request: HttpRequest) -> HttpResponse:
+    return render(request, "careers/result_deleted.html")

@@ -1,4 +1,5 @@
-"""Delete what nobody can use any more: abandoned quiz drafts, dead share links, old logs."""
+"""Delete what nobody can use any more or we said we keep no longer: abandoned quiz
+drafts, results not visited for a year, dead share links, old logs."""
 
 from argparse import ArgumentParser, ArgumentTypeError
 from datetime import timedelta
@@ -11,12 +12,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from careers.models import Assessment, Share
+from careers.models.assessments import RESULT_KEPT_DAYS
+from careers.models.sharing import erase
 
 # Defaults, documented in the README ("Keeping data"). A draft untouched for a month is
 # abandoned; a dead share link answers 410 for a month, then 404 like any unknown link.
 DRAFT_DAYS = 30
 SHARE_DAYS = 30
 LOGIN_LOG_DAYS = 90
+# Finished results: 12 months after the candidate's last visit, as the result page says.
+RESULT_DAYS = RESULT_KEPT_DAYS
 
 
 def days(value: str) -> int:
@@ -29,13 +34,18 @@ def days(value: str) -> int:
 class Command(BaseCommand):
     help = (
         "Delete unfinished quiz drafts not touched for --draft-days, share links that "
-        "expired or were switched off over --share-days ago, login records older than "
-        "--login-log-days and expired sessions. Finished results are never deleted."
+        "expired or were switched off over --share-days ago, finished results (with "
+        "their answers) neither visited nor changed for --result-days (their links "
+        "then answer 410 for --share-days), login records older than "
+        "--login-log-days and expired sessions."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--draft-days", type=days, default=DRAFT_DAYS, metavar="N")
         parser.add_argument("--share-days", type=days, default=SHARE_DAYS, metavar="N")
+        parser.add_argument(
+            "--result-days", type=days, default=RESULT_DAYS, metavar="N"
+        )
         parser.add_argument(
             "--login-log-days", type=days, default=LOGIN_LOG_DAYS, metavar="N"
         )
@@ -64,6 +74,13 @@ class Command(BaseCommand):
         }
         verb = "would delete" if options["dry_run"] else "deleted"
         with transaction.atomic():
+            # First: the links of the results deleted here become dead links, which the
+            # share-links line keeps answering 410 for --share-days.
+            unvisited = Assessment.objects.unvisited(
+                now - timedelta(days=options["result_days"])
+            )
+            count = unvisited.count() if options["dry_run"] else erase(unvisited)
+            self.stdout.write(f"{verb} {count} results not visited")
             for name, queryset in stale.items():
                 if options["dry_run"]:
                     count = queryset.count()

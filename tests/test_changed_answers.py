@@ -1,0 +1,227 @@
+"""Changing an earlier answer takes out the later answers that no longer fit it, says
+so on their step, and nothing that does not fit is ever scored."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from careers.choices import EducationLevel
+from careers.forms import STEPS, build_form, refit
+from careers.models import Assessment, Qualification, Result
+from tests.helpers import ANSWERS, HTMX, start, step_url
+from tests.test_translations import english_left
+
+pytestmark = pytest.mark.django_db
+
+LAW_GRADUATE = {"education": "bachelor", "field_of_study": "law"}
+TENTH = {"education": "10th", "stream": "", "field_of_study": ""}
+LLB_NAME = "LLB (Bachelor of Laws, 3- or 5-year)"
+NOTICE = "We took some answers off this page."
+
+
+def finished_law_graduate(client, qualifications: dict) -> str:
+    """A finished quiz of the persona as a law graduate holding `qualifications`."""
+    token = start(client)
+    answers = {**ANSWERS, 2: LAW_GRADUATE, 3: qualifications}
+    for number, data in answers.items():
+        response = client.post(step_url(token, number), data)
+        assert response.status_code == 302, response.text
+    return token
+
+
+def result_url(token: str) -> str:
+    return reverse("careers:result_detail", args=[token])
+
+
+def test_lowering_education_takes_out_a_degree_and_the_quiz_walks_back_there(client):
+    token = finished_law_graduate(
+        client, {"qualifications": ["llb"], "portfolios": ["writing"]}
+    )
+    response = client.post(step_url(token, 2), TENTH)
+    assertRedirects(response, step_url(token, 3), fetch_redirect_response=False)
+    assessment = Assessment.objects.get(token=token)
+    assert "qualifications" not in assessment.answers  # nothing valid left
+    assert assessment.dropped["qualifications"]["fields"] == {"qualifications": ["llb"]}
+
+    page = client.get(step_url(token, 3))
+    assertContains(page, NOTICE)
+    assertContains(
+        page, "You changed step 2, “Education”, and these answers do not fit"
+    )
+    assertContains(page, f"<strong>{LLB_NAME}</strong>")
+    # What still fits is still ticked; LLB is not even offered to a 10th pass.
+    assertContains(page, 'value="writing" id="id_portfolios_0" checked')
+    assertNotContains(page, 'value="llb"')
+
+    # Finishing skips nothing: step 3 must be answered again first.
+    refused = client.post(step_url(token, 7), ANSWERS[7])
+    assertContains(refused, "Please answer step 3", status_code=400)
+    assert Result.objects.get(assessment__token=token).profile["education"] == (
+        "bachelor"
+    )
+    assertContains(client.get(result_url(token)), "You changed answers since")
+    # "Continue where you left off" leads there too.
+    assertContains(client.get(reverse("careers:quiz_start")), step_url(token, 3))
+
+    client.post(step_url(token, 3), {"none": "on", "portfolios": ["writing"]})
+    assertNotContains(client.get(step_url(token, 3)), NOTICE)
+    client.post(step_url(token, 7), ANSWERS[7])
+    profile = Result.objects.get(assessment__token=token).profile
+    assert (profile["education"], profile["qualifications"]) == ("10th", [])
+    assert profile["portfolios"] == ["writing"]
+
+
+def test_what_still_fits_is_kept_and_scored_without_what_did_not(client):
+    # CCNA needs no degree: it survives the change, and the step stays answered.
+    token = finished_law_graduate(client, {"qualifications": ["ccna", "llb"]})
+    client.post(step_url(token, 2), TENTH)
+    assessment = Assessment.objects.get(token=token)
+    assert assessment.answers["qualifications"]["profile"]["qualifications"] == ["ccna"]
+    page = client.get(step_url(token, 3))
+    assertContains(page, NOTICE)
+    assertContains(page, f"<strong>{LLB_NAME}</strong>")
+    assertContains(page, 'value="ccna" id="id_qualifications_')
+    # Straight to the end without looking at step 3: what is scored fits.
+    client.post(step_url(token, 7), ANSWERS[7])
+    profile = Result.objects.get(assessment__token=token).profile
+    assert (profile["education"], profile["qualifications"]) == ("10th", ["ccna"])
+
+
+def test_with_htmx_the_next_step_swapped_in_says_what_was_taken_out(client):
+    token = finished_law_graduate(client, {"qualifications": ["llb"]})
+    response = client.post(step_url(token, 2), TENTH, **HTMX)
+    assert response.status_code == 200
+    assert response["HX-Push-Url"] == step_url(token, 3)
+    assertContains(response, "Step 3 of 7")
+    assertContains(response, NOTICE)
+    assertContains(response, f"<strong>{LLB_NAME}</strong>")
+    assertNotContains(response, "<html")
+
+
+def test_an_unchanged_or_compatible_answer_takes_nothing_out(client):
+    token = finished_law_graduate(client, {"qualifications": ["llb"]})
+    # A master's still allows a bachelor's degree.
+    client.post(step_url(token, 2), {"education": "master", "field_of_study": "law"})
+    assessment = Assessment.objects.get(token=token)
+    assert assessment.answers["qualifications"]["profile"]["qualifications"] == ["llb"]
+    assert assessment.dropped == {}
+    assertNotContains(client.get(step_url(token, 3)), NOTICE)
+
+
+@pytest.mark.parametrize(
+    ("language", "notice", "llb"),
+    [
+        ("hi", "हमने इस पेज से कुछ जवाब हटा दिए हैं।", "LLB (बैचलर ऑफ़ लॉज़, 3 या 5 साल)"),
+        ("fil", "May ilang sagot kaming tinanggal sa page na ito.", "LLB"),
+    ],
+)
+def test_the_step_says_it_in_the_readers_language(client, language, notice, llb):
+    token = finished_law_graduate(client, {"qualifications": ["llb"]})
+    client.post(step_url(token, 2), TENTH)
+    with translation.override(language):
+        page = client.get(step_url(token, 3))
+    assertContains(page, notice)
+    assertContains(page, llb)
+    assert english_left(page.text, language) == []
+
+
+def test_a_tab_saving_on_answers_changed_since_it_read_them_keeps_only_what_fits(
+    client,
+):
+    # The other tab lowered the education after this one read the answers (and built
+    # its form offering LLB); the check under the row lock sees the answers as stored.
+    token = finished_law_graduate(client, {"none": "on"})
+    stale_tab = Assessment.objects.get(token=token)
+    Client().post(step_url(token, 2), TENTH)
+    offered = build_form(
+        STEPS[2], data={"qualifications": ["llb"]}, profile=LAW_GRADUATE
+    )
+    assert offered.is_valid()
+    answers = {"form": offered.cleaned_data, "profile": offered.to_profile()}
+    earlier = [step.slug for step in STEPS[:2]]
+    assert stale_tab.answer("qualifications", answers, earlier, refit)
+    stored = Assessment.objects.get(token=token)
+    assert "qualifications" not in stored.answers
+    assert stored.dropped["qualifications"]["fields"] == {"qualifications": ["llb"]}
+
+
+# --- Any order of answers ----------------------------------------------------------------
+
+EDUCATION = st.sampled_from(
+    [
+        TENTH,
+        {"education": "12th", "stream": "commerce"},
+        {"education": "some_college"},
+        {"education": "diploma", "field_of_study": "engineering"},
+        LAW_GRADUATE,
+        {"education": "bachelor", "field_of_study": "commerce"},
+        {"education": "master", "field_of_study": "commerce"},
+        {"education": "doctorate", "field_of_study": "law"},
+    ]
+)
+
+
+def qualification_answers(slugs: list[str]) -> st.SearchStrategy:
+    held = st.lists(st.sampled_from(slugs), max_size=3, unique=True)
+    return st.one_of(
+        st.just({"none": "on"}),
+        held.map(lambda chosen: {"qualifications": chosen}),
+    )
+
+
+def fits(profile: dict, levels: dict[str, str]) -> bool:
+    rank = EducationLevel.values.index
+    return all(
+        not levels[slug] or rank(levels[slug]) <= rank(profile["education"])
+        for slug in profile["qualifications"]
+    )
+
+
+@pytest.fixture
+def no_rate_limits(settings):
+    # Hundreds of answers from one address: rate limits are tested on their own.
+    settings.RATELIMIT_ENABLE = False
+
+
+@examples(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_no_order_of_answers_leaves_or_scores_answers_that_do_not_fit(
+    no_rate_limits, data
+):
+    levels = dict(Qualification.objects.values_list("slug", "level"))
+    degrees = ["llb", "llm", "bcom", "mcom", "diploma-engineering", "ccna", "ca"]
+    client = Client()
+    token = start(client)
+    # The whole quiz as a law graduate with an LLB, then any steps again, any answers.
+    moves = [(number, None) for number in range(1, 8)]
+    moves += [(n, n) for n in data.draw(st.lists(st.integers(1, 7), max_size=14))]
+    for number, again in moves:
+        if again == 2:
+            answers = data.draw(EDUCATION)
+        elif again == 3:
+            answers = data.draw(qualification_answers(degrees))
+        else:
+            answers = {2: LAW_GRADUATE, 3: {"qualifications": ["llb"]}}.get(
+                number, ANSWERS[number]
+            )
+        htmx = HTMX if data.draw(st.booleans()) else {}
+        client.post(step_url(token, number), answers, **htmx)
+        assessment = Assessment.objects.get(token=token)
+        profile = assessment.profile_data()
+        for step in STEPS:
+            saved = assessment.answers.get(step.slug)
+            if saved is not None:
+                form = build_form(step, data=saved["form"], profile=profile)
+                assert form.is_valid(), (step.slug, form.errors, profile)
+        result = Result.objects.filter(assessment=assessment).first()
+        if result is not None:
+            assert fits(result.profile, levels), result.profile
