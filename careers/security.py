@@ -7,14 +7,28 @@ import json
 import logging
 import re
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.core.exceptions import (
+    BadRequest,
+    DisallowedHost,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+)
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+    QueryDict,
+    UnreadablePostError,
+)
 from django.shortcuts import render
 from django.template import loader
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext, ngettext
 from django.views import defaults
 from django.views.decorators.cache import never_cache
@@ -172,14 +186,34 @@ def too_many_requests(request: HttpRequest, exception: Exception | None = None):
     return whole_page(request, response)
 
 
+def login_username(request: HttpRequest | None, credentials: dict | None) -> str:
+    """What is kept of the username typed at a login: a keyed hash, never the text.
+
+    People type their password into the username box; django-axes records and counts
+    this (AXES_USERNAME_CALLABLE) and the security log shows it, so the same name always
+    gives the same value (any case) and nobody can read the text back from it.
+    """
+    if credentials is not None:
+        typed = credentials.get("username")
+    else:
+        typed = request.POST.get("username") if request is not None else None
+    digest = salted_hmac(
+        "careers.security.login_username",
+        str(typed or "").casefold(),
+        algorithm="sha256",
+    )
+    return digest.hexdigest()[:32]
+
+
 def locked_out(
     request: HttpRequest,
     original_response: HttpResponse | None = None,
     credentials: dict | None = None,
 ) -> HttpResponse:
-    """429 for an address locked out of logging in (django-axes' AXES_LOCKOUT_CALLABLE)."""
-    username = str((credentials or {}).get("username", ""))[:150]
-    security_event("login_locked_out", request, username=username)
+    """429 for a username locked out of logging in from an address (django-axes'
+    AXES_LOCKOUT_CALLABLE)."""
+    username_hash = login_username(request, credentials)
+    security_event("login_locked_out", request, username_hash=username_hash)
     seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
     context = {"locked_out": True, "wait": wait_in_words(seconds)}
     response = render(request, "429.html", context, status=429)
@@ -192,8 +226,8 @@ def login_failed(
 ) -> None:
     """Receiver of Django's user_login_failed (the password is already scrubbed)."""
     if request is not None:
-        username = str(credentials.get("username", ""))[:150]
-        security_event("login_failed", request, username=username)
+        username_hash = login_username(request, credentials)
+        security_event("login_failed", request, username_hash=username_hash)
 
 
 # --- Error handlers (root URLconf) -------------------------------------------------------
@@ -203,22 +237,82 @@ class UnusableInput(BadRequest):
     """A request we refuse with a 400 whose message (this exception's) says why."""
 
 
-def refuse_nul_characters(get_response: Callable) -> Callable:
-    """Middleware: a NUL character in the path or the query string is a 400.
+def holds_nul(query: QueryDict) -> bool:
+    return any(
+        "\x00" in text for key, values in query.lists() for text in [key, *values]
+    )
 
-    PostgreSQL text cannot hold one, so any that reached a query (an admin filter or
-    search, an object id in the admin's URLs) failed with a 500; no page of ours uses it.
+
+# What the admin's date filters send: its date hierarchy asks for
+# published_at__year=2026&published_at__month=5 (and __day).
+DATE_PARTS = {"year": "2000", "month": "1", "day": "1"}
+
+
+def date_filter_error(query: QueryDict) -> str | None:
+    """Why a date filter in the query names no date a list can be filtered by, or None.
+
+    Django's date hierarchy filters from the date asked for to a day, a month or a year
+    after it; where either end was no date (year 9999 ends in 10000), every change list
+    answered 500, ours and django-axes' alike.
+    """
+    fields = {
+        key.rpartition("__")[0]
+        for key in query
+        if "__" in key and key.rpartition("__")[2] in DATE_PARTS
+    }
+    for field in sorted(fields):
+        given = {part: query.get(f"{field}__{part}") for part in DATE_PARTS}
+        numbers = [given[part] or default for part, default in DATE_PARTS.items()]
+        # The end of the range: the next day, the next month (32 days on from its 1st,
+        # as Django counts), or the next year.
+        days = 1 if given["day"] else 32 if given["month"] else 366
+        try:
+            datetime(*(int(number) for number in numbers)) + timedelta(days=days)
+        except (ValueError, OverflowError):
+            shown = "-".join(
+                value[:20] for value in given.values() if value is not None
+            )
+            return (
+                f"“{shown}” is not a date this list can be filtered by "
+                "(years 1 to 9998)."
+            )
+    return None
+
+
+def refuse_unusable_input(get_response: Callable) -> Callable:
+    """Middleware: a 400 with its reason, before any view or query, for input that no page
+    of ours can use.
+
+    - A NUL character in the address or in a form: PostgreSQL text cannot hold one, so
+      one that reached a query (an admin filter, an object id, an autocomplete's choice
+      in a form) failed with a 500.
+    - A form body Django cannot read (another charset, too large, broken multipart),
+      wherever it is sent: read here, as the 404 page sent to an address without a
+      language prefix checked the CSRF token, read it and failed with a 500.
+    - Date filters no date can have.
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        values = [request.path, *request.GET.keys()]
-        values += [v for _, vs in request.GET.lists() for v in vs]
-        if any("\x00" in value for value in values):
+        if "\x00" in request.path or holds_nul(request.GET):
             raise UnusableInput(
                 gettext(
                     "The address holds a NUL character, which no page of ours uses."
                 )
             )
+        try:
+            form_nul = request.method == "POST" and holds_nul(request.POST)
+        except UnreadablePostError as error:  # the client went before its body arrived
+            raise BadRequest("The body did not arrive whole.") from error
+        if form_nul:
+            raise UnusableInput(
+                gettext(
+                    "The form holds a NUL character (an invisible control character), "
+                    "which none of our forms use. Go back and type the text again."
+                )
+            )
+        error = date_filter_error(request.GET)
+        if error:
+            raise UnusableInput(error)  # the admin's filters: English, as the admin
         return get_response(request)
 
     return middleware
@@ -245,6 +339,9 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """400 in the site's design. Not Django's own view: it checks the CSRF token again,
     which reads the unreadable body again and turns the 400 into a 500."""
     security_event("bad_request", request, reason=type(exception).__name__)
+    if isinstance(exception, DisallowedHost):
+        # Our pages' language links are built from the host: this page names none.
+        return HttpResponseBadRequest(loader.render_to_string("400_host.html"))
     message = bad_request_message(request, exception)
     return render(request, "400.html", {"message": message}, status=400)
 

@@ -168,7 +168,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Static files are answered here, before sessions or CSRF do any work for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "careers.security.refuse_nul_characters",
+    # Refuses what no page can use (a NUL, an unreadable form, an impossible date
+    # filter) with a 400 before anything reads it: careers/security.py.
+    "careers.security.refuse_unusable_input",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL (/hi/...); a bare address follows the browser's.
     "django.middleware.locale.LocaleMiddleware",
@@ -382,12 +384,18 @@ RATELIMIT_IP_META_KEY = "careers.security.client_ip"
 # A view over its limit raises Ratelimited; the middleware answers with our 429 page.
 RATELIMIT_VIEW = "careers.security.too_many_requests"
 
-# Admin logins (django-axes): 5 failures from one address lock it out of logging in for 15
-# minutes; a successful login clears the count. Attempts are kept in the database, so every
-# worker and server agrees without a shared cache.
+# Admin logins (django-axes): 5 failures for one username from one address lock that
+# username out of logging in from there for 15 minutes (colleagues behind the same
+# address go on); a successful login clears the count. Attempts are kept in the
+# database, so every worker and server agrees without a shared cache. What was typed
+# as the username is kept only as a keyed hash (a password typed there is not stored),
+# and each address also has a ceiling of login attempts an hour (careers/admin).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "careers.security.login_username"
+# The form's fields axes copies into its records: the typed username masked too.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "careers.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "careers.security.locked_out"

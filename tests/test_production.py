@@ -1,6 +1,7 @@
 """The production path: start-up refuses unsafe settings; health checks; static files."""
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -218,3 +219,76 @@ def test_nginx_refuses_a_body_over_its_cap_multipart_included(behind_nginx):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 413
+
+
+def test_a_host_we_do_not_serve_is_a_400_behind_nginx(behind_nginx):
+    request = urllib.request.Request(
+        f"http://{behind_nginx}/en/quiz/", headers={"Host": "scanner.example"}
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 400
+    page = refused.value.read().decode()
+    assert "That request did not make sense" in page
+    assert "scanner.example" not in page
+
+
+def test_nginx_logs_no_private_token_when_a_request_fails(tmp_path):
+    """A body over the cap (413), an app server that never answers (504) and one that is
+    down (502): nginx's error log wrote each request line, token and all; now neither of
+    its logs has a path, and the access log still shows each failure."""
+    if not NGINX.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("nginx is needed in CI: apt-get install -y nginx-light")
+        pytest.skip("nginx is not installed (apt-get install -y nginx-light)")
+    hung = socket.socket()  # accepts connections (the kernel's backlog), never answers
+    hung.bind(("127.0.0.1", 0))
+    hung.listen(16)
+    front = free_port()
+    conf = (ROOT / "outsourcing/nginx.conf").read_text()
+    conf = conf.replace("127.0.0.1:8000", f"127.0.0.1:{hung.getsockname()[1]}")
+    conf = conf.replace("listen 8080 default_server", f"listen 127.0.0.1:{front}")
+    conf = conf.replace("proxy_read_timeout 30s", "proxy_read_timeout 1s")
+    (tmp_path / "nginx.conf").write_text(conf)
+    access, errors = tmp_path / "access.log", tmp_path / "error.log"
+    with access.open("w") as stdout, errors.open("w") as stderr:
+        nginx = subprocess.Popen(
+            [NGINX, "-p", f"{tmp_path}/", "-c", "nginx.conf", "-g", "daemon off;"],
+            stdout=stdout,
+            stderr=stderr,
+        )
+    token = secrets.token_urlsafe(32)
+    base = f"http://127.0.0.1:{front}"
+
+    def status(path: str, data: bytes | None = None) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(f"{base}{path}", data, timeout=10) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    try:
+        deadline = time.monotonic() + 10
+        while True:  # nginx is up once it answers at all
+            try:
+                socket.create_connection(("127.0.0.1", front), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, errors.read_text()
+                time.sleep(0.1)
+        too_large, page = status(f"/en/quiz/{token}/step/1/", b"a=" + b"x" * 300_000)
+        assert too_large == 413
+        assert "far larger than any of ours" in page
+        assert "nginx" not in page
+        assert status(f"/en/results/{token}/")[0] == 504
+        hung.close()
+        assert status(f"/en/quiz/{token}/step/2/", b"a=b")[0] == 502
+    finally:
+        hung.close()
+        nginx.terminate()
+        nginx.wait(timeout=30)
+    logged = access.read_text() + errors.read_text()
+    assert token not in logged
+    assert "/en/" not in logged
+    statuses = [line.split()[4] for line in access.read_text().splitlines()]
+    assert statuses == ["413", "504", "502"]

@@ -8,13 +8,15 @@ import subprocess
 import sys
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog
 from django.conf import settings
+from django.core import serializers
 from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 
 from careers.models import Assessment
-from careers.security import client_ip, wait_in_words
+from careers.security import client_ip, login_username, wait_in_words
 from tests.factories import UserFactory
 from tests.helpers import ANSWERS, HTMX, finish, start, step_url
 
@@ -340,13 +342,15 @@ def test_rate_limits_can_be_turned_off_for_the_benchmark(settings):
 
 
 @pytest.mark.django_db
-def test_repeated_failed_logins_lock_the_address_out(recruiter, caplog):
+def test_repeated_failed_logins_lock_that_username_out_from_that_address(
+    recruiter, other_recruiter, caplog
+):
     attacker = Client(REMOTE_ADDR="203.0.113.50")
     login = reverse("admin:login")
     for _ in range(4):
         page = attacker.post(login, {"username": "asha", "password": "guess"})
         assert page.status_code == 200  # the form again, with Django's message
-    locked = attacker.post(login, {"username": "asha", "password": "guess"})
+    locked = attacker.post(login, {"username": "ASHA", "password": "guess"})
     assert locked.status_code == 429
     assert "Too many failed logins" in locked.text
     # Even the right password is refused while locked out, from that address only,
@@ -355,15 +359,53 @@ def test_repeated_failed_logins_lock_the_address_out(recruiter, caplog):
     spoofed = Client(REMOTE_ADDR="203.0.113.50", HTTP_X_FORWARDED_FOR="192.0.2.1")
     assert spoofed.post(login, right).status_code == 429
     assert Client(REMOTE_ADDR="203.0.113.51").post(login, right).status_code == 302
+    # A colleague behind the same address logs in as usual.
+    colleague = {"username": "bilal", "password": "correct-horse-battery"}
+    assert Client(REMOTE_ADDR="203.0.113.50").post(login, colleague).status_code == 302
     events = security_events(caplog)
-    # Every refused attempt is logged, including the one the lock-out refused.
+    # Every refused attempt is logged, including the one the lock-out refused, with a
+    # hash of the username typed (the same in any case), never the name itself.
     assert [e["event"] for e in events].count("login_failed") == 6
     assert [e["event"] for e in events].count("login_locked_out") == 2
-    assert {"event": "login_locked_out", "username": "asha"}.items() <= events[
-        -1
-    ].items()
+    asha = login_username(None, {"username": "asha"})
+    assert {e["username_hash"] for e in events if e["event"].startswith("login")} == {
+        asha
+    }
+    assert "asha" not in json.dumps(events)
     assert "guess" not in caplog.text
     assert "correct-horse" not in caplog.text
+
+
+@pytest.mark.django_db
+def test_what_is_typed_as_a_username_is_kept_nowhere(caplog):
+    typed = "Monsoon-Password-2026"  # a password, typed into the username box
+    page = Client().post(reverse("admin:login"), {"username": typed, "password": "x"})
+    assert page.status_code == 200
+    assert "Please enter the correct username and password" in page.text
+    kept = serializers.serialize(
+        "json", [*AccessAttempt.objects.all(), *AccessFailureLog.objects.all()]
+    )
+    assert AccessAttempt.objects.get().username == login_username(
+        None, {"username": typed}
+    )
+    assert typed not in kept
+    assert typed.casefold() not in kept.casefold()
+    assert typed not in caplog.text
+
+
+@pytest.mark.django_db
+def test_an_address_has_a_ceiling_of_logins_an_hour(frozen_clock):
+    office = Client(REMOTE_ADDR="203.0.113.70")
+    login = reverse("admin:login")
+    for number in range(30):  # one try each for 30 names: no lock-out catches this
+        page = office.post(login, {"username": f"name{number}", "password": "guess"})
+        assert page.status_code == 200
+    refused = office.post(login, {"username": "name30", "password": "guess"})
+    assert refused.status_code == 429
+    assert "Please wait" in refused.text
+    assert Client(REMOTE_ADDR="203.0.113.71").post(login, {}).status_code == 200
+    frozen_clock.shift(3600)
+    assert office.post(login, {"username": "n", "password": "g"}).status_code == 200
 
 
 # --- Security log -------------------------------------------------------------------------

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, slug_re
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -34,11 +35,18 @@ from careers.models import (
     catalogue_changed,
 )
 from careers.models.requirements import requirement_option_errors
-from careers.security import UnusableInput, security_event
+from careers.security import check_rate, security_event
+
+# Logins one address may try in an hour, whatever the usernames: django-axes locks a
+# username out from an address after 5 failures, so without this one address could try
+# 4 passwords on every account. An office of recruiters behind one address logs in far
+# less often.
+LOGIN_ADDRESS_RATE = "30/h"
 
 
 class AdminLoginForm(AdminAuthenticationForm):
-    """The admin's login form, also refusing usernames longer than any account can have.
+    """The admin's login form, also refusing usernames longer than any account can have,
+    and an address past its hourly ceiling of logins (a 429 that says how long to wait).
 
     Django sets the field's max_length after building it, so the length went unchecked: a
     400-character name reached django-axes' login-attempt table and overflowed its column
@@ -49,6 +57,11 @@ class AdminLoginForm(AdminAuthenticationForm):
         super().__init__(*args, **kwargs)
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length))
+
+    def clean(self) -> dict:
+        if self.request is not None:
+            check_rate(self.request, "admin-login-address", "ip", LOGIN_ADDRESS_RATE)
+        return super().clean()
 
 
 admin.site.login_form = AdminLoginForm
@@ -86,22 +99,12 @@ class CheckedAutocompleteSelectMultiple(_PostedIdsChecked, AutocompleteSelectMul
     pass
 
 
-# Date-hierarchy values Django turns into a date: a longer number overflowed (a 500).
-DATE_PARTS = {"year": 4, "month": 2, "day": 2}
-
-
 class CheckedChoicesMixin:
-    """Autocomplete fields whose widgets survive a form posted back with unusable ids, and
-    list filters that refuse values no date can have."""
+    """Autocomplete fields whose widgets survive a form posted back with unusable ids.
 
-    def changelist_view(self, request: HttpRequest, extra_context=None):
-        for key, value in request.GET.items():
-            digits = DATE_PARTS.get(key.rpartition("__")[2])
-            if digits and not (value.isdigit() and len(value) <= digits):
-                raise UnusableInput(
-                    f"“{value[:20]}” is not a {key.rpartition('__')[2]}."
-                )
-        return super().changelist_view(request, extra_context)
+    (Date filters no date can have are refused for every change list, django-axes'
+    included, by careers.security.refuse_unusable_input.)
+    """
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request):
@@ -224,8 +227,75 @@ class OccupationAdmin(CheckedChoicesMixin, admin.ModelAdmin):
         return False
 
 
+STAGE_KEYS = {"code", "name", "weeks_left"}
+# A stage's name in our other languages, beside the English (fixtures/translations/).
+STAGE_NAMES = {
+    f"name_{code}"
+    for code, _name in settings.LANGUAGES
+    if code != settings.LANGUAGE_CODE
+}
+STAGES_EXAMPLE = '[{"code": "year-1", "name": "In year 1", "weeks_left": 130}]'
+
+
+def stage_error(number: int, stage: object, codes: set[str]) -> str | None:
+    """What is wrong with one of a qualification's stages, as the quiz reads them."""
+    where = f"Stage {number}"
+    if not isinstance(stage, dict) or not stage.keys() >= STAGE_KEYS:
+        return f"{where} needs a code, a name and weeks_left, as in {STAGES_EXAMPLE}."
+    unknown = stage.keys() - STAGE_KEYS - STAGE_NAMES
+    if unknown:
+        return f"{where} has keys we do not use: {', '.join(sorted(unknown))}."
+    code = stage["code"]
+    if not isinstance(code, str) or not slug_re.fullmatch(code) or code in codes:
+        return f"{where}: the code must be letters, digits or hyphens, and its own."
+    codes.add(code)
+    if not isinstance(stage["name"], str) or not stage["name"].strip():
+        return f"{where} needs a name."
+    if any(not isinstance(stage.get(key, ""), str) for key in STAGE_NAMES):
+        return f"{where}: {' and '.join(sorted(STAGE_NAMES))} must be text."
+    weeks = stage["weeks_left"]
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 0 < weeks <= 32767:
+        return f"{where}: weeks_left must be a whole number of weeks, 1 or more."
+    return None
+
+
+class QualificationForm(forms.ModelForm):
+    """Stages as the quiz reads them: anything else saved broke its education step for
+    everyone, and an empty box or a number such as 1e400 (no JSON can hold it) did not
+    save at all (a 500)."""
+
+    def clean_stages(self) -> list:
+        stages = self.cleaned_data.get("stages")
+        if stages is None:  # an empty box: no stages
+            return []
+        if not isinstance(stages, list):
+            raise ValidationError(
+                f"Write a list of stages, as in {STAGES_EXAMPLE}, or [] for none."
+            )
+        codes: set[str] = set()
+        for number, stage in enumerate(stages, 1):
+            error = stage_error(number, stage, codes)
+            if error:
+                raise ValidationError(error)
+        return stages
+
+    def clean(self) -> dict:
+        data = super().clean()
+        high = data.get("weeks_high")
+        for stage in data.get("stages") or []:
+            if high is not None and stage["weeks_left"] > high:
+                self.add_error(
+                    "stages",
+                    f"Stage “{stage['code']}” has more weeks left "
+                    f"({stage['weeks_left']}) than the whole usually takes ({high}).",
+                )
+                break
+        return data
+
+
 @admin.register(Qualification)
 class QualificationAdmin(CatalogueAdmin):
+    form = QualificationForm
     list_display = ["name", "kind", "field", "level", "weeks_low", "weeks_high"]
     list_filter = ["kind", "field", "level"]
     search_fields = ["name", "slug"]

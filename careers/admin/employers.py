@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from careers.admin import CheckedChoicesMixin
 from careers.models import Employer, Recruiter
 from careers.models.employers import SELF_VERIFY
 
@@ -53,7 +54,7 @@ class EmployerForm(forms.ModelForm):
         return data
 
 
-class RecruiterInline(admin.TabularInline):
+class RecruiterInline(CheckedChoicesMixin, admin.TabularInline):
     model = Recruiter
     extra = 0
     autocomplete_fields = ["user"]

@@ -191,7 +191,9 @@ class StepEstimate(Estimate):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return EFFORT_CODES.get(self.code, self.code)
+        # The name is a lazy translation; str() must be given a str (the admin's
+        # change and history pages failed with a 500).
+        return str(EFFORT_CODES.get(self.code, self.code))
 
     def natural_key(self) -> tuple[str]:
         return (self.code,)
