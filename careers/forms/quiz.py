@@ -119,8 +119,9 @@ def refit(
     answers: dict[str, Any], changed: str, *, itself: bool = False
 ) -> dict[str, dict[str, Any]]:
     """Re-check each answered step after `changed` (and `changed` itself if `itself`)
-    against its form as built from the answers as they now stand, in order, so that
-    what one step loses counts for the steps after it.
+    whose form is built from earlier answers against that form as built from the
+    answers as they now stand, in order, so that what one step loses counts for the
+    steps after it.
 
     A value the form no longer accepts is dropped (a qualification above a lowered
     education); a step whose answers are then incomplete is unanswered again, the quiz
@@ -132,7 +133,10 @@ def refit(
     notes: dict[str, dict[str, Any]] = {}
     for step in STEPS[first:]:
         saved = answers.get(step.slug)
-        if saved is None:
+        # A form that reads no earlier answers (no `profile_keys`) is the same form
+        # whatever they are: checking it again could only cost (a form is built in
+        # 0.2-2 ms, mostly Django copying its fields).
+        if saved is None or not getattr(step.form_class, "profile_keys", ()):
             continue
         profile = merged_profile(answers)
         form = build_form(step, data=saved["form"], profile=profile)
