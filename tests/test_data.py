@@ -13,13 +13,20 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from careers.models import Assessment, Result, Share
+from careers.choices import ReportReason
+from careers.models import Assessment, ListingReport, Result, Share
+from tests.factories import JobListingFactory, UserFactory
 from tests.helpers import ANSWERS, create_share, finish, migrated_sqlite
 
 
 def aged(queryset, **fields) -> None:
     # auto_now fields ignore assignment on save(); update() sets them as given.
     queryset.update(**fields)
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(moderator=True)
 
 
 @pytest.fixture
@@ -55,6 +62,30 @@ def test_purge_stale_deletes_abandoned_drafts_and_dead_links_only(client, finish
     assert set(Assessment.objects.all()) == {in_progress, finished}
     assert set(Share.objects.all()) == {fresh_dead, alive}
     assert Result.objects.filter(assessment=finished).exists()
+
+
+@pytest.mark.django_db
+def test_listing_reports_are_kept_six_months_after_a_decision_read_them(
+    frozen_clock, moderator
+):
+    decided = JobListingFactory(published=True)
+    for _ in range(2):
+        decided.report(ReportReason.MONEY, "He asked Rs 2000 from Ravi, 98450 12345.")
+    unread = JobListingFactory(published=True)
+    unread.report(ReportReason.FAKE, "Nobody answers at this number.")
+    withdrawn = JobListingFactory(published=True)
+    withdrawn.report(ReportReason.WRONG)
+    withdrawn.close()  # by its recruiter, before a moderator decided
+    frozen_clock.shift(timedelta(days=10))
+    decided.approve(moderator)
+    frozen_clock.shift(timedelta(days=182))
+    call_command("purge_stale", stdout=(out := _Out()))
+    assert "deleted 1 listing reports" in out.text  # the closed listing's, 192 days old
+    frozen_clock.shift(timedelta(days=2))  # 184 days after the decision
+    call_command("purge_stale", stdout=(out := _Out()))
+    assert "deleted 2 listing reports" in out.text
+    # A live listing's unread report waits for its moderator, however old.
+    assert list(ListingReport.objects.all()) == list(unread.reports.all())
 
 
 class _Out:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.crypto import salted_hmac
 
-from careers.choices import DecisionKind, RejectionReason, ReportReason
+from careers.choices import DecisionKind, RejectionReason, ReportReason, Status
 from careers.models.listings import JobListing
 
 
@@ -35,6 +37,17 @@ class ListingDecision(models.Model):
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}"
 
 
+class ListingReportQuerySet(models.QuerySet):
+    def stale(self, before: datetime) -> ListingReportQuerySet:
+        """Reports a decision read before `before`, and unread ones that old on a
+        listing no longer live (closed or withdrawn before anyone decided)."""
+        return self.filter(
+            Q(reviewed_at__lt=before)
+            | Q(reviewed=False, created_at__lt=before)
+            & ~Q(listing__status=Status.PUBLISHED)
+        )
+
+
 class ListingReport(models.Model):
     """A candidate's report of a listing: no account, a reason and a note."""
 
@@ -51,6 +64,8 @@ class ListingReport(models.Model):
     # (purge_stale, README "Keeping data").
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ListingReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,5 +1,6 @@
 """Delete what nobody can use any more or we said we keep no longer: abandoned quiz
-drafts, results not visited for a year, dead share links, old logs."""
+drafts, results not visited for a year, dead share links, listing reports a decision
+read six months ago, old logs."""
 
 from argparse import ArgumentParser, ArgumentTypeError
 from datetime import timedelta
@@ -11,7 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from careers.models import Assessment, Share
+from careers.models import Assessment, ListingReport, Share
 from careers.models.assessments import RESULT_KEPT_DAYS
 from careers.models.sharing import erase
 
@@ -20,6 +21,9 @@ from careers.models.sharing import erase
 DRAFT_DAYS = 30
 SHARE_DAYS = 30
 LOGIN_LOG_DAYS = 90
+# Candidates' reports of listings (their notes may name people): six months after a
+# moderator's decision read them, long enough to see a pattern when a listing returns.
+REPORT_DAYS = 183
 # Finished results: 12 months after the candidate's last visit, as the result page says.
 RESULT_DAYS = RESULT_KEPT_DAYS
 
@@ -37,7 +41,8 @@ class Command(BaseCommand):
         "expired or were switched off over --share-days ago, finished results (with "
         "their answers) neither visited nor changed for --result-days (their links "
         "then answer 410 for --share-days), login records older than "
-        "--login-log-days and expired sessions."
+        "--login-log-days, listing reports a decision read over --report-days ago "
+        "(or unread that old on a listing no longer live) and expired sessions."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -45,6 +50,9 @@ class Command(BaseCommand):
         parser.add_argument("--share-days", type=days, default=SHARE_DAYS, metavar="N")
         parser.add_argument(
             "--result-days", type=days, default=RESULT_DAYS, metavar="N"
+        )
+        parser.add_argument(
+            "--report-days", type=days, default=REPORT_DAYS, metavar="N"
         )
         parser.add_argument(
             "--login-log-days", type=days, default=LOGIN_LOG_DAYS, metavar="N"
@@ -66,6 +74,9 @@ class Command(BaseCommand):
             ),
             "share links": Share.objects.stale(
                 now - timedelta(days=options["share_days"])
+            ),
+            "listing reports": ListingReport.objects.stale(
+                now - timedelta(days=options["report_days"])
             ),
             "login records": AccessLog.objects.filter(**old_logins),
             "failed-login records": AccessFailureLog.objects.filter(**old_logins),
