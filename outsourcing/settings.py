@@ -158,6 +158,10 @@ INSTALLED_APPS = [
 ]
 # Bulk import of listings (careers/admin/listing_import.py): for those who may add one.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+# The file between preview and confirm: in the shared "imports" cache (CACHES below),
+# not in this box's /tmp, where another box's confirm found nothing (a 500) and every
+# preview stayed for ever.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "careers.admin.listing_import.PreviewStorage"
 
 MIDDLEWARE = [
     # Outermost, so that everything below it (pages and static files) leaves compressed:
@@ -301,6 +305,22 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 for name, cache in CACHES.items():
     cache["KEY_PREFIX"] = f"careerfit-{name}-{RELEASE}"
+# A third, "imports", keeps a bulk import's file from its preview to its confirm
+# (careers/admin/listing_import.py), which another worker or box may answer. It is a
+# table in the database, the one store certain to be shared: without REDIS_URL each
+# worker has its own "default", and Redis may drop keys or be unreachable (its errors
+# are ignored) where a lost file is a failed import. Not under RELEASE either, so a
+# deploy between preview and confirm loses nothing. Its table is made by a migration
+# (careers 0022), so `make run` and a deploy need no extra command. A file (256 KB at
+# most) is kept an hour: unreadable after, and its row deleted when read or when the
+# table next passes MAX_ENTRIES (the cache's culling starts with the expired rows).
+CACHES["imports"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "careers_import_preview",
+    "TIMEOUT": 60 * 60,
+    "KEY_PREFIX": "careerfit-imports",
+    "OPTIONS": {"MAX_ENTRIES": 100},
+}
 
 # Our forms are small: a body over 64 KB or with over 200 fields is refused with a 400
 # before any view runs.

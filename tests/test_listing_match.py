@@ -1,5 +1,6 @@
 """Structured listings: what they ask, "You match 5 of 6" beside a result, ways to apply
-a phone can tap, bulk import, expiry reminders and the owner's counts."""
+a phone can tap, expiry reminders and the owner's counts (bulk import:
+test_listing_import.py)."""
 
 import re
 from datetime import date, timedelta
@@ -7,13 +8,12 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains
 
-from careers.choices import Shift, Status, WorkMode
+from careers.choices import Shift, WorkMode
 from careers.models import JobListing, Role
 from tests.factories import JobListingFactory, UserFactory
 from tests.helpers import HTMX, finish
@@ -193,102 +193,6 @@ def test_a_listing_refuses_what_a_candidate_could_not_use(db, change, field):
     with pytest.raises(ValidationError) as refused:
         listing.full_clean()
     assert field in refused.value.message_dict
-
-
-# --- Bulk import ---------------------------------------------------------------------
-
-HEADER = (
-    "title,company,role,openings,description,location,work_mode,shore,shift,"
-    "salary_min,salary_max,salary_currency,salary_period,show_salary,min_education,"
-    "spoken_english,written_english,languages,typing_wpm,experience_min_years,"
-    "experience_max_years,apply_email,apply_phone,apply_whatsapp,apply_url,"
-    "how_to_apply,walk_in_date,walk_in_from,walk_in_until,walk_in_venue,"
-    "walk_in_bring,applications_close"
-)
-
-
-def row(title, role="domestic-voice-support-associate", languages="hindi:B2",
-        description=GENUINE, email="jobs@sahyog.example"):  # fmt: skip
-    return (
-        f'"{title}",Sahyog BPO,{role},30,"{description}",Lucknow,on_site,onshore,day,'
-        f"13000,17000,INR,month,1,12th,A2,,{languages},,0,,{email},,,,,,,,,,"
-    )
-
-
-def upload(client, *rows):
-    text = "\n".join([HEADER, *rows]) + "\n"
-    return client.post(
-        reverse("admin:careers_joblisting_import"),
-        {
-            "resource": "0",
-            "format": "0",
-            "import_file": SimpleUploadedFile("jobs.csv", text.encode()),
-        },
-    )
-
-
-def test_an_import_shows_each_rows_errors_before_anything_is_saved(recruiter_client):
-    response = upload(
-        recruiter_client,
-        row("Hindi voice executive"),
-        row("Bad role", role="no-such-role"),
-        row("Bad language", languages="klingon:B2"),
-        row("No way to apply", email=""),
-    )
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Confirm import" not in page
-    assert "Unknown language “klingon”" in page
-    assert "Give at least one way to apply" in page
-    assert "Unknown role “no-such-role”" in page
-    assert not JobListing.objects.exists()
-
-
-def test_imported_listings_belong_to_the_importer_and_go_to_review(
-    recruiter_client, recruiter
-):
-    fee = f"{GENUINE} Pay a registration fee of Rs 500 to book your slot."
-    preview = upload(
-        recruiter_client,
-        row("Hindi voice executive"),
-        row("Hindi voice, Kanpur", description=fee),
-    )
-    assert "Confirm import" in preview.content.decode()
-    assert not JobListing.objects.exists()  # the preview saved nothing
-    confirm = preview.context["confirm_form"]
-    data = {name: confirm[name].value() for name in confirm.fields}
-    refused = recruiter_client.post(
-        reverse("admin:careers_joblisting_process_import"),
-        {**data, "no_fee_pledge": ""},
-    )
-    assert "Tick “We never ask candidates for money”" in refused.content.decode()
-    assert not JobListing.objects.exists()
-    done = recruiter_client.post(
-        reverse("admin:careers_joblisting_process_import"),
-        {**data, "no_fee_pledge": "on"},
-        follow=True,
-    )
-    assert (
-        "Imported 2 listing(s), each sent for review. The no-fee guard flagged 1"
-        in done.content.decode()
-    )
-    imported = JobListing.objects.order_by("title")
-    assert [x.title for x in imported] == [
-        "Hindi voice executive",
-        "Hindi voice, Kanpur",
-    ]
-    assert {x.owner for x in imported} == {recruiter}
-    assert {x.status for x in imported} == {Status.SUBMITTED}
-    assert imported[0].languages.get().level == "B2"
-    assert imported[0].lint_flags == []
-    assert "money" in {f["code"] for f in imported[1].lint_flags}
-    assert all(x.no_fee_pledged_by == recruiter for x in imported)
-
-
-@pytest.mark.parametrize("group", ["moderator", "catalogue_editor"])
-def test_only_those_who_may_add_listings_import_them(client, group):
-    client.force_login(UserFactory(**{group: True}))
-    assert client.get(reverse("admin:careers_joblisting_import")).status_code == 403
 
 
 # --- Expiry reminders ----------------------------------------------------------------

@@ -3,19 +3,53 @@
 Every row is a new listing owned by the importer and sent for review with the no-fee
 guard run on it, exactly as if typed in the form; the preview shows each row's errors
 before anything is saved, and nothing is saved while any row has one.
+
+The uploaded file waits between preview and confirm in a store every worker and box
+shares (PreviewStorage), so the confirm may reach another one. A file is at most
+MAX_ROWS rows, refused before any row is checked, and the preview lists the first
+SHOWN_ERROR_ROWS rows with errors: a long file cannot hold a worker or its memory.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from io import BytesIO
+from uuid import uuid4
 
+import openpyxl
+import tablib
 from django import forms
+from django.contrib import messages
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from import_export import fields, resources, widgets
-from import_export.forms import ConfirmImportForm
+from import_export.admin import ImportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.results import RowResult
+from import_export.tmp_storages import BaseStorage
 
 from careers.choices import CEFRLevel, Language, Status, WalkInItem
 from careers.models import JobListing, Role
+
+log = logging.getLogger(__name__)
+
+# A file of 14,000 rows took 30 s to preview and left a 61 MB page: a recruiter's batch
+# is tens of listings, so 500 is room enough and bounds a preview to a second or two.
+MAX_ROWS = 500
+SHOWN_ERROR_ROWS = 50
+# nginx refuses a larger body (client_max_body_size); this holds without nginx too.
+MAX_FILE_KB = 256
+# Read past this many columns no file is (the template has 32).
+MAX_COLUMNS = 64
+# What Excel's "CSV UTF-8" writes (with a byte-order mark); the admin reads with it too.
+ENCODING = "utf-8-sig"
+# The cache (settings.CACHES) that keeps files between preview and confirm.
+PREVIEW_CACHE = "imports"
+PREVIEW_NAME = re.compile(r"[0-9a-f]{32}")
 
 # The columns, in the order of the template a recruiter fills in (README, recruiters).
 COLUMNS = (
@@ -30,10 +64,10 @@ COLUMNS = (
 LANGUAGE_ITEM = re.compile(r"\s*([a-z]+)\s*[:=]\s*([ABC][12])\s*", re.IGNORECASE)
 
 
-def parse_languages(text: str) -> list[tuple[str, str]]:
+def parse_languages(text: object) -> list[tuple[str, str]]:
     """ "hindi:B2; tamil:B1" as (language, level) pairs; a clear error otherwise."""
-    pairs = []
-    for item in filter(str.strip, re.split(r"[;,]", text or "")):
+    pairs: dict[str, str] = {}
+    for item in filter(str.strip, re.split(r"[;,]", str(text or ""))):
         found = LANGUAGE_ITEM.fullmatch(item)
         if not found:
             raise ValidationError(
@@ -47,8 +81,14 @@ def parse_languages(text: str) -> list[tuple[str, str]]:
             )
         if level not in CEFRLevel.values:
             raise ValidationError(f"Unknown level “{level}”; use A1 to C2.")
-        pairs.append((language, level))
-    return pairs
+        if language in pairs:
+            # Else the database refuses the second one, in words meant for developers.
+            raise ValidationError(
+                f"“{language}” is given twice ({pairs[language]} and {level}): "
+                "give each language once, at the lowest level the job needs."
+            )
+        pairs[language] = level
+    return list(pairs.items())
 
 
 class RoleWidget(widgets.ForeignKeyWidget):
@@ -83,6 +123,62 @@ class BringWidget(widgets.Widget):
         return ", ".join(value or [])
 
 
+def shown(value: object) -> str:
+    """A cell's value quoted back to its writer, cut short."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:40]}…"
+
+
+# What a value a stock widget cannot read should be, in the importer's terms.
+UNREADABLE = (
+    (widgets.IntegerWidget, "“{}” is not a whole number."),
+    (
+        widgets.DateWidget,
+        "“{}” is not a date: write it as 2026-03-15 (year-month-day).",
+    ),
+    (widgets.TimeWidget, "“{}” is not a time: write it as 09:30 (24-hour clock)."),
+)
+
+
+def reworded(name: str, error: ValidationError) -> ValidationError:
+    """Django's message for a column, in words that say what to write in it."""
+    field = next((f for f in JobListing._meta.concrete_fields if f.name == name), None)
+    if field is None:  # our own check of the row (languages) or of the whole listing
+        return error
+    code, params = error.code, error.params or {}
+    choices = ", ".join(str(value) for value, _label in field.choices or ())
+    if code in ("blank", "null"):
+        if choices:
+            return ValidationError(f"Fill in this column: one of {choices}.")
+        if name == "role":
+            return ValidationError(
+                "Fill in this column: the last part of the role page's address, "
+                "e.g. data-entry-operator."
+            )
+        return ValidationError("Fill in this column.")
+    if code == "invalid_choice":
+        return ValidationError(f"“{shown(params['value'])}” is not one of {choices}.")
+    if code == "max_length":
+        return ValidationError(
+            f"At most {params['limit_value']} characters; this has "
+            f"{params['show_value']}."
+        )
+    if code == "min_value":
+        return ValidationError(f"At least {params['limit_value']}.")
+    if code == "max_value":
+        return ValidationError(f"At most {params['limit_value']}.")
+    if code == "invalid" and "value" in params and name == "apply_email":
+        return ValidationError(
+            f"“{shown(params['value'])}” is not an email address, e.g. "
+            "jobs@company.example."
+        )
+    if code == "invalid" and "value" in params and name == "apply_url":
+        return ValidationError(
+            f"“{shown(params['value'])}” is not a web address: start it with https://."
+        )
+    return error
+
+
 class ListingResource(resources.ModelResource):
     role = fields.Field(
         attribute="role",
@@ -108,6 +204,20 @@ class ListingResource(resources.ModelResource):
         instance.owner = kwargs["user"]
         instance.status = Status.DRAFT
 
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs) -> None:
+        # The stock widgets' own errors ("Value could not be parsed using defined
+        # formats.", a bare decimal.InvalidOperation) do not say what to write.
+        try:
+            super().import_field(field, instance, row, is_m2m, **kwargs)
+        except (ValueError, TypeError, ArithmeticError) as error:
+            value = shown(row.get(field.column_name))
+            for kind, words in UNREADABLE:
+                if isinstance(field.widget, kind):
+                    raise ValueError(words.format(value)) from error
+            if isinstance(error, ValueError):
+                raise  # our own widgets' words
+            raise ValueError(f"“{value}” could not be read here.") from error
+
     def import_instance(self, instance, row, **kwargs) -> None:
         errors = {}
         try:
@@ -121,11 +231,156 @@ class ListingResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def validate_instance(
+        self, instance, import_validation_errors=None, validate_unique=True
+    ) -> None:
+        try:
+            super().validate_instance(
+                instance, import_validation_errors, validate_unique
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                {
+                    name: [reworded(name, each) for each in errors]
+                    for name, errors in error.error_dict.items()
+                }
+            ) from None
+
     def after_save_instance(self, instance, row, **kwargs) -> None:
         for language, level in self.pending_languages:
             instance.languages.create(language=language, level=level)
         # The preview (a dry run, rolled back) shows what the guard will find too.
         instance.submit(kwargs["user"], pledged=kwargs.get("pledged", True))
+
+    def import_row(self, row, instance_loader, **kwargs) -> RowResult:
+        result = super().import_row(row, instance_loader, **kwargs)
+        if result.errors:
+            # A fault of ours, not of the file: logged in full for us, and the row
+            # shown as refused without an exception's text.
+            log.error(
+                "Import row %s failed",
+                kwargs.get("row_number"),
+                exc_info=result.errors[0].error,
+            )
+            result.errors = []
+            result.import_type = RowResult.IMPORT_TYPE_INVALID
+            result.validation_error = ValidationError(
+                "This row could not be imported because of a fault on our side; the "
+                "error is logged. Try again later, or send the row to us."
+            )
+        return result
+
+    def after_import(self, dataset, result, **kwargs) -> None:
+        super().after_import(dataset, result, **kwargs)
+        # The page lists the first rows with errors and counts the rest: 14,000
+        # invalid rows made a 61 MB page.
+        result.hidden_error_rows = max(0, len(result.invalid_rows) - SHOWN_ERROR_ROWS)
+        del result.invalid_rows[SHOWN_ERROR_ROWS:]
+
+
+class ListingXLSX(XLSX):
+    """The first sheet, read no further than a file may go: a few KB of XLSX can hold
+    a million rows. Empty cells read as empty text, as in a CSV file, and empty rows
+    (a sheet formatted below its data) are left out."""
+
+    def create_dataset(self, in_stream: bytes) -> tablib.Dataset:
+        book = openpyxl.load_workbook(
+            BytesIO(in_stream), read_only=True, data_only=True
+        )
+        try:
+            rows = book.active.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+            headers = [str(cell or "").strip() for cell in next(rows, ())]
+            while headers and not headers[-1]:  # read_only pads to max_col
+                headers.pop()
+            dataset = tablib.Dataset(headers=headers)
+            for values in rows:
+                cells = ["" if cell is None else cell for cell in values]
+                cells = (cells + [""] * len(headers))[: len(headers)]
+                if any(str(cell).strip() for cell in cells):
+                    dataset.append(cells)
+                    if len(dataset) > MAX_ROWS:
+                        break  # enough to refuse it
+        finally:
+            book.close()
+        return dataset
+
+
+class ListingImportForm(ImportForm):
+    """The file is read and counted here, before the admin stores it or checks a row:
+    one over the limits is refused at once, saying the limit."""
+
+    def __init__(self, formats, resources, **kwargs) -> None:
+        super().__init__(formats, resources, **kwargs)
+        self.file_formats = formats
+        self.fields["import_file"].help_text = (
+            f"At most {MAX_ROWS} rows and {MAX_FILE_KB} KB a file; the first row "
+            "names the columns."
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        upload, choice = data.get("import_file"), data.get("format")
+        if upload is None or not choice:
+            return data
+        if upload.size > MAX_FILE_KB * 1024:
+            self.add_error(
+                "import_file",
+                f"This file is {upload.size // 1024} KB; the limit is {MAX_FILE_KB} KB "
+                "a file. Split it into smaller files.",
+            )
+            return data
+        file_format = self.file_formats[int(choice)](encoding=ENCODING)
+        try:
+            dataset = file_format.create_dataset(upload.read())
+        except Exception:  # any reader's own error means the same to the importer
+            self.add_error(
+                "import_file",
+                f"This file could not be read as {file_format.get_title().upper()}. "
+                "Check the format chosen; from Excel, save as “Excel Workbook” "
+                "(.xlsx) or “CSV UTF-8”.",
+            )
+            return data
+        finally:
+            upload.seek(0)
+        if len(dataset) > MAX_ROWS:
+            self.add_error(
+                "import_file",
+                f"This file has more than {MAX_ROWS} rows; the limit is {MAX_ROWS} "
+                f"rows a file. Split it into files of {MAX_ROWS} rows or fewer.",
+            )
+            return data
+        unknown = [h for h in dataset.headers or () if h and h not in COLUMNS]
+        if unknown:
+            self.add_error(
+                "import_file",
+                f"Unknown columns: {', '.join(map(shown, unknown))}. The first row "
+                f"names the columns, from: {', '.join(COLUMNS)}.",
+            )
+        return data
+
+
+class PreviewStorage(BaseStorage):
+    """django-import-export's temporary storage (IMPORT_EXPORT_TMP_STORAGE_CLASS):
+    the uploaded file in the "imports" cache, which every worker and box shares (see
+    settings), under a random name. The page carries that name, never a path; the
+    file goes on confirm, or expires on its own (the cache's TIMEOUT)."""
+
+    def save(self, data: bytes) -> None:
+        self.name = self.name or uuid4().hex
+        caches[PREVIEW_CACHE].set(self.name, data)
+
+    def read(self) -> bytes | None:
+        return caches[PREVIEW_CACHE].get(self.name)
+
+    def remove(self) -> None:
+        caches[PREVIEW_CACHE].delete(self.name)
+
+    @classmethod
+    def exists(cls, name: str) -> bool:
+        # Only a name this class made is looked up: a form's field is anyone's text.
+        return bool(PREVIEW_NAME.fullmatch(name)) and caches[PREVIEW_CACHE].has_key(
+            name
+        )
 
 
 class ConfirmListingImportForm(ConfirmImportForm):
@@ -138,3 +393,45 @@ class ConfirmListingImportForm(ConfirmImportForm):
             "listings for review."
         },
     )
+
+
+class ListingImportMixin(ImportMixin):
+    """JobListingAdmin's import: the forms, formats and page above."""
+
+    resource_classes = [ListingResource]
+    import_formats = [CSV, ListingXLSX]
+    import_form_class = ListingImportForm
+    confirm_form_class = ConfirmListingImportForm
+    import_template_name = "admin/careers/joblisting/import.html"
+    from_encoding = ENCODING
+
+    def import_action(self, request: HttpRequest, **kwargs) -> HttpResponse:
+        response = super().import_action(request, **kwargs)
+        # A preview with errors cannot be confirmed: its stored file goes at once.
+        context = getattr(response, "context_data", None) or {}
+        form = context.get("form")
+        if form is not None and form.is_bound and form.is_valid():
+            name = getattr(form.cleaned_data["import_file"], "tmp_storage_name", "")
+            if name and "confirm_form" not in context:
+                PreviewStorage(name=name).remove()
+        return response
+
+    def process_import(self, request: HttpRequest, **kwargs) -> HttpResponse:
+        name = request.POST.get("import_file_name", "")
+        if (
+            request.method == "POST"
+            and self.has_import_permission(request)
+            and not PreviewStorage.exists(name)
+        ):
+            # Expired, already imported, or a name no preview gave (the stock view
+            # would answer 500). An expired file goes now, not at the cache's next cull.
+            if PREVIEW_NAME.fullmatch(name):
+                PreviewStorage(name=name).remove()
+            self.message_user(
+                request,
+                "This preview is no longer kept (a preview is kept for an hour, and "
+                "only until it is imported). Choose the file again.",
+                messages.ERROR,
+            )
+            return redirect("admin:careers_joblisting_import")
+        return super().process_import(request, **kwargs)
