@@ -38,12 +38,12 @@ from careers.models import JobListing, Role
 log = logging.getLogger(__name__)
 
 # A file of 14,000 rows took 30 s to preview and left a 61 MB page: a recruiter's batch
-# is tens of listings, so 500 is room enough and bounds a preview to a second or two.
+# is tens of listings, so 500 is room enough and bounds a preview to a few seconds.
 MAX_ROWS = 500
 SHOWN_ERROR_ROWS = 50
 # nginx refuses a larger body (client_max_body_size); this holds without nginx too.
 MAX_FILE_KB = 256
-# Read past this many columns no file is (the template has 32).
+# Columns past this many are not read (the template has 32).
 MAX_COLUMNS = 64
 # What Excel's "CSV UTF-8" writes (with a byte-order mark); the admin reads with it too.
 ENCODING = "utf-8-sig"
