@@ -1,22 +1,30 @@
 """How the site uses Django's cache framework, in one place.
 
 Rendered pages and fragments live in the "pages" cache, in each process
-(settings.CACHES), and the catalogue as Python objects here (`cached_value`); every key
-carries the release, so a deploy never serves HTML that names old static files. What
-shows the catalogue or listings is also keyed by the *generation*, kept in the "default"
-cache and changed once an edit is committed: public pages (`public_page`), the quiz's
-answer fields and the scoring catalogue. With Redis every process reads the same
-generation, so an edit shows everywhere at once; without, other processes catch up
-within the 60 s a browser or CDN may keep a public page anyway.
+(settings.CACHES), and the catalogue as Python objects here (`cached_value`); the pages
+cache's keys carry the release, so a deploy never serves HTML that names old static
+files. What shows the catalogue or listings is also keyed by the *generation*, kept in
+the "default" cache and changed once an edit is committed: public pages
+(`public_page`), the quiz's answer fields and the scoring catalogue. The default cache's
+keys do not carry the release: with Redis every process of every release reads the same
+generation (and counts the same rate limits), so an edit shows everywhere within a
+second, during a rolling deploy too; without, other processes catch up within the 60 s
+a browser or CDN may keep a public page anyway.
+
+A Redis that stops answering is asked again only after a pause (`FailFastRedis`), and
+the generation last read is kept meanwhile: pages render without the cache at their
+usual speed.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from collections.abc import Callable
 from functools import lru_cache, wraps
 
+import redis
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -51,8 +59,12 @@ def generation() -> str:
         # value; this process's own if it has one, so that a lost key empties no cache.
         shared.add(GENERATION_KEY, known or uuid.uuid4().hex, GENERATION_KEPT)
         value = shared.get(GENERATION_KEY)
-        if value is None:  # Redis is down: nothing to agree on, ask again next time
-            return known or "no-cache"
+        if value is None:
+            # Redis is down: keep what this process knew (or a value of its own) for
+            # another interval rather than ask on every call; a result page asks for
+            # the generation about 500 times, and asking a hung Redis each time kept a
+            # result page from answering at all (over 180 s, in process).
+            value = known or uuid.uuid4().hex
     _known = (now, value)
     return value
 
@@ -110,5 +122,46 @@ def cached_value(key: str, load: Callable[[], object], timeout: int) -> object:
 
 
 def forget_values() -> None:
-    """Drop every kept value (tests start each from the database)."""
+    """Drop every kept value and the generation last read (tests start each from the
+    database and the cache, as a new process does)."""
+    global _known
     _values.clear()
+    _known = (0.0, "")
+
+
+# How long a process leaves Redis alone after a command to it failed or timed out.
+# Meanwhile rate limits let requests through (RATELIMIT_FAIL_OPEN), sessions are read
+# from the database (cached_db) and the generation last read is kept.
+CACHE_DOWN_SECONDS = 10.0
+_down_until: dict[redis.ConnectionPool, float] = {}
+logger = logging.getLogger(__name__)
+
+
+class FailFastRedis(redis.Redis):
+    """django-redis' REDIS_CLIENT_CLASS: once a command to Redis fails or times out,
+    every command to that Redis fails at once in this process for CACHE_DOWN_SECONDS,
+    and django-redis (IGNORE_EXCEPTIONS) goes on without the cache.
+
+    A short socket timeout alone does not do: a hung Redis (kill -STOP: it accepts
+    connections and never answers) cost each command the whole timeout, and a quiz step
+    makes four (2.0–3.5 s a step with 0.5 s timeouts, in process). Neither django-redis
+    nor redis-py's Redis has a circuit breaker (redis-py's are in its failover client
+    for several databases, and need pybreaker). Skipping costs a dict lookup.
+    """
+
+    def execute_command(self, *args, **options):
+        # One pool per Redis URL and process, shared by every thread's client.
+        pool = self.connection_pool
+        if time.monotonic() < _down_until.get(pool, 0.0):
+            raise redis.ConnectionError("Redis failed a moment ago: not asked")
+        try:
+            return super().execute_command(*args, **options)
+        except (redis.ConnectionError, redis.TimeoutError) as error:
+            _down_until[pool] = time.monotonic() + CACHE_DOWN_SECONDS
+            # The error names the server, never a key (keys hold session ids).
+            logger.warning(
+                "Redis failed (%s); not asked again for %d s",
+                error,
+                CACHE_DOWN_SECONDS,
+            )
+            raise

@@ -267,19 +267,39 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # `loaddata catalogue` finds fixtures/catalogue.json from any working directory.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# What was deployed: part of every cache key, so a deploy never serves pages rendered by
-# the previous release (naming its static files). DJANGO_RELEASE, else the git revision.
+# What was deployed: part of the key of every rendered page or fragment, so a deploy
+# never serves pages rendered by the previous release (naming its static files).
+# DJANGO_RELEASE, else the git revision.
 RELEASE = os.environ.get("DJANGO_RELEASE", "") or release_from_git()
 
 # Two caches. "default" holds rate-limit counts, sessions and the generation that names
 # the current catalogue and listings (careers/caching.py): with REDIS_URL it is shared by
-# every worker and server, so limits hold across them and an edit shows everywhere at
-# once. "pages" holds rendered pages, fragments and the catalogue, under that generation:
-# always in the process itself, as a hit then costs no round trip (a public page served
-# from Redis cost about a fifth of the hello ceiling more). Redis errors are ignored
-# (django-redis' IGNORE_EXCEPTIONS): a cache outage slows pages down and lets requests
+# every worker and server, of every release, so limits hold across them and an edit
+# shows everywhere at once. "pages" holds rendered pages, fragments and the catalogue,
+# under that generation: always in the process itself, as a hit then costs no round trip
+# (a public page served from Redis cost about a fifth of the hello ceiling more). Redis
+# errors are ignored (django-redis' IGNORE_EXCEPTIONS): a cache outage lets requests
 # past the rate limits (RATELIMIT_FAIL_OPEN below) rather than answering 500.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def redis_cache(url: str) -> dict:
+    """The default cache on the Redis at `url`, failing fast while it does not answer."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            # Redis answers within a millisecond; one that has not within 0.25 s is
+            # down, and is then left alone for a while (careers/caching.py), so a hung
+            # Redis costs a request at most one timeout.
+            "REDIS_CLIENT_CLASS": "careers.caching.FailFastRedis",
+            "SOCKET_CONNECT_TIMEOUT": 0.25,
+            "SOCKET_TIMEOUT": 0.25,
+        },
+    }
+
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -292,19 +312,14 @@ CACHES = {
     },
 }
 if REDIS_URL:
-    CACHES["default"] = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": REDIS_URL,
-        "OPTIONS": {
-            "IGNORE_EXCEPTIONS": True,
-            # A cache that does not answer at once is treated as down.
-            "SOCKET_CONNECT_TIMEOUT": 0.5,
-            "SOCKET_TIMEOUT": 0.5,
-        },
-    }
+    CACHES["default"] = redis_cache(REDIS_URL)
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-for name, cache in CACHES.items():
-    cache["KEY_PREFIX"] = f"careerfit-{name}-{RELEASE}"
+# Only rendered pages are kept per release. What the default cache holds means the same
+# to every release, so during a rolling deploy both count one rate limit and read one
+# generation (an edit shows on both); a release that changes what a value there means
+# gives it a new key.
+CACHES["default"]["KEY_PREFIX"] = "careerfit-default"
+CACHES["pages"]["KEY_PREFIX"] = f"careerfit-pages-{RELEASE}"
 # A third, "imports", keeps a bulk import's file from its preview to its confirm
 # (careers/admin/listing_import.py), which another worker or box may answer. It is a
 # table in the database, the one store certain to be shared: without REDIS_URL each

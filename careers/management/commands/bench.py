@@ -252,7 +252,7 @@ class Command(BaseCommand):
             sys.exit("Missed: " + "; ".join(missed))
 
     def measure(self, label: str, url: str, folder: str, journeys: int, seconds: int):
-        release = f"bench-{secrets.token_hex(4)}"  # in every cache key this run writes
+        release = f"bench-{secrets.token_hex(4)}"  # in every page key this run caches
         port = 8100 + secrets.randbelow(800)
         env = os.environ | {
             "DATABASE_URL": url,

@@ -1,0 +1,271 @@
+"""The shared cache (Redis) on the production path: a Redis that hangs costs a request
+at most one short timeout, and every release of a rolling deploy shares its counters
+and its generation (only rendered pages are kept per release)."""
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+
+import pytest
+import redis
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from django_ratelimit.core import get_usage
+
+from careers import caching
+from careers.caching import FailFastRedis, forget_values
+from careers.models import Assessment
+from careers.views.sharing import SHARE_MISS_RATE
+from outsourcing.settings import redis_cache
+from tests.helpers import ANSWERS, create_share, finish, step_url
+from tests.servers import ROOT, cluster, drop_database, postgres_database
+
+ROLE_PAGE = "/en/roles/voice-customer-support-associate/"
+
+# --- A Redis that hangs ------------------------------------------------------------------
+
+
+@pytest.fixture
+def hung_redis() -> Iterator[str]:
+    """The URL of a server that accepts connections and never answers, as a Redis
+    stopped with `kill -STOP` does: the kernel completes the connections, and nobody
+    reads them."""
+    listener = socket.create_server(("127.0.0.1", 0), backlog=128)
+    yield f"redis://127.0.0.1:{listener.getsockname()[1]}/0"
+    listener.close()
+
+
+def use_hung_cache(settings, url: str) -> None:
+    """The default cache configured as in production, on the hung server at `url`;
+    sessions as in production (cached_db); the generation not yet read, as in a new
+    process."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {**redis_cache(url), "KEY_PREFIX": "careerfit-default"},
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    forget_values()
+
+
+@pytest.fixture
+def hung_cache(settings, hung_redis):
+    use_hung_cache(settings, hung_redis)
+
+
+def timed(call: Callable[[], object]) -> tuple[object, float]:
+    started = time.monotonic()
+    result = call()
+    return result, time.monotonic() - started
+
+
+def journey() -> dict[str, float]:
+    """A visitor's whole journey, public pages to a shared result; each request's time."""
+    browser = Client()
+    took: dict[str, float] = {}
+    for url in ("/en/", "/en/careers/", ROLE_PAGE):
+        response, took[url] = timed(lambda url=url: browser.get(url))
+        assert response.status_code == 200, url
+    response, took["start"] = timed(lambda: browser.post(reverse("careers:quiz_start")))
+    assert response.status_code == 302
+    token = Assessment.objects.latest("created_at").token
+    for number in range(1, 8):
+        url = step_url(token, number)
+        response, took[f"step {number}"] = timed(
+            lambda url=url, number=number: browser.post(url, ANSWERS[number])
+        )
+        assert response.status_code == 302, (number, response.content[:500])
+        response, took[f"step {number} page"] = timed(lambda url=url: browser.get(url))
+        assert response.status_code == 200, number
+    result = reverse("careers:result_detail", args=[token])
+    response, took["result"] = timed(lambda: browser.get(result))
+    assert response.status_code == 200
+    share, took["share"] = timed(lambda: create_share(browser, token))
+    response, took["shared page"] = timed(
+        lambda: Client().get(share.get_absolute_url())
+    )
+    assert response.status_code == 200
+    return took
+
+
+@pytest.mark.django_db
+def test_a_whole_journey_is_fast_while_redis_hangs(settings, hung_redis):
+    # Before: each step 2.0–3.5 s and the result page over 180 s (0.5 s timeouts, each
+    # command waiting its own, the generation asked again for each of ~500 messages).
+    journey()  # templates compiled, as in a worker that has served pages before
+    use_hung_cache(settings, hung_redis)
+    took = journey()
+    slow = {what: round(seconds, 2) for what, seconds in took.items() if seconds >= 1}
+    assert not slow, f"over a second with Redis hung: {slow}"
+    assert sum(took.values()) < 5, took
+
+
+@pytest.mark.django_db
+def test_a_result_page_is_quick_when_a_process_first_meets_a_hung_redis(
+    settings, hung_redis
+):
+    # Before: 26 s in process (over 180 s as a new process's first request); under
+    # gunicorn, no answer after 70 s.
+    token = finish(Client())
+    url = reverse("careers:result_detail", args=[token])
+    # Its templates compiled, as in a worker that has served pages before (that first
+    # render costs 0.3 s or more, cache or not).
+    assert Client().get(url).status_code == 200
+    use_hung_cache(settings, hung_redis)
+    response, took = timed(lambda: Client().get(url))
+    assert response.status_code == 200
+    assert took < 1
+
+
+@pytest.mark.django_db
+def test_rate_limits_let_requests_through_quickly_while_redis_hangs(hung_cache):
+    browser = Client()
+    started = time.monotonic()
+    statuses = {browser.get(f"/en/s/{'z' * 40}{n:03d}/").status_code for n in range(25)}
+    assert statuses == {404}  # 25 misses, over the 20 a minute: the limits fail open
+    assert time.monotonic() - started < 2
+
+
+def failing_get(client: FailFastRedis) -> float:
+    """How long a GET took to fail."""
+    started = time.monotonic()
+    with pytest.raises(redis.RedisError):
+        client.get("key")
+    return time.monotonic() - started
+
+
+def test_a_failed_redis_is_left_alone_for_a_while_then_asked_again(
+    hung_redis, monkeypatch
+):
+    client = FailFastRedis.from_url(hung_redis, socket_timeout=0.25)
+    assert failing_get(client) >= 0.2  # asked, and the timeout waited out
+    assert failing_get(client) < 0.05  # not asked
+    client.close()
+    # Once the pause is over (here at once), it is asked again.
+    monkeypatch.setattr(caching, "CACHE_DOWN_SECONDS", 0.0)
+    client = FailFastRedis.from_url(hung_redis, socket_timeout=0.25)
+    assert failing_get(client) >= 0.2
+    assert failing_get(client) >= 0.2
+    client.close()
+
+
+# --- Two releases at once (a rolling deploy) -------------------------------------------
+
+
+def fetch(url: str, headers: dict | None = None, opener=None) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with (opener or urllib.request.build_opener()).open(request, timeout=30) as got:
+            return got.status, got.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def manage_shell(database: str, code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": database},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="module")
+def two_releases():
+    """Release "a" and release "b" of the site side by side, as during a rolling deploy,
+    on one database (with an editor and a published listing) and one Redis."""
+    database = postgres_database()
+    try:
+        listing = manage_shell(
+            database,
+            "from tests.factories import JobListingFactory, UserFactory;"
+            "UserFactory(username='editor', is_staff=True, is_superuser=True);"
+            "print(JobListingFactory(published=True, title='Night shift voice agent').pk)",
+        )
+        with cluster(
+            [{"DJANGO_RELEASE": "a"}, {"DJANGO_RELEASE": "b"}], DATABASE_URL=database
+        ) as urls:
+            yield urls, int(listing)
+    finally:
+        drop_database(database)
+
+
+def address_with_time_left(seconds: int) -> str:
+    """A client address whose minute of counting has `seconds` left (django-ratelimit
+    staggers each key's minute), so that a burst is counted in one minute."""
+    for last in range(1, 255):
+        address = f"198.51.100.{last}"
+        request = RequestFactory().get("/", REMOTE_ADDR=address)
+        usage = get_usage(
+            request, group="share-miss", key="ip", rate=SHARE_MISS_RATE, increment=False
+        )
+        if usage["time_left"] >= seconds:
+            return address
+    raise AssertionError("no address with time left")
+
+
+def test_a_rate_limit_counted_by_one_release_holds_on_the_other(two_releases):
+    (release_a, release_b), _ = two_releases
+    address = {"X-Forwarded-For": address_with_time_left(30)}
+    misses = [
+        fetch(f"{release_a}/en/s/{'m' * 40}{n:03d}/", address)[0] for n in range(20)
+    ]
+    assert misses == [404] * 20  # the 20 a minute this address may miss
+    status, _ = fetch(f"{release_b}/en/s/{'m' * 40}999/", address)
+    assert status == 429, "release b counted release a's misses apart"
+
+
+def test_an_edit_through_one_release_shows_on_the_other_in_seconds(two_releases):
+    (release_a, release_b), listing = two_releases
+    assert "Night shift voice agent" in fetch(release_b + ROLE_PAGE)[1]  # now cached
+
+    editor = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+
+    def csrf_of(page: str) -> str:
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+
+    _, login = fetch(f"{release_a}/admin/login/", opener=editor)
+    form = {
+        "username": "editor",
+        "password": "correct-horse-battery",
+        "csrfmiddlewaretoken": csrf_of(login),
+        "next": "/admin/",
+    }
+    request = urllib.request.Request(
+        f"{release_a}/admin/login/", urllib.parse.urlencode(form).encode()
+    )
+    with editor.open(request, timeout=30) as page:
+        assert page.url.endswith("/admin/"), "the editor could not log in"
+    changelist_url = f"{release_a}/admin/careers/joblisting/"
+    _, changelist = fetch(changelist_url, opener=editor)
+    close = {
+        "action": "close",
+        "_selected_action": str(listing),
+        "csrfmiddlewaretoken": csrf_of(changelist),
+    }
+    request = urllib.request.Request(
+        changelist_url, urllib.parse.urlencode(close).encode()
+    )
+    with editor.open(request, timeout=30) as page:
+        assert "Closed 1 listing" in page.read().decode()
+    closed_at = time.monotonic()
+
+    # Release b reads the generation once a second (5 s allows for a slow machine);
+    # before, it read a generation of its own and served its cached page for the rest
+    # of the minute.
+    while "Night shift voice agent" in fetch(release_b + ROLE_PAGE)[1]:
+        assert time.monotonic() - closed_at < 5, "release b still shows the listing"
+        time.sleep(0.2)
