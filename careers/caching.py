@@ -130,8 +130,8 @@ def forget_values() -> None:
 
 
 # How long a process leaves Redis alone after a command to it failed or timed out.
-# Meanwhile rate limits let requests through (RATELIMIT_FAIL_OPEN), sessions are read
-# from the database (cached_db) and the generation last read is kept.
+# Meanwhile rate limits let requests through (RATELIMIT_FAIL_OPEN) and the generation
+# last read is kept.
 CACHE_DOWN_SECONDS = 10.0
 _down_until: dict[redis.ConnectionPool, float] = {}
 logger = logging.getLogger(__name__)

@@ -313,7 +313,11 @@ CACHES = {
 }
 if REDIS_URL:
     CACHES["default"] = redis_cache(REDIS_URL)
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions (the admin's only: candidates have none) stay in the database, never in Redis:
+# a logout while Redis was unreachable deleted the database row but not Redis' copy
+# (cached_db), and the session worked again once Redis answered. An admin request pays
+# one indexed query for it.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Only rendered pages are kept per release. What the default cache holds means the same
 # to every release, so during a rolling deploy both count one rate limit and read one
 # generation (an edit shows on both); a release that changes what a value there means

@@ -45,13 +45,11 @@ def hung_redis() -> Iterator[str]:
 
 def use_hung_cache(settings, url: str) -> None:
     """The default cache configured as in production, on the hung server at `url`;
-    sessions as in production (cached_db); the generation not yet read, as in a new
-    process."""
+    the generation not yet read, as in a new process."""
     settings.CACHES = {
         **settings.CACHES,
         "default": {**redis_cache(url), "KEY_PREFIX": "careerfit-default"},
     }
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     forget_values()
 
 
