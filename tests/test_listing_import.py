@@ -15,6 +15,7 @@ import urllib.parse
 import urllib.request
 import uuid
 from io import BytesIO
+from unittest.mock import patch
 
 import openpyxl
 import pytest
@@ -30,6 +31,7 @@ from careers.admin.listing_import import (
     ListingImportForm,
     ListingImportMixin,
     ListingResource,
+    PreviewStorage,
 )
 from careers.choices import Status
 from careers.models import JobListing
@@ -189,6 +191,35 @@ def test_the_kept_file_is_deleted_on_confirm_and_a_second_confirm_imports_nothin
     assert again.redirect_chain == [(IMPORT, 302)]
     assert "This preview is no longer kept" in again.content.decode()
     assert JobListing.objects.count() == 1
+
+
+def test_of_two_confirms_at_once_only_one_imports(recruiter_client, preview_store):
+    data = confirm_data(upload(recruiter_client, row("Hindi voice executive")))
+    # A double tap: both requests find and read the file; the other claims it first.
+    kept = PreviewStorage(name=data["import_file_name"])
+    content = kept.read()
+    kept.claim()
+    with (
+        patch.object(PreviewStorage, "exists", return_value=True),
+        patch.object(PreviewStorage, "read", return_value=content),
+    ):
+        late = recruiter_client.post(CONFIRM, data, follow=True)
+    assert "This preview is no longer kept" in late.content.decode()
+    assert not JobListing.objects.exists()
+
+
+@pytest.mark.parametrize(("cell", "shown"), [("yes", True), ("No", False), ("", True)])
+def test_show_salary_reads_yes_and_no(recruiter_client, preview_store, cell, shown):
+    data = confirm_data(
+        upload(
+            recruiter_client,
+            content=workbook({**FILLED, "show_salary": cell}),
+            name="jobs.xlsx",
+            file_format=XLSX,
+        )
+    )
+    recruiter_client.post(CONFIRM, data)
+    assert JobListing.objects.get().show_salary is shown
 
 
 def test_a_kept_file_expires_after_an_hour(
@@ -435,6 +466,12 @@ def test_an_excel_file_with_empty_cells_imports_as_a_csv_file_would(
             "walk_in_date",
             "“31/31/2026” is not a date: write it as 2026-03-15",
         ),
+        (
+            {"walk_in_date": "05/03/2099", "walk_in_venue": "Hazratganj"},
+            "walk_in_date",
+            "“05/03/2099” is not a date: write it as 2026-03-15",
+        ),
+        ({"show_salary": "maybe"}, "show_salary", "“maybe” is not yes or no."),
         (
             {"walk_in_from": "ten o'clock"},
             "walk_in_from",

@@ -123,6 +123,22 @@ class BringWidget(widgets.Widget):
         return ", ".join(value or [])
 
 
+class YesNoWidget(widgets.BooleanWidget):
+    """show_salary: yes or no (also true/false, 1/0, a ticked Excel cell); empty is
+    yes, the form's default. The stock widget read anything else, "yes" included, as
+    no, and hid the pay."""
+
+    def clean(self, value, row=None, **kwargs) -> bool:
+        if isinstance(value, (bool, int, float)):
+            return bool(value)
+        text = str(value or "").strip().casefold()
+        if text in ("", "1", "yes", "y", "true"):
+            return True
+        if text in ("0", "no", "n", "false"):
+            return False
+        raise ValueError(f"“{shown(value)}” is not yes or no.")
+
+
 def shown(value: object) -> str:
     """A cell's value quoted back to its writer, cut short."""
     text = str(value)
@@ -189,10 +205,19 @@ class ListingResource(resources.ModelResource):
         attribute="walk_in_bring", column_name="walk_in_bring", widget=BringWidget()
     )
     languages = fields.Field(column_name="languages", attribute=None, readonly=True)
+    show_salary = fields.Field(
+        attribute="show_salary", column_name="show_salary", widget=YesNoWidget()
+    )
 
     class Meta:
         model = JobListing
         fields = COLUMNS
+        # Year-month-day only: Django's default input formats read 05/03/2026 as 3 May
+        # (US order), where an Indian recruiter means 5 March.
+        widgets = {
+            "walk_in_date": {"format": "%Y-%m-%d"},
+            "applications_close": {"format": "%Y-%m-%d"},
+        }
         clean_model_instances = True
         skip_unchanged = False
 
@@ -359,6 +384,10 @@ class ListingImportForm(ImportForm):
         return data
 
 
+class PreviewGone(LookupError):
+    """The preview's file expired, or another request imported it first."""
+
+
 class PreviewStorage(BaseStorage):
     """django-import-export's temporary storage (IMPORT_EXPORT_TMP_STORAGE_CLASS):
     the uploaded file in the "imports" cache, which every worker and box shares (see
@@ -371,6 +400,12 @@ class PreviewStorage(BaseStorage):
 
     def read(self) -> bytes | None:
         return caches[PREVIEW_CACHE].get(self.name)
+
+    def claim(self) -> None:
+        """Before importing: delete the file, and go on only if this request's delete
+        removed it. Two confirms at once (a double tap) both read it; one imports."""
+        if not caches[PREVIEW_CACHE].delete(self.name):
+            raise PreviewGone(self.name)
 
     def remove(self) -> None:
         caches[PREVIEW_CACHE].delete(self.name)
@@ -427,11 +462,21 @@ class ListingImportMixin(ImportMixin):
             # would answer 500). An expired file goes now, not at the cache's next cull.
             if PREVIEW_NAME.fullmatch(name):
                 PreviewStorage(name=name).remove()
-            self.message_user(
-                request,
-                "This preview is no longer kept (a preview is kept for an hour, and "
-                "only until it is imported). Choose the file again.",
-                messages.ERROR,
-            )
-            return redirect("admin:careers_joblisting_import")
-        return super().process_import(request, **kwargs)
+            return self.preview_gone(request)
+        try:
+            return super().process_import(request, **kwargs)
+        except PreviewGone:  # imported by another request a moment ago
+            return self.preview_gone(request)
+
+    def process_dataset(self, dataset, form, request: HttpRequest, **kwargs):
+        PreviewStorage(name=form.cleaned_data["import_file_name"]).claim()
+        return super().process_dataset(dataset, form, request, **kwargs)
+
+    def preview_gone(self, request: HttpRequest) -> HttpResponse:
+        self.message_user(
+            request,
+            "This preview is no longer kept (a preview is kept for an hour, and "
+            "only until it is imported). Choose the file again.",
+            messages.ERROR,
+        )
+        return redirect("admin:careers_joblisting_import")
