@@ -6,9 +6,11 @@ import os
 import re
 import subprocess
 import sys
+from importlib import import_module
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog
+from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.http import HttpRequest
@@ -391,6 +393,26 @@ def test_what_is_typed_as_a_username_is_kept_nowhere(caplog):
     assert typed not in kept
     assert typed.casefold() not in kept.casefold()
     assert typed not in caplog.text
+
+
+@pytest.mark.django_db
+def test_failed_logins_recorded_before_the_hash_are_forgotten():
+    typed = "Monsoon-Password-2026"
+    seen = {
+        "username": typed,
+        "ip_address": "203.0.113.9",
+        "user_agent": "",
+        "http_accept": "",
+        "path_info": "/admin/login/",
+    }
+    AccessAttempt.objects.create(
+        **seen, get_data="", post_data="", failures_since_start=1
+    )
+    AccessFailureLog.objects.create(**seen, locked_out=False)
+    migration = import_module("careers.migrations.0023_forget_typed_usernames")
+    migration.forget(apps, None)  # as `migrate` runs it on deploy
+    assert not AccessAttempt.objects.exists()
+    assert not AccessFailureLog.objects.exists()
 
 
 @pytest.mark.django_db
