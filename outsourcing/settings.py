@@ -446,7 +446,8 @@ LOGGING = {
     # Tokens in URLs open a candidate's answers: they never reach a log line.
     "filters": {"redact_tokens": {"()": "careers.security.RedactTokens"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]}
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+        "null": {"class": "logging.NullHandler"},
     },
     "root": {
         "handlers": ["console"],
@@ -458,5 +459,8 @@ LOGGING = {
         # Their "Not Found: /s/<token>/" lines, redacted before any handler sees them.
         "django.request": {"filters": ["redact_tokens"]},
         "django.server": {"filters": ["redact_tokens"]},
+        # Scanners send unknown Host headers all day; each is already one line of our
+        # security log ("bad_request"), not also an ERROR with a traceback.
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
     },
 }

@@ -1,6 +1,7 @@
 """Input no page can use gets a 400 that says why, or the admin's form with a message:
 never a 500 (what an outside audit found answering 500, each reproduced here)."""
 
+import logging
 from html.parser import HTMLParser
 
 import pytest
@@ -208,11 +209,31 @@ def test_empty_stages_are_none(editor_client):
 
 @pytest.mark.parametrize("path", ["/en/", "/en/quiz/", "/careers/", "/admin/login/"])
 def test_a_host_we_do_not_serve_is_a_400_page_that_names_no_host(path):
-    response = Client().get(path, headers={"host": "scanner.example"})
+    logged = RecordsReachingTheLog()
+    logging.getLogger().addHandler(logged)
+    try:
+        response = Client().get(path, headers={"host": "scanner.example"})
+    finally:
+        logging.getLogger().removeHandler(logged)
     assert response.status_code == 400
     assert "That request did not make sense" in response.text
     assert 'href="/en/"' in response.text  # a way back, without any host
     assert "scanner.example" not in response.text
+    # One line in our security log, not also an ERROR with a traceback per scanner.
+    assert [(r.name, r.levelname) for r in logged.records] == [
+        ("careers.security", "WARNING")
+    ]
+
+
+class RecordsReachingTheLog(logging.Handler):
+    """What reaches the root logger's handlers, as the console handler would see it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
 
 
 @pytest.mark.parametrize("url", ["/quiz/", "/careers/", "/no-such-page/"])
