@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
 from careers.admin import CheckedChoicesMixin
@@ -54,11 +56,37 @@ class EmployerForm(forms.ModelForm):
         return data
 
 
+class RecruiterFormSet(BaseInlineFormSet):
+    """The employer's recruiters as posted with the employer's form: a moderator who
+    adds themselves here and ticks "Mark as verified" in the same form is refused, as
+    one already listed is (EmployerForm)."""
+
+    reviewer = None
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.data.get("mark_verified") or self.instance.verified_at:
+            return
+        users = {
+            form.cleaned_data["user"].pk
+            for form in self.forms
+            if form.cleaned_data.get("user") and not form.cleaned_data.get("DELETE")
+        }
+        if self.reviewer.pk in users:
+            raise ValidationError(SELF_VERIFY)
+
+
 class RecruiterInline(CheckedChoicesMixin, admin.TabularInline):
     model = Recruiter
+    formset = RecruiterFormSet
     extra = 0
     autocomplete_fields = ["user"]
     verbose_name_plural = "recruiters who post for it"
+
+    def get_formset(self, request: HttpRequest, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.reviewer = request.user
+        return formset
 
 
 @admin.register(Employer)

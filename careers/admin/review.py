@@ -60,6 +60,15 @@ class ReviewForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data["reviewed_version"] = self.instance.review_version()
             raise
+        if (
+            data.get("decision") == DecisionKind.APPROVED
+            and self.instance.walk_in_passed
+        ):
+            self.add_error(
+                "decision",
+                "Its walk-in drive is over: reject it, or ask the recruiter to change "
+                "the date and send it again.",
+            )
         return data
 
 

@@ -133,7 +133,7 @@ class JobListingQuerySet(models.QuerySet):
             .filter(
                 Q(status=Status.SUBMITTED)
                 | Q(status=Status.PUBLISHED, reported=True)
-                | Q(hidden_at__isnull=False)
+                | Q(status=Status.PUBLISHED, hidden_at__isnull=False)
             )
             .order_by("waiting_since", "pk")
         )
@@ -536,6 +536,11 @@ class JobListing(models.Model):
         employer's listing the guard found nothing in)."""
         with transaction.atomic():
             self.locked_for_decision(by, version)
+            if by is not None and self.walk_in_passed:
+                raise ValidationError(
+                    "Its walk-in drive is over: reject it, or ask the recruiter to "
+                    "change the date and send it again."
+                )
             now = timezone.now()
             self.status, self.published_at, self.hidden_at = Status.PUBLISHED, now, None
             self.expires_at, self.expiry_reminded_at = now + LISTING_LIFETIME, None
@@ -569,6 +574,8 @@ class JobListing(models.Model):
         from enough networks over time, and never a verified employer's."""
         with transaction.atomic():
             JobListing.objects.select_for_update().filter(pk=self.pk).first()
+            # Another report may have hidden it while this one waited for the lock.
+            self.refresh_from_db(fields=["hidden_at"])
             made = self.reports.create(reason=reason, note=note[:500], network=network)
             if self.hidden_at is None and self.reports_warrant_hiding():
                 self.hidden_at = timezone.now()
@@ -591,7 +598,8 @@ class JobListing(models.Model):
         )
 
     def close(self) -> None:
-        self.status = Status.CLOSED
+        # Off the site for good: nothing left for a moderator to decide.
+        self.status, self.hidden_at = Status.CLOSED, None
         self.save()
 
     def renew(self) -> None:
@@ -607,7 +615,8 @@ class JobListing(models.Model):
             return False
         if self.review_version() == version_before:
             return False
-        self.status = Status.DRAFT
+        # Reviewed again as a whole when it is sent again.
+        self.status, self.hidden_at = Status.DRAFT, None
         self.save()
         return True
 
