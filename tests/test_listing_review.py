@@ -623,6 +623,8 @@ def test_a_report_needs_no_account_and_says_what_to_do(client):
     done = client.post(url, {"reason": "money", "note": "Asked Rs 2000 on WhatsApp"})
     assert done.status_code == 200
     assert "never ask you for money" in done.content.decode()
+    # Reports alone do not take it down: the reporter is not told it is gone.
+    assert "Until then it may stay on the site" in done.content.decode()
     report = listing.reports.get()
     assert (report.reason, report.note) == ("money", "Asked Rs 2000 on WhatsApp")
 
