@@ -272,14 +272,15 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # DJANGO_RELEASE, else the git revision.
 RELEASE = os.environ.get("DJANGO_RELEASE", "") or release_from_git()
 
-# Two caches. "default" holds rate-limit counts, sessions and the generation that names
+# Three caches. "default" holds rate-limit counts and the generation that names
 # the current catalogue and listings (careers/caching.py): with REDIS_URL it is shared by
 # every worker and server, of every release, so limits hold across them and an edit
 # shows everywhere at once. "pages" holds rendered pages, fragments and the catalogue,
 # under that generation: always in the process itself, as a hit then costs no round trip
 # (a public page served from Redis cost about a fifth of the hello ceiling more). Redis
 # errors are ignored (django-redis' IGNORE_EXCEPTIONS): a cache outage lets requests
-# past the rate limits (RATELIMIT_FAIL_OPEN below) rather than answering 500.
+# past the rate limits (RATELIMIT_FAIL_OPEN below) rather than answering 500. "imports"
+# (below) keeps a bulk import's file between preview and confirm.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
