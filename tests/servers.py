@@ -129,15 +129,20 @@ def drop_database(url: str) -> None:
 
 
 @contextmanager
-def cluster(envs: list[dict[str, str]], **shared: str) -> Iterator[list[str]]:
+def cluster(
+    envs: list[dict[str, str]], database: str = "", **shared: str
+) -> Iterator[list[str]]:
     """One gunicorn per entry of `envs` on one PostgreSQL database and one Redis
-    database; their base URLs ("http://127.0.0.1:port"). `shared` is environment
-    every server gets (after the defaults below)."""
+    database; their base URLs ("http://127.0.0.1:port"). `database`: one the caller
+    made with postgres_database() (to put rows in first) and drops itself; without
+    it, a new one for the cluster alone. `shared` is environment every server gets
+    (after the defaults below)."""
     try:
         redis_command("PING")
     except OSError as error:
         need("Redis at 127.0.0.1:6379", error)
-    database = postgres_database()
+    owned = not database
+    database = database or postgres_database()
     redis_db = random.randint(1, 15)
     base = {
         **os.environ,
@@ -173,4 +178,5 @@ def cluster(envs: list[dict[str, str]], **shared: str) -> Iterator[list[str]]:
         for server in servers:
             server.wait(timeout=30)
         redis_command("FLUSHDB", db=redis_db)
-        drop_database(database)
+        if owned:
+            drop_database(database)

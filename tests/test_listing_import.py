@@ -303,23 +303,24 @@ class AdminBrowser:
         )[1]
 
 
-def test_a_preview_on_one_server_is_confirmed_on_another(monkeypatch):
+@pytest.fixture
+def shared_database():
+    """A PostgreSQL database for a cluster of servers, dropped afterwards."""
+    database = servers.postgres_database()
+    yield database
+    servers.drop_database(database)
+
+
+def test_a_preview_on_one_server_is_confirmed_on_another(shared_database):
     """Two boxes without Redis (only the database is shared), on two releases as in a
     rolling deploy: the file previewed on the first is imported on the second."""
-    databases = []
-    new_database = servers.postgres_database
-    monkeypatch.setattr(
-        servers,
-        "postgres_database",
-        lambda: databases.append(new_database()) or databases[-1],
-    )
     envs = [{"DJANGO_RELEASE": "old-release"}, {"DJANGO_RELEASE": "new-release"}]
-    with servers.cluster(envs, REDIS_URL="") as (first, second):
+    with servers.cluster(envs, shared_database, REDIS_URL="") as (first, second):
         made = subprocess.run(
             [sys.executable, "manage.py", "createrecruiter", "asha"]
             + ["--email", "asha@sahyog.example", "--generate-password"],
             cwd=servers.ROOT,
-            env={**os.environ, "DATABASE_URL": databases[0]},
+            env={**os.environ, "DATABASE_URL": shared_database},
             capture_output=True,
             text=True,
             check=True,

@@ -192,7 +192,7 @@ def two_releases():
             "print(JobListingFactory(published=True, title='Night shift voice agent').pk)",
         )
         with cluster(
-            [{"DJANGO_RELEASE": "a"}, {"DJANGO_RELEASE": "b"}], DATABASE_URL=database
+            [{"DJANGO_RELEASE": "a"}, {"DJANGO_RELEASE": "b"}], database=database
         ) as urls:
             yield urls, int(listing)
     finally:
