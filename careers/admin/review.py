@@ -205,8 +205,9 @@ class ListingReviewAdmin(admin.ModelAdmin):
             approved += 1
         skipped = len(queryset) - approved
         note = (
-            f" Skipped {skipped} flagged, reported, changed since you opened the "
-            "queue, or for an employer you recruit for: open each to decide."
+            f" Skipped {skipped} flagged, reported, not on this page, changed since "
+            "you opened the queue, or for an employer you recruit for: open each to "
+            "decide."
             if skipped
             else ""
         )
