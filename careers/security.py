@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import wraps
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import (
@@ -296,7 +297,9 @@ def refuse_unusable_input(get_response: Callable) -> Callable:
         if "\x00" in request.path or holds_nul(request.GET):
             raise UnusableInput(
                 gettext(
-                    "The address holds a NUL character, which no page of ours uses."
+                    "The address had a hidden character that none of our pages use "
+                    "(it often comes from copy and paste). Type the address again, or "
+                    "go to the home page."
                 )
             )
         try:
@@ -306,8 +309,8 @@ def refuse_unusable_input(get_response: Callable) -> Callable:
         if form_nul:
             raise UnusableInput(
                 gettext(
-                    "The form holds a NUL character (an invisible control character), "
-                    "which none of our forms use. Go back and type the text again."
+                    "The form had a hidden character our forms cannot take (it often "
+                    "comes from copy and paste). Go back and type the text again."
                 )
             )
         error = date_filter_error(request.GET)
@@ -335,13 +338,26 @@ def bad_request_message(request: HttpRequest, exception: Exception) -> str:
     return gettext("Something in the request was malformed, so we could not use it.")
 
 
+def site_url() -> str:
+    """The site's own address ("https://careerfit.example"), from the settings alone, for
+    a page that answers a host we do not serve; "" if the settings name none."""
+    if settings.SITE_URL:
+        return settings.SITE_URL
+    # ".careerfit.example" allows that host and its subdomains; "*" names no host.
+    hosts = [host.lstrip(".") for host in settings.ALLOWED_HOSTS if host != "*"]
+    return f"https://{hosts[0]}" if hosts else ""
+
+
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """400 in the site's design. Not Django's own view: it checks the CSRF token again,
     which reads the unreadable body again and turns the 400 into a 500."""
     security_event("bad_request", request, reason=type(exception).__name__)
     if isinstance(exception, DisallowedHost):
-        # Our pages' language links are built from the host: this page names none.
-        return HttpResponseBadRequest(loader.render_to_string("400_host.html"))
+        # Our pages' language links are built from the host: this page names none, and
+        # sends the reader to our real address.
+        address = site_url()
+        context = {"site_url": address, "site_host": urlsplit(address).netloc}
+        return HttpResponseBadRequest(loader.render_to_string("400_host.html", context))
     message = bad_request_message(request, exception)
     return render(request, "400.html", {"message": message}, status=400)
 

@@ -172,12 +172,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Static files are answered here, before sessions or CSRF do any work for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Refuses what no page can use (a NUL, an unreadable form, an impossible date
-    # filter) with a 400 before anything reads it: careers/security.py.
-    "careers.security.refuse_unusable_input",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL (/hi/...); a bare address follows the browser's.
     "django.middleware.locale.LocaleMiddleware",
+    # Refuses what no page can use (a NUL, an unreadable form, an impossible date
+    # filter) with a 400 before anything reads it (careers/security.py). After the
+    # language is set, so the 400 is in the address's language (the two above read
+    # cookies, headers and the path, never the body); before CSRF, which reads the body.
+    "careers.security.refuse_unusable_input",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -76,7 +76,7 @@ def test_admin_date_filters_beyond_any_date_are_a_400(recruiter_client, query):
 def test_a_nul_character_in_the_address_is_a_400(recruiter_client, url):
     response = recruiter_client.get(url)
     assert response.status_code == 400
-    assert "NUL character" in response.text
+    assert "The address had a hidden character" in response.text
 
 
 @pytest.mark.parametrize("cookie", ["abc\x00" * 5, "x" * 20 + "'; --", "é" * 20])

@@ -64,7 +64,7 @@ def posts_nul(posted: dict) -> bool:
 
 
 def refused_for_its_nul(response) -> bool:
-    return response.status_code == 400 and "The form holds a NUL character" in (
+    return response.status_code == 400 and "The form had a hidden character" in (
         response.text
     )
 
