@@ -1,6 +1,7 @@
 """The production path: start-up refuses unsafe settings; health checks; static files."""
 
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -15,8 +16,8 @@ from django.db import DatabaseError
 from django.urls import reverse
 
 from tests.helpers import create_share, finish, migrated_sqlite, step_url
+from tests.servers import NGINX, ROOT, collected_static, free_port, need, wait_for
 
-ROOT = Path(__file__).resolve().parent.parent
 STRONG_KEY = "k" * 25 + "production-key-0123456789abcdef"
 
 
@@ -123,37 +124,21 @@ def test_static_files_leave_compressed(client):
 
 # --- nginx in front of gunicorn ----------------------------------------------------------
 
-NGINX = Path("/usr/sbin/nginx")
+SITE_URL = "https://careerfit.example"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+def need_nginx() -> None:
+    if not NGINX.exists():
+        need("nginx", FileNotFoundError(f"{NGINX} (apt-get install -y nginx-light)"))
 
 
 @pytest.fixture(scope="module")
 def behind_nginx(tmp_path_factory):
-    """gunicorn as in production (2 workers x 2 threads) on a migrated SQLite file, behind
-    nginx with outsourcing/nginx.conf (only its ports changed); the nginx URL. One for the
-    module: starting them takes seconds."""
+    """gunicorn as in production (2 workers x 2 threads, collected static files) on a
+    migrated SQLite file, behind nginx with outsourcing/nginx.conf (only its ports
+    changed); the nginx address. One for the module: starting them takes seconds."""
     tmp_path = tmp_path_factory.mktemp("nginx")
-    if not NGINX.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("nginx is needed in CI: apt-get install -y nginx-light")
-        pytest.skip("nginx is not installed (apt-get install -y nginx-light)")
+    need_nginx()
     app, front = free_port(), free_port()
     conf = (ROOT / "outsourcing/nginx.conf").read_text()
     conf = conf.replace("127.0.0.1:8000", f"127.0.0.1:{app}")
@@ -164,6 +149,8 @@ def behind_nginx(tmp_path_factory):
         "DATABASE_URL": migrated_sqlite(tmp_path),
         "GUNICORN_BIND": f"127.0.0.1:{app}",
         "DJANGO_TRUSTED_PROXIES": "127.0.0.1",
+        "DJANGO_STATIC_ROOT": collected_static(),
+        "DJANGO_SITE_URL": SITE_URL,
     }
     gunicorn = Path(sys.executable).with_name("gunicorn")
     servers = [
@@ -229,18 +216,56 @@ def test_a_host_we_do_not_serve_is_a_400_behind_nginx(behind_nginx):
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 400
     page = refused.value.read().decode()
-    assert "That request did not make sense" in page
+    assert "This is not CareerFit's address" in page
+    assert f'href="{SITE_URL}/en/"' in page  # not back to this host
     assert "scanner.example" not in page
+
+
+@pytest.mark.browser
+def test_nginx_413_page_puts_the_address_language_first_with_buttons_to_tap(
+    behind_nginx, page
+):
+    """At 360 px: a form too large for nginx sent from a Hindi page gets nginx's own 413
+    page, in Hindi first under the page's heading, the site's header and stylesheet,
+    and a home button in each language tall enough to tap (they were 21 px links in one
+    English-first paragraph per language)."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"http://{behind_nginx}/hi/quiz/")
+    # What a paste of a huge text into a form sends (nginx's cap is a few hundred KB).
+    with page.expect_navigation():
+        page.evaluate(
+            """() => {
+                const form = document.createElement("form");
+                form.method = "post";
+                form.action = location.pathname;
+                const text = document.createElement("textarea");
+                text.name = "note";
+                text.value = "x".repeat(3 * 1024 * 1024);
+                form.append(text);
+                document.body.append(form);
+                form.submit();
+            }"""
+        )
+    assert page.locator("html").get_attribute("lang") == "hi"
+    assert page.locator("h1").all_inner_texts() == ["आपका फ़ॉर्म बहुत बड़ा था"]
+    assert page.locator("h2").all_inner_texts() == [
+        "Your form was too large",
+        "Masyadong malaki ang form mo",
+    ]
+    assert page.locator(".site-header .brand").get_attribute("href") == "/hi/"
+    buttons = page.locator("main a")
+    assert buttons.count() == 3
+    for n in range(3):
+        box = buttons.nth(n).bounding_box()
+        assert box["height"] >= 44, buttons.nth(n).inner_text()
+        assert box["width"] >= 44, buttons.nth(n).inner_text()
 
 
 def test_nginx_logs_no_private_token_when_a_request_fails(tmp_path):
     """A body over the cap (413), an app server that never answers (504) and one that is
     down (502): nginx's error log wrote each request line, token and all; now neither of
     its logs has a path, and the access log still shows each failure."""
-    if not NGINX.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("nginx is needed in CI: apt-get install -y nginx-light")
-        pytest.skip("nginx is not installed (apt-get install -y nginx-light)")
+    need_nginx()
     hung = socket.socket()  # accepts connections (the kernel's backlog), never answers
     hung.bind(("127.0.0.1", 0))
     hung.listen(16)
@@ -276,10 +301,16 @@ def test_nginx_logs_no_private_token_when_a_request_fails(tmp_path):
             except OSError:
                 assert time.monotonic() < deadline, errors.read_text()
                 time.sleep(0.1)
-        too_large, page = status(f"/en/quiz/{token}/step/1/", b"a=" + b"x" * 300_000)
-        assert too_large == 413
-        assert "far larger than any of ours" in page
-        assert "nginx" not in page
+        # Our own page, each language under its own heading, the address's first.
+        for language, first in TOO_LARGE_HEADINGS.items():
+            body = b"a=" + b"x" * 300_000
+            too_large, page = status(f"/{language}/quiz/{token}/step/1/", body)
+            assert too_large == 413
+            assert f'<html lang="{language}">' in page
+            headings = re.findall(r"<(h[12])>([^<]*)</h[12]>", page)
+            others = [h for code, h in TOO_LARGE_HEADINGS.items() if code != language]
+            assert headings == [("h1", first)] + [("h2", h) for h in others]
+            assert "nginx" not in page
         assert status(f"/en/results/{token}/")[0] == 504
         hung.close()
         assert status(f"/en/quiz/{token}/step/2/", b"a=b")[0] == 502
@@ -291,4 +322,11 @@ def test_nginx_logs_no_private_token_when_a_request_fails(tmp_path):
     assert token not in logged
     assert "/en/" not in logged
     statuses = [line.split()[4] for line in access.read_text().splitlines()]
-    assert statuses == ["413", "504", "502"]
+    assert statuses == ["413", "413", "413", "504", "502"]
+
+
+TOO_LARGE_HEADINGS = {
+    "en": "Your form was too large",
+    "hi": "आपका फ़ॉर्म बहुत बड़ा था",
+    "fil": "Masyadong malaki ang form mo",
+}
