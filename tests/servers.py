@@ -50,7 +50,7 @@ def wait_for(url: str, seconds: float = 60) -> None:
 
 
 def need(what: str, error: Exception) -> None:
-    message = f"{what} is needed for the multi-server tests: {error}"
+    message = f"{what} is needed for the production-path tests: {error}"
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
