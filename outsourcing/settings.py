@@ -334,18 +334,22 @@ CACHES["pages"]["KEY_PREFIX"] = f"careerfit-pages-{RELEASE}"
 # are ignored) where a lost file is a failed import. Not under RELEASE either, so a
 # deploy between preview and confirm loses nothing. Its table is made by a migration
 # (careers 0022), so `make run` and a deploy need no extra command. A file (256 KB at
-# most) is kept an hour: unreadable after, and its row deleted when read or when the
-# table next passes MAX_ENTRIES (the cache's culling starts with the expired rows).
+# most) is kept an hour: unreadable after, and its row deleted when read, by the daily
+# `purge_stale`, or when the table passes MAX_ENTRIES. That culling also deletes a third
+# of the files still in their hour (and their confirms fail), so MAX_ENTRIES is far above
+# real use (a recruiter previews a few files an hour; it was 100, which a busy hour could
+# pass) and only bounds the table, at 500 MB, should something send previews in a loop.
 CACHES["imports"] = {
     "BACKEND": "django.core.cache.backends.db.DatabaseCache",
     "LOCATION": "careers_import_preview",
     "TIMEOUT": 60 * 60,
     "KEY_PREFIX": "careerfit-imports",
-    "OPTIONS": {"MAX_ENTRIES": 100},
+    "OPTIONS": {"MAX_ENTRIES": 2000},
 }
 
 # Our forms are small: a body over 64 KB or with over 200 fields is refused with a 400
-# before any view runs.
+# before any view runs. An uploaded file is not counted here (Django reads it apart): the
+# bulk import's own limit (MAX_FILE_KB) and nginx's body cap just above it bound that.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 

@@ -6,23 +6,31 @@ before anything is saved, and nothing is saved while any row has one.
 
 The uploaded file waits between preview and confirm in a store every worker and box
 shares (PreviewStorage), so the confirm may reach another one. A file is at most
-MAX_ROWS rows, refused before any row is checked, and the preview lists the first
-SHOWN_ERROR_ROWS rows with errors: a long file cannot hold a worker or its memory.
+MAX_ROWS rows (an Excel file also at most MAX_EMPTY_ROWS empty ones and MAX_UNPACKED_MB
+unpacked), refused before any row is checked and read once for its preview; the preview
+lists the first SHOWN_ERROR_ROWS rows with errors: a file cannot hold a worker or its
+memory.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import re
+import zipfile
+from datetime import datetime
 from io import BytesIO
 from uuid import uuid4
 
 import openpyxl
 import tablib
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from import_export import fields, resources, widgets
@@ -41,8 +49,18 @@ log = logging.getLogger(__name__)
 # is tens of listings, so 500 is room enough and bounds a preview to a few seconds.
 MAX_ROWS = 500
 SHOWN_ERROR_ROWS = 50
-# nginx refuses a larger body (client_max_body_size); this holds without nginx too.
+# nginx's cap on a body (client_max_body_size) is a little above this, so that a file
+# just over it is refused here, saying this limit; this holds without nginx too.
 MAX_FILE_KB = 256
+# Rows of an Excel sheet with no text (empty cells, or only spaces: a sheet formatted
+# below its data) are read as well, and as slowly, as rows of listings: a 238 KB file of
+# 1.7 million such rows took 50 s and 242 MB to read when only listings were counted.
+MAX_EMPTY_ROWS = 1000
+# Zip packs repeated text up to 1,000 times (a 220 KB file held one row of 2 million
+# cells: 35 s and 1.9 GB to read); a file of 500 real listings unpacks to 1-2 MB. Zip
+# records each part's size, and Python's zipfile (which openpyxl reads with) never
+# unpacks more, so this is checked before anything is parsed.
+MAX_UNPACKED_MB = 4
 # Columns past this many are not read (the template has 32).
 MAX_COLUMNS = 64
 # What Excel's "CSV UTF-8" writes (with a byte-order mark); the admin reads with it too.
@@ -303,12 +321,46 @@ class ListingResource(resources.ModelResource):
         del result.invalid_rows[SHOWN_ERROR_ROWS:]
 
 
-class ListingXLSX(XLSX):
+class FileRefused(ValueError):
+    """A file over a limit that only reading it shows; the message names the limit."""
+
+
+class ReadByTheForm:
+    """A format that gives the preview the dataset ListingImportForm has read from the
+    same upload (ListingImportMixin.write_to_tmp_storage hands it over), rather than
+    reading the file a second time."""
+
+    read_already: tablib.Dataset | None = None
+
+    def create_dataset(self, in_stream) -> tablib.Dataset:
+        if self.read_already is not None:
+            dataset, self.read_already = self.read_already, None
+            return dataset
+        return self.read(in_stream)
+
+    def read(self, in_stream) -> tablib.Dataset:
+        return super().create_dataset(in_stream)
+
+
+class ListingCSV(ReadByTheForm, CSV):
+    pass
+
+
+class ListingXLSX(ReadByTheForm, XLSX):
     """The first sheet, read no further than a file may go: a few KB of XLSX can hold
     a million rows. Empty cells read as empty text, as in a CSV file, and empty rows
-    (a sheet formatted below its data) are left out."""
+    (a sheet formatted below its data) are left out, but counted."""
 
-    def create_dataset(self, in_stream: bytes) -> tablib.Dataset:
+    def read(self, in_stream: bytes) -> tablib.Dataset:
+        with zipfile.ZipFile(BytesIO(in_stream)) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+        if unpacked > MAX_UNPACKED_MB * 1024 * 1024:
+            raise FileRefused(
+                f"This Excel file unpacks to {unpacked / 1024 / 1024:.1f} MB; the limit "
+                f"is {MAX_UNPACKED_MB} MB, far more than {MAX_ROWS} listings need. It "
+                "may hold other sheets, pictures or formatting: copy the rows of "
+                "listings into a new workbook and save that, or save it as “CSV UTF-8”."
+            )
         book = openpyxl.load_workbook(
             BytesIO(in_stream), read_only=True, data_only=True
         )
@@ -318,6 +370,7 @@ class ListingXLSX(XLSX):
             while headers and not headers[-1]:  # read_only pads to max_col
                 headers.pop()
             dataset = tablib.Dataset(headers=headers)
+            empty = 0
             for values in rows:
                 cells = ["" if cell is None else cell for cell in values]
                 cells = (cells + [""] * len(headers))[: len(headers)]
@@ -325,6 +378,15 @@ class ListingXLSX(XLSX):
                     dataset.append(cells)
                     if len(dataset) > MAX_ROWS:
                         break  # enough to refuse it
+                else:
+                    empty += 1
+                    if empty > MAX_EMPTY_ROWS:
+                        raise FileRefused(
+                            f"This file has more than {MAX_EMPTY_ROWS:,} empty rows (no "
+                            "text, or only spaces); the limit is "
+                            f"{MAX_EMPTY_ROWS:,} empty rows a file. Copy the rows of "
+                            "listings into a new workbook and save that."
+                        )
         finally:
             book.close()
         return dataset
@@ -350,13 +412,16 @@ class ListingImportForm(ImportForm):
         if upload.size > MAX_FILE_KB * 1024:
             self.add_error(
                 "import_file",
-                f"This file is {upload.size // 1024} KB; the limit is {MAX_FILE_KB} KB "
-                "a file. Split it into smaller files.",
+                f"This file is {math.ceil(upload.size / 1024)} KB; the limit is "
+                f"{MAX_FILE_KB} KB a file. Split it into smaller files.",
             )
             return data
         file_format = self.file_formats[int(choice)](encoding=ENCODING)
         try:
             dataset = file_format.create_dataset(upload.read())
+        except FileRefused as refused:
+            self.add_error("import_file", str(refused))
+            return data
         except Exception:  # any reader's own error means the same to the importer
             self.add_error(
                 "import_file",
@@ -381,6 +446,7 @@ class ListingImportForm(ImportForm):
                 f"Unknown columns: {', '.join(map(shown, unknown))}. The first row "
                 f"names the columns, from: {', '.join(COLUMNS)}.",
             )
+        upload.dataset = dataset  # for the preview (ListingImportMixin)
         return data
 
 
@@ -410,6 +476,23 @@ class PreviewStorage(BaseStorage):
     def remove(self) -> None:
         caches[PREVIEW_CACHE].delete(self.name)
 
+    @staticmethod
+    def expired(now: datetime, *, delete: bool) -> int:
+        """The files past their hour, counted or deleted (purge_stale): the cache
+        deletes one only when it is read, or when its table passes MAX_ENTRIES."""
+        if not isinstance(caches[PREVIEW_CACHE], DatabaseCache):
+            return 0  # another cache (Redis, a test's memory) forgets on its own
+        quote = connection.ops.quote_name
+        table = quote(settings.CACHES[PREVIEW_CACHE]["LOCATION"])
+        # As DatabaseCache's own culling does, in its table's documented columns.
+        what = "DELETE" if delete else "SELECT COUNT(*)"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"{what} FROM {table} WHERE {quote('expires')} < %s",
+                [connection.ops.adapt_datetimefield_value(now)],
+            )
+            return cursor.rowcount if delete else cursor.fetchone()[0]
+
     @classmethod
     def exists(cls, name: str) -> bool:
         # Only a name this class made is looked up: a form's field is anyone's text.
@@ -434,7 +517,7 @@ class ListingImportMixin(ImportMixin):
     """JobListingAdmin's import: the forms, formats and page above."""
 
     resource_classes = [ListingResource]
-    import_formats = [CSV, ListingXLSX]
+    import_formats = [ListingCSV, ListingXLSX]
     import_form_class = ListingImportForm
     confirm_form_class = ConfirmListingImportForm
     import_template_name = "admin/careers/joblisting/import.html"
@@ -450,6 +533,13 @@ class ListingImportMixin(ImportMixin):
             if name and "confirm_form" not in context:
                 PreviewStorage(name=name).remove()
         return response
+
+    def write_to_tmp_storage(self, import_file, input_format):
+        stored = super().write_to_tmp_storage(import_file, input_format)
+        # The form read this file to count it; the preview checks that reading (a
+        # hostile Excel file within the limits still takes a second or two to read).
+        input_format.read_already = getattr(import_file, "dataset", None)
+        return stored
 
     def process_import(self, request: HttpRequest, **kwargs) -> HttpResponse:
         name = request.POST.get("import_file_name", "")
