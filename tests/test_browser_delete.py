@@ -20,6 +20,27 @@ def fits_the_phone(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+# Each line of a button's label: its gaps to the button's left, right, top and bottom.
+LABEL_LINES = """(button) => {
+  const range = document.createRange();
+  range.selectNodeContents(button);
+  const box = button.getBoundingClientRect();
+  return [...range.getClientRects()].map(
+    (line) => [line.left - box.left, box.right - line.right,
+               line.top - box.top, box.bottom - line.bottom]);
+}"""
+
+
+def assert_wraps_cleanly(button) -> None:
+    """A label on several lines: each line centred, with room above and below."""
+    lines = button.evaluate(LABEL_LINES)
+    assert len(lines) >= 2, lines  # it does wrap on this phone
+    for left, right, _top, _bottom in lines:
+        assert abs(left - right) <= 2, lines
+    assert lines[0][2] >= 8, lines
+    assert lines[-1][3] >= 8, lines
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_a_candidate_deletes_their_answers_and_result_on_a_small_phone(
     browser, take_quiz, javascript
@@ -42,7 +63,11 @@ def test_a_candidate_deletes_their_answers_and_result_on_a_small_phone(
     ).to_be_visible()
     assert fits_the_phone(page)
     page.get_by_role("link", name="No, keep them").click()
-    expect(page).to_have_url(result_url)
+    # Back where "Delete" was, not at the top of the long page.
+    expect(page).to_have_url(result_url + "#keeping")
+    expect(
+        page.get_by_role("link", name="Delete my answers and result")
+    ).to_be_in_viewport()
     page.get_by_role("link", name="Delete my answers and result").click()
 
     with page.expect_request(lambda r: r.method == "POST") as sent:
@@ -60,7 +85,12 @@ def test_a_candidate_deletes_their_answers_and_result_on_a_small_phone(
     expect(
         friend.get_by_role("heading", name="This link no longer works")
     ).to_be_visible()
-    assert page.goto(result_url).status == 404
+    # The candidate's own link, on this phone or another, says what happened.
+    assert page.goto(result_url).status == 410
+    expect(
+        page.get_by_role("heading", name="These answers were deleted")
+    ).to_be_visible()
+    assert fits_the_phone(page)
 
     page.go_back()
     page.get_by_role("link", name="Take the quiz again").click()
@@ -77,9 +107,11 @@ def test_a_candidate_deletes_their_answers_and_result_on_a_small_phone(
             [
                 "मेरे जवाब और रिज़ल्ट मिटाइए",
                 "अपने जवाब और रिज़ल्ट मिटाएँ?",
+                "नहीं, मत मिटाइए",
                 "हाँ, मिटा दीजिए",
                 "आपके जवाब और रिज़ल्ट मिटा दिए गए हैं",
                 "फिर से क्विज़ दीजिए",
+                "ये जवाब मिटा दिए गए हैं",
             ],
         ),
         (
@@ -87,23 +119,33 @@ def test_a_candidate_deletes_their_answers_and_result_on_a_small_phone(
             [
                 "Burahin ang mga sagot at resulta ko",
                 "Burahin ang mga sagot at resulta mo?",
+                "Hindi, huwag burahin",
                 "Oo, burahin",
                 "Nabura na ang mga sagot at resulta mo",
                 "Sagutan ulit ang quiz",
+                "Nabura na ang mga sagot na ito",
             ],
         ),
     ],
 )
 def test_the_delete_speaks_the_readers_language(browser, site, language, words):
     token = finish(Client())
-    delete, question, yes, gone, again = words
+    delete, question, no, yes, gone, again, deleted = words
     page = browser.new_context(viewport=PHONE).new_page()
-    page.goto(f"{site}/{language}/results/{token}/")
-    page.get_by_role("link", name=delete).click()
+    result_url = f"{site}/{language}/results/{token}/"
+    page.goto(result_url)
+    button = page.get_by_role("link", name=delete)
+    if language == "fil":  # the longest label: two lines on this phone
+        assert_wraps_cleanly(button)
+    button.click()
     expect(page.get_by_role("heading", name=question)).to_be_visible()
+    expect(page.get_by_role("link", name=no)).to_be_visible()
     page.get_by_role("button", name=yes).click()
     expect(page.get_by_role("heading", name=gone)).to_be_visible()
     expect(page.get_by_role("link", name=again)).to_be_visible()
+    assert fits_the_phone(page)
+    assert page.goto(result_url).status == 410
+    expect(page.get_by_role("heading", name=deleted)).to_be_visible()
     assert fits_the_phone(page)
     page.context.close()
 
@@ -122,3 +164,38 @@ def test_the_notice_and_delete_pages_have_no_accessibility_violations(page, site
         page.get_by_role("heading", name="Your answers and result are deleted")
     ).to_be_visible()
     assert_accessible(page, "the page saying it is deleted")
+    page.goto(site + step_url(token, 3))
+    expect(
+        page.get_by_role("heading", name="These answers were deleted")
+    ).to_be_visible()
+    assert_accessible(page, "a deleted quiz's own link")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_wrong_tap_on_step_2_and_its_correction_lose_no_tick(
+    browser, site, javascript
+):
+    client = Client()
+    token = finished_law_graduate(client, {"qualifications": ["llb", "ccna"]})
+    page = browser.new_context(
+        viewport=PHONE, java_script_enabled=javascript
+    ).new_page()
+    page.goto(site + step_url(token, 2))
+    page.check("input[name=education][value='10th']")
+    page.select_option("#id_field_of_study", "")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text(NOTICE)).to_be_visible()
+    expect(page.get_by_text("LLB (Bachelor of Laws, 3- or 5-year)")).to_be_visible()
+    expect(
+        page.get_by_text("Check this page, then tap “Save and continue”.")
+    ).to_be_visible()
+
+    page.get_by_role("link", name="Back", exact=True).click()
+    page.check("input[name=education][value='bachelor']")
+    page.select_option("#id_field_of_study", "law")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.locator("#quiz[data-step='3']")).to_be_visible()
+    expect(page.get_by_text(NOTICE)).to_have_count(0)
+    expect(page.locator("input[name=qualifications][value=llb]")).to_be_checked()
+    expect(page.locator("input[name=qualifications][value=ccna]")).to_be_checked()
+    page.context.close()

@@ -1,6 +1,8 @@
 """Changing an earlier answer takes out the later answers that no longer fit it, says
 so on their step, and nothing that does not fit is ever scored."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -12,6 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from careers.choices import EducationLevel
 from careers.forms import STEPS, build_form, refit
+from careers.forms.quiz import get_step_by_slug
 from careers.models import Assessment, Qualification, Result
 from tests.helpers import ANSWERS, HTMX, start, step_url
 from tests.test_translations import english_left
@@ -22,12 +25,19 @@ LAW_GRADUATE = {"education": "bachelor", "field_of_study": "law"}
 TENTH = {"education": "10th", "stream": "", "field_of_study": ""}
 LLB_NAME = "LLB (Bachelor of Laws, 3- or 5-year)"
 NOTICE = "We took some answers off this page."
+WHY = (
+    "You changed your answer on step 2, “Education”. These do not go with your new "
+    "answer there, so we took them out:"
+)
+WHAT_NEXT = "Check this page, then tap “Save and continue”."
 
 
-def finished_law_graduate(client, qualifications: dict) -> str:
+def finished_law_graduate(
+    client, qualifications: dict, education: dict = LAW_GRADUATE
+) -> str:
     """A finished quiz of the persona as a law graduate holding `qualifications`."""
     token = start(client)
-    answers = {**ANSWERS, 2: LAW_GRADUATE, 3: qualifications}
+    answers = {**ANSWERS, 2: education, 3: qualifications}
     for number, data in answers.items():
         response = client.post(step_url(token, number), data)
         assert response.status_code == 302, response.text
@@ -50,10 +60,10 @@ def test_lowering_education_takes_out_a_degree_and_the_quiz_walks_back_there(cli
 
     page = client.get(step_url(token, 3))
     assertContains(page, NOTICE)
-    assertContains(
-        page, "You changed step 2, “Education”, and these answers do not fit"
-    )
-    assertContains(page, f"<strong>{LLB_NAME}</strong>")
+    assertContains(page, WHY)
+    # The answer alone, not the question it answered.
+    assertContains(page, f"<li><strong>{LLB_NAME}</strong></li>")
+    assertContains(page, WHAT_NEXT)
     # What still fits is still ticked; LLB is not even offered to a 10th pass.
     assertContains(page, 'value="writing" id="id_portfolios_0" checked')
     assertNotContains(page, 'value="llb"')
@@ -113,20 +123,115 @@ def test_an_unchanged_or_compatible_answer_takes_nothing_out(client):
     assertNotContains(client.get(step_url(token, 3)), NOTICE)
 
 
+def ticked(page, value: str) -> bool:
+    return bool(
+        re.search(rf'value="{value}" id="id_qualifications_[0-9_]+" checked', page.text)
+    )
+
+
+@pytest.mark.parametrize("htmx", [{}, HTMX], ids=["no-js", "htmx"])
+def test_a_change_taken_back_puts_the_answers_back_ticked(client, htmx):
+    # One wrong tap on step 2 and its correction lose nothing.
+    token = finished_law_graduate(client, {"qualifications": ["llb", "ccna"]})
+    client.post(step_url(token, 2), TENTH, **htmx)
+    assertContains(client.get(step_url(token, 3), **htmx), NOTICE)
+    # Back, the law degree again, save.
+    assertContains(client.get(step_url(token, 2), **htmx), "Step 2 of 7")
+    response = client.post(step_url(token, 2), LAW_GRADUATE, **htmx)
+    if htmx:
+        assert response["HX-Push-Url"] == step_url(token, 3)
+        page = response
+    else:
+        assertRedirects(response, step_url(token, 3), fetch_redirect_response=False)
+        page = client.get(step_url(token, 3))
+    assertContains(page, "Step 3 of 7")
+    assertNotContains(page, NOTICE)
+    assert ticked(page, "llb")
+    assert ticked(page, "ccna")
+    assessment = Assessment.objects.get(token=token)
+    assert assessment.dropped == {}
+    assert sorted(assessment.answers["qualifications"]["form"]["qualifications"]) == [
+        "ccna",
+        "llb",
+    ]
+
+
+def test_a_step_emptied_by_a_change_is_answered_again_when_the_change_is_undone(client):
+    token = finished_law_graduate(client, {"qualifications": ["llb"]})
+    client.post(step_url(token, 2), TENTH)
+    assert "qualifications" not in Assessment.objects.get(token=token).answers
+    client.post(step_url(token, 2), LAW_GRADUATE)
+    page = client.get(step_url(token, 3))
+    assertNotContains(page, NOTICE)
+    assert ticked(page, "llb")
+    # Nothing is left to answer again: straight to the result, scored with the LLB.
+    assertRedirects(
+        client.post(step_url(token, 7), ANSWERS[7]),
+        result_url(token),
+        fetch_redirect_response=False,
+    )
+    profile = Result.objects.get(assessment__token=token).profile
+    assert (profile["education"], profile["qualifications"]) == ("bachelor", ["llb"])
+
+
+def test_only_what_fits_again_is_put_back_and_the_rest_still_said(client):
+    master = {"education": "master", "field_of_study": "law"}
+    token = finished_law_graduate(client, {"qualifications": ["llb", "llm"]}, master)
+    client.post(step_url(token, 2), TENTH)
+    client.post(step_url(token, 2), {"education": "12th", "stream": "arts"})
+    # Still too low for either: both still out, said once each.
+    page = client.get(step_url(token, 3))
+    assertContains(page, f"<li><strong>{LLB_NAME}</strong></li>", count=1)
+    assertContains(page, "<li><strong>LLM (Master of Laws)</strong></li>", count=1)
+    client.post(step_url(token, 2), LAW_GRADUATE)
+    page = client.get(step_url(token, 3))
+    assert ticked(page, "llb")
+    assertContains(page, WHY)
+    assertNotContains(page, f"<li><strong>{LLB_NAME}</strong></li>")
+    assertContains(page, "<li><strong>LLM (Master of Laws)</strong></li>")
+    assessment = Assessment.objects.get(token=token)
+    assert assessment.answers["qualifications"]["form"]["qualifications"] == ["llb"]
+    assert assessment.dropped["qualifications"]["fields"] == {"qualifications": ["llm"]}
+    # Saving the step is the candidate's answer: nothing is put back after that.
+    client.post(step_url(token, 3), {"qualifications": ["llb"]})
+    client.post(step_url(token, 2), master)
+    assessment = Assessment.objects.get(token=token)
+    assert assessment.answers["qualifications"]["form"]["qualifications"] == ["llb"]
+    assert assessment.dropped == {}
+
+
 @pytest.mark.parametrize(
-    ("language", "notice", "llb"),
+    ("language", "words"),
     [
-        ("hi", "हमने इस पेज से कुछ जवाब हटा दिए हैं।", "LLB (बैचलर ऑफ़ लॉज़, 3 या 5 साल)"),
-        ("fil", "May ilang sagot kaming tinanggal sa page na ito.", "LLB"),
+        (
+            "hi",
+            [
+                "हमने इस पेज से कुछ जवाब हटा दिए हैं।",
+                "आपने चरण 2, “पढ़ाई” में अपना जवाब बदला है।",
+                "इसलिए हमने इन्हें हटा दिया:",
+                "<li><strong>LLB (बैचलर ऑफ़ लॉज़, 3 या 5 साल)</strong></li>",
+                "यह पेज एक बार देख लीजिए, फिर “सेव करके आगे बढ़िए” दबाइए।",
+            ],
+        ),
+        (
+            "fil",
+            [
+                "May ilang sagot kaming tinanggal sa page na ito.",
+                "Binago mo ang sagot mo sa hakbang 2, “Pinag-aralan”.",
+                "kaya tinanggal namin:",
+                "<li><strong>LLB",
+                "Tingnan ulit ang page na ito, tapos pindutin ang “I-save at ituloy”.",
+            ],
+        ),
     ],
 )
-def test_the_step_says_it_in_the_readers_language(client, language, notice, llb):
+def test_the_step_says_it_in_the_readers_language(client, language, words):
     token = finished_law_graduate(client, {"qualifications": ["llb"]})
     client.post(step_url(token, 2), TENTH)
     with translation.override(language):
         page = client.get(step_url(token, 3))
-    assertContains(page, notice)
-    assertContains(page, llb)
+    for text in words:
+        assertContains(page, text)
     assert english_left(page.text, language) == []
 
 
@@ -222,6 +327,12 @@ def test_no_order_of_answers_leaves_or_scores_answers_that_do_not_fit(
             if saved is not None:
                 form = build_form(step, data=saved["form"], profile=profile)
                 assert form.is_valid(), (step.slug, form.errors, profile)
+        # What a step says was taken out does not fit now (else it was put back).
+        for slug, note in assessment.dropped.items():
+            form = build_form(get_step_by_slug(slug), profile=profile)
+            for name, values in note["fields"].items():
+                assert values, (slug, note)
+                assert not any(form.fields[name].valid_value(v) for v in values), note
         result = Result.objects.filter(assessment=assessment).first()
         if result is not None:
             assert fits(result.profile, levels), result.profile

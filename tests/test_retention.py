@@ -2,6 +2,7 @@
 answers, the result and its links gone (the links answering 410 until purged)."""
 
 from datetime import timedelta
+from unittest.mock import patch
 
 import pytest
 from django.core.management import call_command
@@ -13,9 +14,20 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from careers.models import Assessment, Result, Share
+from careers.forms import ShareForm
+from careers.management.commands.purge_stale import RESULT_DAYS
+from careers.models import (
+    Assessment,
+    DeletedAssessment,
+    Result,
+    Role,
+    Share,
+    assessments,
+)
 from careers.models.assessments import RESULT_KEPT_DAYS
-from tests.helpers import HTMX, create_share, finish
+from careers.models.sharing import erase, erase_locked, lock_for_erasing
+from tests.conftest import load_catalogue
+from tests.helpers import ANSWERS, HTMX, create_share, finish, step_url
 from tests.test_data import _Out
 from tests.test_translations import english_left
 
@@ -44,8 +56,24 @@ def test_the_result_page_says_how_long_it_is_kept_and_how_to_delete_it(client):
     token = finish(client)
     page = client.get(result_url(token))
     assertContains(page, KEPT_SENTENCE)
+    assertContains(page, "Then we delete them, and your share links stop working.")
     assertContains(page, f'href="{delete_url(token)}">Delete my answers and result</a>')
-    assert RESULT_KEPT_DAYS == 365  # the sentence's 12 months
+    # What purge_stale keeps by default is what the page says.
+    assert RESULT_DAYS == RESULT_KEPT_DAYS == 365
+
+
+@pytest.mark.parametrize(
+    ("days", "said"),
+    [(183, "We keep them for 6 months after"), (30, "We keep them for 1 month after")],
+)
+def test_the_page_says_the_months_kept_whatever_they_are(
+    client, monkeypatch, days, said
+):
+    token = finish(client)
+    monkeypatch.setattr(assessments, "RESULT_KEPT_DAYS", days)
+    page = client.get(result_url(token))
+    assertContains(page, said)
+    assertNotContains(page, "12 months")
 
 
 def test_a_visit_is_noted_at_most_once_a_day(client, frozen_clock):
@@ -87,10 +115,19 @@ def test_purge_deletes_a_result_a_year_after_the_last_visit_and_its_links_die_41
     assert Client().get(link + "card.png").status_code == 410
     dead = Share.objects.get()
     assert (dead.result, dead.snapshot, bytes(dead.card)) == (None, {}, b"")
-    # A dead link is kept as long as any other, then is unknown.
+    # The candidate's own link says what happened, and why it may have.
+    own = Client().get(result_url(forgotten))
+    assertContains(own, "<h1>These answers were deleted</h1>", status_code=410)
+    assertContains(
+        own, "or 12 months after they last opened their result.", status_code=410
+    )
+    # A dead link is kept as long as any other, then is unknown; so is the quiz's own.
     frozen_clock.shift(timedelta(days=31))
-    assert "deleted 1 share links" in purge()
+    output = purge()
+    assert "deleted 1 share links" in output
+    assert "deleted 1 deleted quizzes' marks" in output
     assert Client().get(link).status_code == 404
+    assert Client().get(result_url(forgotten)).status_code == 404
 
 
 def test_purge_takes_the_number_of_days_to_keep_results(client, frozen_clock):
@@ -111,8 +148,10 @@ def test_delete_asks_first_then_everything_is_gone_and_the_links_answer_410(clie
 
     ask = client.get(delete_url(token))
     assertContains(ask, "<h1>Delete your answers and result?</h1>")
-    assertContains(ask, "Links you shared will stop working.")
-    assertContains(ask, f'href="{result_url(token)}">No, keep them</a>')
+    assertContains(ask, "Your share links will stop working.")
+    # "No" goes back to where "Delete" was, not to the top of the long page.
+    assertContains(ask, f'href="{result_url(token)}#keeping">No, keep them</a>')
+    assertContains(client.get(result_url(token)), '<section id="keeping"')
     assert Assessment.objects.filter(token=token).exists()  # asking deletes nothing
 
     response = client.post(delete_url(token))
@@ -125,10 +164,22 @@ def test_delete_asks_first_then_everything_is_gone_and_the_links_answer_410(clie
     for link in links:
         gone = Client().get(link)
         assertContains(gone, "This link no longer works", status_code=410)
-    assert client.get(result_url(token)).status_code == 404
+        assertContains(gone, "deleted their result", status_code=410)
+    # The candidate's own links (the back button, a bookmark, another phone) say so.
+    for own in [
+        result_url(token),
+        step_url(token, 3),
+        delete_url(token),
+        reverse("careers:share_links", args=[token]),
+    ]:
+        page = Client().get(own)
+        assertContains(page, "<h1>These answers were deleted</h1>", status_code=410)
+        assert "no-store" in page["Cache-Control"]
+    assert DeletedAssessment.objects.get().token_hash != token  # only its hash
 
     landing = client.get(gone_url)
     assertContains(landing, "<h1>Your answers and result are deleted</h1>")
+    assertContains(landing, "Anyone who opens one of your share links will see")
     assertContains(
         landing, f'href="{reverse("careers:quiz_start")}">Take the quiz again</a>'
     )
@@ -150,6 +201,26 @@ def test_with_htmx_the_delete_sends_the_browser_to_the_page_saying_it_is_gone(cl
     assert response.cookies["careerfit_quiz"].value == ""
     assert not Assessment.objects.filter(token=token).exists()
     assert Client().get(link).status_code == 410
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        (lambda token: step_url(token, 7), ANSWERS[7]),
+        (lambda token: reverse("careers:share_create", args=[token]), {}),
+    ],
+    ids=["a step", "a new link"],
+)
+def test_a_tab_still_open_after_the_delete_shows_the_answers_were_deleted(
+    client, path, data
+):
+    # Deleted in one tab; the other, still open, sends a step or makes a link (htmx).
+    token = finish(client)
+    client.post(delete_url(token))
+    response = client.post(path(token), data, **HTMX)
+    assertContains(response, "These answers were deleted", status_code=410)
+    # In place of the page's main content (the includes' htmx config swaps a 410).
+    assert (response["HX-Retarget"], response["HX-Reselect"]) == ("#main", "#main")
 
 
 def test_deleting_someone_elses_link_on_this_device_keeps_this_devices_quiz(client):
@@ -183,22 +254,101 @@ def test_a_result_with_links_cannot_be_deleted_leaving_what_they_showed(client):
         Assessment.objects.filter(token=token).delete()
 
 
+def test_a_visit_or_a_link_made_while_results_are_erased_cannot_stop_or_split_it(
+    client, frozen_clock
+):
+    # erase() in its two steps, with what the candidate may do between them: the purge
+    # has chosen a result unvisited for a year; its owner opens it and makes a link.
+    token = finish(client)
+    create_share(client, token)
+    frozen_clock.shift(timedelta(days=RESULT_KEPT_DAYS + 1))
+    unvisited = Assessment.objects.unvisited(
+        timezone.now() - timedelta(days=RESULT_KEPT_DAYS)
+    )
+    erasing = lock_for_erasing(unvisited)
+    result = Result.objects.get(assessment__token=token)
+    result.record_visit()
+    roles = [item["role"] for item in result.top_roles()[:1]]
+    Share.create_for(result, roles=roles, expiry="30")
+    # Neither a ProtectedError (a 500, or the purge stopped) nor a result kept with
+    # its links wiped: the result chosen is deleted with every link it had.
+    assert erase_locked(erasing) == 1
+    assert not Result.objects.exists()
+    assert Share.objects.filter(result=None, snapshot={}).count() == 2
+    assert Client().get(result_url(token)).status_code == 410
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_link_made_as_its_result_is_deleted_says_the_answers_were_deleted(client):
+    if not Role.objects.exists():  # an earlier test of this kind emptied the database
+        load_catalogue()
+    token = finish(client)
+    result = Result.objects.get(assessment__token=token)
+    roles = [item["role"] for item in result.top_roles()[:1]]
+    checked = ShareForm.is_valid
+
+    def deleted_meanwhile(form):
+        # The deletion ends after the view read the result, before the link is stored
+        # (on PostgreSQL, a link stored meanwhile waits for erase()'s lock on the
+        # result instead, and then fails the same way).
+        erase(Assessment.objects.filter(token=token))
+        return checked(form)
+
+    with patch.object(ShareForm, "is_valid", deleted_meanwhile):
+        response = client.post(
+            reverse("careers:share_create", args=[token]),
+            {"expiry": "30", "roles": roles},
+        )
+    assertContains(response, "These answers were deleted", status_code=410)
+    assert not Share.objects.exists()
+
+
 @pytest.mark.parametrize(
-    ("language", "kept", "delete"),
+    ("language", "words"),
     [
-        ("hi", "हम इन्हें 12 महीने तक रखते हैं", "मेरे जवाब और रिज़ल्ट मिटाइए"),
-        ("fil", "nang 12 buwan", "Burahin ang mga sagot at resulta ko"),
+        (
+            "hi",
+            [
+                "हम इन्हें 12 महीने तक रखते हैं। फिर हम इन्हें मिटा देते हैं, और आपके शेयर लिंक",
+                "मेरे जवाब और रिज़ल्ट मिटाइए",
+                "नहीं, मत मिटाइए",
+                "आपके शेयर लिंक काम करना बंद कर देंगे।",
+                "आपका शेयर लिंक जो भी खोलेगा",
+                "ये जवाब मिटा दिए गए हैं",
+                "रिज़ल्ट खोलने के 12 महीने बाद।",
+            ],
+        ),
+        (
+            "fil",
+            [
+                "Nasa amin ang mga ito hanggang 12 buwan mula nang huli mong buksan ang "
+                "page na ito. Pagkatapos noon, buburahin namin ang mga ito at hindi na "
+                "gagana ang mga share link mo.",
+                "Burahin ang mga sagot at resulta ko",
+                "Hindi, huwag burahin",
+                "Hindi na gagana ang mga share link mo.",
+                "Kapag may nagbukas ng share link mo, makikita niyang hindi na ito "
+                "gumagana.",
+                "Nabura na ang mga sagot na ito",
+                "o 12 buwan matapos niyang huling buksan ang resulta niya.",
+            ],
+        ),
     ],
 )
-def test_the_words_are_in_the_readers_language(client, language, kept, delete):
+def test_the_words_are_in_the_readers_language(client, language, words):
     token = finish(client)
+    link = create_share(client, token).get_absolute_url()
     with translation.override(language):
         pages = [
             client.get(result_url(token)),
             client.get(delete_url(token)),
             client.get(reverse("careers:result_deleted")),
         ]
-    assertContains(pages[0], kept)
-    assertContains(pages[0], delete)
+        client.post(delete_url(token))
+        pages.append(client.get(result_url(token)))
+        pages.append(client.get(link.replace("/en/", f"/{language}/")))
+    text = "".join(page.text for page in pages)
+    for words_said in words:
+        assert words_said in text
     for page in pages:
         assert english_left(page.text, language) == []

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -116,45 +117,78 @@ def get_step_by_slug(slug: str) -> QuizStep:
 
 
 def refit(
-    answers: dict[str, Any], changed: str, *, itself: bool = False
-) -> dict[str, dict[str, Any]]:
-    """Re-check each answered step after `changed` (and `changed` itself if `itself`)
-    whose form is built from earlier answers against that form as built from the
-    answers as they now stand, in order, so that what one step loses counts for the
-    steps after it.
+    answers: dict[str, Any],
+    dropped: dict[str, dict[str, Any]],
+    changed: str,
+    *,
+    itself: bool = False,
+) -> None:
+    """Re-check each step after `changed` (and `changed` itself if `itself`) whose form
+    is built from earlier answers, against that form as built from the answers as they
+    now stand, in order, so that what one step loses or gets back counts for the steps
+    after it. Changes `answers` and `dropped` (the assessment's fields) in place.
 
-    A value the form no longer accepts is dropped (a qualification above a lowered
-    education); a step whose answers are then incomplete is unanswered again, the quiz
-    walks there, and its remaining values are kept to show. Changes `answers` in place;
-    gives, for each step that lost values, {"fields": {field: [values dropped]},
-    "kept": the remaining values, only when the step is unanswered again}.
+    A value the form no longer accepts is taken out (a qualification above a lowered
+    education) and noted in `dropped` under the step: {"after": [the steps whose change
+    took something out], "fields": {field: [values]}}. A value taken out before that the
+    form accepts again (the education raised back) is put back and leaves the note, so a
+    wrong tap and its correction lose nothing; a note with nothing left goes. A step
+    whose answers are then incomplete is unanswered again, the quiz walks there, and the
+    note keeps what it still holds to show ("kept").
     """
     first = get_step_by_slug(changed).number - (1 if itself else 0)
-    notes: dict[str, dict[str, Any]] = {}
     for step in STEPS[first:]:
-        saved = answers.get(step.slug)
+        saved, note = answers.get(step.slug), dropped.get(step.slug)
         # A form that reads no earlier answers (no `profile_keys`) is the same form
         # whatever they are: checking it again could only cost (a form is built in
         # 0.2-2 ms, mostly Django copying its fields).
-        if saved is None or not getattr(step.form_class, "profile_keys", ()):
+        if (saved is None and note is None) or not getattr(
+            step.form_class, "profile_keys", ()
+        ):
             continue
+        data = with_values_back(step, saved["form"] if saved else note["kept"], note)
         profile = merged_profile(answers)
-        form = build_form(step, data=saved["form"], profile=profile)
-        if form.is_valid():
-            continue
-        kept, dropped = without_refused(form, saved["form"])
-        form = build_form(step, data=kept, profile=profile)
-        note: dict[str, Any] = {"fields": dropped}
+        form = build_form(step, data=data, profile=profile)
+        if form.is_valid() and note is None:
+            continue  # nothing to take out, nothing to put back
+        kept, refused = data, {}
+        if not form.is_valid():
+            kept, refused = without_refused(form, data)
+            form = build_form(step, data=kept, profile=profile)
         if form.is_valid():
             answers[step.slug] = {
                 "form": form.cleaned_data,
                 "profile": form.to_profile(),
             }
         else:
-            del answers[step.slug]
-            note["kept"] = kept
-        notes[step.slug] = note
-    return notes
+            answers.pop(step.slug, None)
+        if not refused and form.is_valid():
+            dropped.pop(step.slug, None)
+            continue
+        after = note["after"] if note else []
+        before = note["fields"] if note else {}
+        if any(
+            v not in before.get(name, []) for name, vs in refused.items() for v in vs
+        ):
+            after = [slug for slug in after if slug != changed] + [changed]
+        dropped[step.slug] = {"after": after, "fields": refused}
+        if not form.is_valid():
+            dropped[step.slug]["kept"] = kept
+
+
+def with_values_back(
+    step: QuizStep, data: dict[str, Any], note: dict[str, Any] | None
+) -> dict[str, Any]:
+    """A step's answers with the values a change before it took out (`note`) back in."""
+    data = dict(data)
+    for name, values in (note or {}).get("fields", {}).items():
+        field = step.form_class.base_fields.get(name)
+        if isinstance(field, forms.MultipleChoiceField):
+            current = list(data.get(name) or [])
+            data[name] = current + [v for v in values if v not in current]
+        elif data.get(name) in (None, "") and values:
+            data[name] = values[0]
+    return data
 
 
 def without_refused(
@@ -182,28 +216,28 @@ def without_refused(
     return kept, dropped
 
 
-def dropped_lines(
-    step: QuizStep, fields: dict[str, list[Any]]
-) -> list[tuple[str, list[str]]]:
-    """(question, answers dropped) for each field, in the page's language. The labels
-    come from the step's form as built before any answer, which offers every choice."""
+def dropped_answers(step: QuizStep, fields: dict[str, list[Any]]) -> list[str]:
+    """The answers taken out of the step, as it shows them in the page's language. The
+    labels come from the step's form as built before any answer, which offers every
+    choice."""
     form = build_form(step, profile={})
-    lines = []
+    answers = []
     for name, values in fields.items():
-        field = form.fields.get(name)
         labels: dict[str, str] = {}
-        for value, label in getattr(field, "choices", []):
+        for value, label in getattr(form.fields.get(name), "choices", []):
             group = label if isinstance(label, (list, tuple)) else [(value, label)]
             labels.update((str(v), str(text)) for v, text in group)
-        question = str(field.label) if field is not None else name
-        lines.append((question, [labels.get(str(v), str(v)) for v in values]))
-    return lines
+        answers += [labels.get(str(v), str(v)) for v in values]
+    return answers
 
 
 def changed_steps(slugs: list[str]) -> str:
-    """The steps whose new answers dropped others, as the page says them."""
-    return ", ".join(
-        gettext("step %(number)d, “%(title)s”")
-        % {"number": step.number, "title": step.title}
-        for step in map(get_step_by_slug, slugs)
+    """The steps whose new answers took others out, as the page names them."""
+    return get_text_list(
+        [
+            gettext("step %(number)d, “%(title)s”")
+            % {"number": step.number, "title": step.title}
+            for step in map(get_step_by_slug, slugs)
+        ],
+        gettext("and"),
     )

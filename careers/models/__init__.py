@@ -1,6 +1,11 @@
 """The app's models, one module per subject; import them from here."""
 
-from careers.models.assessments import Assessment, Result, new_token
+from careers.models.assessments import (
+    Assessment,
+    DeletedAssessment,
+    Result,
+    new_token,
+)
 from careers.models.catalogue import (
     JobCategory,
     LoadedRow,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -28,10 +29,19 @@ NEAREST_ROLES = 3
 # What a share link can show, to choose from.
 SHAREABLE_ROLES = 12
 # A finished quiz is kept 12 months after the candidate last opened its result: the
-# result page says "12 months" (change it with this), and purge_stale deletes it then.
+# pages say it in months (kept_months), and purge_stale deletes it then by default.
 # A visit is noted to the day.
 RESULT_KEPT_DAYS = 365
 VISIT_PRECISION = timedelta(days=1)
+
+
+def kept_months() -> int:
+    """RESULT_KEPT_DAYS in whole months (at least one), as the pages say it."""
+    return max(1, round(RESULT_KEPT_DAYS * 12 / 365))
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def scored(profile: dict[str, Any]) -> dict[str, Any]:
@@ -55,25 +65,13 @@ def new_token() -> str:
 
 class Refit(Protocol):
     def __call__(
-        self, answers: dict[str, Any], changed: str, *, itself: bool
-    ) -> dict[str, dict[str, Any]]: ...
-
-
-def with_note(
-    before: dict[str, Any] | None, note: dict[str, Any], changed: str
-) -> dict[str, Any]:
-    """A step's record of what was taken out of it, with `note` (after `changed`) added."""
-    before = before or {"after": [], "fields": {}}
-    fields = {name: list(values) for name, values in before["fields"].items()}
-    for name, values in note["fields"].items():
-        fields[name] = fields.get(name, []) + [
-            v for v in values if v not in fields.get(name, [])
-        ]
-    after = [slug for slug in before["after"] if slug != changed] + [changed]
-    merged = {"after": after, "fields": fields}
-    if "kept" in note:
-        merged["kept"] = note["kept"]
-    return merged
+        self,
+        answers: dict[str, Any],
+        dropped: dict[str, dict[str, Any]],
+        changed: str,
+        *,
+        itself: bool,
+    ) -> None: ...
 
 
 class AssessmentQuerySet(models.QuerySet):
@@ -143,10 +141,11 @@ class Assessment(models.Model):
         """Store one step's answers if every step in `earlier` is answered.
 
         The row is locked for the read and the write only, so two tabs saving different
-        steps at once both keep theirs. Under the lock, `refit(answers, slug, itself)`
-        takes out of the later steps what no longer fits (of this step too, `itself`,
-        when another tab saved since this object was read: its form was built from
-        other answers), and what it took out is kept for those steps to say. Gives
+        steps at once both keep theirs. Under the lock, `refit(answers, dropped, slug,
+        itself)` takes out of the later steps what no longer fits (of this step too,
+        `itself`, when another tab saved since this object was read: its form was built
+        from other answers), notes it in `dropped` for those steps to say, and puts back
+        what an earlier change took out that fits again. Gives
         False, changing nothing, when an earlier step is unanswered; either way this
         object then holds the answers as stored.
         """
@@ -162,8 +161,7 @@ class Assessment(models.Model):
                 row.dropped.pop(slug, None)
                 if refit is not None:
                     itself = row.version != self.version
-                    for step, note in refit(row.answers, slug, itself=itself).items():
-                        row.dropped[step] = with_note(row.dropped.get(step), note, slug)
+                    refit(row.answers, row.dropped, slug, itself=itself)
                 row.version += 1
                 row.save(update_fields=["answers", "dropped", "version", "updated_at"])
         self.answers, self.dropped, self.version = row.answers, row.dropped, row.version
@@ -253,3 +251,20 @@ class Result(models.Model):
         for item in self.recommendation["recommendations"]:
             groups[item["verdict"]].append(item)
         return groups
+
+
+class DeletedAssessment(models.Model):
+    """What is left of an assessment `erase()` deleted: its token's hash, so that its own
+    links (the result, "continue later", a bookmark, another phone) answer 410 Gone
+    with a page saying the answers were deleted, not 404 "mistyped". Nothing else: the
+    hash opens nothing. purge_stale removes it with the dead share links."""
+
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    deleted_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Assessment deleted {self.deleted_at:%Y-%m-%d}"
+
+    @classmethod
+    def holds(cls, token: str) -> bool:
+        return cls.objects.filter(token_hash=token_hash(token)).exists()

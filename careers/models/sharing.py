@@ -6,6 +6,8 @@ import base64
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,7 +21,12 @@ from django.utils.translation import gettext
 
 from careers.cards import draw_card, shared_summary, shared_verdict
 from careers.choices import ShareExpiry
-from careers.models.assessments import Assessment, Result
+from careers.models.assessments import (
+    Assessment,
+    DeletedAssessment,
+    Result,
+    token_hash,
+)
 from careers.wording import say
 
 SHARED_FIELDS = ("role", "title", "sector", "category_name", "verdict", "distance")
@@ -44,7 +51,7 @@ def plain_text(snapshot: dict[str, Any], url: str) -> str:
 
 
 def share_token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+    return token_hash(token)
 
 
 class ShareQuerySet(models.QuerySet):
@@ -159,17 +166,74 @@ class Share(models.Model):
             self.save(update_fields=["revoked_at"])
 
 
+# erase() works through this many assessments a statement: a day's purge can hold
+# thousands, and a statement's parameters are bounded (SQLite: 32,766).
+ERASE_BATCH = 500
+
+
+def batched(keys: list, size: int) -> Iterator[list]:
+    return (keys[start : start + size] for start in range(0, len(keys), size))
+
+
+@dataclass(frozen=True)
+class Erasing:
+    """What erase() deletes, locked and collected before anything is changed."""
+
+    assessments: list[int]
+    tokens: list[str]
+    results: list[int]
+
+
 def erase(assessments: models.QuerySet[Assessment]) -> int:
     """Delete these assessments, their results and their share links; how many.
 
     A link keeps only what answers 410 Gone (its token's hash, and since when it is
-    dead), not what it showed, until purge_stale removes it with the other dead links.
+    dead), not what it showed, and an assessment only its token's hash (the same), until
+    purge_stale removes them with the other dead links.
     """
     with transaction.atomic():
-        Share.objects.filter(result__assessment__in=assessments).update(
+        return erase_locked(lock_for_erasing(assessments))
+
+
+def lock_for_erasing(assessments: models.QuerySet[Assessment]) -> Erasing:
+    """Lock these assessments and their results and collect their keys (inside a
+    transaction): from here on, what is deleted is what was chosen now. A visit meanwhile
+    neither keeps a result whose links are then wiped (the assessments are not chosen
+    again) nor runs before the deletion; a link made meanwhile either is wiped with the
+    others or, on PostgreSQL, cannot be stored until the deletion (its reference to the
+    locked result waits) and then fails, rather than stop it with ProtectedError."""
+    rows = list(assessments.select_for_update().values_list("pk", "token"))
+    pks = [pk for pk, _token in rows]
+    results = []
+    for batch in batched(pks, ERASE_BATCH):
+        results += (
+            Result.objects.select_for_update()
+            .filter(assessment__in=batch)
+            .values_list("pk", flat=True)
+        )
+    return Erasing(pks, [token for _pk, token in rows], results)
+
+
+def erase_locked(erasing: Erasing) -> int:
+    """Delete what `lock_for_erasing` collected, by its keys, in the same transaction."""
+    now = timezone.now()
+    for batch in batched(erasing.results, ERASE_BATCH):
+        Share.objects.filter(result__in=batch).update(
             result=None,
             snapshot={},
             card=b"",
-            revoked_at=Coalesce("revoked_at", Value(timezone.now())),
+            revoked_at=Coalesce("revoked_at", Value(now)),
         )
-        return assessments.delete()[1].get("careers.Assessment", 0)
+    DeletedAssessment.objects.bulk_create(
+        [
+            DeletedAssessment(token_hash=token_hash(token), deleted_at=now)
+            for token in erasing.tokens
+        ],
+        batch_size=ERASE_BATCH,
+        ignore_conflicts=True,
+    )
+    deleted = 0
+    for batch in batched(erasing.assessments, ERASE_BATCH):
+        counts = Assessment.objects.filter(pk__in=batch).delete()[1]
+        deleted += counts.get("careers.Assessment", 0)
+    return deleted

@@ -23,13 +23,14 @@ from careers.forms import (
     StepForm,
     build_form,
     changed_steps,
-    dropped_lines,
+    dropped_answers,
     first_unanswered,
     get_step,
     refit,
 )
 from careers.models import Assessment
 from careers.security import TOKEN_PATTERN, private_page, rate_limit, whole_page
+from careers.views.gone import gone_once_deleted
 
 # This device's quiz, for "continue where you left off". The token is itself the secret
 # that opens the answers, so the cookie holds it as it is: no session store is read or
@@ -141,6 +142,7 @@ def quiz_forget(request: HttpRequest) -> HttpResponse:
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 @rate_limit("quiz-answer-address", "ip", ADDRESS_ANSWER_RATE)
 @rate_limit("quiz-answer", quiz_in_url, QUIZ_ANSWER_RATE)
+@gone_once_deleted
 def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     step = get_step(number)
     if step is None:
@@ -234,11 +236,16 @@ def render_step(
         "result_url": reverse("careers:result_detail", args=[assessment.token])
         if assessment.result_pk is not None
         else None,
+        # The button's label, which the notice after a change names too.
+        "submit_label": gettext("See my result")
+        if step.number == STEP_COUNT
+        else gettext("Save and continue"),
         # What a change to an earlier step took out of this one, and why.
-        "dropped": note
+        "dropped": note.get("fields")
         and {
-            "changes": changed_steps(note["after"]),
-            "lines": dropped_lines(step, note["fields"]),
+            "steps": changed_steps(note["after"]),
+            "step_count": len(note["after"]),
+            "answers": dropped_answers(step, note["fields"]),
         },
     }
     return render(request, template_name, context, status=status)

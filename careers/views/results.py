@@ -21,11 +21,12 @@ from careers.choices import Verdict
 from careers.forms import STEP_COUNT, STEPS, first_unanswered
 from careers.matching import cities, in_city, listings_for
 from careers.models import Assessment, scoring_catalogue
-from careers.models.assessments import NEAREST_ROLES
+from careers.models.assessments import NEAREST_ROLES, kept_months
 from careers.models.listings import city_of
 from careers.models.sharing import erase
 from careers.scoring import profile_from_data
 from careers.security import private_page, rate_limit
+from careers.views.gone import gone_once_deleted
 from careers.views.pages import visible_listings
 from careers.views.quiz import QUIZ_COOKIE, step_url
 from careers.views.sharing import share_context
@@ -58,6 +59,7 @@ def result_etag(request: HttpRequest, token: str) -> str | None:
 # a client that revalidates an unchanged result gets a 304.
 @private_page
 @condition(etag_func=result_etag)
+@gone_once_deleted
 def result_detail(request: HttpRequest, token: str) -> HttpResponse:
     assessment = Assessment.objects.select_related("result").filter(token=token).first()
     if assessment is None:
@@ -108,6 +110,7 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         "outdated": result.profile != assessment.profile_data(),
         "finish_url": step_url(token, STEP_COUNT),
         "delete_url": reverse("careers:result_delete", args=[token]),
+        "kept_months": kept_months(),
         **share_context(request, assessment),
     }
     template = "careers/result_detail.html"
@@ -140,6 +143,7 @@ def jobs_context(request: HttpRequest, result, reachable: list[dict]) -> dict:
 @private_page
 @vary_on_headers("HX-Request")
 @rate_limit("result-delete-address", "ip", ADDRESS_DELETE_RATE)
+@gone_once_deleted
 def result_delete(request: HttpRequest, token: str) -> HttpResponse:
     """“Delete my answers and result”: a page that asks first; sent, it deletes the
     answers, the result and its share links (which then answer 410 Gone)."""
@@ -147,7 +151,9 @@ def result_delete(request: HttpRequest, token: str) -> HttpResponse:
     if request.method != "POST":
         if not found.exists():
             raise Http404("No such result.")
-        context = {"result_url": reverse("careers:result_detail", args=[token])}
+        # "No": back to where "Delete" was, not the top of a long page.
+        result_url = reverse("careers:result_detail", args=[token])
+        context = {"keep_url": f"{result_url}#keeping"}
         return render(request, "careers/result_delete.html", context)
     # Sent twice (a double tap, the back button), it is just as gone: the same page.
     erase(found)

@@ -1,5 +1,6 @@
 """Sharing a result: making and switching off links, the shared page and its card."""
 
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +14,7 @@ from careers.forms import ShareForm
 from careers.models import Assessment, Share
 from careers.models.sharing import plain_text
 from careers.security import check_rate, private_page
+from careers.views.gone import gone_once_deleted
 from careers.views.quiz import quiz_in_url
 
 # Links are made per result; the address ceiling leaves room for a class sharing at once.
@@ -101,6 +103,7 @@ def back_to_links(token: str) -> HttpResponse:
 @require_safe
 @private_page
 @vary_on_headers("HX-Request")
+@gone_once_deleted
 def share_links(request: HttpRequest, token: str) -> HttpResponse:
     return share_answer(request, finished_assessment(token, scores=False))
 
@@ -108,6 +111,7 @@ def share_links(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 @private_page
 @vary_on_headers("HX-Request")
+@gone_once_deleted
 def share_create(request: HttpRequest, token: str) -> HttpResponse:
     assessment = finished_assessment(token)
     check_rate(request, "share-create-address", "ip", ADDRESS_SHARE_CREATE_RATE)
@@ -115,11 +119,17 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
     form = ShareForm(request.POST, result=assessment.result)
     if not form.is_valid():
         return share_answer(request, assessment, form, status=400)
-    Share.create_for(
-        assessment.result,
-        roles=form.cleaned_data["roles"],
-        expiry=form.cleaned_data["expiry"],
-    )
+    try:
+        with transaction.atomic():
+            Share.create_for(
+                assessment.result,
+                roles=form.cleaned_data["roles"],
+                expiry=form.cleaned_data["expiry"],
+            )
+    except IntegrityError:
+        # The result was deleted since it was read (erase() holds it locked, so the
+        # link's reference to it fails when the deletion ends): it is gone (410).
+        raise Http404("Deleted while the link was made.") from None
     if request.htmx:
         return share_answer(request, assessment)
     return back_to_links(token)
@@ -128,6 +138,7 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 @private_page
 @vary_on_headers("HX-Request")
+@gone_once_deleted
 def share_revoke(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     # Only the holder of this result's private token can reach its shares.
     share = get_object_or_404(Share, pk=pk, result__assessment__token=token)

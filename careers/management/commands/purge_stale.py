@@ -1,6 +1,6 @@
 """Delete what nobody can use any more or we said we keep no longer: abandoned quiz
 drafts, results not visited for a year, dead share links, listing reports a decision
-read six months ago, old logs."""
+read six months ago, old logs, bulk-import files past their hour."""
 
 from argparse import ArgumentParser, ArgumentTypeError
 from datetime import timedelta
@@ -12,7 +12,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from careers.models import Assessment, ListingReport, Share
+from careers.admin.listing_import import PreviewStorage
+from careers.models import Assessment, DeletedAssessment, ListingReport, Share
 from careers.models.assessments import RESULT_KEPT_DAYS
 from careers.models.sharing import erase
 
@@ -39,10 +40,11 @@ class Command(BaseCommand):
     help = (
         "Delete unfinished quiz drafts not touched for --draft-days, share links that "
         "expired or were switched off over --share-days ago, finished results (with "
-        "their answers) neither visited nor changed for --result-days (their links "
-        "then answer 410 for --share-days), login records older than "
-        "--login-log-days, listing reports a decision read over --report-days ago "
-        "(or unread that old on a listing no longer live) and expired sessions."
+        "their answers) neither visited nor changed for --result-days (their own "
+        "links and share links then answer 410 for --share-days), login records older "
+        "than --login-log-days, listing reports a decision read over --report-days ago "
+        "(or unread that old on a listing no longer live), expired sessions and bulk "
+        "import files kept past their hour."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -75,6 +77,10 @@ class Command(BaseCommand):
             "share links": Share.objects.stale(
                 now - timedelta(days=options["share_days"])
             ),
+            # A deleted quiz's own links answer 410 as long as its share links do.
+            "deleted quizzes' marks": DeletedAssessment.objects.filter(
+                deleted_at__lt=now - timedelta(days=options["share_days"])
+            ),
             "listing reports": ListingReport.objects.stale(
                 now - timedelta(days=options["report_days"])
             ),
@@ -99,3 +105,7 @@ class Command(BaseCommand):
                     # Count the rows of this model only, not the cascade's.
                     count = queryset.delete()[1].get(queryset.model._meta.label, 0)
                 self.stdout.write(f"{verb} {count} {name}")
+            # Else an expired file stays until read, or until the table passes its
+            # MAX_ENTRIES, when the cache culls files still in their hour too.
+            count = PreviewStorage.expired(now, delete=not options["dry_run"])
+            self.stdout.write(f"{verb} {count} expired import files")
