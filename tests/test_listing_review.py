@@ -354,6 +354,39 @@ def test_approval_is_for_the_text_the_moderator_read(client, recruiter, moderato
     assert listing.status == Status.REJECTED
 
 
+def test_an_edit_sent_again_at_once_says_only_that_it_was_sent(client, recruiter):
+    listing = JobListingFactory(owner=recruiter, description=GENUINE)
+    listing.submit(recruiter, pledged=True)
+    client.force_login(recruiter)
+    url = reverse("admin:careers_joblisting_change", args=[listing.pk])
+    edit = {"title": listing.title, "description": f"{GENUINE} Laptops provided."}
+    sent = client.post(
+        url, listing_form(**edit, send_for_review="on", no_fee_pledge="on"), follow=True
+    )
+    said = " ".join(str(m) for m in sent.context["messages"])
+    assert "Sent for review." in said
+    assert "took the listing" not in said  # it was not on the site, and went again
+    held = client.post(
+        url, listing_form(**{**edit, "description": GENUINE}), follow=True
+    )
+    said = " ".join(str(m) for m in held.context["messages"])
+    assert "Your edit took the listing out of the review queue" in said
+
+
+def test_after_a_decision_the_moderator_is_back_at_the_queue(
+    moderator_client, recruiter
+):
+    listing = JobListingFactory(owner=recruiter, description=GENUINE)
+    listing.submit(recruiter, pledged=True)
+    form = {**decision(listing, decision="approved"), "_continue": "Save"}
+    response = moderator_client.post(review_url(listing), form, follow=True)
+    queue = reverse("admin:careers_listingforreview_changelist")
+    assert response.redirect_chain == [(queue, 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        "Approved and published for 30 days."
+    ]
+
+
 def test_a_decision_on_an_older_version_is_refused_by_the_model_too(
     recruiter, moderator
 ):

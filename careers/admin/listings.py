@@ -349,14 +349,19 @@ class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin)
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         listing = form.instance
-        if change and listing.withdraw_if_edited(form.version_before):
+        was_live = listing.status == Status.PUBLISHED
+        sending = form.cleaned_data.get("send_for_review")
+        if change and listing.withdraw_if_edited(form.version_before) and not sending:
             self.message_user(
                 request,
                 "Your edit took the listing off the site until it is reviewed again: "
-                "send it for review.",
+                "send it for review."
+                if was_live
+                else "Your edit took the listing out of the review queue: send it for "
+                "review again.",
                 messages.WARNING,
             )
-        if form.cleaned_data.get("send_for_review"):
+        if sending:
             try:
                 listing.submit(request.user, pledged=form.cleaned_data["no_fee_pledge"])
             except ValidationError as refused:  # a banned employer: saved, not sent

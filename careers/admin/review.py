@@ -8,7 +8,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join
 
 from careers.admin.listings import DecisionInline, flags_html
@@ -184,6 +185,11 @@ class ListingReviewAdmin(admin.ModelAdmin):
         else:
             obj.reject(request.user, data["reason"], note=data["note"], version=version)
             self.message_user(request, "Rejected; the recruiter sees your reason.")
+
+    def response_change(self, request: HttpRequest, obj) -> HttpResponse:
+        # A decided listing leaves the queue: back to the queue, whichever save button
+        # was pressed ("continue editing" led to a page of a listing no longer there).
+        return redirect("admin:careers_listingforreview_changelist")
 
     @admin.action(
         description="Approve selected that nothing was flagged or reported in"
