@@ -10,7 +10,7 @@ class CareersConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_login_failed
 
-        from careers.security import login_failed
+        from careers.web.logins import login_failed
 
         # Django's own event: failed logins go to the security log.
         user_login_failed.connect(login_failed, dispatch_uid="careers.login_failed")

@@ -4,8 +4,8 @@ from fixtures/translations/ by `build_catalogue`."""
 
 from modeltranslation.translator import TranslationOptions, register
 
+from careers.catalogue.models import StepEstimate
 from careers.models import JobCategory, Qualification, Requirement, Role, Skill
-from careers.models.catalogue import StepEstimate
 
 
 @register(JobCategory)

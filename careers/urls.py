@@ -2,8 +2,11 @@
 
 from django.urls import path, register_converter
 
-from careers.security import TOKEN_PATTERN
-from careers.views import listings, pages, quiz, results, sharing
+from careers.assessments.views import quiz, results
+from careers.catalogue import views as pages
+from careers.listings import views as listings
+from careers.sharing import views as sharing
+from careers.web.logs import TOKEN_PATTERN
 
 
 class TokenConverter:

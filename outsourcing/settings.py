@@ -161,7 +161,7 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 # The file between preview and confirm: in the shared "imports" cache (CACHES below),
 # not in this box's /tmp, where another box's confirm found nothing (a 500) and every
 # preview stayed for ever.
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "careers.admin.listing_import.PreviewStorage"
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "careers.listings.admin.importing.PreviewStorage"
 
 MIDDLEWARE = [
     # Outermost, so that everything below it (pages and static files) leaves compressed:
@@ -179,7 +179,7 @@ MIDDLEWARE = [
     # filter) with a 400 before anything reads it (careers/security.py). After the
     # language is set, so the 400 is in the address's language (the two above read
     # cookies, headers and the path, never the body); before CSRF, which reads the body.
-    "careers.security.refuse_unusable_input",
+    "careers.web.middleware.refuse_unusable_input",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -194,7 +194,7 @@ MIDDLEWARE = [
 # check; then Django's own backend (without the demo login unless DEBUG).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "careers.backends.AccountBackend",
+    "careers.web.backends.AccountBackend",
 ]
 
 # `make bench` serves its bare "hello" ceiling beside the site through its own URLconf.
@@ -296,7 +296,7 @@ def redis_cache(url: str) -> dict:
             # Redis answers within a millisecond; one that has not within 0.25 s is
             # down, and is then left alone for a while (careers/caching.py), so a hung
             # Redis costs a request at most one timeout.
-            "REDIS_CLIENT_CLASS": "careers.caching.FailFastRedis",
+            "REDIS_CLIENT_CLASS": "careers.web.caching.FailFastRedis",
             "SOCKET_CONNECT_TIMEOUT": 0.25,
             "SOCKET_TIMEOUT": 0.25,
         },
@@ -355,7 +355,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "careers.security.csrf_failure"
+CSRF_FAILURE_VIEW = "careers.web.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -426,9 +426,9 @@ CONTENT_SECURITY_POLICY = {
 # turns them off, for the load benchmark only: it sends thousands of requests from one address.
 RATELIMIT_ENABLE = os.environ.get("DJANGO_RATE_LIMITS", "1") != "0"
 RATELIMIT_FAIL_OPEN = True
-RATELIMIT_IP_META_KEY = "careers.security.client_ip"
+RATELIMIT_IP_META_KEY = "careers.web.clients.client_ip"
 # A view over its limit raises Ratelimited; the middleware answers with our 429 page.
-RATELIMIT_VIEW = "careers.security.too_many_requests"
+RATELIMIT_VIEW = "careers.web.ratelimits.too_many_requests"
 
 # Admin logins (django-axes): 5 failures for one username from one address lock that
 # username out of logging in from there for 15 minutes (colleagues behind the same
@@ -439,19 +439,19 @@ RATELIMIT_VIEW = "careers.security.too_many_requests"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_CALLABLE = "careers.security.login_username"
+AXES_USERNAME_CALLABLE = "careers.web.logins.login_username"
 # The form's fields axes copies into its records: the typed username masked too.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "careers.security.client_ip"
-AXES_LOCKOUT_CALLABLE = "careers.security.locked_out"
+AXES_CLIENT_IP_CALLABLE = "careers.web.clients.client_ip"
+AXES_LOCKOUT_CALLABLE = "careers.web.logins.locked_out"
 AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Tokens in URLs open a candidate's answers: they never reach a log line.
-    "filters": {"redact_tokens": {"()": "careers.security.RedactTokens"}},
+    "filters": {"redact_tokens": {"()": "careers.web.logs.RedactTokens"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
         "null": {"class": "logging.NullHandler"},

@@ -5,17 +5,17 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from careers.sitemaps import JobSitemap
-from careers.views import health
+from careers.listings.sitemaps import JobSitemap
+from careers.web import health
 
 admin.site.site_header = "CareerFit admin"
 admin.site.site_title = "CareerFit admin"
 admin.site.index_title = "Listings and catalogue"
 
 # Refusals in the site's design, each logged as a security event (careers/security.py).
-handler400 = "careers.security.bad_request"
-handler403 = "careers.security.permission_denied"
-handler500 = "careers.security.server_error"
+handler400 = "careers.web.errors.bad_request"
+handler403 = "careers.web.errors.permission_denied"
+handler500 = "careers.web.errors.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

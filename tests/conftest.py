@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 
-from careers.caching import forget_values
-from careers.catalogue import FIXTURE_PATH
+from careers.catalogue.build import FIXTURE_PATH
 from careers.models import Role
+from careers.web.caching import forget_values
 from tests.factories import UserFactory
 from tests.helpers import BROWSER_ACTIONS
 

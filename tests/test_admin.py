@@ -239,7 +239,7 @@ def test_a_requirement_that_accepts_nothing_is_refused(kind, field):
     # Nothing could meet it, and scoring every quiz would have to guess.
     from django.forms import modelform_factory
 
-    from careers.admin import RequirementForm
+    from careers.catalogue.admin import RequirementForm
     from careers.models import Requirement
 
     form_class = modelform_factory(Requirement, form=RequirementForm, fields="__all__")

@@ -9,10 +9,10 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image, ImageDraw
 
-from careers.cards import _face, _wrap, draw_card
+from careers.assessments.views.quiz import QUIZ_COOKIE
 from careers.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERNAME
 from careers.models import Assessment
-from careers.views.quiz import QUIZ_COOKIE
+from careers.sharing.cards import _face, _wrap, draw_card
 from tests.factories import JobListingFactory
 from tests.helpers import (
     ANSWERS,

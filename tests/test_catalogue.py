@@ -7,17 +7,17 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from careers.catalogue import (
+from careers.catalogue.build import (
     FIXTURE_PATH,
     ONET_DIR,
     CatalogueError,
     build_catalogue,
     load_spec,
 )
-from careers.catalogue_fixture import build_fixture_text
+from careers.catalogue.fixture import build_fixture_text
+from careers.catalogue.onet import load_onet
 from careers.choices import RequirementKind, Sector, Source
 from careers.models import JobCategory, Occupation, Requirement, Role
-from careers.onet import load_onet
 
 EXPECTED_CATEGORIES = {
     Sector.BPO: {

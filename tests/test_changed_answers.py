@@ -12,9 +12,9 @@ from hypothesis import settings as examples
 from hypothesis import strategies as st
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from careers.assessments.forms import STEPS, build_form, refit
+from careers.assessments.forms.quiz import get_step_by_slug
 from careers.choices import EducationLevel
-from careers.forms import STEPS, build_form, refit
-from careers.forms.quiz import get_step_by_slug
 from careers.models import Assessment, Qualification, Result
 from tests.helpers import ANSWERS, HTMX, start, step_url
 from tests.test_translations import english_left

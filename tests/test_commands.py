@@ -6,9 +6,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.http import HttpRequest
 
-from careers.backends import DEMO_MODERATOR
 from careers.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERNAME
 from careers.models import JobListing
+from careers.web.backends import DEMO_MODERATOR
 
 pytestmark = pytest.mark.django_db
 

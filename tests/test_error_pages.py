@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-import careers.views.pages
+import careers.catalogue.views
 from careers.models import Share
 from tests.factories import UserFactory
 from tests.helpers import ANSWERS, answer_all, create_share, start, step_url
@@ -73,7 +73,7 @@ def test_500_says_sorry_and_nothing_else(monkeypatch):
         def __getattr__(self, name):
             raise RuntimeError("SECRET-DETAIL-4711 from the database layer")
 
-    monkeypatch.setattr(careers.views.pages, "JobCategory", Broken())
+    monkeypatch.setattr(careers.catalogue.views, "JobCategory", Broken())
     client = Client(raise_request_exception=False)
     response = client.get("/en/careers/")
     assert_friendly(response, 500, "Something went wrong on our side")

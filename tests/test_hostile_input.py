@@ -8,9 +8,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careers.forms import STEPS, build_form
+from careers.assessments.forms import STEPS, build_form
+from careers.assessments.profiles import SCHEMA_PATH, ProfileError, check_profile
 from careers.models import Assessment, JobListing, Result, Role, Share
-from careers.profiles import SCHEMA_PATH, ProfileError, check_profile
 from careers.scoring import profile_from_data, recommend, recommendation_data
 from tests.factories import UserFactory
 from tests.helpers import ANSWERS, HTMX, answer_all, create_share, start, step_url
@@ -54,7 +54,7 @@ def values_for(field) -> st.SearchStrategy:
 
 def posts_nul(posted: dict) -> bool:
     """Whether a form holds a NUL: refused whole, with a 400 that says so (PostgreSQL
-    cannot store one; careers.security.refuse_unusable_input)."""
+    cannot store one; careers.web.middleware.refuse_unusable_input)."""
     texts = [
         text
         for name, value in posted.items()

@@ -4,9 +4,9 @@ work samples, where they can work; answers that contradict each other are refuse
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
+from careers.assessments.wording import in_words
 from careers.models import Assessment
 from careers.scoring import FORMAT
-from careers.wording import in_words
 from tests.helpers import ANSWERS, answer_all, start, step_url
 
 pytestmark = pytest.mark.django_db

@@ -26,7 +26,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from careers.admin.listing_import import (
+from careers.choices import Status
+from careers.listings.admin.importing import (
     COLUMNS,
     MAX_FILE_KB,
     MAX_ROWS,
@@ -36,7 +37,6 @@ from careers.admin.listing_import import (
     ListingResource,
     PreviewStorage,
 )
-from careers.choices import Status
 from careers.models import JobListing
 from tests import servers
 from tests.factories import UserFactory
@@ -261,7 +261,7 @@ def test_a_preview_outlives_hundreds_of_others_in_its_hour(
 ):
     # The first name in the table's order: the cache's culling past MAX_ENTRIES (it
     # was 100) deleted a third of the files from the first, this one among them.
-    with patch("careers.admin.listing_import.uuid4", return_value=uuid.UUID(int=0)):
+    with patch("careers.listings.admin.importing.uuid4", return_value=uuid.UUID(int=0)):
         data = confirm_data(upload(recruiter_client, row("Hindi voice executive")))
     for _ in range(300):  # other recruiters' previews, all still in their hour
         PreviewStorage().save(b"title\nSome listing\n")

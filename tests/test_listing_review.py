@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careers.choices import DecisionKind, RejectionReason, ReportReason, Status
-from careers.listing_lint import lint
+from careers.listings.lint import lint
+from careers.listings.models import StaleReview
 from careers.models import Employer, JobListing, Recruiter
-from careers.models.listings import StaleReview
 from tests.factories import JobListingFactory, UserFactory
 from tests.test_admin import listing_form
 

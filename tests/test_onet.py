@@ -2,8 +2,8 @@
 
 import pytest
 
-from careers.catalogue import ONET_DIR
-from careers.onet import (
+from careers.catalogue.build import ONET_DIR
+from careers.catalogue.onet import (
     OnetOccupation,
     Rating,
     cefr_from_onet_level,

@@ -87,7 +87,7 @@ def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
     def broken(*args, **kwargs):
         raise DatabaseError("connection refused")
 
-    monkeypatch.setattr("careers.views.health.connection.cursor", broken)
+    monkeypatch.setattr("careers.web.health.connection.cursor", broken)
     assert client.get("/healthz").status_code == 503
 
 

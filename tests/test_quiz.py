@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from careers.forms import STEPS, build_form
+from careers.assessments.forms import STEPS, build_form
 from careers.models import Assessment, Result
 from tests.factories import JobListingFactory
 from tests.helpers import ANSWERS, HTMX, answer_all, start, step_url

@@ -179,7 +179,7 @@ def test_command_line_exit_status_and_stderr(tmp_path):
 
 
 def test_every_example_profile_is_valid():
-    from careers.profiles import _validator
+    from careers.assessments.profiles import _validator
 
     for path in PROFILES.glob("*.json"):
         assert not list(_validator().iter_errors(json.loads(path.read_text()))), (

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from careers.models import Employer, Qualification, Role, StepEstimate
-from careers.security import site_url as site_url_for_refusals
+from careers.web.errors import site_url as site_url_for_refusals
 from tests.factories import JobListingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,18 +14,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from careers.forms import ShareForm
+from careers.assessments import models as assessments
+from careers.assessments.forms import ShareForm
+from careers.assessments.models import RESULT_KEPT_DAYS
 from careers.management.commands.purge_stale import RESULT_DAYS
-from careers.models import (
-    Assessment,
-    DeletedAssessment,
-    Result,
-    Role,
-    Share,
-    assessments,
-)
-from careers.models.assessments import RESULT_KEPT_DAYS
-from careers.models.sharing import erase, erase_locked, lock_for_erasing
+from careers.models import Assessment, DeletedAssessment, Result, Role, Share
+from careers.sharing.models import erase, erase_locked, lock_for_erasing
 from tests.conftest import load_catalogue
 from tests.helpers import ANSWERS, HTMX, create_share, finish, step_url
 from tests.test_data import _Out

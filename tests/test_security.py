@@ -18,7 +18,9 @@ from django.test import Client
 from django.urls import reverse
 
 from careers.models import Assessment
-from careers.security import client_ip, login_username, wait_in_words
+from careers.web.clients import client_ip
+from careers.web.logins import login_username
+from careers.web.ratelimits import wait_in_words
 from tests.factories import UserFactory
 from tests.helpers import ANSWERS, HTMX, finish, start, step_url
 

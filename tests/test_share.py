@@ -15,10 +15,10 @@ from django.utils import timezone
 from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
-from careers.cards import card_alt_text
+from careers.assessments.wording import say
 from careers.models import Assessment, Share
-from careers.models.sharing import plain_text
-from careers.wording import say
+from careers.sharing.cards import card_alt_text
+from careers.sharing.models import plain_text
 from tests.helpers import ANSWERS, HTMX, answer_all, create_share, finish, start
 
 pytestmark = pytest.mark.django_db

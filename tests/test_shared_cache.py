@@ -20,10 +20,10 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django_ratelimit.core import get_usage
 
-from careers import caching
-from careers.caching import FailFastRedis, forget_values
 from careers.models import Assessment
-from careers.views.sharing import SHARE_MISS_RATE
+from careers.sharing.views import SHARE_MISS_RATE
+from careers.web import caching
+from careers.web.caching import FailFastRedis, forget_values
 from outsourcing.settings import redis_cache
 from tests.helpers import ANSWERS, create_share, finish, step_url
 from tests.servers import ROOT, cluster, drop_database, postgres_database

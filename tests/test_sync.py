@@ -7,9 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from careers.catalogue import FIXTURE_PATH
+from careers.catalogue.build import FIXTURE_PATH
+from careers.catalogue.sync import sync_catalogue
 from careers.models import Qualification, Requirement, Role
-from careers.sync import sync_catalogue
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from careers.cards import _face
 from careers.models import JobCategory, Occupation, Role
+from careers.sharing.cards import _face
 from tests.factories import JobListingFactory
 from tests.helpers import ANSWERS, create_share, start
 

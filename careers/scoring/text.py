@@ -1,5 +1,5 @@
 """Sentences in any language: the engine names a message and its values; whoever shows
-it translates them (careers.wording with Django's gettext, `english()` here).
+it translates them (careers.assessments.wording with Django's gettext, `english()` here).
 
 A stored result keeps the messages, not the words, so it reads in whichever language
 the page is in, and a shared link reads in its reader's. `_` and `ngettext` are named

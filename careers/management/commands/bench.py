@@ -32,7 +32,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from careers.catalogue import grow_catalogue
+from careers.catalogue.build import grow_catalogue
 from careers.choices import (
     CEFRLevel,
     Commute,

@@ -5,8 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from careers.catalogue import FIXTURE_PATH, CatalogueError
-from careers.catalogue_fixture import build_fixture_text
+from careers.catalogue.build import FIXTURE_PATH, CatalogueError
+from careers.catalogue.fixture import build_fixture_text
 
 
 class Command(BaseCommand):

@@ -12,10 +12,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from careers.admin.listing_import import PreviewStorage
+from careers.assessments.models import RESULT_KEPT_DAYS
+from careers.listings.admin.importing import PreviewStorage
 from careers.models import Assessment, DeletedAssessment, ListingReport, Share
-from careers.models.assessments import RESULT_KEPT_DAYS
-from careers.models.sharing import erase
+from careers.sharing.models import erase
 
 # Defaults, documented in the README ("Keeping data"). A draft untouched for a month is
 # abandoned; a dead share link answers 410 for a month, then 404 like any unknown link.

@@ -11,11 +11,11 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 
+from careers.assessments.profiles import ProfileError, read_profile
+from careers.assessments.wording import in_words
 from careers.choices import Verdict
 from careers.models import Qualification, Skill, scoring_catalogue
-from careers.profiles import ProfileError, read_profile
 from careers.scoring import profile_from_data, recommend, recommendation_data
-from careers.wording import in_words
 
 
 def positive_int(value: str) -> int:

@@ -13,9 +13,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from careers.backends import DEMO_MODERATOR, DEMO_USERNAME
 from careers.choices import Status
 from careers.models import JobListing, Role
+from careers.web.backends import DEMO_MODERATOR, DEMO_USERNAME
 
 # Documented in README.md; only ever set while DEBUG is on.
 DEMO_PASSWORD = "careerfit-demo"

@@ -10,8 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError
 
-from careers.catalogue import FIXTURE_PATH
-from careers.sync import sync_catalogue
+from careers.catalogue.build import FIXTURE_PATH
+from careers.catalogue.sync import sync_catalogue
 
 # What a fixture that is not a catalogue raises; nothing is saved then (one transaction).
 UNUSABLE = (

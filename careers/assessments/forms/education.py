@@ -1,0 +1,200 @@
+"""Steps 2 and 3: education, and the qualifications it makes possible."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from careers.assessments.forms.base import NOT_APPLICABLE, OTHER_FIELD, StepForm
+from careers.choices import (
+    EducationLevel,
+    FieldOfStudy,
+    PortfolioKind,
+    Stream,
+)
+from careers.models import Qualification, Skill
+
+FIELD_CHOICES = [
+    (NOT_APPLICABLE, _("Not applicable: I finished school only")),
+    *[
+        (value, label)
+        for value, label in FieldOfStudy.choices
+        if value != FieldOfStudy.ANY
+    ],
+    (OTHER_FIELD, _("Another field")),
+]
+SCHOOL_LEVELS = {EducationLevel.SECONDARY, EducationLevel.HIGHER_SECONDARY}
+# College begun, no degree yet: the field studied is asked, not required.
+SOME_COLLEGE = EducationLevel.SOME_COLLEGE
+
+
+class EducationForm(StepForm):
+    education = forms.ChoiceField(
+        label=_("What is the highest level you have completed?"),
+        choices=EducationLevel.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Completed only: a course you are still doing comes in the next step."
+        ),
+        error_messages={"required": _("Choose the highest level you have completed.")},
+    )
+    stream = forms.ChoiceField(
+        label=_("Your stream in the 12th"),
+        choices=[(NOT_APPLICABLE, _("I did not do the 12th")), *Stream.choices],
+        required=False,
+        help_text=_(
+            "Many school-level jobs look at it, for example commerce for accounts work."
+        ),
+    )
+    field_of_study = forms.ChoiceField(
+        label=_("The field of your diploma or degree"),
+        choices=FIELD_CHOICES,
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        level, field = data.get("education"), data.get("field_of_study")
+        if level in SCHOOL_LEVELS and field:
+            self.add_error(
+                "field_of_study",
+                _(
+                    "A field is for a diploma or a degree you have completed. For the "
+                    "12th, choose your stream; a degree you are doing comes in the next "
+                    "step."
+                ),
+            )
+        elif level and level not in SCHOOL_LEVELS | {SOME_COLLEGE} and not field:
+            self.add_error(
+                "field_of_study", _("Choose the field of your diploma or degree.")
+            )
+        if level == EducationLevel.HIGHER_SECONDARY and not data.get("stream"):
+            self.add_error("stream", _("Choose the stream you studied in the 12th."))
+        if level == EducationLevel.SECONDARY and data.get("stream"):
+            self.add_error(
+                "stream",
+                _("You said the 10th is your highest level: clear the stream."),
+            )
+        return data
+
+    def to_profile(self) -> dict[str, Any]:
+        field = self.cleaned_data["field_of_study"]
+        return {
+            "education": self.cleaned_data["education"],
+            "stream": self.cleaned_data["stream"] or None,
+            "field_of_study": field
+            if field not in (NOT_APPLICABLE, OTHER_FIELD)
+            else None,
+        }
+
+
+def stage_name(stage: dict[str, Any]) -> str:
+    """A qualification's stage in the page's language (its translations are kept
+    beside it: fixtures/translations/), else as written."""
+    return stage.get(f"name_{get_language()}") or stage["name"]
+
+
+class QualificationsForm(StepForm):
+    none = forms.BooleanField(label=_("I have none of these yet"), required=False)
+    qualifications = forms.MultipleChoiceField(
+        label=_("Which of these have you completed?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Tick every degree, certificate or licence you hold. Only those that "
+            "fit your education are shown."
+        ),
+    )
+    in_progress = forms.ChoiceField(
+        label=_("A qualification you are working towards, and how far you are"),
+        required=False,
+        help_text=_(
+            "For example CA Intermediate group 1 cleared, or the final year of an "
+            "LLB: we count the time you have left."
+        ),
+    )
+    portfolios = forms.MultipleChoiceField(
+        label=_("Samples of your own work you can show"),
+        choices=PortfolioKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Writing, design and teaching jobs hire on samples. Tick only kinds "
+            "you have."
+        ),
+    )
+
+    # Slug -> (name, education level) of what the form offers.
+    offered: dict[str, tuple[str, str]] = {}
+    # The earlier answers `for_catalogue` reads.
+    profile_keys = ("education", "field_of_study")
+
+    @classmethod
+    def for_catalogue(
+        cls,
+        qualifications: list[Qualification],
+        skills: list[Skill],
+        profile: dict[str, Any],
+    ) -> type[QualificationsForm]:
+        """The form offering the qualifications that fit the education given (degrees
+        up to that level; the field's first), grouped by kind."""
+        rank = EducationLevel.values.index
+        level = profile.get("education") or EducationLevel.DOCTORATE
+        field = profile.get("field_of_study")
+        fitting = [
+            q for q in qualifications if not q.level or rank(q.level) <= rank(level)
+        ]
+        fitting.sort(key=lambda q: q.field != field)  # stable: kind order kept
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for qualification in fitting:
+            groups.setdefault(qualification.get_kind_display(), []).append(
+                (qualification.slug, qualification.name)
+            )
+        held = copy.deepcopy(cls.base_fields["qualifications"])
+        held.choices = list(groups.items())
+        doing = copy.deepcopy(cls.base_fields["in_progress"])
+        doing.choices = [(NOT_APPLICABLE, _("Nothing at the moment"))] + [
+            (
+                q.name,
+                [(f"{q.slug}:{st['code']}", stage_name(st)) for st in q.stages],
+            )
+            for q in qualifications
+            if q.stages
+        ]
+        offered = {q.slug: (q.name, q.level) for q in qualifications}
+        attrs = {"qualifications": held, "in_progress": doing, "offered": offered}
+        return type(cls.__name__, (cls,), attrs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        held = data.get("qualifications") or []
+        if not held and not data.get("none"):
+            self.add_error(
+                "qualifications",
+                _("Tick what you hold, or “I have none of these yet”."),
+            )
+        if held and data.get("none"):
+            self.add_error(
+                "none", _("You ticked qualifications and “none”: untick one of them.")
+            )
+        doing = (data.get("in_progress") or "").partition(":")[0]
+        if doing and doing in held:
+            name = self.offered[doing][0]
+            self.add_error(
+                "in_progress",
+                _("You ticked %(name)s as completed: choose what you are still doing.")
+                % {"name": name},
+            )
+        return data
+
+    def to_profile(self) -> dict[str, Any]:
+        doing, _colon, stage = self.cleaned_data["in_progress"].partition(":")
+        return {
+            "qualifications": sorted(self.cleaned_data["qualifications"]),
+            "in_progress": [{"qualification": doing, "stage": stage}] if doing else [],
+            "portfolios": sorted(self.cleaned_data["portfolios"]),
+        }

@@ -1,0 +1,1 @@
+"""The questionnaire's pages (quiz.py) and the candidate's private result (results.py)."""

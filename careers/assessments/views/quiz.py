@@ -1,0 +1,253 @@
+"""The questionnaire: start, then one step per page, each saved as soon as it is valid."""
+
+import hashlib
+import json
+import re
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect, push_url
+
+from careers.assessments.forms import (
+    STEP_COUNT,
+    STEPS,
+    QuizStep,
+    StepForm,
+    build_form,
+    changed_steps,
+    dropped_answers,
+    first_unanswered,
+    get_step,
+    refit,
+)
+from careers.assessments.views.gone import gone_once_deleted
+from careers.models import Assessment
+from careers.web.caching import generation
+from careers.web.logs import TOKEN_PATTERN
+from careers.web.ratelimits import rate_limit
+from careers.web.responses import private_page, whole_page
+
+# This device's quiz, for "continue where you left off". The token is itself the secret
+# that opens the answers, so the cookie holds it as it is: no session store is read or
+# written on a candidate's pages. (It lives as long as an untouched draft is kept.)
+QUIZ_COOKIE = "careerfit_quiz"
+QUIZ_COOKIE_SECONDS = 30 * 24 * 3600
+
+# Answers count per quiz; a whole college lab or NGO class can sit behind one address, so
+# the per-address ceilings are far above what one person needs (a step takes seconds).
+# Starts have no quiz yet to count by: only the address ceiling holds them.
+QUIZ_START_RATE = "600/h"
+QUIZ_ANSWER_RATE = "60/m"
+ADDRESS_ANSWER_RATE = "600/m"
+
+
+def quiz_in_url(group: str, request: HttpRequest) -> str:
+    return request.resolver_match.kwargs["token"]
+
+
+def remembered_token(request: HttpRequest) -> str | None:
+    """This device's quiz, if the cookie holds something that can be a token at all."""
+    token = request.COOKIES.get(QUIZ_COOKIE, "")
+    return token if re.fullmatch(TOKEN_PATTERN, token) else None
+
+
+def remember(request: HttpRequest, response: HttpResponse, token: str) -> HttpResponse:
+    """Remember the quiz this device is answering, for "continue where you left off".
+
+    Only when answering: opening someone else's link (a shared phone, a cyber café) must
+    neither replace this device's own quiz nor offer theirs to the next person.
+    """
+    if request.method == "POST" and request.COOKIES.get(QUIZ_COOKIE) != token:
+        response.set_cookie(
+            QUIZ_COOKIE,
+            token,
+            max_age=QUIZ_COOKIE_SECONDS,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
+def step_url(token: str, number: int) -> str:
+    return reverse("careers:quiz_step", args=[token, number])
+
+
+def problem(
+    request: HttpRequest, message: str, link: str, link_text: str
+) -> HttpResponse:
+    """A 400 page saying what to do; under htmx it replaces the page's main content."""
+    context = {"message": message, "link": link, "link_text": link_text}
+    response = render(request, "careers/quiz_problem.html", context, status=400)
+    return whole_page(request, response)
+
+
+def assessment_or_404(token: str) -> Assessment:
+    assessment = Assessment.objects.with_finished().filter(token=token).first()
+    if assessment is None:
+        raise Http404("No such quiz.")
+    return assessment
+
+
+def first_missing(assessment: Assessment, step: QuizStep) -> QuizStep | None:
+    """The first step before `step` that is not answered yet."""
+    return next(
+        (s for s in STEPS[: step.number - 1] if not assessment.has_answered(s.slug)),
+        None,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@private_page
+@rate_limit("quiz-start", "ip", QUIZ_START_RATE)
+def quiz_start(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        assessment = Assessment.objects.create()
+        response = redirect("careers:quiz_step", assessment.token, 1)
+        return remember(request, response, assessment.token)
+    token = remembered_token(request)
+    current = Assessment.objects.filter(token=token).first() if token else None
+    resume_url, number = None, None
+    if current is not None:
+        number = first_unanswered(current.answers)
+        resume_url = (
+            step_url(current.token, number)
+            if number
+            else reverse("careers:result_detail", args=[current.token])
+        )
+    context = {
+        "resume_url": resume_url,
+        "finished": current is not None and number is None,
+        "steps": STEPS,
+    }
+    return render(request, "careers/quiz_start.html", context)
+
+
+@require_POST
+def quiz_forget(request: HttpRequest) -> HttpResponse:
+    """“This is not my quiz”: this device forgets the quiz it remembered (nothing is
+    deleted; whoever has the link can still open it)."""
+    response = redirect("careers:quiz_start")
+    response.delete_cookie(QUIZ_COOKIE, samesite="Lax")
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@private_page
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@rate_limit("quiz-answer-address", "ip", ADDRESS_ANSWER_RATE)
+@rate_limit("quiz-answer", quiz_in_url, QUIZ_ANSWER_RATE)
+@gone_once_deleted
+def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
+    step = get_step(number)
+    if step is None:
+        raise Http404("No such step.")
+    assessment = assessment_or_404(token)
+    missing = first_missing(assessment, step)
+    if request.method != "POST":
+        if missing is not None:
+            return redirect("careers:quiz_step", token, missing.number)
+        return render_step(request, assessment, step)
+    if missing is not None:
+        return skipped(request, token, missing)
+    form = build_form(step, data=request.POST, profile=assessment.profile_data())
+    if not form.is_valid():
+        return render_step(request, assessment, step, form, status=400)
+    answers = {"form": form.cleaned_data, "profile": form.to_profile()}
+    earlier = [s.slug for s in STEPS[: step.number - 1]]
+    if not assessment.answer(step.slug, answers, earlier, refit):
+        # An earlier step's answers were taken back in another tab ("start again").
+        return skipped(request, token, first_missing(assessment, step) or STEPS[0])
+    # Answering makes it this device's quiz (opening a link does not).
+    return remember(request, after_saving(request, assessment, step), token)
+
+
+def after_saving(
+    request: HttpRequest, assessment: Assessment, step: QuizStep
+) -> HttpResponse:
+    """The next step, or the result once the last step is saved."""
+    if step.number == STEP_COUNT:
+        result = assessment.finish()
+        if request.htmx:
+            return HttpResponseClientRedirect(result.get_absolute_url())
+        return redirect(result)
+    next_step = STEPS[step.number]
+    if request.htmx:
+        response = render_step(request, assessment, next_step)
+        return push_url(response, step_url(assessment.token, next_step.number))
+    return redirect("careers:quiz_step", assessment.token, next_step.number)
+
+
+def skipped(request: HttpRequest, token: str, missing: QuizStep) -> HttpResponse:
+    return problem(
+        request,
+        gettext("Please answer step %(number)d, “%(title)s”, first.")
+        % {"number": missing.number, "title": missing.title},
+        step_url(token, missing.number),
+        gettext("Go to step %(number)d") % {"number": missing.number},
+    )
+
+
+def render_step(
+    request: HttpRequest,
+    assessment: Assessment,
+    step: QuizStep,
+    form: StepForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The step with a bound `form` (errors shown), or showing the saved answers."""
+    template_name = "careers/quiz_step.html"
+    # A history restore (browser back with htmx) needs the whole page, not the fragment.
+    if request.htmx and not request.htmx.history_restore_request:
+        template_name += "#quiz"
+    note = assessment.dropped.get(step.slug) or {}
+    # A step left incomplete by a change before it shows what it still holds.
+    saved = assessment.answers.get(step.slug, {}).get("form") or note.get("kept")
+    profile = assessment.profile_data()
+    # The qualifications offered depend on the education given before.
+    earlier = {k: profile.get(k) for k in ("education", "field_of_study")}
+    answers_key = json.dumps(
+        [saved or {}, earlier], sort_keys=True, cls=DjangoJSONEncoder
+    )
+    url = step_url(assessment.token, step.number)
+    context = {
+        "step": step,
+        "steps": STEPS,
+        "step_count": STEP_COUNT,
+        # The unbound fields usually come from the fragment cache: the form is built only
+        # when the template asks for it.
+        "form": form
+        or SimpleLazyObject(lambda: build_form(step, initial=saved, profile=profile)),
+        "bound": form is not None,
+        # Everyone with the same answers to this step sees the same fields, until the
+        # catalogue changes.
+        "fields_key": hashlib.sha256(answers_key.encode()).hexdigest(),
+        "generation": generation(),
+        "step_url": url,
+        "back_url": step_url(assessment.token, step.number - 1)
+        if step.number > 1
+        else None,
+        "continue_url": request.build_absolute_uri(url),
+        "result_url": reverse("careers:result_detail", args=[assessment.token])
+        if assessment.result_pk is not None
+        else None,
+        # The button's label, which the notice after a change names too.
+        "submit_label": gettext("See my result")
+        if step.number == STEP_COUNT
+        else gettext("Save and continue"),
+        # What a change to an earlier step took out of this one, and why.
+        "dropped": note.get("fields")
+        and {
+            "steps": changed_steps(note["after"]),
+            "step_count": len(note["after"]),
+            "answers": dropped_answers(step, note["fields"]),
+        },
+    }
+    return render(request, template_name, context, status=status)

@@ -1,0 +1,241 @@
+"""The catalogue editors' admin: categories, roles and their requirements, occupations,
+qualifications, step estimates and skills."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.core.validators import slug_re
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from careers.catalogue.requirements import requirement_option_errors
+from careers.models import (
+    JobCategory,
+    Occupation,
+    Qualification,
+    Requirement,
+    Role,
+    RoleOccupation,
+    Skill,
+    StepEstimate,
+    catalogue_changed,
+)
+from careers.web.admin import CheckedChoicesMixin
+
+
+class CatalogueAdmin(CheckedChoicesMixin, TranslationAdmin):
+    """Catalogue edits change what the scoring engine reads: tell it at once. Its
+    words are edited per language (English, Hindi, Filipino: careers/translation.py)."""
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        catalogue_changed()
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        super().delete_model(request, obj)
+        catalogue_changed()
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        super().delete_queryset(request, queryset)
+        catalogue_changed()
+
+
+class RequirementForm(forms.ModelForm):
+    def clean(self) -> dict:
+        data = super().clean()
+        errors = requirement_option_errors(
+            data.get("kind", ""),
+            list(data.get("qualifications") or []),
+            list(data.get("skills") or []),
+        )
+        for field, message in errors.items():
+            self.add_error(field, message)
+        return data
+
+
+class RequirementInline(CheckedChoicesMixin, TranslationStackedInline):
+    model = Requirement
+    form = RequirementForm
+    extra = 0
+    autocomplete_fields = ["qualifications", "skills"]
+    fields = [
+        ("code", "kind", "importance", "weight"),
+        ("level", "amount", "subject", "fields"),
+        "qualifications",
+        "skills",
+        "explanation",
+        ("source", "source_note"),
+        "position",
+    ]
+
+
+class RoleOccupationInline(CheckedChoicesMixin, admin.TabularInline):
+    model = RoleOccupation
+    extra = 0
+    autocomplete_fields = ["occupation"]
+
+
+class RoleInline(CheckedChoicesMixin, TranslationTabularInline):
+    model = Role
+    extra = 0
+    fields = ["title", "slug", "channel", "job_zone", "position"]
+    show_change_link = True
+
+
+@admin.register(JobCategory)
+class JobCategoryAdmin(CatalogueAdmin):
+    list_display = ["name", "sector", "role_count", "position"]
+    list_filter = ["sector"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [RoleInline]
+
+    @admin.display(description="roles")
+    def role_count(self, obj: JobCategory) -> int:
+        return obj.roles.count()
+
+
+@admin.register(Role)
+class RoleAdmin(CatalogueAdmin):
+    list_display = ["title", "category", "sector", "channel", "job_zone"]
+    list_filter = ["category__sector", "category", "channel", "job_zone"]
+    list_select_related = ["category"]
+    search_fields = ["title", "summary", "category__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [RoleOccupationInline, RequirementInline]
+
+    @admin.display(description="sector", ordering="category__sector")
+    def sector(self, obj: Role) -> str:
+        return obj.category.sector
+
+
+@admin.register(Occupation)
+class OccupationAdmin(CheckedChoicesMixin, admin.ModelAdmin):
+    """O*NET source data: rebuilt from fixtures/onet by `build_catalogue`, never edited here."""
+
+    list_display = ["code", "title", "job_zone", "has_ratings"]
+    list_filter = ["job_zone", "has_ratings"]
+    search_fields = ["code", "title"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: Occupation | None = None
+    ) -> bool:
+        return False
+
+    def has_delete_permission(
+        self, request: HttpRequest, obj: Occupation | None = None
+    ) -> bool:
+        return False
+
+
+STAGE_KEYS = {"code", "name", "weeks_left"}
+
+
+# A stage's name in our other languages, beside the English (fixtures/translations/).
+STAGE_NAMES = {
+    f"name_{code}"
+    for code, _name in settings.LANGUAGES
+    if code != settings.LANGUAGE_CODE
+}
+
+
+STAGES_EXAMPLE = '[{"code": "year-1", "name": "In year 1", "weeks_left": 130}]'
+
+
+def stage_error(number: int, stage: object, codes: set[str]) -> str | None:
+    """What is wrong with one of a qualification's stages, as the quiz reads them."""
+    where = f"Stage {number}"
+    if not isinstance(stage, dict) or not stage.keys() >= STAGE_KEYS:
+        return f"{where} needs a code, a name and weeks_left, as in {STAGES_EXAMPLE}."
+    unknown = stage.keys() - STAGE_KEYS - STAGE_NAMES
+    if unknown:
+        return f"{where} has keys we do not use: {', '.join(sorted(unknown))}."
+    code = stage["code"]
+    if not isinstance(code, str) or not slug_re.fullmatch(code) or code in codes:
+        return f"{where}: the code must be letters, digits or hyphens, and its own."
+    codes.add(code)
+    if not isinstance(stage["name"], str) or not stage["name"].strip():
+        return f"{where} needs a name."
+    if any(not isinstance(stage.get(key, ""), str) for key in STAGE_NAMES):
+        return f"{where}: {' and '.join(sorted(STAGE_NAMES))} must be text."
+    weeks = stage["weeks_left"]
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 0 < weeks <= 32767:
+        return f"{where}: weeks_left must be a whole number of weeks, 1 or more."
+    return None
+
+
+class QualificationForm(forms.ModelForm):
+    """Stages as the quiz reads them: anything else saved broke its education step for
+    everyone, and an empty box or a number such as 1e400 (no JSON can hold it) did not
+    save at all (a 500)."""
+
+    def clean_stages(self) -> list:
+        stages = self.cleaned_data.get("stages")
+        if stages is None:  # an empty box: no stages
+            return []
+        if not isinstance(stages, list):
+            raise ValidationError(
+                f"Write a list of stages, as in {STAGES_EXAMPLE}, or [] for none."
+            )
+        codes: set[str] = set()
+        for number, stage in enumerate(stages, 1):
+            error = stage_error(number, stage, codes)
+            if error:
+                raise ValidationError(error)
+        return stages
+
+    def clean(self) -> dict:
+        data = super().clean()
+        high = data.get("weeks_high")
+        for stage in data.get("stages") or []:
+            if high is not None and stage["weeks_left"] > high:
+                self.add_error(
+                    "stages",
+                    f"Stage “{stage['code']}” has more weeks left "
+                    f"({stage['weeks_left']}) than the whole usually takes ({high}).",
+                )
+                break
+        return data
+
+
+@admin.register(Qualification)
+class QualificationAdmin(CatalogueAdmin):
+    form = QualificationForm
+    list_display = ["name", "kind", "field", "level", "weeks_low", "weeks_high"]
+    list_filter = ["kind", "field", "level"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(StepEstimate)
+class StepEstimateAdmin(CatalogueAdmin):
+    """How long each kind of step takes: the verdicts and distances rest on these."""
+
+    list_display = ["__str__", "weeks_low", "weeks_high", "cost", "effort_reason"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # one per kind, loaded with the catalogue
+
+    def has_delete_permission(
+        self, request: HttpRequest, obj: StepEstimate | None = None
+    ) -> bool:
+        return False
+
+
+@admin.register(Skill)
+class SkillAdmin(CatalogueAdmin):
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}

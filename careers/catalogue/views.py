@@ -1,0 +1,162 @@
+"""The public pages: what BPO and KPO are, the categories and roles, open listings."""
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from careers.choices import (
+    OUTSOURCING_CITIES,
+    SECTOR_DEFINITIONS,
+    SECTOR_LONG_NAMES,
+    Sector,
+    Shore,
+)
+from careers.listings.models import pay_range
+from careers.models import JobCategory, JobListing, Role, StepEstimate
+from careers.web.caching import public_page
+
+# The key differences between BPO and KPO, as our source articles draw them.
+SECTOR_DIFFERENCES = [
+    (
+        _("What is outsourced"),
+        _("Non-core, supporting activities"),
+        _("Core, information-related work"),
+    ),
+    (
+        _("How the work is done"),
+        _("Follows set rules and scripts"),
+        _("Needs judgement and analysis"),
+    ),
+    (
+        _("What drives it"),
+        _("Volume: many similar tasks"),
+        _("Insight: fewer, deeper tasks"),
+    ),
+    (
+        _("Why companies do it"),
+        _("To save money: the same work costs less here"),
+        _("To get expertise: skilled people who cost less here"),
+    ),
+    (
+        _("Level of the work"),
+        _("Low-level, routine processes"),
+        _("High-level, expert processes"),
+    ),
+    (
+        _("What you work from"),
+        _("A set process, written down in advance"),
+        _("Your understanding of the client's business"),
+    ),
+    (_("Complexity"), _("Less complex"), _("More complex")),
+    (_("Coordination with the client"), _("Low"), _("High")),
+    (_("What the provider brings"), _("Process expertise"), _("Domain knowledge")),
+    (
+        _("What it needs from you"),
+        _("Communication skills"),
+        _("Professional qualifications"),
+    ),
+]
+
+SHORE_EXAMPLES = {
+    Shore.ONSHORE: _("A US bank uses a call centre in Texas."),
+    Shore.NEARSHORE: _("A US bank uses a call centre in Mexico."),
+    Shore.OFFSHORE: _("A US bank uses a call centre in India or the Philippines."),
+}
+
+
+def _sectors() -> list[dict[str, str]]:
+    return [
+        {
+            "code": sector.value,
+            "name": SECTOR_LONG_NAMES[sector],
+            "definition": SECTOR_DEFINITIONS[sector],
+        }
+        for sector in Sector
+    ]
+
+
+def visible_listings() -> QuerySet[JobListing]:
+    return (
+        JobListing.objects.visible()
+        .select_related("role", "employer")
+        .prefetch_related("languages")
+    )
+
+
+@require_safe
+@public_page
+def home(request: HttpRequest) -> HttpResponse:
+    categories = JobCategory.objects.annotate(role_count=Count("roles"))
+    return render(
+        request,
+        "careers/home.html",
+        {
+            "sectors": _sectors(),
+            "differences": SECTOR_DIFFERENCES,
+            "shores": [(shore.label, SHORE_EXAMPLES[shore]) for shore in Shore],
+            "bpo_categories": [c for c in categories if c.sector == Sector.BPO],
+            "kpo_categories": [c for c in categories if c.sector == Sector.KPO],
+        },
+    )
+
+
+@require_safe
+@public_page
+def category_list(request: HttpRequest) -> HttpResponse:
+    categories = JobCategory.objects.prefetch_related(
+        Prefetch("roles", queryset=Role.objects.order_by("position", "title"))
+    )
+    sectors = [
+        {**sector, "categories": [c for c in categories if c.sector == sector["code"]]}
+        for sector in _sectors()
+    ]
+    return render(request, "careers/category_list.html", {"sectors": sectors})
+
+
+@require_safe
+@public_page
+def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    category = get_object_or_404(JobCategory, slug=slug)
+    roles = list(
+        Role.objects.filter(category=category)
+        .with_catalogue()
+        .order_by("position", "title")
+    )
+    listings = visible_listings().filter(role__category=category)
+    return render(
+        request,
+        "careers/category_detail.html",
+        {
+            "category": category,
+            "sector_name": SECTOR_LONG_NAMES[Sector(category.sector)],
+            "roles": roles,
+            "listings": listings,
+        },
+    )
+
+
+@require_safe
+@public_page
+def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    role = get_object_or_404(Role.objects.with_catalogue(), slug=slug)
+    estimates = {e.code: e for e in StepEstimate.objects.all()}
+    requirements = list(role.requirements.all())
+    for requirement in requirements:
+        requirement.times = requirement.time_to_gain(estimates)
+    listings = list(visible_listings().filter(role=role))
+    return render(
+        request,
+        "careers/role_detail.html",
+        {
+            "role": role,
+            "sector_name": SECTOR_LONG_NAMES[Sector(role.category.sector)],
+            "must_haves": [r for r in requirements if r.is_must_have],
+            "nice_to_haves": [r for r in requirements if not r.is_must_have],
+            "occupation_links": role.occupation_links.all(),
+            "listings": listings,
+            "pay": pay_range(listings),
+            "cities": OUTSOURCING_CITIES,
+        },
+    )

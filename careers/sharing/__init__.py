@@ -1,0 +1,1 @@
+"""Sharing a result: links that can be switched off, and the card shown in chat apps."""
