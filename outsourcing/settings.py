@@ -156,7 +156,7 @@ INSTALLED_APPS = [
     "import_export",
     "careers",
 ]
-# Bulk import of listings (careers/admin/listing_import.py): for those who may add one.
+# Bulk import of listings (careers/listings/admin/importing.py): for those who may add one.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 # The file between preview and confirm: in the shared "imports" cache (CACHES below),
 # not in this box's /tmp, where another box's confirm found nothing (a 500) and every
@@ -176,7 +176,7 @@ MIDDLEWARE = [
     # The language comes from the URL (/hi/...); a bare address follows the browser's.
     "django.middleware.locale.LocaleMiddleware",
     # Refuses what no page can use (a NUL, an unreadable form, an impossible date
-    # filter) with a 400 before anything reads it (careers/security.py). After the
+    # filter) with a 400 before anything reads it (careers/web/middleware.py). After the
     # language is set, so the 400 is in the address's language (the two above read
     # cookies, headers and the path, never the body); before CSRF, which reads the body.
     "careers.web.middleware.refuse_unusable_input",
@@ -275,7 +275,7 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 RELEASE = os.environ.get("DJANGO_RELEASE", "") or release_from_git()
 
 # Three caches. "default" holds rate-limit counts and the generation that names
-# the current catalogue and listings (careers/caching.py): with REDIS_URL it is shared by
+# the current catalogue and listings (careers/web/caching.py): with REDIS_URL it is shared by
 # every worker and server, of every release, so limits hold across them and an edit
 # shows everywhere at once. "pages" holds rendered pages, fragments and the catalogue,
 # under that generation: always in the process itself, as a hit then costs no round trip
@@ -294,7 +294,7 @@ def redis_cache(url: str) -> dict:
         "OPTIONS": {
             "IGNORE_EXCEPTIONS": True,
             # Redis answers within a millisecond; one that has not within 0.25 s is
-            # down, and is then left alone for a while (careers/caching.py), so a hung
+            # down, and is then left alone for a while (careers/web/caching.py), so a hung
             # Redis costs a request at most one timeout.
             "REDIS_CLIENT_CLASS": "careers.web.caching.FailFastRedis",
             "SOCKET_CONNECT_TIMEOUT": 0.25,
@@ -328,7 +328,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CACHES["default"]["KEY_PREFIX"] = "careerfit-default"
 CACHES["pages"]["KEY_PREFIX"] = f"careerfit-pages-{RELEASE}"
 # A third, "imports", keeps a bulk import's file from its preview to its confirm
-# (careers/admin/listing_import.py), which another worker or box may answer. It is a
+# (careers/listings/admin/importing.py), which another worker or box may answer. It is a
 # table in the database, the one store certain to be shared: without REDIS_URL each
 # worker has its own "default", and Redis may drop keys or be unreachable (its errors
 # are ignored) where a lost file is a failed import. Not under RELEASE either, so a
@@ -361,7 +361,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Our own proxies (nginx, a load balancer), as addresses or networks: only a request from
-# one of them has its X-Forwarded-For read (careers/security.py), and gunicorn believes
+# one of them has its X-Forwarded-For read (careers/web/clients.py), and gunicorn believes
 # X-Forwarded-Proto only from these (outsourcing/gunicorn.conf.py). Rate limits and login
 # lock-outs count by the address found; anyone else's forwarded headers are ignored.
 TRUSTED_PROXIES = []
@@ -461,7 +461,7 @@ LOGGING = {
         "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
     },
     "loggers": {
-        # Security events, one JSON object a line (careers/security.py), for log shippers.
+        # Security events, one JSON object a line (careers/web/logs.py), for log shippers.
         "careers.security": {"level": "INFO"},
         # Their "Not Found: /s/<token>/" lines, redacted before any handler sees them.
         "django.request": {"filters": ["redact_tokens"]},

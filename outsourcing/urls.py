@@ -12,7 +12,7 @@ admin.site.site_header = "CareerFit admin"
 admin.site.site_title = "CareerFit admin"
 admin.site.index_title = "Listings and catalogue"
 
-# Refusals in the site's design, each logged as a security event (careers/security.py).
+# Refusals in the site's design, each logged as a security event (careers/web/errors.py).
 handler400 = "careers.web.errors.bad_request"
 handler403 = "careers.web.errors.permission_denied"
 handler500 = "careers.web.errors.server_error"

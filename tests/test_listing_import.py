@@ -1,4 +1,4 @@
-"""Bulk import of listings (careers/admin/listing_import.py): each row's errors before
+"""Bulk import of listings (careers/listings/admin/importing.py): each row's errors before
 anything is saved, in words that name the column and say what to write; the file kept
 between preview and confirm where every box finds it; and no file that can hold a
 worker."""

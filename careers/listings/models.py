@@ -269,7 +269,7 @@ class JobListing(models.Model):
         blank=True,
         related_name="+",
     )
-    # What the no-fee guard found when it was submitted (careers/listing_lint.py).
+    # What the no-fee guard found when it was submitted (careers/listings/lint.py).
     lint_flags = models.JSONField(default=list, blank=True)
     # Taken down by candidates' reports until a moderator looks again.
     hidden_at = models.DateTimeField(null=True, blank=True)

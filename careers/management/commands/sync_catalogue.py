@@ -1,4 +1,4 @@
-"""Load fixtures/catalogue.json without undoing editors' changes (careers/sync.py)."""
+"""Load fixtures/catalogue.json without undoing editors' changes (careers/catalogue/sync.py)."""
 
 import json
 from argparse import ArgumentParser
