@@ -321,19 +321,11 @@ def _estimate_objects(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return objects
 
 
-def _role_objects(
-    role: dict[str, Any],
-    position: int,
-    category: dict[str, Any],
-    onet: OnetData,
-    known: tuple[set[str], set[str]],
-) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    """A role's fixture object, its occupation links and its requirements."""
-    slug, group = role["slug"], category["onet_group"]
-    where = f"role {slug!r}"
-    require(role["channel"] in Channel.values, where, "channel is voice or non_voice")
-    setting = role.get("setting", WorkSetting.OFFICE)
-    require(setting in WorkSetting.values, where, f"setting is {WorkSetting.values}")
+def _occupation_links(
+    role: dict[str, Any], group: str, onet: OnetData, where: str
+) -> tuple[list[OnetOccupation], list[dict[str, Any]]]:
+    """The O*NET occupations a role links to, and their fixture objects, in order."""
+    slug = role["slug"]
     require(bool(role.get("occupations")), where, "link at least one occupation")
     linked: list[OnetOccupation] = []
     links = []
@@ -352,6 +344,23 @@ def _role_objects(
                 position=link_position,
             )
         )
+    return linked, links
+
+
+def _role_objects(
+    role: dict[str, Any],
+    position: int,
+    category: dict[str, Any],
+    onet: OnetData,
+    known: tuple[set[str], set[str]],
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """A role's fixture object, its occupation links and its requirements."""
+    slug, group = role["slug"], category["onet_group"]
+    where = f"role {slug!r}"
+    require(role["channel"] in Channel.values, where, "channel is voice or non_voice")
+    setting = role.get("setting", WorkSetting.OFFICE)
+    require(setting in WorkSetting.values, where, f"setting is {WorkSetting.values}")
+    linked, links = _occupation_links(role, group, onet, where)
     role_object = _object(
         "role",
         slug=slug,

@@ -292,33 +292,11 @@ def derive_education(
     """Education from O*NET's Required Level of Education (or the Job Zone where missing).
 
     Must-have: the level three in four respondents say is needed. Nice-to-have: the level
-    half of them say is needed, when it is higher. (Long only for its three written-out
-    requirements, kept beside the rule that picks each.)
+    half of them say is needed, when it is higher.
     """
     surveyed = [(occ, weight) for occ, weight in links if occ.education]
     if not surveyed:
-        main = links[0][0]
-        level = EDUCATION_BY_JOB_ZONE[main.job_zone]
-        return [
-            DerivedRequirement(
-                code="education",
-                kind=RequirementKind.EDUCATION_LEVEL,
-                level=level,
-                importance=Importance.MUST,
-                weight=3,
-                explanation=_(
-                    "Employers usually ask for %(level)s or higher for this work.",
-                    level=EDUCATION_PHRASES[level],
-                ),
-                source_note=_(
-                    "No O*NET education survey for these occupations; %(title)s is "
-                    "in %(zone)s → %(level)s.",
-                    title=main.title,
-                    zone=main.job_zone_name,
-                    level=level,
-                ),
-            )
-        ]
+        return [_education_by_job_zone(links[0][0])]
     combined: dict[int, float] = defaultdict(float)
     for occ, weight in surveyed:
         for category, percent in occ.education.items():
@@ -362,6 +340,29 @@ def derive_education(
             )
         )
     return derived
+
+
+def _education_by_job_zone(main: OnetOccupation) -> DerivedRequirement:
+    """Where O*NET has no education survey, the level its Job Zone stands for."""
+    level = EDUCATION_BY_JOB_ZONE[main.job_zone]
+    return DerivedRequirement(
+        code="education",
+        kind=RequirementKind.EDUCATION_LEVEL,
+        level=level,
+        importance=Importance.MUST,
+        weight=3,
+        explanation=_(
+            "Employers usually ask for %(level)s or higher for this work.",
+            level=EDUCATION_PHRASES[level],
+        ),
+        source_note=_(
+            "No O*NET education survey for these occupations; %(title)s is "
+            "in %(zone)s → %(level)s.",
+            title=main.title,
+            zone=main.job_zone_name,
+            level=level,
+        ),
+    )
 
 
 def _education_note(who: str, share: float, label: str, level: str) -> Text:
