@@ -8,9 +8,11 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
-from careers.scoring.text import Reader, Value, from_data
+from careers.choices import Verdict
+from careers.scoring.profile import list_titles
+from careers.scoring.text import Reader, Value, _, as_data, from_data, ngettext
 from careers.web.caching import cached_value, generation
 
 
@@ -111,3 +113,33 @@ def catalogue_names() -> dict[str, str]:
         return names
 
     return cached_value(f"catalogue-names-{language}", load, NAMES_SECONDS)
+
+
+# A shared result, as the reader of its link reads it (the page, the card, the form).
+def shared_verdict(role: dict[str, Any]) -> str:
+    """A role's verdict as the reader of a shared link reads it."""
+    if role["verdict"] == Verdict.ELIGIBLE:
+        return gettext("Can apply now")
+    # Links made before distances were kept have none: the verdict alone.
+    if not role.get("distance"):
+        return (
+            gettext("Close") if role["verdict"] == Verdict.CLOSE else gettext("Not yet")
+        )
+    values = {"time": say(role["distance"])}
+    if role["verdict"] == Verdict.CLOSE:
+        return gettext("Close: %(time)s away") % values
+    return gettext("Not yet: %(time)s away") % values
+
+
+def shared_summary(roles: list[dict[str, Any]]) -> dict[str, Any]:
+    """One sentence about the shared roles, in the third person (as message data)."""
+    open_now = [r["title"] for r in roles if r["verdict"] == Verdict.ELIGIBLE]
+    if not open_now:
+        titles = list_titles(tuple(r["title"] for r in roles))
+        return as_data(_("Working towards %(titles)s.", titles=titles))
+    text = _("Can apply now for %(titles)s.", titles=list_titles(tuple(open_now)))
+    rest = len(roles) - len(open_now)
+    if rest:
+        more = ngettext("%(n)d more within reach.", "%(n)d more within reach.", rest)
+        text = _("%(first)s %(second)s", first=text, second=more)
+    return as_data(text)

@@ -1,5 +1,5 @@
-"""A shared result in words for its reader, and its 1200×630 link-preview card (drawn
-with Pillow and the bundled Noto fonts, in the language the link was made in)."""
+"""A shared result's 1200×630 link-preview card, drawn with Pillow and the bundled Noto
+fonts in the language the link was made in."""
 
 from __future__ import annotations
 
@@ -7,45 +7,11 @@ import io
 import unicodedata
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from django.utils.translation import get_language, gettext
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from careers.assessments.wording import say
-from careers.choices import Verdict
-from careers.scoring.profile import list_titles
-from careers.scoring.text import _, as_data, ngettext
-
-
-def shared_verdict(role: dict[str, Any]) -> str:
-    """A role's verdict as the reader of a shared link reads it."""
-    if role["verdict"] == Verdict.ELIGIBLE:
-        return gettext("Can apply now")
-    # Links made before distances were kept have none: the verdict alone.
-    if not role.get("distance"):
-        return (
-            gettext("Close") if role["verdict"] == Verdict.CLOSE else gettext("Not yet")
-        )
-    values = {"time": say(role["distance"])}
-    if role["verdict"] == Verdict.CLOSE:
-        return gettext("Close: %(time)s away") % values
-    return gettext("Not yet: %(time)s away") % values
-
-
-def shared_summary(roles: list[dict[str, Any]]) -> dict[str, Any]:
-    """One sentence about the shared roles, in the third person (as message data)."""
-    open_now = [r["title"] for r in roles if r["verdict"] == Verdict.ELIGIBLE]
-    if not open_now:
-        titles = list_titles(tuple(r["title"] for r in roles))
-        return as_data(_("Working towards %(titles)s.", titles=titles))
-    text = _("Can apply now for %(titles)s.", titles=list_titles(tuple(open_now)))
-    rest = len(roles) - len(open_now)
-    if rest:
-        more = ngettext("%(n)d more within reach.", "%(n)d more within reach.", rest)
-        text = _("%(first)s %(second)s", first=text, second=more)
-    return as_data(text)
-
+from careers.assessments.wording import say, shared_verdict
 
 CARD_SIZE = (1200, 630)
 FONTS = Path(__file__).resolve().parent / "fonts"

@@ -7,11 +7,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from careers.assessments.models import SHAREABLE_ROLES
-from careers.assessments.wording import say
+from careers.assessments.wording import say, shared_verdict
 from careers.choices import (
     ShareExpiry,
 )
-from careers.sharing.cards import shared_verdict
 
 # A shared page shows up to five roles (the card, the first four).
 SHARED_ROLES_MAX = 5

@@ -25,9 +25,9 @@ from careers.assessments.models import (
     Result,
     token_hash,
 )
-from careers.assessments.wording import say
+from careers.assessments.wording import say, shared_summary, shared_verdict
 from careers.choices import ShareExpiry
-from careers.sharing.cards import draw_card, shared_summary, shared_verdict
+from careers.sharing.cards import draw_card
 
 SHARED_FIELDS = ("role", "title", "sector", "category_name", "verdict", "distance")
 # The plain-text summary to paste into a chat stays under 1 KB (WhatsApp shows it whole).

@@ -14,9 +14,8 @@ from django.utils.html import format_html, urlize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
-from careers.assessments.wording import say
+from careers.assessments.wording import say, shared_verdict
 from careers.choices import SECTOR_LONG_NAMES, Sector, Verdict
-from careers.sharing.cards import shared_verdict
 
 register = template.Library()
 
