@@ -120,20 +120,9 @@ class CheckedChoicesMixin:
 
 
 class CatalogueAdmin(CheckedChoicesMixin, TranslationAdmin):
-    """Catalogue edits change what the scoring engine reads: tell it at once. Its
-    words are edited per language (English, Hindi, Filipino: careers/translation.py)."""
-
-    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        catalogue_changed()
-
-    def delete_model(self, request: HttpRequest, obj) -> None:
-        super().delete_model(request, obj)
-        catalogue_changed()
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        super().delete_queryset(request, queryset)
-        catalogue_changed()
+    """Catalogue edits change what the scoring engine reads: they show once committed
+    (careers.caching.forget_on_change). Its words are edited per language (English,
+    Hindi, Filipino: careers/translation.py)."""
 
 
 class RequirementForm(forms.ModelForm):

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from careers.caching import content_changed
 from careers.choices import DecisionKind, RejectionReason, Status
 
 SELF_VERIFY = "You recruit for this employer: someone else must verify it."
@@ -67,8 +66,7 @@ class Employer(models.Model):
             raise ValidationError(SELF_VERIFY)
         self.verified_at, self.verified_by = timezone.now(), by
         self.verification_note = checked
-        self.save()
-        content_changed()  # the badge shows on its live listings
+        self.save()  # its badge shows on its live listings (careers.caching)
 
     def ban(self, by: AbstractBaseUser, reason: str) -> int:
         """Close every listing it has; the number closed."""
