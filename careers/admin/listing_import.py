@@ -42,6 +42,7 @@ from import_export.tmp_storages import BaseStorage
 
 from careers.choices import CEFRLevel, Language, Status, WalkInItem
 from careers.models import JobListing, Role
+from careers.models.listing_rules import NO_FEE_PLEDGE
 
 log = logging.getLogger(__name__)
 
@@ -503,12 +504,11 @@ class PreviewStorage(BaseStorage):
 
 class ConfirmListingImportForm(ConfirmImportForm):
     no_fee_pledge = forms.BooleanField(
-        label="We never ask candidates for money",
+        label=NO_FEE_PLEDGE,
         help_text="For every listing in this file: no registration, training, deposit "
         "or any other fee, ever. Each listing goes to review.",
         error_messages={
-            "required": "Tick “We never ask candidates for money” to send these "
-            "listings for review."
+            "required": f"Tick “{NO_FEE_PLEDGE}” to send these listings for review."
         },
     )
 

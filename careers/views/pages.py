@@ -15,7 +15,7 @@ from careers.choices import (
     Shore,
 )
 from careers.models import JobCategory, JobListing, Role, StepEstimate
-from careers.models.listings import pay_range
+from careers.models.listing_rules import pay_range
 
 # The key differences between BPO and KPO, as our source articles draw them.
 SECTOR_DIFFERENCES = [
