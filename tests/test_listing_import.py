@@ -26,10 +26,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
+from careers.admin.listing_files import MAX_FILE_KB, MAX_ROWS
 from careers.admin.listing_import import (
     COLUMNS,
-    MAX_FILE_KB,
-    MAX_ROWS,
     SHOWN_ERROR_ROWS,
     ListingImportForm,
     ListingImportMixin,
