@@ -10,7 +10,27 @@ class CareersConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_login_failed
 
+        from careers import models
+        from careers.web.caching import forget_on_change
         from careers.web.logins import login_failed
+
+        # What public pages, the quiz and the scoring catalogue show: an edit to any
+        # of these rows shows everywhere once it is committed.
+        forget_on_change(
+            # The catalogue
+            models.JobCategory,
+            models.Role,
+            models.RoleOccupation,
+            models.Occupation,
+            models.Requirement,
+            models.Qualification,
+            models.Skill,
+            models.StepEstimate,
+            # Listings, the languages they ask for, and their employers' badge
+            models.JobListing,
+            models.ListingLanguage,
+            models.Employer,
+        )
 
         # Django's own event: failed logins go to the security log.
         user_login_failed.connect(login_failed, dispatch_uid="careers.login_failed")

@@ -27,10 +27,9 @@ from django.db import connection
 from django.urls import reverse
 
 from careers.choices import Status
+from careers.listings.admin.files import MAX_FILE_KB, MAX_ROWS
 from careers.listings.admin.importing import (
     COLUMNS,
-    MAX_FILE_KB,
-    MAX_ROWS,
     SHOWN_ERROR_ROWS,
     ListingImportForm,
     ListingImportMixin,

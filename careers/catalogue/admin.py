@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.validators import slug_re
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from modeltranslation.admin import (
     TranslationAdmin,
@@ -26,26 +25,14 @@ from careers.models import (
     RoleOccupation,
     Skill,
     StepEstimate,
-    catalogue_changed,
 )
 from careers.web.admin import CheckedChoicesMixin
 
 
 class CatalogueAdmin(CheckedChoicesMixin, TranslationAdmin):
-    """Catalogue edits change what the scoring engine reads: tell it at once. Its
-    words are edited per language (English, Hindi, Filipino: careers/translation.py)."""
-
-    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        catalogue_changed()
-
-    def delete_model(self, request: HttpRequest, obj) -> None:
-        super().delete_model(request, obj)
-        catalogue_changed()
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        super().delete_queryset(request, queryset)
-        catalogue_changed()
+    """Catalogue edits change what the scoring engine reads: they show once committed
+    (careers.web.caching.forget_on_change). Its words are edited per language (English,
+    Hindi, Filipino: careers/translation.py)."""
 
 
 class RequirementForm(forms.ModelForm):

@@ -379,7 +379,8 @@ def questionnaire_catalogue() -> tuple[list[Qualification], list[Skill]]:
 
 
 def catalogue_changed() -> None:
-    """After an edit made outside the admin (a shell, a script): show it everywhere."""
+    """After a write that sends no signals (bulk_create, QuerySet.update): show it
+    everywhere. Saves and deletes say so themselves (careers.web.caching.forget_on_change)."""
     content_changed()
 
 

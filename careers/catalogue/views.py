@@ -13,7 +13,7 @@ from careers.choices import (
     Sector,
     Shore,
 )
-from careers.listings.models import pay_range
+from careers.listings.rules import pay_range
 from careers.models import JobCategory, JobListing, Role, StepEstimate
 from careers.web.caching import public_page
 

@@ -9,7 +9,6 @@ from django.db import models
 from django.utils import timezone
 
 from careers.choices import DecisionKind, RejectionReason, Status
-from careers.web.caching import content_changed
 
 SELF_VERIFY = "You recruit for this employer: someone else must verify it."
 
@@ -67,8 +66,7 @@ class Employer(models.Model):
             raise ValidationError(SELF_VERIFY)
         self.verified_at, self.verified_by = timezone.now(), by
         self.verification_note = checked
-        self.save()
-        content_changed()  # the badge shows on its live listings
+        self.save()  # its badge shows on its live listings (careers.web.caching)
 
     def ban(self, by: AbstractBaseUser, reason: str) -> int:
         """Close every listing it has; the number closed."""

@@ -89,17 +89,44 @@ def lint(
     """Every flag for a listing: `texts` are all its text fields by name;
     `usual_max` is the highest pay of the role's other approved listings, if any;
     `employer_domain` the employer's own web domain, if known."""
-    flags = []
-    for name, text in texts.items():
-        for excerpt in _money(text or ""):
-            flags.append(
-                Flag(
-                    "money",
-                    f"Asks candidates for money ({name}). Genuine employers never "
-                    "charge a fee, deposit or training charge.",
-                    excerpt,
-                )
+    flags = _money_flags(texts) + _contact_flags(how_to_apply, employer_domain)
+    if salary_max and usual_max and salary_max > PAY_FACTOR * usual_max:
+        flags.append(
+            Flag(
+                "pay",
+                f"Pays more than {PAY_FACTOR}× the best-paid other listing for this "
+                "role: fake jobs lure people with pay that is too good.",
+                f"{salary_max:,} against {usual_max:,}",
             )
+        )
+    if len(description.split()) < MIN_DESCRIPTION_WORDS:
+        flags.append(
+            Flag(
+                "short",
+                f"The description has fewer than {MIN_DESCRIPTION_WORDS} words: too "
+                "short to say what the job is.",
+            )
+        )
+    return flags
+
+
+def _money_flags(texts: dict[str, str]) -> list[Flag]:
+    return [
+        Flag(
+            "money",
+            f"Asks candidates for money ({name}). Genuine employers never "
+            "charge a fee, deposit or training charge.",
+            excerpt,
+        )
+        for name, text in texts.items()
+        for excerpt in _money(text or "")
+    ]
+
+
+def _contact_flags(how_to_apply: str, employer_domain: str) -> list[Flag]:
+    """How candidates are asked to apply: only by chat, or from an address that is
+    not the employer's."""
+    flags = []
     emails = EMAIL.findall(how_to_apply)
     chat = CHAT_ONLY.search(how_to_apply)
     if chat or (
@@ -136,23 +163,6 @@ def lint(
                 "other-domain",
                 f"The contact address is not on the employer's own domain ({domain}).",
                 ", ".join(elsewhere),
-            )
-        )
-    if salary_max and usual_max and salary_max > PAY_FACTOR * usual_max:
-        flags.append(
-            Flag(
-                "pay",
-                f"Pays more than {PAY_FACTOR}× the best-paid other listing for this "
-                "role: fake jobs lure people with pay that is too good.",
-                f"{salary_max:,} against {usual_max:,}",
-            )
-        )
-    if len(description.split()) < MIN_DESCRIPTION_WORDS:
-        flags.append(
-            Flag(
-                "short",
-                f"The description has fewer than {MIN_DESCRIPTION_WORDS} words: too "
-                "short to say what the job is.",
             )
         )
     return flags

@@ -5,9 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import Counter
-from collections.abc import Iterable
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -15,9 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -37,123 +32,23 @@ from careers.choices import (
 )
 from careers.listings.employers import Employer, Recruiter
 from careers.listings.lint import lint
-from careers.web.caching import content_changed
+from careers.listings.queries import JobListingQuerySet
+from careers.listings.rules import (
+    LISTING_LIFETIME,
+    REPORTS_SPREAD,
+    REPORTS_TO_HIDE,
+    REVIEWED_FIELDS,
+    WALK_IN_OVER,
+    StaleReview,
+    check_salary,
+    city_of,
+    contact_text_of,
+    field_errors,
+    require_pledge,
+)
 
 if TYPE_CHECKING:
     from careers.listings.moderation import ListingReport
-
-LISTING_LIFETIME = timedelta(days=30)
-# A phone or WhatsApp number with its country code: "+91 80 4000 1234".
-PHONE = re.compile(r"\+\d[\d -]{7,18}\d")
-# A city's older or other names, as recruiters write them: two names for one city would
-# list it twice in a result's city filter and hide half its jobs from whoever chose one.
-CITY_NAMES = {
-    "bangalore": "Bengaluru",
-    "bombay": "Mumbai",
-    "madras": "Chennai",
-    "calcutta": "Kolkata",
-    "gurgaon": "Gurugram",
-    "poona": "Pune",
-    "new delhi": "Delhi",
-    "mysore": "Mysuru",
-    "baroda": "Vadodara",
-    "trivandrum": "Thiruvananthapuram",
-    "cochin": "Kochi",
-    "vizag": "Visakhapatnam",
-    "pondicherry": "Puducherry",
-    "cebu city": "Cebu",
-    "davao city": "Davao",
-}
-
-
-def city_of(location: str) -> str:
-    """The city a place names, by its usual name ("Bangalore, Karnataka": "Bengaluru")."""
-    name = " ".join(location.split(",")[0].split())
-    return CITY_NAMES.get(name.casefold(), name)
-
-
-# Reports queue a listing for a moderator at once; they take it off the site before a
-# moderator has looked only on a stronger signal (README, "Recruiters and the admin"):
-# unreviewed reports from this many different networks, the first and the last this far
-# apart, and never a verified employer's listing. Three phones on mobile data reporting
-# within minutes (a rival, or a scammer clearing the way) hide nothing.
-REPORTS_TO_HIDE = 3
-REPORTS_SPREAD = timedelta(hours=1)
-
-# What candidates read of a listing, and so what a moderator approves: a change to any of
-# these (or to the languages it asks for) sends a waiting or live listing back to review,
-# and a decision made on an earlier version of them is refused.
-REVIEWED_FIELDS = (
-    "title", "company", "role", "openings", "description", "min_education",
-    "spoken_english", "written_english", "typing_wpm", "experience_min_years",
-    "experience_max_years", "location", "work_mode", "shore", "shift", "salary_min",
-    "salary_max", "salary_currency", "salary_period", "show_salary", "apply_email",
-    "apply_phone", "apply_whatsapp", "apply_url", "how_to_apply", "walk_in_date",
-    "walk_in_from", "walk_in_until", "walk_in_venue", "walk_in_bring",
-    "applications_close",
-)  # fmt: skip
-
-
-class StaleReview(ValidationError):
-    """A decision made on a version of the listing that is no longer its text."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "This listing changed after you opened it. Read it again below before you "
-            "decide.",
-            code="stale",
-        )
-
-
-class JobListingQuerySet(models.QuerySet):
-    def visible(self) -> JobListingQuerySet:
-        """Approved, not expired and not hidden by reports: what job seekers may see."""
-        return self.filter(
-            status=Status.PUBLISHED,
-            expires_at__gt=timezone.now(),
-            hidden_at__isnull=True,
-        )
-
-    def awaiting_review(self) -> JobListingQuerySet:
-        """The moderators' queue, oldest first: listings sent for review, and live ones
-        candidates reported (hidden or not), waiting since their first open report."""
-        from careers.listings.moderation import ListingReport
-
-        open_reports = ListingReport.objects.filter(
-            listing=OuterRef("pk"), reviewed=False
-        )
-        first_report = open_reports.order_by("created_at").values("created_at")[:1]
-        return (
-            self.annotate(
-                reported=Exists(open_reports),
-                waiting_since=models.functions.Coalesce(
-                    models.Subquery(first_report), "submitted_at"
-                ),
-            )
-            .filter(
-                Q(status=Status.SUBMITTED)
-                | Q(status=Status.PUBLISHED, reported=True)
-                | Q(status=Status.PUBLISHED, hidden_at__isnull=False)
-            )
-            .order_by("waiting_since", "pk")
-        )
-
-    def owned_by(self, user: AbstractBaseUser) -> JobListingQuerySet:
-        return self.filter(owner=user)
-
-    def to_remind(self, days: int) -> JobListingQuerySet:
-        """Live listings that expire within `days` whose owner has not been told."""
-        return self.expiring_within(days).filter(
-            hidden_at__isnull=True, expiry_reminded_at__isnull=True
-        )
-
-    def expiring_within(self, days: int) -> JobListingQuerySet:
-        now = timezone.now()
-        return self.filter(
-            status=Status.PUBLISHED,
-            expires_at__gt=now,
-            expires_at__lte=now + timedelta(days=days),
-        )
 
 
 class JobListing(models.Model):
@@ -277,7 +172,7 @@ class JobListing(models.Model):
     expires_at = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="Set to 30 days after approval or renewal.",
+        help_text=f"Set to {LISTING_LIFETIME.days} days after approval or renewal.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -306,8 +201,6 @@ class JobListing(models.Model):
             self.published_at = self.published_at or timezone.now()
             self.expires_at = self.expires_at or self.published_at + LISTING_LIFETIME
         super().save(*args, **kwargs)
-        # Listings appear on cached pages: show the change once it is committed.
-        content_changed()
 
     def get_absolute_url(self) -> str:
         return reverse(
@@ -324,83 +217,15 @@ class JobListing(models.Model):
         return ", ".join(p.strip() for p in self.location.split(",")[1:] if p.strip())
 
     def clean(self) -> None:
-        if (
-            self.salary_min is not None
-            and self.salary_max is not None
-            and self.salary_min > self.salary_max
-        ):
-            raise ValidationError({"salary_max": "The maximum is below the minimum."})
-        # Checked after upper-casing: "ﬀﬀﬀ" is three letters that become six.
-        currency = self.salary_currency.strip().upper()
-        if not re.fullmatch("[A-Z]{3}", currency):
-            raise ValidationError(
-                {"salary_currency": "Use a 3-letter code such as INR or PHP."}
-            )
-        self.salary_currency = currency
-        errors = {}
-        low, high = self.experience_min_years, self.experience_max_years
-        if low is not None and high is not None and low > high:
-            errors["experience_max_years"] = "This is below the “from” years."
-        if self.walk_in_date and not self.walk_in_venue.strip():
-            errors["walk_in_venue"] = "Say where the walk-in drive is."
-        if self.walk_in_venue.strip() and not self.walk_in_date:
-            errors["walk_in_date"] = "Give the date of the walk-in drive."
-        if (
-            self.walk_in_from
-            and self.walk_in_until
-            and self.walk_in_from >= self.walk_in_until
-        ):
-            errors["walk_in_until"] = "The drive must end after it starts."
-        # Against the day it was written, not today: a listing reviewed after its drive
-        # must still validate (the moderator's form checks it too). A drive that has passed
-        # is refused when the listing is saved or sent (walk_in_passed).
-        written = timezone.localdate(self.created_at) if self.created_at else None
-        if self.walk_in_date and self.walk_in_date < (written or timezone.localdate()):
-            errors["walk_in_date"] = (
-                "The walk-in date is before this listing was written."
-                if written
-                else "The walk-in date has passed: give the date of a drive to come."
-            )
-        unknown = set(self.walk_in_bring or []) - set(WalkInItem.values)
-        if unknown:
-            errors["walk_in_bring"] = f"Unknown items: {', '.join(sorted(unknown))}."
-        ways = (
-            self.apply_email,
-            self.apply_phone,
-            self.apply_whatsapp,
-            self.apply_url,
-            self.walk_in_date,
-            self.how_to_apply.strip(),
-        )
-        if not any(ways):
-            errors["apply_email"] = (
-                "Give at least one way to apply: an email, a phone number, a link "
-                "or a walk-in drive."
-            )
-        for name in ("apply_phone", "apply_whatsapp"):
-            number = getattr(self, name)
-            if number and not PHONE.fullmatch(number):
-                errors[name] = (
-                    "Write the number with its country code, e.g. +91 80 4000 1234."
-                )
+        check_salary(self)  # said alone, before any other problem
+        errors = field_errors(self)
         if errors:
             raise ValidationError(errors)
 
     @property
     def contact_text(self) -> str:
         """Every way to apply, as text the no-fee guard reads."""
-        parts = [self.how_to_apply]
-        if self.apply_email:
-            parts.append(f"Email {self.apply_email}")
-        if self.apply_phone:
-            parts.append(f"Call {self.apply_phone}")
-        if self.apply_whatsapp:
-            parts.append(f"WhatsApp {self.apply_whatsapp}")
-        if self.apply_url:
-            parts.append(f"Apply at {self.apply_url}")
-        if self.walk_in_date:
-            parts.append(f"Walk-in drive at {self.walk_in_venue}")
-        return "\n".join(p for p in parts if p)
+        return contact_text_of(self)
 
     @property
     def whatsapp_link(self) -> str:
@@ -498,10 +323,7 @@ class JobListing(models.Model):
 
     def submit(self, by: AbstractBaseUser, *, pledged: bool) -> None:
         """Send for review, with the recruiter's word that no money is asked."""
-        if not pledged:
-            raise ValidationError(
-                "Tick “We never ask candidates for money” to send it for review."
-            )
+        require_pledge(pledged)
         membership = Recruiter.objects.filter(user_id=self.owner_id).first()
         self.employer = membership.employer if membership else self.employer
         if self.employer and self.employer.banned_at:
@@ -537,10 +359,7 @@ class JobListing(models.Model):
         with transaction.atomic():
             self.locked_for_decision(by, version)
             if by is not None and self.walk_in_passed:
-                raise ValidationError(
-                    "Its walk-in drive is over: reject it, or ask the recruiter to "
-                    "change the date and send it again."
-                )
+                raise ValidationError(WALK_IN_OVER)
             now = timezone.now()
             self.status, self.published_at, self.hidden_at = Status.PUBLISHED, now, None
             self.expires_at, self.expiry_reminded_at = now + LISTING_LIFETIME, None
@@ -608,6 +427,13 @@ class JobListing(models.Model):
         self.expiry_reminded_at = None
         self.save()
 
+    def version_in_database(self) -> str:
+        """The review_version() of this listing as stored: before an edit is saved,
+        what a moderator read ("" for a listing not saved yet)."""
+        if self.pk is None:
+            return ""
+        return JobListing.objects.get(pk=self.pk).review_version()
+
     def withdraw_if_edited(self, version_before: str) -> bool:
         """After its owner's edit: a waiting or live listing whose text is no longer the
         version a moderator read goes back to draft (off the site). True if it did."""
@@ -630,10 +456,15 @@ class JobListing(models.Model):
         )
 
     @property
+    def shows_salary(self) -> bool:
+        """Its owner shows the salary, and gave at least one end of the range."""
+        return self.show_salary and (
+            self.salary_min is not None or self.salary_max is not None
+        )
+
+    @property
     def salary_display(self) -> str:
-        if not self.show_salary or (
-            self.salary_min is None and self.salary_max is None
-        ):
+        if not self.shows_salary:
             return ""
         amounts = [
             f"{a:,}" for a in (self.salary_min, self.salary_max) if a is not None
@@ -659,33 +490,3 @@ class ListingLanguage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_language_display()} {self.level}"
-
-
-@receiver(post_delete, sender=JobListing, dispatch_uid="careers.listing_deleted")
-def listing_deleted(sender: type[JobListing], **kwargs) -> None:
-    # A signal, not JobListing.delete(): bulk deletes in the admin and the cascade from a
-    # recruiter's removed account never call the model's delete().
-    content_changed()
-
-
-def pay_range(listings: Iterable[JobListing]) -> str:
-    """What these listings pay, e.g. "INR 18,000–30,000 per month", in their most common
-    currency and period; "" when none shows its salary."""
-    rows = [
-        (x.salary_currency, x.salary_period, x.salary_min, x.salary_max)
-        for x in listings
-        if x.show_salary and (x.salary_min is not None or x.salary_max is not None)
-    ]
-    if not rows:
-        return ""
-    (currency, period), _ = Counter(row[:2] for row in rows).most_common(1)[0]
-    amounts = [
-        amount
-        for row in rows
-        if row[:2] == (currency, period)
-        for amount in row[2:]
-        if amount is not None
-    ]
-    low, high = min(amounts), max(amounts)
-    span = f"{low:,}" if low == high else f"{low:,}–{high:,}"
-    return f"{currency} {span} {SalaryPeriod(period).label}"

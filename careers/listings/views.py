@@ -91,32 +91,10 @@ def job_posting(listing: JobListing, url: str) -> dict:
     if listing.employer and listing.employer.website_domain:
         site = f"https://{listing.employer.website_domain}"
         data["hiringOrganization"]["sameAs"] = site
-    country = COUNTRIES.get(listing.salary_currency)
-    if listing.work_mode == WorkMode.REMOTE:
-        data["jobLocationType"] = "TELECOMMUTE"
-        if country:
-            data["applicantLocationRequirements"] = {
-                "@type": "Country",
-                "name": country,
-            }
-    else:
-        address = {"@type": "PostalAddress", "addressLocality": listing.city}
-        if listing.region:
-            address["addressRegion"] = listing.region
-        if country:
-            address["addressCountry"] = country
-        data["jobLocation"] = {"@type": "Place", "address": address}
+    data |= _place(listing)
+    # Not shows_salary: an amount of 0 tells a search engine nothing.
     if listing.show_salary and (listing.salary_min or listing.salary_max):
-        value = {"@type": "QuantitativeValue", "unitText": UNITS[listing.salary_period]}
-        if listing.salary_min:
-            value["minValue"] = listing.salary_min
-        if listing.salary_max:
-            value["maxValue"] = listing.salary_max
-        data["baseSalary"] = {
-            "@type": "MonetaryAmount",
-            "currency": listing.salary_currency,
-            "value": value,
-        }
+        data["baseSalary"] = _salary(listing)
     if listing.openings > 1:
         data["totalJobOpenings"] = listing.openings
     if listing.min_education:
@@ -137,6 +115,38 @@ def job_posting(listing: JobListing, url: str) -> dict:
     if listing.shift in (Shift.US_HOURS, Shift.UK_HOURS, Shift.ROTATIONAL):
         data["workHours"] = str(Shift(listing.shift).label)
     return data
+
+
+def _place(listing: JobListing) -> dict:
+    """Where the job is done: remote from a country, or at an address."""
+    country = COUNTRIES.get(listing.salary_currency)
+    if listing.work_mode == WorkMode.REMOTE:
+        data: dict = {"jobLocationType": "TELECOMMUTE"}
+        if country:
+            data["applicantLocationRequirements"] = {
+                "@type": "Country",
+                "name": country,
+            }
+        return data
+    address = {"@type": "PostalAddress", "addressLocality": listing.city}
+    if listing.region:
+        address["addressRegion"] = listing.region
+    if country:
+        address["addressCountry"] = country
+    return {"jobLocation": {"@type": "Place", "address": address}}
+
+
+def _salary(listing: JobListing) -> dict:
+    value = {"@type": "QuantitativeValue", "unitText": UNITS[listing.salary_period]}
+    if listing.salary_min:
+        value["minValue"] = listing.salary_min
+    if listing.salary_max:
+        value["maxValue"] = listing.salary_max
+    return {
+        "@type": "MonetaryAmount",
+        "currency": listing.salary_currency,
+        "value": value,
+    }
 
 
 # The country a listing's pay currency says it is in (schema.org wants one).

@@ -19,14 +19,18 @@ usual speed.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Callable
 from functools import lru_cache, wraps
 
 import redis
+from django.apps import apps
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import cache_control, cache_page
 
@@ -72,17 +76,60 @@ def generation() -> str:
 def content_changed() -> None:
     """Forget what shows the catalogue or listings, once the current transaction commits.
 
-    Before the commit, another request could render the old rows again and cache them
-    under the new generation.
+    On commit, not now: until then other requests (in this process, or on another box
+    reading the new generation from Redis) still read the old rows from the database,
+    and would cache them again under the new generation for a minute.
     """
+    asked = _asked.count = getattr(_asked, "count", 0) + 1
 
     def new_generation() -> None:
         global _known
+        # One new generation per commit: an edit of a hundred rows asks a hundred
+        # times, and the first to run covers every one asked in this thread so far.
+        if asked <= getattr(_asked, "covered", 0):
+            return
+        _asked.covered = _asked.count
         value = uuid.uuid4().hex
         caches["default"].set(GENERATION_KEY, value, GENERATION_KEPT)
         _known = (time.monotonic(), value)
 
     transaction.on_commit(new_generation)
+
+
+# Each thread's count of content_changed() calls, and the count its last new
+# generation covered (a thread runs one transaction at a time).
+_asked = threading.local()
+
+
+def forget_on_change(*models: type[Model]) -> None:
+    """Call content_changed() whenever a row of one of `models` (or of a proxy of one)
+    is saved or deleted, or its many-to-many links change: the one place that
+    invalidates, whatever wrote (the admin and its bulk actions, the listing workflow's
+    methods, the import, a shell, a cascade from a removed account). Writes that send
+    no signals (bulk_create, QuerySet.update) call content_changed() themselves."""
+    watched = set(models)
+    for model in apps.get_models():
+        if model._meta.concrete_model not in watched:
+            continue
+        uid = f"careers.web.caching.{model._meta.label_lower}"
+        post_save.connect(_row_changed, sender=model, dispatch_uid=uid)
+        # A signal, not Model.delete(): bulk deletes in the admin and cascades never
+        # call the model's delete().
+        post_delete.connect(_row_changed, sender=model, dispatch_uid=uid)
+        for field in model._meta.local_many_to_many:
+            through = getattr(model, field.name).through
+            m2m_changed.connect(_links_changed, sender=through, dispatch_uid=uid)
+
+
+def _row_changed(sender: type[Model], raw: bool = False, **kwargs: object) -> None:
+    # A fixture being loaded (loaddata) is not an edit: whoever loads one says so.
+    if not raw:
+        content_changed()
+
+
+def _links_changed(sender: type[Model], action: str, **kwargs: object) -> None:
+    if action.startswith("post_"):
+        content_changed()
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -24,7 +24,12 @@ from careers.listings.admin.importing import (
     ConfirmListingImportForm,
     ListingImportMixin,
 )
-from careers.listings.models import LISTING_LIFETIME
+from careers.listings.rules import (
+    LISTING_LIFETIME,
+    NO_FEE_PLEDGE,
+    WALK_IN_PASSED,
+    require_pledge,
+)
 from careers.models import (
     JobListing,
     ListingDecision,
@@ -59,7 +64,7 @@ class ListingForm(forms.ModelForm):
     )
     no_fee_pledge = forms.BooleanField(
         required=False,
-        label="We never ask candidates for money",
+        label=NO_FEE_PLEDGE,
         help_text="No registration, training, deposit or any other fee, ever. "
         "Charging job seekers is how scams work, and illegal recruitment in the "
         "Philippines.",
@@ -81,21 +86,18 @@ class ListingForm(forms.ModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("send_for_review") and not data.get("no_fee_pledge"):
-            self.add_error(
-                "no_fee_pledge",
-                "Tick “We never ask candidates for money” to send it for review.",
-            )
+        if data.get("send_for_review"):
+            try:
+                require_pledge(bool(data.get("no_fee_pledge")))
+            except ValidationError as refused:
+                self.add_error("no_fee_pledge", refused)
         walk_in = data.get("walk_in_date")
         if (
             "walk_in_date" in self.changed_data
             and walk_in
             and walk_in < timezone.localdate()
         ):
-            self.add_error(
-                "walk_in_date",
-                "The walk-in date has passed: give the date of a drive to come.",
-            )
+            self.add_error("walk_in_date", WALK_IN_PASSED)
         return data
 
 
@@ -171,7 +173,7 @@ class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin)
     autocomplete_fields = ["role"]
     date_hierarchy = "published_at"
     actions = ["close", "renew"]
-    # The expiry is set by approval and renewal only (30 days), never typed: a listing
+    # The expiry is set by approval and renewal only (LISTING_LIFETIME), never typed: a listing
     # sent with an expiry of 9999 stayed up for ever after one approval.
     readonly_fields = [
         "status",
@@ -282,7 +284,8 @@ class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin)
         return [renew, *super().get_urls()]
 
     def renew_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """The link in remind_expiring's email: renew one live listing for 30 days."""
+        """The link in remind_expiring's email: renew one live listing for another
+        LISTING_LIFETIME."""
         listing = self.get_object(request, object_id)  # the owner's own, or 404
         if not self.has_change_permission(request, listing):
             raise PermissionDenied
@@ -299,6 +302,7 @@ class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin)
             "listing": listing,
             "opts": self.opts,
             "title": "Renew listing",
+            "days": LISTING_LIFETIME.days,
         }
         status = 400 if request.method == "POST" else 200
         return TemplateResponse(
@@ -344,9 +348,7 @@ class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin)
         if not change:
             obj.owner = request.user
         # What a moderator read, compared once the languages inline is saved too.
-        form.version_before = (
-            JobListing.objects.get(pk=obj.pk).review_version() if change else ""
-        )
+        form.version_before = obj.version_in_database()
         super().save_model(request, obj, form, change)
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
@@ -398,7 +400,10 @@ class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin)
             request, f"Closed {len(queryset)} listing(s).", messages.SUCCESS
         )
 
-    @admin.action(description="Renew selected published listings for 30 days")
+    @admin.action(
+        description=f"Renew selected published listings for {LISTING_LIFETIME.days} "
+        "days"
+    )
     def renew(self, request: HttpRequest, queryset: QuerySet[JobListing]) -> None:
         published = [
             listing for listing in queryset if listing.status == Status.PUBLISHED

@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 
 from careers.choices import DecisionKind, RejectionReason
 from careers.listings.admin.listings import DecisionInline, flags_html
-from careers.listings.models import StaleReview
+from careers.listings.rules import LISTING_LIFETIME, WALK_IN_OVER, StaleReview
 from careers.models import JobListing, ListingForReview
 
 
@@ -65,11 +65,7 @@ class ReviewForm(forms.ModelForm):
             data.get("decision") == DecisionKind.APPROVED
             and self.instance.walk_in_passed
         ):
-            self.add_error(
-                "decision",
-                "Its walk-in drive is over: reject it, or ask the recruiter to change "
-                "the date and send it again.",
-            )
+            self.add_error("decision", WALK_IN_OVER)
         return data
 
 
@@ -181,7 +177,9 @@ class ListingReviewAdmin(admin.ModelAdmin):
         version = data["reviewed_version"]
         if data["decision"] == DecisionKind.APPROVED:
             obj.approve(request.user, note=data["note"], version=version)
-            self.message_user(request, "Approved and published for 30 days.")
+            self.message_user(
+                request, f"Approved and published for {LISTING_LIFETIME.days} days."
+            )
         else:
             obj.reject(request.user, data["reason"], note=data["note"], version=version)
             self.message_user(request, "Rejected; the recruiter sees your reason.")

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.models import JobListing
+from careers.models import LISTING_LIFETIME, JobListing
 
 # Days before expiry: time to renew a listing that is still hiring before it drops off.
 REMIND_DAYS = 5
@@ -79,7 +79,7 @@ class Command(BaseCommand):
             }
             for listing in listings
         ]
-        context = {"owner": owner, "items": items}
+        context = {"owner": owner, "items": items, "days": LISTING_LIFETIME.days}
         send_mail(
             subject=(
                 f"{len(listings)} of your CareerFit listings expire soon"
