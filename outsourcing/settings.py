@@ -111,6 +111,9 @@ def release_from_git() -> str:
         return "unreleased"
 
 
+# Django's own rule for a weak key (security.W009), checked here as well because Django
+# only warns, and only under `check --deploy`, which no gunicorn start runs: a weak key
+# must stop production from starting (tests/test_production.py).
 def weak_secret_key(key: str) -> bool:
     """Django's own deploy-check rule: 50+ characters, 5+ distinct, no insecure prefix."""
     return len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-")
