@@ -37,7 +37,9 @@ class CareersConfig(AppConfig):
 
         # Django ships no Filipino, so its table of languages (what
         # get_language_info() reads, and the admin's per-language fields with it)
-        # gets ours; the words themselves are in locale/fil/.
+        # gets ours; the words themselves are in locale/fil/. Django has no setting
+        # for this: without it every catalogue edit page in the admin fails
+        # (django-modeltranslation asks get_language_info("fil") whether it is bidi).
         from django.conf.locale import LANG_INFO
 
         LANG_INFO.setdefault(

@@ -7,33 +7,38 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# The environment, read through django-environ. Flags keep their fail-safe spelling
+# below (DEBUG only for exactly "1", HTTPS off only for exactly "0"): environ's bool()
+# reads "" as false, which would turn HTTPS off for an empty DJANGO_HTTPS. Secrets are
+# read as they are (os.environ): environ reads a value starting with "$" as the name of
+# another variable, and Django's own generated keys may start with "$".
+env = environ.Env()
 
-def env_flag(name: str) -> bool:
-    """True only when the variable is exactly "1": anything else keeps the safe default."""
-    return os.environ.get(name, "") == "1"
 
-
-def env_int(name: str, default: int) -> int:
-    """A whole number of zero or more; anything else stops start-up, naming the variable."""
-    raw = os.environ.get(name, "").strip() or str(default)
-    if not raw.isdigit():
+def env_int(name: str, default: int | None) -> int | None:
+    """A whole number of zero or more (unset or empty: `default`); anything else stops
+    start-up, naming the variable."""
+    try:
+        value = env.int(name, default=None)
+    except ValueError:
+        value = -1
+    if value is not None and value < 0:
         raise ImproperlyConfigured(
-            f"{name} must be a whole number of 0 or more, not {raw!r}"
+            f"{name} must be a whole number of 0 or more, not {env.str(name)!r}"
         )
-    return int(raw)
+    return default if value is None else value
 
 
-def env_list(name: str, default: str = "") -> list[str]:
-    return [
-        item.strip()
-        for item in os.environ.get(name, default).split(",")
-        if item.strip()
-    ]
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    """Comma-separated values, each stripped; empty items dropped."""
+    items = env.list(name, cast=str.strip, default=default or [])
+    return [item for item in items if item]
 
 
 # Seconds a database connection is kept between requests (0: one per request).
@@ -82,10 +87,8 @@ def database_config(url: str) -> dict:
         # psycopg prepares a statement on the server after 5 uses unless told not to;
         # a migration that changes a column such a statement returns then fails every
         # page until the connections end. Off unless DJANGO_DB_PREPARE_THRESHOLD is set.
-        prepare = "DJANGO_DB_PREPARE_THRESHOLD"
-        threshold = env_int(prepare, 0) if os.environ.get(prepare) else None
         config["OPTIONS"] = {
-            "prepare_threshold": threshold,
+            "prepare_threshold": env_int("DJANGO_DB_PREPARE_THRESHOLD", None),
             **config.get("OPTIONS", {}),
         }
         # The test run creates and drops this one database, under a name that says so.
@@ -108,15 +111,18 @@ def release_from_git() -> str:
         return "unreleased"
 
 
+# Django's own rule for a weak key (security.W009), checked here as well because Django
+# only warns, and only under `check --deploy`, which no gunicorn start runs: a weak key
+# must stop production from starting (tests/test_production.py).
 def weak_secret_key(key: str) -> bool:
     """Django's own deploy-check rule: 50+ characters, 5+ distinct, no insecure prefix."""
     return len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-")
 
 
-DEBUG = env_flag("DJANGO_DEBUG")
+DEBUG = env.str("DJANGO_DEBUG", default="") == "1"
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] * DEBUG)
 
 # Without DEBUG this is production: refuse to start rather than run insecurely.
 if not DEBUG:
@@ -198,7 +204,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # `make bench` serves its bare "hello" ceiling beside the site through its own URLconf.
-ROOT_URLCONF = os.environ.get("DJANGO_ROOT_URLCONF", "outsourcing.urls")
+ROOT_URLCONF = env.str("DJANGO_ROOT_URLCONF", default="outsourcing.urls")
 
 TEMPLATES = [
     {
@@ -218,7 +224,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "outsourcing.wsgi.application"
 
-DATABASES = {"default": database_config(os.environ.get("DATABASE_URL", ""))}
+DATABASES = {"default": database_config(env.str("DATABASE_URL", default=""))}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -248,7 +254,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 # Without DEBUG, static files are served from STATIC_ROOT (run `collectstatic`) with hashed
 # names, pre-compressed, and cached for a year; with DEBUG, straight from the source folders.
 STORAGES = {
@@ -272,7 +278,7 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # What was deployed: part of the key of every rendered page or fragment, so a deploy
 # never serves pages rendered by the previous release (naming its static files).
 # DJANGO_RELEASE, else the git revision.
-RELEASE = os.environ.get("DJANGO_RELEASE", "") or release_from_git()
+RELEASE = env.str("DJANGO_RELEASE", default="") or release_from_git()
 
 # Three caches. "default" holds rate-limit counts and the generation that names
 # the current catalogue and listings (careers/web/caching.py): with REDIS_URL it is shared by
@@ -283,7 +289,7 @@ RELEASE = os.environ.get("DJANGO_RELEASE", "") or release_from_git()
 # errors are ignored (django-redis' IGNORE_EXCEPTIONS): a cache outage lets requests
 # past the rate limits (RATELIMIT_FAIL_OPEN below) rather than answering 500. "imports"
 # (below) keeps a bulk import's file between preview and confirm.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env.str("REDIS_URL", default="")
 
 
 def redis_cache(url: str) -> dict:
@@ -373,7 +379,7 @@ for _proxy in env_list("DJANGO_TRUSTED_PROXIES"):
 
 # Production is served over HTTPS: redirect plain HTTP, secure cookies, and HSTS, unless
 # DJANGO_HTTPS=0 says this server is reached over plain HTTP (tests, the benchmark).
-HTTPS = os.environ.get("DJANGO_HTTPS", "0" if DEBUG else "1") != "0"
+HTTPS = env.str("DJANGO_HTTPS", default="0" if DEBUG else "1") != "0"
 if HTTPS:
     SECURE_SSL_REDIRECT = True
     # Load balancers check health over plain HTTP inside the private network.
@@ -386,23 +392,23 @@ if HTTPS:
 
 # Email (the reminders of `remind_expiring`): printed to the console unless an SMTP server
 # is given, so `make run` sends nothing anywhere.
-EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_HOST = env.str("DJANGO_EMAIL_HOST", default="")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
-EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_USER", "")
+EMAIL_HOST_USER = env.str("DJANGO_EMAIL_USER", default="")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("DJANGO_EMAIL_TLS", "1") != "0"
+EMAIL_USE_TLS = env.str("DJANGO_EMAIL_TLS", default="1") != "0"
 EMAIL_TIMEOUT = 20
-DEFAULT_FROM_EMAIL = os.environ.get(
-    "DJANGO_EMAIL_FROM", "CareerFit <no-reply@careerfit.example>"
+DEFAULT_FROM_EMAIL = env.str(
+    "DJANGO_EMAIL_FROM", default="CareerFit <no-reply@careerfit.example>"
 )
 # Where links in emails point (no request to build them from).
-SITE_URL = os.environ.get(
-    "DJANGO_SITE_URL", "http://127.0.0.1:8000" if DEBUG or not HTTPS else ""
+SITE_URL = env.str(
+    "DJANGO_SITE_URL", default="http://127.0.0.1:8000" if DEBUG or not HTTPS else ""
 ).rstrip("/")
 
 # Only our own files run: scripts from our origin (and the per-response nonce they carry),
@@ -424,7 +430,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Rate limits (django-ratelimit) count in the default cache by client address. DJANGO_RATE_LIMITS=0
 # turns them off, for the load benchmark only: it sends thousands of requests from one address.
-RATELIMIT_ENABLE = os.environ.get("DJANGO_RATE_LIMITS", "1") != "0"
+RATELIMIT_ENABLE = env.str("DJANGO_RATE_LIMITS", default="1") != "0"
 RATELIMIT_FAIL_OPEN = True
 RATELIMIT_IP_META_KEY = "careers.web.clients.client_ip"
 # A view over its limit raises Ratelimited; the middleware answers with our 429 page.
@@ -458,7 +464,7 @@ LOGGING = {
     },
     "root": {
         "handlers": ["console"],
-        "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+        "level": env.str("DJANGO_LOG_LEVEL", default="INFO"),
     },
     "loggers": {
         # Security events, one JSON object a line (careers/web/logs.py), for log shippers.

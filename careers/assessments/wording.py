@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from django.apps import apps
@@ -13,32 +12,20 @@ from django.utils.translation import gettext, gettext_noop
 from careers.choices import Verdict
 from careers.scoring.profile import list_titles
 from careers.scoring.text import Reader, Value, _, as_data, from_data, ngettext
-from careers.web.caching import cached_value, generation
+from careers.web.caching import cached_value
 
 
 def reader() -> Reader:
     """A reader in the active language (Django's gettext, our locale/ catalogues)."""
-    return _reader(translation.get_language() or settings.LANGUAGE_CODE, generation())
-
-
-# One reader per language and catalogue generation: a result page reads a few hundred
-# messages, and each would otherwise fetch the names from the cache again.
-@lru_cache(maxsize=8)
-def _reader(language: str, catalogue_generation: str) -> Reader:
     names = catalogue_names()
-    # A reader is handed out only while its language is active (reader()), so it can
-    # keep each message's words: a result page reads about 500 messages, mostly the
-    # same few dozen, and Django looks up the active translation for each (a result
-    # page's first render took 1–2 ms less, in process).
-    gettext = lru_cache(maxsize=4096)(translation.gettext)
 
     def name(english: str) -> str:
         # A catalogue name in the page's language; names the engine was given from
         # our vocabularies (a language, "Hindi or another Indian language") are
         # message ids.
-        return names.get(english) or (gettext(english) if english else "")
+        return names.get(english) or (translation.gettext(english) if english else "")
 
-    return Reader(gettext=gettext, ngettext=translation.ngettext, name=name)
+    return Reader(gettext=translation.gettext, ngettext=translation.ngettext, name=name)
 
 
 def say(data: Any) -> str:

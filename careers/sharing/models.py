@@ -147,6 +147,10 @@ class Share(models.Model):
     @property
     def token(self) -> str:
         """256 bits: HMAC-SHA256 of the salt under the secret key, URL-safe."""
+        # Not salted_hmac(): it keys the HMAC with sha256(key_salt + secret), the same
+        # as this only for a secret key over 64 bytes. With a shorter one every link
+        # made before would show on its candidate's page under a token that opens
+        # nothing, and only the token's hash is stored: no migration can carry it over.
         digest = hmac.new(
             settings.SECRET_KEY.encode(), self.salt.encode(), hashlib.sha256
         ).digest()

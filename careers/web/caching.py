@@ -23,7 +23,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from functools import lru_cache, wraps
+from functools import wraps
 
 import redis
 from django.apps import apps
@@ -43,8 +43,9 @@ GENERATION_KEPT = 7 * 24 * 3600
 
 # Read from Redis at most once a second per process: that round trip cost about 0.5 ms
 # of the 1.2 ms of worker CPU a cached public page took (in process, measured), and kept
-# public pages under half the hello ceiling's rate. An edit made through another process
-# shows here within a second; one made here shows at once.
+# public pages under half the hello ceiling's rate; a journey in Hindi or Filipino asks
+# about 230 times (once per message it reads), 0.1 ms each from Redis, a fifth of it. An
+# edit made through another process shows here within a second; one made here at once.
 GENERATION_SECONDS = 1.0
 _known: tuple[float, str] = (0.0, "")
 
@@ -135,22 +136,21 @@ def _links_changed(sender: type[Model], action: str, **kwargs: object) -> None:
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Django's cache_page under the current generation, and public for a CDN's minute."""
 
-    @lru_cache(maxsize=2)  # the current generation's, and the one before
-    def for_generation(current: str) -> Callable[..., HttpResponse]:
-        return cache_page(PUBLIC_SECONDS, cache="pages", key_prefix=current)(view)
-
     @wraps(view)
     @cache_control(public=True)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return for_generation(f"public-{generation()}")(request, *args, **kwargs)
+        prefix = f"public-{generation()}"
+        cached = cache_page(PUBLIC_SECONDS, cache="pages", key_prefix=prefix)(view)
+        return cached(request, *args, **kwargs)
 
     return wrapped
 
 
 # Values stay Python objects in this process rather than pickled into the pages cache:
-# unpickling the scoring catalogue cost about 5 ms a read, and a journey reads it four
-# times (finishing, the result page twice, the share), some 20 ms of its CPU (measured
-# in process). They are read, never changed, so requests can share them.
+# the quiz's form classes cannot be pickled and take 2-3 ms to build, four times a
+# journey (9 ms, over the 5% of a journey a process-level memo must save), and the
+# scoring catalogue costs 1 ms to unpickle, three times a journey (measured in
+# process). They are read, never changed, so requests can share them.
 _values: dict[str, tuple[float, object]] = {}
 
 
