@@ -1,6 +1,6 @@
 """The public pages: what BPO and KPO are, the categories and roles, open listings."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -77,14 +77,6 @@ def _sectors() -> list[dict[str, str]]:
     ]
 
 
-def visible_listings() -> QuerySet[JobListing]:
-    return (
-        JobListing.objects.visible()
-        .select_related("role", "employer")
-        .prefetch_related("languages")
-    )
-
-
 @require_safe
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
@@ -124,7 +116,7 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .with_catalogue()
         .order_by("position", "title")
     )
-    listings = visible_listings().filter(role__category=category)
+    listings = JobListing.objects.visible().for_cards().filter(role__category=category)
     return render(
         request,
         "careers/category_detail.html",
@@ -145,7 +137,7 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     requirements = list(role.requirements.all())
     for requirement in requirements:
         requirement.times = requirement.time_to_gain(estimates)
-    listings = list(visible_listings().filter(role=role))
+    listings = list(JobListing.objects.visible().for_cards().filter(role=role))
     return render(
         request,
         "careers/role_detail.html",
