@@ -30,6 +30,7 @@ from careers.scoring.profile import (
     list_titles,
 )
 from careers.scoring.text import Items, Text, Weeks, _, as_data, english, ngettext
+from careers.scoring.vocabulary import CEFRLevel, Channel, EducationLevel, Sector
 
 # Close: every missing must-have together takes about three months or less (at the quick
 # end of each estimate: one CEFR level is close, two are not).
@@ -49,15 +50,22 @@ PATHS_SHOWN = 3
 UNKNOWN = Effort(9999, 9999)
 # "Would help" suggests only what takes half a year or less: a degree is not a tip.
 HELP_WEEKS = 26
+# Over-qualified: a postgraduate for a role pitched at school-leavers or a diploma.
+POSTGRADUATE = (EducationLevel.MASTER, EducationLevel.DOCTORATE)
+ENTRY_LEVELS = (
+    EducationLevel.SECONDARY,
+    EducationLevel.HIGHER_SECONDARY,
+    EducationLevel.DIPLOMA,
+)
 _KIND_RANK = {verdict: rank for rank, verdict in enumerate(Verdict)}
 
 
 def preference_match(preferences: Preferences, sector: str, channel: str) -> float:
     """Share (0–1) of the three preference axes the role agrees with; "either" always does."""
     wanted = {
-        "work_style": "rules" if sector == "BPO" else "judgement",
-        "contact": "customers" if channel == "voice" else "back_office",
-        "pace": "volume" if sector == "BPO" else "deep",
+        "work_style": "rules" if sector == Sector.BPO else "judgement",
+        "contact": "customers" if channel == Channel.VOICE else "back_office",
+        "pace": "volume" if sector == Sector.BPO else "deep",
     }
     agree = [getattr(preferences, axis) in ("either", v) for axis, v in wanted.items()]
     return sum(agree) / len(agree)
@@ -129,7 +137,9 @@ def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
         if r.kind == "field_of_study"
         or (r.kind == "qualification" and all(o.level for o in r.accepts))
     }
-    to_12th = education_effort(profile.education, "12th", efforts)
+    to_12th = education_effort(
+        profile.education, EducationLevel.HIGHER_SECONDARY, efforts
+    )
     checks = _fold_education(([setting] if setting else []) + checks, degrees, to_12th)
     missing = [c for c in checks if c.must and not c.met]
     plan = tuple(sorted((c.step for c in missing if c.step), key=_step_order))
@@ -155,7 +165,7 @@ def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
         if r.kind == "qualification" and doing & {o.code for o in r.accepts}
     )
     uses += ENGLISH_USE * sum(
-        max(0, CEFR_LEVELS.index(r.level) - CEFR_LEVELS.index("B1"))
+        max(0, CEFR_LEVELS.index(r.level) - CEFR_LEVELS.index(CEFRLevel.B1))
         for r, c in zip(ordered, checks_by_requirement, strict=True)
         if r.must and c.met and r.kind in ("spoken_english", "written_english")
     )
@@ -169,8 +179,7 @@ def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
         distance=distance,
         plan=plan,
         relevance=uses - max(0, over) + PREFERENCE_WEIGHT * preference,
-        overqualified=profile.education in ("master", "doctorate")
-        and pitch in ("10th", "12th", "diploma"),
+        overqualified=profile.education in POSTGRADUATE and pitch in ENTRY_LEVELS,
     )
 
 
@@ -227,7 +236,7 @@ def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> Text:
     )
     if eligible:
         best = eligible[0].role.sector
-        other = "KPO" if best == "BPO" else "BPO"
+        other = Sector.KPO if best == Sector.BPO else Sector.BPO
         titles = tuple(f.role.title for f in eligible if f.role.sector == best)
         values = {
             "sector": best,
