@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from careers.models import Assessment, Result
-from tests.helpers import finish
+from tests.helpers import answer_all, finish, start, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,21 @@ def test_a_result_page_looks_its_assessment_up_by_token_once(client):
     token = finish(client)
     assert Assessment.objects.by_token(token).get().result
     assert client.get(result_url("A" * 32)).status_code == 404
+
+
+def test_pages_that_compare_codes_show_what_they_did(client):
+    home = client.get("/en/")
+    assertContains(home, "and readiness for shifts. Most roles take 12th-pass")
+    assertContains(home, "strong written English and sound judgement.")
+    token = start(client)
+    languages = client.get(step_url(token, 1))
+    assertContains(languages, 'id="typing-check"')
+    assertNotContains(languages, "skill-grid")
+    answer_all(client, token, upto=3)
+    skills = client.get(step_url(token, 4))
+    assertContains(skills, 'class="skill-grid"')
+    assertNotContains(skills, 'id="typing-check"')
+    city_role = client.get("/en/roles/business-research-analyst/")
+    assertContains(
+        city_role, "mostly in the big outsourcing cities: Bengaluru, Chennai"
+    )

@@ -13,6 +13,8 @@ from careers.choices import (
     SECTOR_LONG_NAMES,
     Sector,
     Shore,
+    Source,
+    WorkSetting,
 )
 from careers.models import JobCategory, JobListing, Role, StepEstimate
 from careers.models.listings import pay_range
@@ -59,6 +61,19 @@ SECTOR_DIFFERENCES = [
     ),
 ]
 
+# What each sector needs from a candidate, as the home page says it.
+SECTOR_NEEDS = {
+    Sector.BPO: _(
+        "good spoken or written English (or Hindi or another Indian language for work "
+        "inside India), typing speed, and readiness for shifts. Most roles take "
+        "12th-pass candidates and freshers."
+    ),
+    Sector.KPO: _(
+        "a degree or professional qualification in the field (law, CA/CFA, statistics, "
+        "design...), strong written English and sound judgement."
+    ),
+}
+
 SHORE_EXAMPLES = {
     Shore.ONSHORE: _("A US bank uses a call centre in Texas."),
     Shore.NEARSHORE: _("A US bank uses a call centre in Mexico."),
@@ -72,6 +87,7 @@ def _sectors() -> list[dict[str, str]]:
             "code": sector.value,
             "name": SECTOR_LONG_NAMES[sector],
             "definition": SECTOR_DEFINITIONS[sector],
+            "needs": SECTOR_NEEDS[sector],
         }
         for sector in Sector
     ]
@@ -150,5 +166,8 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "listings": listings,
             "pay": pay_range(listings),
             "cities": OUTSOURCING_CITIES,
+            # The codes the page compares with.
+            "Source": Source,
+            "WorkSetting": WorkSetting,
         },
     )
