@@ -141,29 +141,8 @@ def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
         profile.education, EducationLevel.HIGHER_SECONDARY, efforts
     )
     checks = _fold_education(([setting] if setting else []) + checks, degrees, to_12th)
-    missing = [c for c in checks if c.must and not c.met]
-    plan = tuple(sorted((c.step for c in missing if c.step), key=_step_order))
-    if any(c.refused for c in missing):
-        verdict, distance, plan = Verdict.DOES_NOT_FIT, None, ()
-    elif any(c.step is None for c in missing):
-        verdict, distance, plan = Verdict.NOT_YET, UNKNOWN, ()
-    else:
-        distance = sum((s.effort for s in plan), NO_TIME)
-        verdict = (
-            Verdict.ELIGIBLE
-            if not missing
-            else Verdict.CLOSE
-            if distance.low <= CLOSE_WEEKS
-            else Verdict.NOT_YET
-        )
-    uses = sum(BACKGROUND_USE.get(c.kind, 0) for c in checks if c.met)
-    # A qualification on the way counts for half: the work it prepares for comes sooner.
-    doing = {code for code, _ in profile.in_progress}
-    uses += IN_PROGRESS_SHARE * sum(
-        BACKGROUND_USE["qualification"]
-        for r in role.requirements
-        if r.kind == "qualification" and doing & {o.code for o in r.accepts}
-    )
+    verdict, distance, plan = _verdict([c for c in checks if c.must and not c.met])
+    uses = _background_use(role, profile, checks)
     uses += ENGLISH_USE * sum(
         max(0, CEFR_LEVELS.index(r.level) - CEFR_LEVELS.index(CEFRLevel.B1))
         for r, c in zip(ordered, checks_by_requirement, strict=True)
@@ -180,6 +159,32 @@ def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
         plan=plan,
         relevance=uses - max(0, over) + PREFERENCE_WEIGHT * preference,
         overqualified=profile.education in POSTGRADUATE and pitch in ENTRY_LEVELS,
+    )
+
+
+def _verdict(missing: list[Check]) -> tuple[Verdict, Effort | None, tuple[Step, ...]]:
+    """The verdict, distance and plan from the must-haves a role misses."""
+    plan = tuple(sorted((c.step for c in missing if c.step), key=_step_order))
+    if any(c.refused for c in missing):
+        return Verdict.DOES_NOT_FIT, None, ()
+    if any(c.step is None for c in missing):
+        return Verdict.NOT_YET, UNKNOWN, ()
+    distance = sum((s.effort for s in plan), NO_TIME)
+    if not missing:
+        return Verdict.ELIGIBLE, distance, plan
+    close = distance.low <= CLOSE_WEEKS
+    return (Verdict.CLOSE if close else Verdict.NOT_YET), distance, plan
+
+
+def _background_use(role: Role, profile: Profile, checks: list[Check]) -> float:
+    """How much of the candidate's background the role uses (BACKGROUND_USE)."""
+    uses = sum(BACKGROUND_USE.get(c.kind, 0) for c in checks if c.met)
+    # A qualification on the way counts for half: the work it prepares for comes sooner.
+    doing = {code for code, _ in profile.in_progress}
+    return uses + IN_PROGRESS_SHARE * sum(
+        BACKGROUND_USE["qualification"]
+        for r in role.requirements
+        if r.kind == "qualification" and doing & {o.code for o in r.accepts}
     )
 
 
@@ -227,6 +232,45 @@ def _roles(count: int, sector: str) -> Text:
     )
 
 
+def _summary_open(eligible: list[RoleFit], reachable: list[RoleFit]) -> Text:
+    """The summary when some roles are open: the sector with the best of them, and
+    what the other sector offers (open roles, or its nearest)."""
+    best = eligible[0].role.sector
+    other = Sector.KPO if best == Sector.BPO else Sector.BPO
+    titles = tuple(f.role.title for f in eligible if f.role.sector == best)
+    values = {
+        "sector": best,
+        "roles": _roles(len(titles), best),
+        "titles": list_titles(titles[:2]),
+    }
+    text = (
+        _(
+            "%(sector)s fits you best today: you can apply for %(roles)s now: %(titles)s.",
+            **values,
+        )
+        if len(titles) == 1
+        else _(
+            "%(sector)s fits you best today: you can apply for %(roles)s now, "
+            "such as %(titles)s.",
+            **values,
+        )
+    )
+    also = sum(f.role.sector == other for f in eligible)
+    nearest = next((f for f in reachable if f.role.sector == other), None)
+    if also:
+        more = _("You can also apply for %(roles)s.", roles=_roles(also, other))
+    elif nearest:
+        more = _(
+            "The nearest %(sector)s role, %(title)s, is %(time)s away.",
+            sector=other,
+            title=nearest.role.title,
+            time=nearest.distance.text,
+        )
+    else:
+        return text
+    return _("%(first)s %(second)s", first=text, second=more)
+
+
 def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> Text:
     """Which sector fits better, from the roles open now or else the nearest ones."""
     eligible = [f for f in fits if f.verdict == Verdict.ELIGIBLE]
@@ -235,40 +279,7 @@ def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> Text:
         key=lambda f: (f.distance.low, f.distance.high, _rank_key(f)),
     )
     if eligible:
-        best = eligible[0].role.sector
-        other = Sector.KPO if best == Sector.BPO else Sector.BPO
-        titles = tuple(f.role.title for f in eligible if f.role.sector == best)
-        values = {
-            "sector": best,
-            "roles": _roles(len(titles), best),
-            "titles": list_titles(titles[:2]),
-        }
-        text = (
-            _(
-                "%(sector)s fits you best today: you can apply for %(roles)s now: %(titles)s.",
-                **values,
-            )
-            if len(titles) == 1
-            else _(
-                "%(sector)s fits you best today: you can apply for %(roles)s now, "
-                "such as %(titles)s.",
-                **values,
-            )
-        )
-        also = sum(f.role.sector == other for f in eligible)
-        nearest = next((f for f in reachable if f.role.sector == other), None)
-        if also:
-            more = _("You can also apply for %(roles)s.", roles=_roles(also, other))
-        elif nearest:
-            more = _(
-                "The nearest %(sector)s role, %(title)s, is %(time)s away.",
-                sector=other,
-                title=nearest.role.title,
-                time=nearest.distance.text,
-            )
-        else:
-            return text
-        return _("%(first)s %(second)s", first=text, second=more)
+        return _summary_open(eligible, reachable)
     if not reachable:
         return _(
             "Every role clashes with what you told us you can do: the shifts or where "
