@@ -1,5 +1,6 @@
 """The result page: GETs that write nothing but a due visit, one rule for what leads."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -7,7 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from careers import choices
 from careers.models import Assessment, Result
+from careers.profiles import SCHEMA_PATH
+from careers.scoring import SKILL_LEVELS
 from tests.helpers import answer_all, finish, start, step_url
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +106,23 @@ def test_pages_that_compare_codes_show_what_they_did(client):
     assertContains(
         city_role, "mostly in the big outsourcing cities: Bengaluru, Chennai"
     )
+
+
+def test_the_cli_profile_schema_offers_exactly_the_vocabularies_codes():
+    schema = json.loads(SCHEMA_PATH.read_text())
+    fields = schema["properties"]
+    work = fields["experience"]["properties"]
+    assert schema["$defs"]["cefr"]["enum"] == choices.CEFRLevel.values
+    assert fields["education"]["enum"] == choices.EducationLevel.values
+    assert fields["stream"]["enum"] == [None, *choices.Stream.values]
+    assert fields["field_of_study"]["enum"] == [
+        None,
+        *(v for v in choices.FieldOfStudy.values if v != choices.FieldOfStudy.ANY),
+    ]
+    language = fields["other_languages"]["items"]["properties"]["language"]
+    assert language["enum"] == choices.Language.values
+    assert fields["portfolios"]["items"]["enum"] == choices.PortfolioKind.values
+    assert fields["skills"]["additionalProperties"]["enum"] == list(SKILL_LEVELS)
+    assert work["domains"]["items"]["enum"] == choices.ExperienceDomain.values
+    assert fields["shifts"]["items"]["enum"] == choices.Shift.values
+    assert fields["commute"]["enum"] == choices.Commute.values
