@@ -1,16 +1,43 @@
-"""Every vocabulary of the app, defined once: models, forms, the card and the CLI use these.
+"""Every vocabulary of the app, defined once: models, forms, templates, the card and
+the CLI use these.
 
-The scoring engine (careers/scoring/) cannot import Django, so it keeps the ordered codes
-of the levels it compares; tests/test_choices.py ties those to the choices below.
+The vocabularies the scoring engine reads have their codes (and order) in
+careers/scoring/vocabulary.py, which cannot import Django; here they get their labels.
 """
 
+from collections.abc import Mapping
+from enum import StrEnum
+
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from careers.scoring import vocabulary as codes
 
-class Sector(models.TextChoices):
-    BPO = "BPO", "BPO"
-    KPO = "KPO", "KPO"
+
+def labelled(
+    plain: type[StrEnum], labels: Mapping[StrEnum, Promise | str]
+) -> type[models.TextChoices]:
+    """Django choices of the same name, members, codes and order as the engine's enum
+    `plain`, with these labels; every code needs one."""
+    if list(labels) != list(plain):
+        raise ValueError(f"{plain.__name__}: give each code a label, in order.")
+    choices = models.TextChoices(
+        plain.__name__,
+        [(code.name, (code.value, labels[code])) for code in plain],
+        module=__name__,
+    )
+    choices.__doc__ = plain.__doc__
+    return choices
+
+
+Sector = labelled(
+    codes.Sector,
+    {
+        codes.Sector.BPO: "BPO",
+        codes.Sector.KPO: "KPO",
+    },
+)
 
 
 SECTOR_LONG_NAMES = {
@@ -35,15 +62,17 @@ SECTOR_DEFINITIONS = {
 }
 
 
-class CEFRLevel(models.TextChoices):
-    """Common European Framework of Reference levels, lowest first."""
-
-    A1 = "A1", _("A1 – Beginner")
-    A2 = "A2", _("A2 – Elementary")
-    B1 = "B1", _("B1 – Intermediate")
-    B2 = "B2", _("B2 – Upper intermediate")
-    C1 = "C1", _("C1 – Advanced")
-    C2 = "C2", _("C2 – Proficient")
+CEFRLevel = labelled(
+    codes.CEFRLevel,
+    {
+        codes.CEFRLevel.A1: _("A1 – Beginner"),
+        codes.CEFRLevel.A2: _("A2 – Elementary"),
+        codes.CEFRLevel.B1: _("B1 – Intermediate"),
+        codes.CEFRLevel.B2: _("B2 – Upper intermediate"),
+        codes.CEFRLevel.C1: _("C1 – Advanced"),
+        codes.CEFRLevel.C2: _("C2 – Proficient"),
+    },
+)
 
 
 # Can-do statements a candidate recognises, written for work situations (after the CEFR
@@ -96,34 +125,42 @@ WRITTEN_CAN_DO = {
 }
 
 
-class EducationLevel(models.TextChoices):
-    """Highest level completed, lowest first (Indian school and university stages)."""
+EducationLevel = labelled(
+    codes.EducationLevel,
+    {
+        codes.EducationLevel.SECONDARY: _("10th (secondary school)"),
+        codes.EducationLevel.HIGHER_SECONDARY: _("12th (higher secondary)"),
+        codes.EducationLevel.SOME_COLLEGE: _("Some college (no degree yet)"),
+        codes.EducationLevel.DIPLOMA: _("Diploma or certificate after school"),
+        codes.EducationLevel.BACHELOR: _("Bachelor's degree"),
+        codes.EducationLevel.MASTER: _("Master's degree"),
+        codes.EducationLevel.DOCTORATE: _("Doctorate"),
+    },
+)
 
-    SECONDARY = "10th", _("10th (secondary school)")
-    HIGHER_SECONDARY = "12th", _("12th (higher secondary)")
-    # Philippine BPO hiring asks for "college level" or "two years of college": a
-    # candidate may answer it; no requirement of ours asks for it.
-    SOME_COLLEGE = "some_college", _("Some college (no degree yet)")
-    DIPLOMA = "diploma", _("Diploma or certificate after school")
-    BACHELOR = "bachelor", _("Bachelor's degree")
-    MASTER = "master", _("Master's degree")
-    DOCTORATE = "doctorate", _("Doctorate")
 
-
-class FieldOfStudy(models.TextChoices):
-    ANY = "any", _("Any field")
-    COMMERCE = "commerce", _("Commerce, accounting or finance")
-    ECONOMICS = "economics", _("Economics")
-    BUSINESS = "business", _("Business or management")
-    LAW = "law", _("Law")
-    STATISTICS = "statistics", _("Statistics or mathematics")
-    COMPUTING = "computing", _("Computer science or IT")
-    ENGINEERING = "engineering", _("Engineering")
-    LIFE_SCIENCES = "life_sciences", _("Life sciences, nursing, pharmacy or medicine")
-    HUMANITIES = "humanities", _("English, journalism, languages or humanities")
-    SOCIAL_SCIENCES = "social_sciences", _("Psychology or social sciences")
-    DESIGN = "design", _("Design or fine arts")
-    EDUCATION = "education", _("Education (teaching)")
+FieldOfStudy = labelled(
+    codes.FieldOfStudy,
+    {
+        codes.FieldOfStudy.ANY: _("Any field"),
+        codes.FieldOfStudy.COMMERCE: _("Commerce, accounting or finance"),
+        codes.FieldOfStudy.ECONOMICS: _("Economics"),
+        codes.FieldOfStudy.BUSINESS: _("Business or management"),
+        codes.FieldOfStudy.LAW: _("Law"),
+        codes.FieldOfStudy.STATISTICS: _("Statistics or mathematics"),
+        codes.FieldOfStudy.COMPUTING: _("Computer science or IT"),
+        codes.FieldOfStudy.ENGINEERING: _("Engineering"),
+        codes.FieldOfStudy.LIFE_SCIENCES: _(
+            "Life sciences, nursing, pharmacy or medicine"
+        ),
+        codes.FieldOfStudy.HUMANITIES: _(
+            "English, journalism, languages or humanities"
+        ),
+        codes.FieldOfStudy.SOCIAL_SCIENCES: _("Psychology or social sciences"),
+        codes.FieldOfStudy.DESIGN: _("Design or fine arts"),
+        codes.FieldOfStudy.EDUCATION: _("Education (teaching)"),
+    },
+)
 
 
 class Language(models.TextChoices):
@@ -168,39 +205,59 @@ INDIAN_LANGUAGES = [
 ]
 
 
-class ExperienceDomain(models.TextChoices):
-    CUSTOMER_SERVICE = "customer_service", _("Customer service or call centre")
-    SALES = "sales", _("Sales or telecalling")
-    BACK_OFFICE = "back_office", _("Data entry or back office")
-    FINANCE = "finance", _("Accounting, finance or banking")
-    HEALTHCARE = "healthcare", _("Healthcare or medical records")
-    IT_SUPPORT = "it_support", _("IT or technical support")
-    ENGINEERING = "engineering", _("Engineering or drafting")
-    HR = "hr", _("HR or recruitment")
-    LEGAL = "legal", _("Legal work")
-    RESEARCH = "research", _("Research or data analysis")
-    WRITING = "writing", _("Writing, editing or content")
-    DESIGN = "design", _("Design")
-    TEACHING = "teaching", _("Teaching or training")
-    OTHER = "other", _("Something else")
+ExperienceDomain = labelled(
+    codes.ExperienceDomain,
+    {
+        codes.ExperienceDomain.CUSTOMER_SERVICE: _("Customer service or call centre"),
+        codes.ExperienceDomain.SALES: _("Sales or telecalling"),
+        codes.ExperienceDomain.BACK_OFFICE: _("Data entry or back office"),
+        codes.ExperienceDomain.FINANCE: _("Accounting, finance or banking"),
+        codes.ExperienceDomain.HEALTHCARE: _("Healthcare or medical records"),
+        codes.ExperienceDomain.IT_SUPPORT: _("IT or technical support"),
+        codes.ExperienceDomain.ENGINEERING: _("Engineering or drafting"),
+        codes.ExperienceDomain.HR: _("HR or recruitment"),
+        codes.ExperienceDomain.LEGAL: _("Legal work"),
+        codes.ExperienceDomain.RESEARCH: _("Research or data analysis"),
+        codes.ExperienceDomain.WRITING: _("Writing, editing or content"),
+        codes.ExperienceDomain.DESIGN: _("Design"),
+        codes.ExperienceDomain.TEACHING: _("Teaching or training"),
+        codes.ExperienceDomain.OTHER: _("Something else"),
+    },
+)
 
 
-class SkillLevel(models.TextChoices):
-    BASIC = "basic", _("Basic – I have used it a little")
-    WORKING = "working", _("Working – I use it on my own for everyday tasks")
-    ADVANCED = "advanced", _("Advanced – I could teach it or handle hard cases")
+SkillLevel = labelled(
+    codes.SkillLevel,
+    {
+        codes.SkillLevel.BASIC: _("Basic – I have used it a little"),
+        codes.SkillLevel.WORKING: _("Working – I use it on my own for everyday tasks"),
+        codes.SkillLevel.ADVANCED: _(
+            "Advanced – I could teach it or handle hard cases"
+        ),
+    },
+)
 
 
-class Shift(models.TextChoices):
-    DAY = "day", _("Day shift (local business hours)")
-    UK_HOURS = "uk_hours", _("UK business hours (afternoon to late evening in India)")
-    US_HOURS = "us_hours", _("US business hours (night shift in India)")
-    ROTATIONAL = "rotational", _("Rotational shifts and weekly offs")
+Shift = labelled(
+    codes.Shift,
+    {
+        codes.Shift.DAY: _("Day shift (local business hours)"),
+        codes.Shift.UK_HOURS: _(
+            "UK business hours (afternoon to late evening in India)"
+        ),
+        codes.Shift.US_HOURS: _("US business hours (night shift in India)"),
+        codes.Shift.ROTATIONAL: _("Rotational shifts and weekly offs"),
+    },
+)
 
 
-class Channel(models.TextChoices):
-    VOICE = "voice", _("Voice (phone calls)")
-    NON_VOICE = "non_voice", _("Non-voice (chat, email, documents)")
+Channel = labelled(
+    codes.Channel,
+    {
+        codes.Channel.VOICE: _("Voice (phone calls)"),
+        codes.Channel.NON_VOICE: _("Non-voice (chat, email, documents)"),
+    },
+)
 
 
 class OccupationFit(models.TextChoices):
@@ -253,13 +310,15 @@ class Source(models.TextChoices):
     HAND = "hand", _("Written by hand")
 
 
-class Verdict(models.TextChoices):
-    """The engine's verdicts (careers.scoring.Verdict has the same codes), best first."""
-
-    ELIGIBLE = "eligible", _("Eligible now")
-    CLOSE = "close", _("Close")
-    NOT_YET = "not_yet", _("Not yet")
-    DOES_NOT_FIT = "does_not_fit", _("Does not fit what you told us")
+Verdict = labelled(
+    codes.Verdict,
+    {
+        codes.Verdict.ELIGIBLE: _("Eligible now"),
+        codes.Verdict.CLOSE: _("Close"),
+        codes.Verdict.NOT_YET: _("Not yet"),
+        codes.Verdict.DOES_NOT_FIT: _("Does not fit what you told us"),
+    },
+)
 
 
 class Status(models.TextChoices):
@@ -328,10 +387,14 @@ class ShareExpiry(models.TextChoices):
     NEVER = "never", _("Never")
 
 
-class Commute(models.TextChoices):
-    OFFICE = "office", _("I can travel to an office in my city")
-    RELOCATE = "relocate", _("I can move to another city for the right job")
-    REMOTE_ONLY = "remote_only", _("I can only work from home")
+Commute = labelled(
+    codes.Commute,
+    {
+        codes.Commute.OFFICE: _("I can travel to an office in my city"),
+        codes.Commute.RELOCATE: _("I can move to another city for the right job"),
+        codes.Commute.REMOTE_ONLY: _("I can only work from home"),
+    },
+)
 
 
 # Where most outsourcing offices are; KPO work is mostly in these (WorkSetting.CITY).
@@ -341,26 +404,38 @@ OUTSOURCING_CITIES = _(
 )
 
 
-class WorkSetting(models.TextChoices):
-    OFFICE = "office", _("In an office, in most cities with outsourcing firms")
-    CITY = "city", _("In an office, mostly in the big outsourcing cities")
-    HOME = "home", _("Often from home (offices too)")
+WorkSetting = labelled(
+    codes.WorkSetting,
+    {
+        codes.WorkSetting.OFFICE: _(
+            "In an office, in most cities with outsourcing firms"
+        ),
+        codes.WorkSetting.CITY: _("In an office, mostly in the big outsourcing cities"),
+        codes.WorkSetting.HOME: _("Often from home (offices too)"),
+    },
+)
 
 
-class Stream(models.TextChoices):
-    """The 12th-standard stream (careers.scoring.STREAM_FIELDS has the same codes)."""
+Stream = labelled(
+    codes.Stream,
+    {
+        codes.Stream.SCIENCE: _("Science"),
+        codes.Stream.COMMERCE: _("Commerce"),
+        codes.Stream.ARTS: _("Arts or humanities"),
+        codes.Stream.VOCATIONAL: _("Vocational"),
+    },
+)
 
-    SCIENCE = "science", _("Science")
-    COMMERCE = "commerce", _("Commerce")
-    ARTS = "arts", _("Arts or humanities")
-    VOCATIONAL = "vocational", _("Vocational")
 
-
-class PortfolioKind(models.TextChoices):
-    WRITING = "writing", _("Writing: articles, blog posts, reports")
-    DESIGN = "design", _("Design: graphics, layouts, screens")
-    CODE = "code", _("Code: programs, analyses, a GitHub page")
-    TEACHING = "teaching", _("Teaching material: lessons, slides, courses")
+PortfolioKind = labelled(
+    codes.PortfolioKind,
+    {
+        codes.PortfolioKind.WRITING: _("Writing: articles, blog posts, reports"),
+        codes.PortfolioKind.DESIGN: _("Design: graphics, layouts, screens"),
+        codes.PortfolioKind.CODE: _("Code: programs, analyses, a GitHub page"),
+        codes.PortfolioKind.TEACHING: _("Teaching material: lessons, slides, courses"),
+    },
+)
 
 
 # The estimates of how long each kind of step takes (careers.scoring.Efforts), by code.

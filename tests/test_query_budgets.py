@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from careers.catalogue.build import grow_catalogue
+from careers.management.commands.bench import grow_catalogue
 from careers.models import (
     Assessment,
     JobCategory,

@@ -33,11 +33,25 @@ SHAREABLE_ROLES = 12
 # A visit is noted to the day.
 RESULT_KEPT_DAYS = 365
 VISIT_PRECISION = timedelta(days=1)
+# This device's quiz, for "continue where you left off". The token is itself the secret
+# that opens the answers, so the cookie holds it as it is: no session store is read or
+# written on a candidate's pages. The quiz sets it; deleting the answers forgets it.
+QUIZ_COOKIE = "careerfit_quiz"
 
 
 def kept_months() -> int:
     """RESULT_KEPT_DAYS in whole months (at least one), as the pages say it."""
     return max(1, round(RESULT_KEPT_DAYS * 12 / 365))
+
+
+def visit_is_due(visited_at: datetime) -> bool:
+    """Whether a visit now should be noted: the last one noted is over a day old."""
+    return visited_at < timezone.now() - VISIT_PRECISION
+
+
+def step_url(token: str, number: int) -> str:
+    """The address of step `number` of the quiz with this token."""
+    return reverse("careers:quiz_step", args=[token, number])
 
 
 def token_hash(token: str) -> str:
@@ -75,6 +89,10 @@ class Refit(Protocol):
 
 
 class AssessmentQuerySet(models.QuerySet):
+    def by_token(self, token: str) -> AssessmentQuerySet:
+        """The one assessment with this token (none if mistyped or deleted)."""
+        return self.filter(token=token)
+
     def unfinished(self) -> AssessmentQuerySet:
         return self.filter(result__isnull=True)
 
@@ -93,11 +111,13 @@ class AssessmentQuerySet(models.QuerySet):
         return self.annotate(result_pk=F("result__id"))
 
     def with_result_state(self) -> AssessmentQuerySet:
-        """Each with what its result page depends on: when it was scored, its shares."""
+        """Each with what its result page depends on: when it was scored, its shares,
+        and when its last visit was noted."""
         return self.annotate(
             scored_at=Max("result__updated_at"),
             share_count=Count("result__shares"),
             last_revoked=Max("result__shares__revoked_at"),
+            visited_at=Max("result__visited_at"),
         )
 
 
@@ -221,29 +241,45 @@ class Result(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("careers:result_detail", args=[self.assessment.token])
 
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Result:
+        # A result stored by an older engine reads as scored again from its own
+        # answers, in memory: opening it writes nothing (finishing again stores it), and
+        # whatever reads it (the page, the share form, a new link) sees one format.
+        result = super().from_db(db, field_names, values)
+        loaded = not result.get_deferred_fields() & {"recommendation", "profile"}
+        if loaded and result.recommendation.get("format") != FORMAT:
+            result.recommendation = scored(result.profile)
+        return result
+
     def record_visit(self) -> None:
-        """Note a visit to the result page: at most one write a day, not one a view."""
-        now = timezone.now()
-        if self.visited_at < now - VISIT_PRECISION:
-            Result.objects.filter(pk=self.pk).update(visited_at=now)
+        """Note a visit to the result page, which the 12 months it is kept count from.
+
+        The one write a result page's GET makes, and only when the last visit noted is
+        over a day old: one conditional UPDATE a day, not one a view (the page's ETag
+        changes when a visit is due, so a revalidated page is noted too).
+        """
+        if visit_is_due(self.visited_at):
+            now = timezone.now()
+            due = now - VISIT_PRECISION
+            Result.objects.filter(pk=self.pk, visited_at__lt=due).update(visited_at=now)
             self.visited_at = now
 
-    def upgrade(self) -> None:
-        """A result stored by an older engine is scored again from its own answers."""
-        if self.recommendation.get("format") != FORMAT:
-            self.recommendation = scored(self.profile)
-            self.save(update_fields=["recommendation", "updated_at"])
-
     def top_roles(self, limit: int = TOP_ROLES) -> list[dict[str, Any]]:
-        """The roles to lead with: the best open or close ones, else the nearest."""
+        """The roles that lead, on the page ("Start here" when none is open), in the
+        chart and in the share form: the best open or close ones; when none is open,
+        the close ones, and the nearest not yet open up to NEAREST_ROLES."""
         ranked = self.recommendation["recommendations"]
-        within_reach = [
-            item
-            for item in ranked
-            if item["verdict"] in (Verdict.ELIGIBLE, Verdict.CLOSE)
+        if any(item["verdict"] == Verdict.ELIGIBLE for item in ranked):
+            reach = [
+                i for i in ranked if i["verdict"] in (Verdict.ELIGIBLE, Verdict.CLOSE)
+            ]
+            return reach[:limit]
+        nearest = [
+            i for i in ranked if i["verdict"] in (Verdict.CLOSE, Verdict.NOT_YET)
         ]
-        nearest = [item for item in ranked if item["verdict"] == Verdict.NOT_YET]
-        return within_reach[:limit] or nearest[:NEAREST_ROLES]
+        close = sum(item["verdict"] == Verdict.CLOSE for item in nearest)
+        return nearest[: max(NEAREST_ROLES, min(close, limit))]
 
     def by_verdict(self) -> dict[str, list[dict[str, Any]]]:
         """The ranked roles grouped by verdict, best verdict first."""
@@ -251,6 +287,21 @@ class Result(models.Model):
         for item in self.recommendation["recommendations"]:
             groups[item["verdict"]].append(item)
         return groups
+
+    def sections(self) -> dict[str, list[dict[str, Any]]]:
+        """The result page's order: when none is open, the leading roles first ("Start
+        here"), then those open now, close, further away, and those that do not fit;
+        each role once."""
+        groups = self.by_verdict()
+        eligible = groups[Verdict.ELIGIBLE]
+        nearest = [] if eligible else self.top_roles()[:NEAREST_ROLES]
+        return {
+            "nearest": nearest,
+            "eligible": eligible,
+            "close": [item for item in groups[Verdict.CLOSE] if item not in nearest],
+            "later": [item for item in groups[Verdict.NOT_YET] if item not in nearest],
+            "does_not_fit": groups[Verdict.DOES_NOT_FIT],
+        }
 
 
 class DeletedAssessment(models.Model):

@@ -7,14 +7,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
-
-from careers.catalogue.models import (
-    JobCategory,
-    Role,
-    RoleOccupation,
-    catalogue_changed,
-)
 from careers.catalogue.onet import (
     SHOWN_SKILLS,
     DerivedRequirement,
@@ -24,7 +16,6 @@ from careers.catalogue.onet import (
     top_elements,
 )
 from careers.catalogue.requirements import (
-    Requirement,
     requirement_option_errors,
     requirement_threshold_errors,
 )
@@ -435,56 +426,3 @@ def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]
             links += made[1]
             requirements += made[2]
     return objects + roles + links + requirements
-
-
-def grow_catalogue(factor: int) -> None:
-    """For measuring at scale: copy every category, role and requirement to `factor`×,
-    in bulk (row by row, a 10× catalogue took 20 s of every test run that used one)."""
-
-    def copy_of(row: Any, **changes: Any) -> Any:
-        fields = row._meta.concrete_fields
-        values = {
-            f.attname: getattr(row, f.attname) for f in fields if not f.primary_key
-        }
-        return type(row)(**{**values, **changes})
-
-    prefetch = ["roles__requirements__qualifications", "roles__requirements__skills"]
-    prefetch += ["roles__occupation_links"]
-    categories = list(JobCategory.objects.prefetch_related(*prefetch))
-    holds = Requirement.qualifications.through
-    uses = Requirement.skills.through
-    with transaction.atomic():
-        for n in range(1, factor):
-            new_categories = JobCategory.objects.bulk_create(
-                [copy_of(c, slug=f"{c.slug}-copy{n}") for c in categories]
-            )
-            roles = [
-                (role, copy_of(role, slug=f"{role.slug}-copy{n}", category_id=new.pk))
-                for old, new in zip(categories, new_categories, strict=True)
-                for role in old.roles.all()
-            ]
-            Role.objects.bulk_create([new for _, new in roles])
-            RoleOccupation.objects.bulk_create(
-                [
-                    copy_of(link, role_id=new.pk)
-                    for old, new in roles
-                    for link in old.occupation_links.all()
-                ]
-            )
-            requirements = [
-                (req, copy_of(req, role_id=new.pk))
-                for old, new in roles
-                for req in old.requirements.all()
-            ]
-            Requirement.objects.bulk_create([new for _, new in requirements])
-            holds.objects.bulk_create(
-                holds(requirement_id=new.pk, qualification_id=q.pk)
-                for old, new in requirements
-                for q in old.qualifications.all()
-            )
-            uses.objects.bulk_create(
-                uses(requirement_id=new.pk, skill_id=skill.pk)
-                for old, new in requirements
-                for skill in old.skills.all()
-            )
-        catalogue_changed()

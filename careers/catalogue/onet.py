@@ -69,7 +69,6 @@ EDUCATION_ORDER = list(EducationLevel.values)
 
 # The elements copied onto each occupation for the role pages.
 SHOWN_SKILLS = ("Speaking", "Writing", "Reading Comprehension", "Active Listening")
-SHOWN_KNOWLEDGE = ("English Language", "Customer and Personal Service")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The public pages: what BPO and KPO are, the categories and roles, open listings."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,8 @@ from careers.choices import (
     SECTOR_LONG_NAMES,
     Sector,
     Shore,
+    Source,
+    WorkSetting,
 )
 from careers.listings.rules import pay_range
 from careers.models import JobCategory, JobListing, Role, StepEstimate
@@ -59,6 +61,19 @@ SECTOR_DIFFERENCES = [
     ),
 ]
 
+# What each sector needs from a candidate, as the home page says it.
+SECTOR_NEEDS = {
+    Sector.BPO: _(
+        "good spoken or written English (or Hindi or another Indian language for work "
+        "inside India), typing speed, and readiness for shifts. Most roles take "
+        "12th-pass candidates and freshers."
+    ),
+    Sector.KPO: _(
+        "a degree or professional qualification in the field (law, CA/CFA, statistics, "
+        "design...), strong written English and sound judgement."
+    ),
+}
+
 SHORE_EXAMPLES = {
     Shore.ONSHORE: _("A US bank uses a call centre in Texas."),
     Shore.NEARSHORE: _("A US bank uses a call centre in Mexico."),
@@ -72,17 +87,10 @@ def _sectors() -> list[dict[str, str]]:
             "code": sector.value,
             "name": SECTOR_LONG_NAMES[sector],
             "definition": SECTOR_DEFINITIONS[sector],
+            "needs": SECTOR_NEEDS[sector],
         }
         for sector in Sector
     ]
-
-
-def visible_listings() -> QuerySet[JobListing]:
-    return (
-        JobListing.objects.visible()
-        .select_related("role", "employer")
-        .prefetch_related("languages")
-    )
 
 
 @require_safe
@@ -124,7 +132,7 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .with_catalogue()
         .order_by("position", "title")
     )
-    listings = visible_listings().filter(role__category=category)
+    listings = JobListing.objects.visible().for_cards().filter(role__category=category)
     return render(
         request,
         "careers/category_detail.html",
@@ -145,7 +153,7 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     requirements = list(role.requirements.all())
     for requirement in requirements:
         requirement.times = requirement.time_to_gain(estimates)
-    listings = list(visible_listings().filter(role=role))
+    listings = list(JobListing.objects.visible().for_cards().filter(role=role))
     return render(
         request,
         "careers/role_detail.html",
@@ -158,5 +166,8 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "listings": listings,
             "pay": pay_range(listings),
             "cities": OUTSOURCING_CITIES,
+            # The codes the page compares with.
+            "Source": Source,
+            "WorkSetting": WorkSetting,
         },
     )

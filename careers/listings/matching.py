@@ -18,10 +18,7 @@ from careers import scoring
 from careers.choices import Commute, Language, WorkMode
 from careers.listings.models import city_of
 from careers.models import JobListing
-from careers.scoring import Profile, Requirement, RoleFit, Verdict
-
-# Listings for roles the candidate can apply for now or soon; not for those years away.
-MATCHED_VERDICTS = (Verdict.ELIGIBLE, Verdict.CLOSE)
+from careers.scoring import Profile, Requirement, RoleFit
 
 
 @dataclass(frozen=True)

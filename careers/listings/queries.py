@@ -22,6 +22,10 @@ class JobListingQuerySet(models.QuerySet):
             hidden_at__isnull=True,
         )
 
+    def for_cards(self) -> JobListingQuerySet:
+        """With what a listing's card shows: its role, employer and languages."""
+        return self.select_related("role", "employer").prefetch_related("languages")
+
     def awaiting_review(self) -> JobListingQuerySet:
         """The moderators' queue, oldest first: listings sent for review, and live ones
         candidates reported (hidden or not), waiting since their first open report."""

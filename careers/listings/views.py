@@ -19,7 +19,13 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from careers.choices import ReportReason, SalaryPeriod, Shift, WorkMode
+from careers.choices import (
+    EducationLevel,
+    ReportReason,
+    SalaryPeriod,
+    Shift,
+    WorkMode,
+)
 from careers.models import JobListing, ListingReport
 from careers.web.clients import client_ip
 from careers.web.ratelimits import check_rate
@@ -154,13 +160,13 @@ COUNTRIES = {"INR": "IN", "PHP": "PH"}
 UNITS = {SalaryPeriod.MONTH: "MONTH", SalaryPeriod.YEAR: "YEAR"}
 # Google's credential categories for our education levels.
 CREDENTIALS = {
-    "10th": "high school",
-    "12th": "high school",
-    "some_college": "high school",
-    "diploma": "associate degree",
-    "bachelor": "bachelor degree",
-    "master": "postgraduate degree",
-    "doctorate": "postgraduate degree",
+    EducationLevel.SECONDARY: "high school",
+    EducationLevel.HIGHER_SECONDARY: "high school",
+    EducationLevel.SOME_COLLEGE: "high school",
+    EducationLevel.DIPLOMA: "associate degree",
+    EducationLevel.BACHELOR: "bachelor degree",
+    EducationLevel.MASTER: "postgraduate degree",
+    EducationLevel.DOCTORATE: "postgraduate degree",
 }
 
 

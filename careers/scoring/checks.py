@@ -37,10 +37,12 @@ from careers.scoring.profile import (
     join_names,
 )
 from careers.scoring.text import Items, Text, Value, _, ngettext
+from careers.scoring.vocabulary import Commute, EducationLevel, WorkSetting
 
 # (met, reason, step text, effort); a step text of None: refused, no step.
 Outcome = tuple[bool, Text, Text | None, Effort]
 NO_STEP = Text("")  # met, or nothing to do: no step
+SCHOOL_LEVELS = (EducationLevel.SECONDARY, EducationLevel.HIGHER_SECONDARY)
 ON_YOUR_WAY = _("%(names)s; you are on your way to %(name)s.")
 
 
@@ -128,7 +130,7 @@ def _education(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
         return True, met, NO_STEP, NO_TIME
     step = (
         _("Pass the 12th, for example through NIOS at your own pace")
-        if req.level == "12th"
+        if req.level == EducationLevel.HIGHER_SECONDARY
         else _("Complete %(need)s", need=need)
     )
     effort = education_effort(p.education, req.level, e)
@@ -149,16 +151,17 @@ def _field(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
         )
         return True, met, NO_STEP, NO_TIME
     # For work pitched at school leavers, the 12th stream is the background.
-    at_school = role.education(must=True) in ("10th", "12th")
+    at_school = role.education(must=True) in SCHOOL_LEVELS
     if at_school and codes & set(STREAM_FIELDS.get(p.stream, ())):
         met = _(
             "Your 12th %(stream)s stream is the background it looks for.",
             stream=STREAM_NAMES.get(p.stream, p.stream),
         )
         return True, met, NO_STEP, NO_TIME
-    level = max(role.education(must=True), "bachelor", key=EDUCATION_LEVELS.index)
-    effort = education_effort("12th", level, e)
-    step = DEGREE_IN[level] if level in DEGREE_IN else DEGREE_IN["bachelor"]
+    bachelor = EducationLevel.BACHELOR
+    level = max(role.education(must=True), bachelor, key=EDUCATION_LEVELS.index)
+    effort = education_effort(EducationLevel.HIGHER_SECONDARY, level, e)
+    step = DEGREE_IN.get(level, DEGREE_IN[bachelor])
     reason = _("A background in %(names)s.", names=names)
     return False, reason, _fill(step, names=names), effort
 
@@ -335,12 +338,14 @@ def check_requirement(
 
 def setting_check(role: Role, profile: Profile) -> Check | None:
     """Where the work is done against where the candidate said they can work."""
-    if profile.commute == "remote_only" and role.setting != "home":
+    if profile.commute == Commute.REMOTE_ONLY and role.setting != WorkSetting.HOME:
         reason = _(
             "This work is done in an office; you said you can only work from home."
         )
     elif (
-        profile.commute == "office" and role.setting == "city" and not profile.near_city
+        profile.commute == Commute.OFFICE
+        and role.setting == WorkSetting.CITY
+        and not profile.near_city
     ):
         reason = _(
             "This work is mostly in the big outsourcing cities; you said you cannot "

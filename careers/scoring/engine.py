@@ -30,6 +30,7 @@ from careers.scoring.profile import (
     list_titles,
 )
 from careers.scoring.text import Items, Text, Weeks, _, as_data, english, ngettext
+from careers.scoring.vocabulary import CEFRLevel, Channel, EducationLevel, Sector
 
 # Close: every missing must-have together takes about three months or less (at the quick
 # end of each estimate: one CEFR level is close, two are not).
@@ -49,15 +50,22 @@ PATHS_SHOWN = 3
 UNKNOWN = Effort(9999, 9999)
 # "Would help" suggests only what takes half a year or less: a degree is not a tip.
 HELP_WEEKS = 26
+# Over-qualified: a postgraduate for a role pitched at school-leavers or a diploma.
+POSTGRADUATE = (EducationLevel.MASTER, EducationLevel.DOCTORATE)
+ENTRY_LEVELS = (
+    EducationLevel.SECONDARY,
+    EducationLevel.HIGHER_SECONDARY,
+    EducationLevel.DIPLOMA,
+)
 _KIND_RANK = {verdict: rank for rank, verdict in enumerate(Verdict)}
 
 
 def preference_match(preferences: Preferences, sector: str, channel: str) -> float:
     """Share (0–1) of the three preference axes the role agrees with; "either" always does."""
     wanted = {
-        "work_style": "rules" if sector == "BPO" else "judgement",
-        "contact": "customers" if channel == "voice" else "back_office",
-        "pace": "volume" if sector == "BPO" else "deep",
+        "work_style": "rules" if sector == Sector.BPO else "judgement",
+        "contact": "customers" if channel == Channel.VOICE else "back_office",
+        "pace": "volume" if sector == Sector.BPO else "deep",
     }
     agree = [getattr(preferences, axis) in ("either", v) for axis, v in wanted.items()]
     return sum(agree) / len(agree)
@@ -129,33 +137,14 @@ def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
         if r.kind == "field_of_study"
         or (r.kind == "qualification" and all(o.level for o in r.accepts))
     }
-    to_12th = education_effort(profile.education, "12th", efforts)
-    checks = _fold_education(([setting] if setting else []) + checks, degrees, to_12th)
-    missing = [c for c in checks if c.must and not c.met]
-    plan = tuple(sorted((c.step for c in missing if c.step), key=_step_order))
-    if any(c.refused for c in missing):
-        verdict, distance, plan = Verdict.DOES_NOT_FIT, None, ()
-    elif any(c.step is None for c in missing):
-        verdict, distance, plan = Verdict.NOT_YET, UNKNOWN, ()
-    else:
-        distance = sum((s.effort for s in plan), NO_TIME)
-        verdict = (
-            Verdict.ELIGIBLE
-            if not missing
-            else Verdict.CLOSE
-            if distance.low <= CLOSE_WEEKS
-            else Verdict.NOT_YET
-        )
-    uses = sum(BACKGROUND_USE.get(c.kind, 0) for c in checks if c.met)
-    # A qualification on the way counts for half: the work it prepares for comes sooner.
-    doing = {code for code, _ in profile.in_progress}
-    uses += IN_PROGRESS_SHARE * sum(
-        BACKGROUND_USE["qualification"]
-        for r in role.requirements
-        if r.kind == "qualification" and doing & {o.code for o in r.accepts}
+    to_12th = education_effort(
+        profile.education, EducationLevel.HIGHER_SECONDARY, efforts
     )
+    checks = _fold_education(([setting] if setting else []) + checks, degrees, to_12th)
+    verdict, distance, plan = _verdict([c for c in checks if c.must and not c.met])
+    uses = _background_use(role, profile, checks)
     uses += ENGLISH_USE * sum(
-        max(0, CEFR_LEVELS.index(r.level) - CEFR_LEVELS.index("B1"))
+        max(0, CEFR_LEVELS.index(r.level) - CEFR_LEVELS.index(CEFRLevel.B1))
         for r, c in zip(ordered, checks_by_requirement, strict=True)
         if r.must and c.met and r.kind in ("spoken_english", "written_english")
     )
@@ -169,8 +158,33 @@ def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
         distance=distance,
         plan=plan,
         relevance=uses - max(0, over) + PREFERENCE_WEIGHT * preference,
-        overqualified=profile.education in ("master", "doctorate")
-        and pitch in ("10th", "12th", "diploma"),
+        overqualified=profile.education in POSTGRADUATE and pitch in ENTRY_LEVELS,
+    )
+
+
+def _verdict(missing: list[Check]) -> tuple[Verdict, Effort | None, tuple[Step, ...]]:
+    """The verdict, distance and plan from the must-haves a role misses."""
+    plan = tuple(sorted((c.step for c in missing if c.step), key=_step_order))
+    if any(c.refused for c in missing):
+        return Verdict.DOES_NOT_FIT, None, ()
+    if any(c.step is None for c in missing):
+        return Verdict.NOT_YET, UNKNOWN, ()
+    distance = sum((s.effort for s in plan), NO_TIME)
+    if not missing:
+        return Verdict.ELIGIBLE, distance, plan
+    close = distance.low <= CLOSE_WEEKS
+    return (Verdict.CLOSE if close else Verdict.NOT_YET), distance, plan
+
+
+def _background_use(role: Role, profile: Profile, checks: list[Check]) -> float:
+    """How much of the candidate's background the role uses (BACKGROUND_USE)."""
+    uses = sum(BACKGROUND_USE.get(c.kind, 0) for c in checks if c.met)
+    # A qualification on the way counts for half: the work it prepares for comes sooner.
+    doing = {code for code, _ in profile.in_progress}
+    return uses + IN_PROGRESS_SHARE * sum(
+        BACKGROUND_USE["qualification"]
+        for r in role.requirements
+        if r.kind == "qualification" and doing & {o.code for o in r.accepts}
     )
 
 
@@ -218,6 +232,45 @@ def _roles(count: int, sector: str) -> Text:
     )
 
 
+def _summary_open(eligible: list[RoleFit], reachable: list[RoleFit]) -> Text:
+    """The summary when some roles are open: the sector with the best of them, and
+    what the other sector offers (open roles, or its nearest)."""
+    best = eligible[0].role.sector
+    other = Sector.KPO if best == Sector.BPO else Sector.BPO
+    titles = tuple(f.role.title for f in eligible if f.role.sector == best)
+    values = {
+        "sector": best,
+        "roles": _roles(len(titles), best),
+        "titles": list_titles(titles[:2]),
+    }
+    text = (
+        _(
+            "%(sector)s fits you best today: you can apply for %(roles)s now: %(titles)s.",
+            **values,
+        )
+        if len(titles) == 1
+        else _(
+            "%(sector)s fits you best today: you can apply for %(roles)s now, "
+            "such as %(titles)s.",
+            **values,
+        )
+    )
+    also = sum(f.role.sector == other for f in eligible)
+    nearest = next((f for f in reachable if f.role.sector == other), None)
+    if also:
+        more = _("You can also apply for %(roles)s.", roles=_roles(also, other))
+    elif nearest:
+        more = _(
+            "The nearest %(sector)s role, %(title)s, is %(time)s away.",
+            sector=other,
+            title=nearest.role.title,
+            time=nearest.distance.text,
+        )
+    else:
+        return text
+    return _("%(first)s %(second)s", first=text, second=more)
+
+
 def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> Text:
     """Which sector fits better, from the roles open now or else the nearest ones."""
     eligible = [f for f in fits if f.verdict == Verdict.ELIGIBLE]
@@ -226,40 +279,7 @@ def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> Text:
         key=lambda f: (f.distance.low, f.distance.high, _rank_key(f)),
     )
     if eligible:
-        best = eligible[0].role.sector
-        other = "KPO" if best == "BPO" else "BPO"
-        titles = tuple(f.role.title for f in eligible if f.role.sector == best)
-        values = {
-            "sector": best,
-            "roles": _roles(len(titles), best),
-            "titles": list_titles(titles[:2]),
-        }
-        text = (
-            _(
-                "%(sector)s fits you best today: you can apply for %(roles)s now: %(titles)s.",
-                **values,
-            )
-            if len(titles) == 1
-            else _(
-                "%(sector)s fits you best today: you can apply for %(roles)s now, "
-                "such as %(titles)s.",
-                **values,
-            )
-        )
-        also = sum(f.role.sector == other for f in eligible)
-        nearest = next((f for f in reachable if f.role.sector == other), None)
-        if also:
-            more = _("You can also apply for %(roles)s.", roles=_roles(also, other))
-        elif nearest:
-            more = _(
-                "The nearest %(sector)s role, %(title)s, is %(time)s away.",
-                sector=other,
-                title=nearest.role.title,
-                time=nearest.distance.text,
-            )
-        else:
-            return text
-        return _("%(first)s %(second)s", first=text, second=more)
+        return _summary_open(eligible, reachable)
     if not reachable:
         return _(
             "Every role clashes with what you told us you can do: the shifts or where "

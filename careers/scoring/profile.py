@@ -4,116 +4,132 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from careers.scoring.text import Items, Text, Weeks, _
+from careers.scoring.vocabulary import (
+    CEFRLevel,
+    Commute,
+    EducationLevel,
+    ExperienceDomain,
+    FieldOfStudy,
+    PortfolioKind,
+    Shift,
+    SkillLevel,
+    Stream,
+    Verdict,
+    WorkSetting,
+)
 
-# Ordered vocabularies, lowest first (careers/choices.py has the same codes).
-CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
-EDUCATION_LEVELS = (
-    "10th", "12th", "some_college", "diploma", "bachelor", "master", "doctorate"
-)  # fmt: skip
-SKILL_LEVELS = ("none", "basic", "working", "advanced")
+# Ordered vocabularies, lowest first, as the engine compares them.
+CEFR_LEVELS = tuple(CEFRLevel)
+EDUCATION_LEVELS = tuple(EducationLevel)
+SKILL_LEVELS = ("none", *SkillLevel)
 # The 12th-standard streams, and the fields of study each is the start of.
 STREAM_FIELDS = {
-    "science": ("statistics", "computing", "engineering", "life_sciences"),
-    "commerce": ("commerce", "economics", "business"),
-    "arts": ("humanities", "social_sciences", "law", "education", "design"),
-    "vocational": (),
+    Stream.SCIENCE: (
+        FieldOfStudy.STATISTICS,
+        FieldOfStudy.COMPUTING,
+        FieldOfStudy.ENGINEERING,
+        FieldOfStudy.LIFE_SCIENCES,
+    ),
+    Stream.COMMERCE: (
+        FieldOfStudy.COMMERCE,
+        FieldOfStudy.ECONOMICS,
+        FieldOfStudy.BUSINESS,
+    ),
+    Stream.ARTS: (
+        FieldOfStudy.HUMANITIES,
+        FieldOfStudy.SOCIAL_SCIENCES,
+        FieldOfStudy.LAW,
+        FieldOfStudy.EDUCATION,
+        FieldOfStudy.DESIGN,
+    ),
+    Stream.VOCATIONAL: (),
 }
-PORTFOLIO_KINDS = ("writing", "design", "code", "teaching")
+PORTFOLIO_KINDS = tuple(PortfolioKind)
 
 EDUCATION_PHRASES = {
-    "10th": _("10th standard"),
-    "12th": _("12th standard"),
-    "some_college": _("some college (no degree yet)"),
-    "diploma": _("a diploma"),
-    "bachelor": _("a bachelor's degree"),
-    "master": _("a master's degree"),
-    "doctorate": _("a doctorate"),
+    EducationLevel.SECONDARY: _("10th standard"),
+    EducationLevel.HIGHER_SECONDARY: _("12th standard"),
+    EducationLevel.SOME_COLLEGE: _("some college (no degree yet)"),
+    EducationLevel.DIPLOMA: _("a diploma"),
+    EducationLevel.BACHELOR: _("a bachelor's degree"),
+    EducationLevel.MASTER: _("a master's degree"),
+    EducationLevel.DOCTORATE: _("a doctorate"),
 }
 # The step to a degree in a field, by the level the role asks for.
 DEGREE_IN = {
-    "bachelor": _("A degree in %(names)s"),
-    "master": _("A master's degree in %(names)s"),
-    "doctorate": _("A doctorate in %(names)s"),
+    EducationLevel.BACHELOR: _("A degree in %(names)s"),
+    EducationLevel.MASTER: _("A master's degree in %(names)s"),
+    EducationLevel.DOCTORATE: _("A doctorate in %(names)s"),
 }
 STREAM_NAMES = {
-    "science": _("science"),
-    "commerce": _("commerce"),
-    "arts": _("arts"),
-    "vocational": _("vocational"),
+    Stream.SCIENCE: _("science"),
+    Stream.COMMERCE: _("commerce"),
+    Stream.ARTS: _("arts"),
+    Stream.VOCATIONAL: _("vocational"),
 }
 SHIFT_PHRASES = {
-    "day": _("day shifts"),
-    "uk_hours": _("UK business hours (afternoon to late evening in India)"),
-    "us_hours": _("US business hours (the night shift in India)"),
-    "rotational": _("rotational shifts"),
+    Shift.DAY: _("day shifts"),
+    Shift.UK_HOURS: _("UK business hours (afternoon to late evening in India)"),
+    Shift.US_HOURS: _("US business hours (the night shift in India)"),
+    Shift.ROTATIONAL: _("rotational shifts"),
 }
 PORTFOLIO_PHRASES = {
-    "writing": _("writing samples"),
-    "design": _("a design portfolio"),
-    "code": _("code you wrote (a GitHub page or projects)"),
-    "teaching": _("teaching or training material you made"),
+    PortfolioKind.WRITING: _("writing samples"),
+    PortfolioKind.DESIGN: _("a design portfolio"),
+    PortfolioKind.CODE: _("code you wrote (a GitHub page or projects)"),
+    PortfolioKind.TEACHING: _("teaching or training material you made"),
 }
 # Fields of study and kinds of work experience as a sentence names them.
 FIELD_PHRASES = {
-    "any": _("any field"),
-    "commerce": _("commerce, accounting or finance"),
-    "economics": _("economics"),
-    "business": _("business or management"),
-    "law": _("law"),
-    "statistics": _("statistics or mathematics"),
-    "computing": _("computer science or IT"),
-    "engineering": _("engineering"),
-    "life_sciences": _("life sciences, nursing, pharmacy or medicine"),
-    "humanities": _("English, journalism, languages or humanities"),
-    "social_sciences": _("psychology or social sciences"),
-    "design": _("design or fine arts"),
-    "education": _("education (teaching)"),
+    FieldOfStudy.ANY: _("any field"),
+    FieldOfStudy.COMMERCE: _("commerce, accounting or finance"),
+    FieldOfStudy.ECONOMICS: _("economics"),
+    FieldOfStudy.BUSINESS: _("business or management"),
+    FieldOfStudy.LAW: _("law"),
+    FieldOfStudy.STATISTICS: _("statistics or mathematics"),
+    FieldOfStudy.COMPUTING: _("computer science or IT"),
+    FieldOfStudy.ENGINEERING: _("engineering"),
+    FieldOfStudy.LIFE_SCIENCES: _("life sciences, nursing, pharmacy or medicine"),
+    FieldOfStudy.HUMANITIES: _("English, journalism, languages or humanities"),
+    FieldOfStudy.SOCIAL_SCIENCES: _("psychology or social sciences"),
+    FieldOfStudy.DESIGN: _("design or fine arts"),
+    FieldOfStudy.EDUCATION: _("education (teaching)"),
 }
 DOMAIN_PHRASES = {
-    "customer_service": _("customer service or a call centre"),
-    "sales": _("sales or telecalling"),
-    "back_office": _("data entry or back office"),
-    "finance": _("accounting, finance or banking"),
-    "healthcare": _("healthcare or medical records"),
-    "it_support": _("IT or technical support"),
-    "engineering": _("engineering or drafting"),
-    "hr": _("HR or recruitment"),
-    "legal": _("legal work"),
-    "research": _("research or data analysis"),
-    "writing": _("writing, editing or content"),
-    "design": _("design"),
-    "teaching": _("teaching or training"),
-    "other": _("other work"),
+    ExperienceDomain.CUSTOMER_SERVICE: _("customer service or a call centre"),
+    ExperienceDomain.SALES: _("sales or telecalling"),
+    ExperienceDomain.BACK_OFFICE: _("data entry or back office"),
+    ExperienceDomain.FINANCE: _("accounting, finance or banking"),
+    ExperienceDomain.HEALTHCARE: _("healthcare or medical records"),
+    ExperienceDomain.IT_SUPPORT: _("IT or technical support"),
+    ExperienceDomain.ENGINEERING: _("engineering or drafting"),
+    ExperienceDomain.HR: _("HR or recruitment"),
+    ExperienceDomain.LEGAL: _("legal work"),
+    ExperienceDomain.RESEARCH: _("research or data analysis"),
+    ExperienceDomain.WRITING: _("writing, editing or content"),
+    ExperienceDomain.DESIGN: _("design"),
+    ExperienceDomain.TEACHING: _("teaching or training"),
+    ExperienceDomain.OTHER: _("other work"),
 }
 SKILL_LEVEL_NAMES = {
-    "basic": _("basic"),
-    "working": _("working"),
-    "advanced": _("advanced"),
+    SkillLevel.BASIC: _("basic"),
+    SkillLevel.WORKING: _("working"),
+    SkillLevel.ADVANCED: _("advanced"),
 }
 # "Your Excel is at a working level"; "Learn Excel to a working level".
 AT_LEVEL = {
     "none": _("not used"),
-    "basic": _("at a basic level"),
-    "working": _("at a working level"),
-    "advanced": _("at an advanced level"),
+    SkillLevel.BASIC: _("at a basic level"),
+    SkillLevel.WORKING: _("at a working level"),
+    SkillLevel.ADVANCED: _("at an advanced level"),
 }
 TO_LEVEL = {
-    "basic": _("to a basic level"),
-    "working": _("to a working level"),
-    "advanced": _("to an advanced level"),
+    SkillLevel.BASIC: _("to a basic level"),
+    SkillLevel.WORKING: _("to a working level"),
+    SkillLevel.ADVANCED: _("to an advanced level"),
 }
-
-
-class Verdict(StrEnum):
-    ELIGIBLE = "eligible"
-    CLOSE = "close"
-    NOT_YET = "not_yet"
-    # Clashes with something the candidate said they cannot do (a shift, where they work).
-    DOES_NOT_FIT = "does_not_fit"
-
 
 VERDICT_ORDER = tuple(Verdict)
 
@@ -161,12 +177,12 @@ class Efforts:
 
 # What each education level is reached from (a diploma or a degree both follow the 12th).
 EDUCATION_PATH = {
-    "12th": "10th",
-    "some_college": "12th",
-    "diploma": "12th",
-    "bachelor": "12th",
-    "master": "bachelor",
-    "doctorate": "master",
+    EducationLevel.HIGHER_SECONDARY: EducationLevel.SECONDARY,
+    EducationLevel.SOME_COLLEGE: EducationLevel.HIGHER_SECONDARY,
+    EducationLevel.DIPLOMA: EducationLevel.HIGHER_SECONDARY,
+    EducationLevel.BACHELOR: EducationLevel.HIGHER_SECONDARY,
+    EducationLevel.MASTER: EducationLevel.BACHELOR,
+    EducationLevel.DOCTORATE: EducationLevel.MASTER,
 }
 
 
@@ -208,10 +224,10 @@ class Role:
     title: str
     category: str
     category_name: str
-    sector: str  # "BPO" or "KPO"
-    channel: str  # "voice" or "non_voice"
+    sector: str  # a Sector
+    channel: str  # a Channel
     requirements: tuple[Requirement, ...]
-    setting: str = "office"  # office | city (mostly in the big cities) | home
+    setting: str = WorkSetting.OFFICE
 
     def education(self, must: bool) -> str:
         """The education floor (must) or the level the role is pitched at (any)."""
@@ -220,7 +236,7 @@ class Role:
             for r in self.requirements
             if r.kind == "education_level" and (r.must or not must)
         ]
-        return max(levels, key=EDUCATION_LEVELS.index, default="10th")
+        return max(levels, key=EDUCATION_LEVELS.index, default=EducationLevel.SECONDARY)
 
 
 @dataclass(frozen=True)
@@ -252,7 +268,7 @@ class Profile:
     experience_domains: frozenset[str] = frozenset()
     shifts: frozenset[str] = frozenset()
     work_from_home: bool = False  # connection, power backup and a quiet place
-    commute: str = "office"  # office | relocate | remote_only
+    commute: str = Commute.OFFICE
     near_city: bool = False  # lives in or near a big outsourcing city
     portfolios: frozenset[str] = frozenset()
     preferences: Preferences = field(default_factory=Preferences)
@@ -292,7 +308,7 @@ def profile_from_data(data: dict) -> Profile:
         work_from_home=all(
             home.get(k, False) for k in ("internet", "power_backup", "quiet_place")
         ),
-        commute=data.get("commute") or "office",
+        commute=data.get("commute") or Commute.OFFICE,
         near_city=bool(data.get("near_city", False)),
         portfolios=frozenset(data.get("portfolios", [])),
         preferences=Preferences(**(data.get("preferences") or {})),

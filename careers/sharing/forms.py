@@ -1,8 +1,11 @@
-"""Making a share link: which roles it shows and when it stops working."""
+"""Making a share link: which roles it shows and when it stops working, and the
+#share section around the form."""
 
 from __future__ import annotations
 
 from django import forms
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +14,8 @@ from careers.assessments.wording import say, shared_verdict
 from careers.choices import (
     ShareExpiry,
 )
+from careers.models import Assessment
+from careers.sharing.models import plain_text
 
 # A shared page shows up to five roles (the card, the first four).
 SHARED_ROLES_MAX = 5
@@ -53,3 +58,28 @@ class ShareForm(forms.Form):
                 % {"count": SHARED_ROLES_MAX}
             )
         return roles
+
+
+def share_context(
+    request: HttpRequest,
+    assessment: Assessment,
+    form: ShareForm | None = None,
+    *,
+    offer_form: bool = True,
+) -> dict:
+    """What the #share section shows: the links, and the form to make one (unless
+    `offer_form` is False and there is no `form` to show again)."""
+    if form is None and offer_form:
+        form = ShareForm(result=assessment.result)
+    return {
+        "share_form": form,
+        "shares": [
+            {
+                "share": share,
+                "url": (url := request.build_absolute_uri(share.get_absolute_url())),
+                "text": plain_text(share.snapshot, url),
+            }
+            for share in assessment.result.shares.defer("card")
+        ],
+        "share_create_url": reverse("careers:share_create", args=[assessment.token]),
+    }

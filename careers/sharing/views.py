@@ -14,7 +14,7 @@ from careers.assessments.views.gone import gone_once_deleted
 from careers.assessments.views.quiz import quiz_in_url
 from careers.models import Assessment, Share
 from careers.sharing.cards import card_alt_text
-from careers.sharing.models import plain_text
+from careers.sharing.forms import share_context
 from careers.web.ratelimits import check_rate
 from careers.web.responses import private_page
 
@@ -36,38 +36,13 @@ def with_share_headers(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def share_context(
-    request: HttpRequest,
-    assessment: Assessment,
-    form: ShareForm | None = None,
-    *,
-    offer_form: bool = True,
-) -> dict:
-    """What the #share section shows: the links, and the form to make one (unless
-    `offer_form` is False and there is no `form` to show again)."""
-    if form is None and offer_form:
-        form = ShareForm(result=assessment.result)
-    return {
-        "share_form": form,
-        "shares": [
-            {
-                "share": share,
-                "url": (url := request.build_absolute_uri(share.get_absolute_url())),
-                "text": plain_text(share.snapshot, url),
-            }
-            for share in assessment.result.shares.defer("card")
-        ],
-        "share_create_url": reverse("careers:share_create", args=[assessment.token]),
-    }
-
-
 def finished_assessment(token: str, *, scores: bool = True) -> Assessment:
     """The assessment and its result; without `scores`, not the result's roles."""
-    found = Assessment.objects.select_related("result").filter(token=token)
+    found = Assessment.objects.by_token(token).select_related("result")
     if not scores:
         found = found.defer("result__recommendation", "result__profile")
-    assessment = found.first()
-    if assessment is None or not hasattr(assessment, "result"):
+    assessment = get_object_or_404(found)
+    if not hasattr(assessment, "result"):
         raise Http404("Finish the quiz before sharing.")
     return assessment
 

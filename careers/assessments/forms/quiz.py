@@ -33,6 +33,9 @@ class QuizStep:
     title: str
     intro: str
     form_class: type[StepForm]
+    # How the page lays the step out: its fields' grid class, and the typing check.
+    fields_class: str = ""
+    typing_check: bool = False
 
 
 STEPS = [
@@ -40,6 +43,7 @@ STEPS = [
         1, "languages", _("Languages and communication"),
         _("Choose the sentences that sound most like you. There are no wrong answers."),
         LanguagesForm,
+        typing_check=True,
     ),
     QuizStep(
         2, "education", _("Education"),
@@ -57,6 +61,7 @@ STEPS = [
           "everyday tasks. Advanced: you could teach it or handle hard cases. Leave "
           "“Not used” for the rest."),
         SkillsForm,
+        fields_class="skill-grid",
     ),
     QuizStep(
         5, "experience", _("Work experience"),

@@ -7,7 +7,7 @@ import re
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
@@ -27,6 +27,7 @@ from careers.assessments.forms import (
     get_step,
     refit,
 )
+from careers.assessments.models import QUIZ_COOKIE, step_url
 from careers.assessments.views.gone import gone_once_deleted
 from careers.models import Assessment
 from careers.web.caching import generation
@@ -34,10 +35,7 @@ from careers.web.logs import TOKEN_PATTERN
 from careers.web.ratelimits import rate_limit
 from careers.web.responses import private_page, whole_page
 
-# This device's quiz, for "continue where you left off". The token is itself the secret
-# that opens the answers, so the cookie holds it as it is: no session store is read or
-# written on a candidate's pages. (It lives as long as an untouched draft is kept.)
-QUIZ_COOKIE = "careerfit_quiz"
+# The quiz cookie (QUIZ_COOKIE) lives as long as an untouched draft is kept.
 QUIZ_COOKIE_SECONDS = 30 * 24 * 3600
 
 # Answers count per quiz; a whole college lab or NGO class can sit behind one address, so
@@ -76,10 +74,6 @@ def remember(request: HttpRequest, response: HttpResponse, token: str) -> HttpRe
     return response
 
 
-def step_url(token: str, number: int) -> str:
-    return reverse("careers:quiz_step", args=[token, number])
-
-
 def problem(
     request: HttpRequest, message: str, link: str, link_text: str
 ) -> HttpResponse:
@@ -87,13 +81,6 @@ def problem(
     context = {"message": message, "link": link, "link_text": link_text}
     response = render(request, "careers/quiz_problem.html", context, status=400)
     return whole_page(request, response)
-
-
-def assessment_or_404(token: str) -> Assessment:
-    assessment = Assessment.objects.with_finished().filter(token=token).first()
-    if assessment is None:
-        raise Http404("No such quiz.")
-    return assessment
 
 
 def first_missing(assessment: Assessment, step: QuizStep) -> QuizStep | None:
@@ -113,7 +100,7 @@ def quiz_start(request: HttpRequest) -> HttpResponse:
         response = redirect("careers:quiz_step", assessment.token, 1)
         return remember(request, response, assessment.token)
     token = remembered_token(request)
-    current = Assessment.objects.filter(token=token).first() if token else None
+    current = Assessment.objects.by_token(token).first() if token else None
     resume_url, number = None, None
     if current is not None:
         number = first_unanswered(current.answers)
@@ -149,7 +136,7 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     step = get_step(number)
     if step is None:
         raise Http404("No such step.")
-    assessment = assessment_or_404(token)
+    assessment = get_object_or_404(Assessment.objects.by_token(token).with_finished())
     missing = first_missing(assessment, step)
     if request.method != "POST":
         if missing is not None:

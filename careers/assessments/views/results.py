@@ -3,8 +3,8 @@
 import hashlib
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import (
@@ -17,17 +17,19 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from careers.assessments.charts import MARK_RADIUS, chart_height, profile_chart
 from careers.assessments.forms import STEP_COUNT, STEPS, first_unanswered
-from careers.assessments.models import NEAREST_ROLES, kept_months
+from careers.assessments.models import (
+    QUIZ_COOKIE,
+    kept_months,
+    step_url,
+    visit_is_due,
+)
 from careers.assessments.views.gone import gone_once_deleted
-from careers.assessments.views.quiz import QUIZ_COOKIE, step_url
-from careers.catalogue.views import visible_listings
-from careers.choices import Verdict
 from careers.listings.matching import cities, in_city, listings_for
 from careers.listings.models import city_of
-from careers.models import Assessment, scoring_catalogue
+from careers.models import Assessment, JobListing, Result, scoring_catalogue
 from careers.scoring import profile_from_data
+from careers.sharing.forms import share_context
 from careers.sharing.models import erase
-from careers.sharing.views import share_context
 from careers.web.caching import generation
 from careers.web.ratelimits import rate_limit
 from careers.web.responses import private_page
@@ -41,16 +43,20 @@ CONDITIONS_STEP = next(step.number for step in STEPS if step.slug == "conditions
 def result_etag(request: HttpRequest, token: str) -> str | None:
     """What the page shows changes with a new result, changed answers, a new or
     switched-off link, or an edit to the catalogue or listings (the generation); one light
-    query tells."""
+    query tells. It changes too when a visit is due to be noted, so that a browser
+    revalidating an unchanged page still keeps its result (Result.record_visit)."""
     state = (
-        Assessment.objects.filter(token=token)
+        Assessment.objects.by_token(token)
         .with_result_state()
-        .values_list("scored_at", "version", "share_count", "last_revoked")
+        .values_list(
+            "scored_at", "version", "share_count", "last_revoked", "visited_at"
+        )
         .first()
     )
     if state is None or state[0] is None:
         return None
-    parts = [*state, generation(), settings.RELEASE]
+    *shown, visited_at = state
+    parts = [*shown, visit_is_due(visited_at), generation(), settings.RELEASE]
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
@@ -62,21 +68,20 @@ def result_etag(request: HttpRequest, token: str) -> str | None:
 @condition(etag_func=result_etag)
 @gone_once_deleted
 def result_detail(request: HttpRequest, token: str) -> HttpResponse:
-    assessment = Assessment.objects.select_related("result").filter(token=token).first()
-    if assessment is None:
-        raise Http404("No such result.")
+    assessment = get_object_or_404(
+        Assessment.objects.by_token(token).select_related("result")
+    )
     if not hasattr(assessment, "result"):
         # Every step answered but no result (a finish that failed): the last step again.
         number = first_unanswered(assessment.answers) or STEP_COUNT
         return redirect(step_url(token, number))
     result = assessment.result
     result.record_visit()
-    result.upgrade()
-    top_slugs = [item["role"] for item in result.top_roles()]
 
     def chart() -> dict:
         by_slug = {role.slug: role for role in scoring_catalogue().roles}
-        roles = [by_slug[slug] for slug in top_slugs[:3] if slug in by_slug]
+        top = [item["role"] for item in result.top_roles()[:3]]
+        roles = [by_slug[slug] for slug in top if slug in by_slug]
         rows = profile_chart(profile_from_data(result.profile), roles)
         return {
             "rows": rows,
@@ -85,26 +90,17 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
             "mark_radius": MARK_RADIUS,
         }
 
-    groups = result.by_verdict()
-    data = result.recommendation
-    eligible, close = groups[Verdict.ELIGIBLE], groups[Verdict.CLOSE]
-    later = groups[Verdict.NOT_YET]
-    # Nothing open: the nearest roles lead the page ("Start here"), shown once.
-    nearest = [] if eligible else (close + later)[:NEAREST_ROLES]
+    sections = result.sections()
     context = {
         "assessment": assessment,
         "result": result,
-        "summary": data["summary"],
-        "paths": data["paths"],
-        "eligible": eligible,
-        "nearest": nearest,
-        "close": [item for item in close if item not in nearest],
-        "later": [item for item in later if item not in nearest],
-        "does_not_fit": groups[Verdict.DOES_NOT_FIT],
+        "summary": result.recommendation["summary"],
+        "paths": result.recommendation["paths"],
+        **sections,
         "conditions_url": step_url(token, CONDITIONS_STEP),
         # Built only when the template's cached fragment is missing.
         "chart": SimpleLazyObject(chart),
-        **jobs_context(request, result, eligible + close),
+        **jobs_context(request, result, sections["eligible"] + sections["close"]),
         "change_url": step_url(token, 1),
         # Answers changed since this result was scored ("change my answers", not yet
         # finished again): the page says so, and how to update it.
@@ -120,12 +116,12 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, template, context)
 
 
-def jobs_context(request: HttpRequest, result, reachable: list[dict]) -> dict:
+def jobs_context(request: HttpRequest, result: Result, reachable: list[dict]) -> dict:
     """Listings for every role the candidate can apply for now or soon, matched to
     their answers, in the city they chose (from the listings' own places)."""
     city = city_of(request.GET.get("city", "")[:150])
     matches = listings_for(
-        visible_listings(),
+        JobListing.objects.visible().for_cards(),
         [item["role"] for item in reachable],
         scoring_catalogue(),
         profile_from_data(result.profile),
@@ -148,10 +144,9 @@ def jobs_context(request: HttpRequest, result, reachable: list[dict]) -> dict:
 def result_delete(request: HttpRequest, token: str) -> HttpResponse:
     """“Delete my answers and result”: a page that asks first; sent, it deletes the
     answers, the result and its share links (which then answer 410 Gone)."""
-    found = Assessment.objects.filter(token=token)
+    found = Assessment.objects.by_token(token)
     if request.method != "POST":
-        if not found.exists():
-            raise Http404("No such result.")
+        get_object_or_404(found.only("pk"))
         # "No": back to where "Delete" was, not the top of a long page.
         result_url = reverse("careers:result_detail", args=[token])
         context = {"keep_url": f"{result_url}#keeping"}
