@@ -4,24 +4,20 @@ import datetime as dt
 import os
 from importlib import import_module
 from pathlib import Path
-from typing import Any
 
 import pytest
 import time_machine
 from django.apps import apps
 from django.conf import settings
-from django.core import serializers
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 
 from careers.caching import forget_values
-from careers.catalogue import FIXTURE_PATH
 from careers.models import Role
 from tests.factories import UserFactory
-from tests.helpers import BROWSER_ACTIONS
+from tests.helpers import answer_step, load_catalogue, wait_for_step
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
 # tests (and the live server's thread) are still synchronous and safe.
@@ -206,27 +202,6 @@ def live_server(request):
     server.stop()
 
 
-# The catalogue's rows as first loaded, saved again after each live-server test's flush:
-# deserialising the fixture (its natural keys looked up row by row) took 2.2 s each time,
-# saving the same rows again 0.6 s, for some 25 browser tests a run.
-_CATALOGUE_ROWS: list[tuple[Any, dict]] = []
-
-
-def load_catalogue() -> None:
-    with transaction.atomic():
-        if _CATALOGUE_ROWS:
-            for row, many in _CATALOGUE_ROWS:
-                row.save_base(raw=True)
-                for name, ids in many.items():
-                    getattr(row, name).set(ids)
-            return
-        text = FIXTURE_PATH.read_text(encoding="utf-8")
-        for loaded in serializers.deserialize("json", text):
-            many = dict(loaded.m2m_data or {})  # save() forgets it
-            loaded.save()
-            _CATALOGUE_ROWS.append((loaded.object, many))
-
-
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live server's URL, with the catalogue and groups that live-server tests flush."""
@@ -277,31 +252,6 @@ def screenshots() -> Path:
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-def wait_for_step(page, number: int) -> None:
-    page.locator(f"#quiz[data-step='{number}']").wait_for()
-
-
-def fill_step(page, number: int) -> None:
-    """Give one quiz step the persona's answers, as a person would, without sending it."""
-    for action, selector, *value in BROWSER_ACTIONS[number]:
-        if action == "check":
-            page.check(selector)
-        elif action == "fill":
-            page.fill(selector, value[0])
-        else:
-            page.select_option(selector, value[0])
-
-
-def answer_step(page, number: int) -> None:
-    """Answer one quiz step as a person would and wait for what comes next."""
-    fill_step(page, number)
-    page.click(".quiz-nav .submit")
-    if number < 7:
-        wait_for_step(page, number + 1)
-    else:
-        page.locator(".on-this-page").wait_for()  # the result page, in any language
 
 
 @pytest.fixture

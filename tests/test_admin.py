@@ -6,42 +6,9 @@ from django.urls import reverse
 from careers.choices import Status
 from careers.models import JobListing, Role
 from tests.factories import JobListingFactory, UserFactory
+from tests.helpers import finish, listing_form
 
 pytestmark = pytest.mark.django_db
-
-
-def listing_form(**overrides):
-    role = Role.objects.get(slug="chat-email-support-associate")
-    data = {
-        "title": "Chat support executive",
-        "company": "Blue Harbour",
-        "role": role.pk,
-        "description": "Chats with customers.",
-        "how_to_apply": "Apply online.",
-        "openings": "1",
-        "location": "Pune",
-        "work_mode": "hybrid",
-        "shore": "offshore",
-        "shift": "rotational",
-        "salary_min": "18000",
-        "salary_max": "24000",
-        "salary_currency": "INR",
-        "salary_period": "month",
-        "show_salary": "on",
-        "expires_at_0": "",
-        "expires_at_1": "",
-        # The review decisions shown below a listing (read-only).
-        "decisions-TOTAL_FORMS": "0",
-        "decisions-INITIAL_FORMS": "0",
-        "decisions-MIN_NUM_FORMS": "0",
-        "decisions-MAX_NUM_FORMS": "1000",
-        "languages-TOTAL_FORMS": "0",
-        "languages-INITIAL_FORMS": "0",
-        "languages-MIN_NUM_FORMS": "0",
-        "languages-MAX_NUM_FORMS": "1000",
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.fixture
@@ -264,7 +231,6 @@ def test_a_requirement_that_accepts_nothing_is_refused(kind, field):
 
 def test_the_quiz_still_scores_a_requirement_saved_without_options(client):
     from careers.models import Requirement
-    from tests.helpers import finish
 
     role = Role.objects.get(slug="data-entry-operator")
     Requirement.objects.create(

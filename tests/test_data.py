@@ -16,7 +16,7 @@ from django.utils import timezone
 from careers.choices import ReportReason
 from careers.models import Assessment, ListingReport, Result, Share
 from tests.factories import JobListingFactory, UserFactory
-from tests.helpers import ANSWERS, create_share, finish, migrated_sqlite
+from tests.helpers import ANSWERS, CommandOutput, create_share, finish, migrated_sqlite
 
 
 def aged(queryset, **fields) -> None:
@@ -51,12 +51,12 @@ def test_purge_stale_deletes_abandoned_drafts_and_dead_links_only(client, finish
     aged(Share.objects.filter(pk=revoked.pk), revoked_at=old)
     aged(Share.objects.filter(pk=fresh_dead.pk), expires_at=recent)
 
-    call_command("purge_stale", "--dry-run", stdout=(out := _Out()))
+    call_command("purge_stale", "--dry-run", stdout=(out := CommandOutput()))
     assert "would delete 1 quiz drafts" in out.text
     assert "would delete 2 share links" in out.text
     assert Assessment.objects.count() == 3
 
-    call_command("purge_stale", stdout=(out := _Out()))
+    call_command("purge_stale", stdout=(out := CommandOutput()))
     assert "deleted 1 quiz drafts" in out.text
     assert "deleted 2 share links" in out.text
     assert set(Assessment.objects.all()) == {in_progress, finished}
@@ -79,24 +79,13 @@ def test_listing_reports_are_kept_six_months_after_a_decision_read_them(
     frozen_clock.shift(timedelta(days=10))
     decided.approve(moderator)
     frozen_clock.shift(timedelta(days=182))
-    call_command("purge_stale", stdout=(out := _Out()))
+    call_command("purge_stale", stdout=(out := CommandOutput()))
     assert "deleted 1 listing reports" in out.text  # the closed listing's, 192 days old
     frozen_clock.shift(timedelta(days=2))  # 184 days after the decision
-    call_command("purge_stale", stdout=(out := _Out()))
+    call_command("purge_stale", stdout=(out := CommandOutput()))
     assert "deleted 2 listing reports" in out.text
     # A live listing's unread report waits for its moderator, however old.
     assert list(ListingReport.objects.all()) == list(unread.reports.all())
-
-
-class _Out:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, text: str) -> None:
-        self.text += text
-
-    def flush(self) -> None:
-        pass
 
 
 @pytest.mark.django_db

@@ -40,7 +40,7 @@ from careers.choices import Status
 from careers.models import JobListing
 from tests import servers
 from tests.factories import UserFactory
-from tests.test_listing_review import GENUINE
+from tests.helpers import GENUINE
 
 pytestmark = pytest.mark.django_db
 

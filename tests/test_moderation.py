@@ -15,14 +15,7 @@ from careers.listing_lint import lint
 from careers.models import Employer, JobListing, Recruiter
 from careers.models.listings import StaleReview
 from tests.factories import JobListingFactory, UserFactory
-from tests.test_admin import listing_form
-
-GENUINE = (
-    "You will answer calls from customers of a US bank about their cards and "
-    "accounts, note each call in the CRM and follow the bank's steps to solve it. "
-    "Full training is given in the first four weeks. We charge no fee at any stage: "
-    "never pay anyone to get this job. Night shift with cab drop and a night allowance."
-)
+from tests.helpers import GENUINE, listing_form
 
 
 def flags(description="", how_to_apply="Apply at careers@bluecall.example", **extra):

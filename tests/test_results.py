@@ -26,10 +26,16 @@ from careers.models import (
 )
 from careers.models.assessments import RESULT_KEPT_DAYS
 from careers.models.sharing import erase, erase_locked, lock_for_erasing
-from tests.conftest import load_catalogue
-from tests.helpers import ANSWERS, HTMX, create_share, finish, step_url
-from tests.test_data import _Out
-from tests.test_translations import english_left
+from tests.helpers import (
+    ANSWERS,
+    HTMX,
+    CommandOutput,
+    create_share,
+    english_left,
+    finish,
+    load_catalogue,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +51,7 @@ def delete_url(token: str) -> str:
 
 
 def purge(*args: str) -> str:
-    call_command("purge_stale", *args, stdout=(out := _Out()))
+    call_command("purge_stale", *args, stdout=(out := CommandOutput()))
     return out.text
 
 

@@ -6,9 +6,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.conftest import answer_step
 from tests.factories import JobListingFactory
-from tests.test_listing_review import GENUINE
+from tests.helpers import GENUINE, answer_step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
