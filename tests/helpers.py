@@ -1,6 +1,7 @@
 """What many tests share: the test persona, walking the quiz with Django's client or a browser,
 and the forms, texts and checks that several subjects use."""
 
+import json
 import os
 import re
 import shutil
@@ -371,3 +372,11 @@ class CommandOutput:
 
     def flush(self) -> None:
         pass
+
+
+def security_events(caplog) -> list[dict]:
+    return [
+        json.loads(record.getMessage())
+        for record in caplog.records
+        if record.name == "careers.security"
+    ]

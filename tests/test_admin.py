@@ -245,3 +245,18 @@ def test_the_quiz_still_scores_a_requirement_saved_without_options(client):
     )
     token = finish(client)
     assert client.get(reverse("careers:result_detail", args=[token])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "published_at__year=" + "9" * 25,
+        "published_at__year=2026&published_at__month=1x",
+    ],
+)
+def test_admin_date_filters_beyond_any_date_are_a_400(recruiter_client, query):
+    response = recruiter_client.get(
+        reverse("admin:careers_joblisting_changelist") + "?" + query
+    )
+    assert response.status_code == 400
+    assert "is not a" in response.text

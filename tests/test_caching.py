@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -105,3 +106,28 @@ def test_the_shared_page_checks_the_link_on_every_request(client):
     assert client.get(share.get_absolute_url()).status_code == 200
     share.revoke()
     assert client.get(share.get_absolute_url()).status_code == 410
+
+
+def test_private_pages_are_never_stored_or_indexed(client):
+    token = finish(client)
+    for url in [
+        "/en/quiz/",
+        step_url(token, 3),
+        reverse("careers:result_detail", args=[token]),
+    ]:
+        response = client.get(url)
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+        assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_the_share_card_is_asked_again_each_time_like_its_page(client):
+    share = create_share(client, finish(client))
+    card = Client().get(reverse("careers:share_card", args=[share.token]))
+    page = Client().get(share.get_absolute_url())
+    assert card["Cache-Control"] == page["Cache-Control"] == "private, no-cache"
+    share.revoke()
+    assert (
+        Client().get(reverse("careers:share_card", args=[share.token])).status_code
+        == 410
+    )

@@ -145,3 +145,13 @@ def test_answers_come_back_as_given_and_json_lookups_still_work():
         Assessment.objects.filter(answers__languages__form__spoken_english="B2").get()
         == stored
     )
+
+
+def test_a_listing_currency_is_checked_after_upper_casing(recruiter):
+    listing = JobListingFactory.build(owner=recruiter, salary_currency="ﬀﬀﬀ")
+    with pytest.raises(Exception, match="3-letter code") as error:
+        listing.full_clean()
+    assert "salary_currency" in error.value.message_dict
+    listing.salary_currency = "php"
+    listing.full_clean()
+    assert listing.salary_currency == "PHP"

@@ -26,14 +26,17 @@ from careers.models import (
 )
 from careers.models.assessments import RESULT_KEPT_DAYS
 from careers.models.sharing import erase, erase_locked, lock_for_erasing
+from tests.factories import JobListingFactory
 from tests.helpers import (
     ANSWERS,
     HTMX,
     CommandOutput,
+    answer_all,
     create_share,
     english_left,
     finish,
     load_catalogue,
+    start,
     step_url,
 )
 
@@ -358,3 +361,33 @@ def test_the_words_are_in_the_readers_language(client, language, words):
         assert words_said in text
     for page in pages:
         assert english_left(page.text, language) == []
+
+
+def test_a_result_says_when_answers_changed_since_it(client):
+    token = finish(client)
+    result_url = reverse("careers:result_detail", args=[token])
+    assert "You changed answers since this result" not in client.get(result_url).text
+    client.post(step_url(token, 1), {**ANSWERS[1], "typing_wpm": "75"})
+    page = client.get(result_url)
+    assert "You changed answers since this result" in page.text
+    assert step_url(token, 7) in page.text
+    answer_all(client, token)  # finished again: up to date
+    assert "You changed answers since this result" not in client.get(result_url).text
+
+
+def test_result_before_finishing_goes_back_to_the_quiz(client):
+    token = start(client)
+    answer_all(client, token, upto=2)
+    assertRedirects(
+        client.get(reverse("careers:result_detail", args=[token])), step_url(token, 3)
+    )
+
+
+def test_result_shows_listings_for_top_roles_only_when_visible(client):
+    JobListingFactory(published=True, title="Night voice process (US)")
+    JobListingFactory(title="Draft voice job")
+    token = start(client)
+    answer_all(client, token)
+    page = client.get(reverse("careers:result_detail", args=[token]))
+    assertContains(page, "Night voice process (US)")
+    assertNotContains(page, "Draft voice job")

@@ -8,7 +8,7 @@ from django.utils import timezone
 import careers.views.pages
 from careers.models import Share
 from tests.factories import UserFactory
-from tests.helpers import ANSWERS, answer_all, create_share, start, step_url
+from tests.helpers import ANSWERS, answer_all, create_share, finish, start, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +78,53 @@ def test_500_says_sorry_and_nothing_else(monkeypatch):
     response = client.get("/en/careers/")
     assert_friendly(response, 500, "Something went wrong on our side")
     assert "SECRET-DETAIL-4711" not in response.content.decode()
+
+
+FORM = "application/x-www-form-urlencoded"
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "latin-1", "utf8"])
+@pytest.mark.parametrize("url", ["/en/quiz/", "/admin/login/", "/en/quiz/forget/"])
+def test_a_form_in_another_charset_is_a_400_that_says_so(charset, url):
+    client = Client(enforce_csrf_checks=True)
+    client.get("/en/quiz/")  # a CSRF cookie, sent back in the header, as htmx does
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        url,
+        "a=b",
+        content_type=f"{FORM}; charset={charset}",
+        headers={"X-CSRFToken": token},
+    )
+    assert response.status_code == 400
+    assert f"sent with the text encoding “{charset}”" in response.text
+    assert "Nothing you saved before has been lost" in response.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/careers/joblisting/?status__exact=%00",
+        "/admin/careers/joblisting/?q=a%00b",
+        "/admin/careers/occupation/%00/change/",
+        "/en/careers/?x%00=1",
+    ],
+)
+def test_a_nul_character_in_the_address_is_a_400(recruiter_client, url):
+    response = recruiter_client.get(url)
+    assert response.status_code == 400
+    assert "The address had a hidden character" in response.text
+
+
+@pytest.mark.parametrize("url", ["/en/", "/en/careers/", "/en/quiz/", "/healthz"])
+def test_head_answers_as_get_without_a_body(client, url):
+    response = client.head(url)
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+def test_head_on_a_quiz_step_and_a_shared_link(client):
+    token = finish(client)
+    assert client.head(step_url(token, 2)).status_code == 200
+    assert (
+        client.head(reverse("careers:result_detail", args=[token])).status_code == 200
+    )
