@@ -15,6 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.core import serializers
 from django.db import transaction
+from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertRedirects
 
@@ -380,3 +381,61 @@ def security_events(caplog) -> list[dict]:
         for record in caplog.records
         if record.name == "careers.security"
     ]
+
+
+class FormFields(HTMLParser):
+    """The fields of a page's forms with the values a browser would send unchanged."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: dict[str, str | list[str]] = {}
+        self.select: tuple[str, bool] | None = None
+        self.textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        name = attributes.get("name")
+        kind = attributes.get("type")
+        if tag == "input" and name and kind not in ("submit", "button", "file"):
+            if kind not in ("checkbox", "radio") or "checked" in attributes:
+                self.data[name] = attributes.get("value") or (
+                    "on" if kind == "checkbox" else ""
+                )
+        elif tag == "select" and name:
+            self.select = (name, "multiple" in attributes)
+            self.data[name] = [] if self.select[1] else ""
+        elif tag == "option" and self.select and "selected" in attributes:
+            name, multiple = self.select
+            value = attributes.get("value", "")
+            if multiple:
+                self.data[name].append(value)
+            else:
+                self.data[name] = value
+        elif tag == "textarea" and name:
+            self.textarea = name
+            self.data[name] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self.textarea:
+            self.data[self.textarea] += data
+
+
+def page_form(client: Client, url: str) -> dict:
+    """The admin's form at `url` as the page shows it (textareas lose the one newline
+    after their tag, as browsers drop it)."""
+    page = client.get(url)
+    assert page.status_code == 200
+    parser = FormFields()
+    parser.feed(page.text)
+    data = {
+        name: value.removeprefix("\n") if isinstance(value, str) else value
+        for name, value in parser.data.items()
+        if "__prefix__" not in name and name != "csrfmiddlewaretoken"
+    }
+    return data

@@ -1,12 +1,13 @@
 """Recruiters work only on their own listings; catalogue editors own the catalogue."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from careers.choices import Status
-from careers.models import JobListing, Role
+from careers.models import Employer, JobListing, Qualification, Role, StepEstimate
 from tests.factories import JobListingFactory, UserFactory
-from tests.helpers import finish, listing_form
+from tests.helpers import finish, listing_form, page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -260,3 +261,130 @@ def test_admin_date_filters_beyond_any_date_are_a_400(recruiter_client, query):
     )
     assert response.status_code == 400
     assert "is not a" in response.text
+
+
+@pytest.fixture
+def editor_client(editor):
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def moderator_client():
+    client = Client()
+    client.force_login(UserFactory(moderator=True, username="meera"))
+    return client
+
+
+@pytest.mark.parametrize("view", ["change", "history"])
+def test_step_estimates_open_for_editors_and_recruiters(
+    editor_client, recruiter_client, view
+):
+    estimate = StepEstimate.objects.get(code="typing")
+    url = reverse(f"admin:careers_stepestimate_{view}", args=[estimate.pk])
+    for client in (editor_client, recruiter_client):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert str(estimate) in page.text
+
+
+@pytest.mark.parametrize(
+    ("url", "query"),
+    [
+        ("admin:careers_joblisting_changelist", "published_at__year=9999"),
+        (
+            "admin:careers_joblisting_changelist",
+            "published_at__year=9999&published_at__month=12",
+        ),
+        (
+            "admin:careers_joblisting_changelist",
+            "published_at__year=9999&published_at__month=12&published_at__day=31",
+        ),
+        (
+            "admin:careers_joblisting_changelist",
+            "published_at__year=2026&published_at__month=2&published_at__day=30",
+        ),
+        ("admin:careers_joblisting_changelist", "published_at__year=0"),
+        # django-axes' own change lists, with a date hierarchy of their own.
+        ("admin:axes_accessattempt_changelist", "attempt_time__year=9999"),
+        ("admin:axes_accesslog_changelist", "attempt_time__year=9999&e=1"),
+    ],
+)
+def test_date_filters_no_list_can_show_are_a_400_on_every_change_list(url, query):
+    client = Client()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True, username="root"))
+    JobListingFactory(published=True)
+    response = client.get(reverse(url) + "?" + query)
+    assert response.status_code == 400
+    assert "is not a date this list can be filtered by" in response.text
+
+
+def test_the_last_year_a_date_filter_can_show_still_works(recruiter_client):
+    url = reverse("admin:careers_joblisting_changelist")
+    query = "published_at__year=9998&published_at__month=12&published_at__day=31"
+    assert recruiter_client.get(f"{url}?{query}").status_code == 200
+
+
+def test_a_recruiter_that_is_no_user_id_is_the_form_with_a_message(moderator_client):
+    employer = Employer.objects.create(name="Harbour Contact Centre")
+    url = reverse("admin:careers_employer_change", args=[employer.pk])
+    data = page_form(moderator_client, url)
+    data.update(
+        {
+            "recruiters-TOTAL_FORMS": "1",
+            "recruiters-0-employer": str(employer.pk),
+            "recruiters-0-user": "abc",
+        }
+    )
+    response = moderator_client.post(url, data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.text
+    assert not employer.recruiters.exists()
+
+
+def test_a_nul_in_a_roles_occupation_is_a_400(editor_client):
+    role = Role.objects.get(slug="voice-customer-support-associate")
+    url = reverse("admin:careers_role_change", args=[role.pk])
+    data = page_form(editor_client, url)
+    before = data["occupation_links-0-occupation"]
+    response = editor_client.post(
+        url, {**data, "occupation_links-0-occupation": before[:3] + "\x00"}
+    )
+    assert response.status_code == 400
+    assert "The form had a hidden character" in response.text
+    assert role.occupation_links.first().occupation_id == before
+
+
+@pytest.mark.parametrize(
+    ("stages", "message"),
+    [
+        ("1e400", "Write a list of stages"),
+        ('[{"code": "x", "name": "X", "weeks_left": 1e400}]', "whole number of weeks"),
+        ('{"code": "x"}', "Write a list of stages"),
+        ("[1]", "Stage 1 needs a code, a name and weeks_left"),
+        ('[{"code": "a b", "name": "X", "weeks_left": 4}]', "letters, digits"),
+        ('[{"code": "x", "name": "X", "weeks_left": 4, "price": 1}]', "price"),
+        ('[{"code": "x", "name": "X", "weeks_left": 9999}]', "than the whole usually"),
+    ],
+)
+def test_a_qualifications_stages_the_quiz_cannot_read_are_refused(
+    editor_client, stages, message
+):
+    qualification = Qualification.objects.get(slug="acca")
+    url = reverse("admin:careers_qualification_change", args=[qualification.pk])
+    response = editor_client.post(
+        url, {**page_form(editor_client, url), "stages": stages}
+    )
+    assert response.status_code == 200
+    assert message in response.text
+    assert Qualification.objects.get(pk=qualification.pk).stages == qualification.stages
+
+
+def test_empty_stages_are_none(editor_client):
+    qualification = Qualification.objects.get(slug="acca")
+    url = reverse("admin:careers_qualification_change", args=[qualification.pk])
+    data = page_form(editor_client, url)
+    assert editor_client.post(url, {**data, "stages": ""}).status_code == 302
+    assert Qualification.objects.get(pk=qualification.pk).stages == []
+    assert Client().get("/en/quiz/").status_code == 200
