@@ -15,7 +15,7 @@ from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 
 from careers.caching import forget_values
-from careers.models import Role
+from careers.models import Employer, Recruiter, Role
 from tests.factories import UserFactory
 from tests.helpers import answer_step, load_catalogue, wait_for_step
 
@@ -267,3 +267,25 @@ def take_quiz(site):
         return page
 
     return take
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(username="meera", moderator=True)
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def harbour(db, recruiter):
+    employer = Employer.objects.create(
+        name="Harbour Contact Centre",
+        website_domain="harbour.example",
+        registration_number="27AAACH1234F1Z5",
+    )
+    Recruiter.objects.create(user=recruiter, employer=employer)
+    return employer

@@ -439,3 +439,28 @@ def page_form(client: Client, url: str) -> dict:
         if "__prefix__" not in name and name != "csrfmiddlewaretoken"
     }
     return data
+
+
+def review_url(listing):
+    return reverse("admin:careers_listingforreview_change", args=[listing.pk])
+
+
+def decision(listing, **data):
+    """The review page's form as sent, made on the listing's current text."""
+    return {
+        "reviewed_version": listing.review_version(),
+        "decision": "",
+        "reason": "",
+        "note": "",
+        "decisions-TOTAL_FORMS": "0",
+        "decisions-INITIAL_FORMS": "0",
+        "decisions-MIN_NUM_FORMS": "0",
+        "decisions-MAX_NUM_FORMS": "1000",
+        **data,
+    }
+
+
+def queue_versions(client) -> dict[str, str]:
+    """The versions the queue's page showed, as its action form sends them."""
+    page = client.get(reverse("admin:careers_listingforreview_changelist"))
+    return dict(re.findall(r'name="(version-\d+)" value="(\w+)"', page.text))

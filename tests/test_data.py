@@ -16,7 +16,13 @@ from django.utils import timezone
 from careers.choices import ReportReason
 from careers.models import Assessment, ListingReport, Result, Share
 from tests.factories import JobListingFactory, UserFactory
-from tests.helpers import ANSWERS, CommandOutput, create_share, finish, migrated_sqlite
+from tests.helpers import (
+    ANSWERS,
+    CommandOutput,
+    create_share,
+    finish,
+    migrated_sqlite,
+)
 
 
 def aged(queryset, **fields) -> None:
