@@ -3,7 +3,6 @@
 import datetime as dt
 import os
 from importlib import import_module
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -11,30 +10,18 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 
 from careers.caching import forget_values
 from careers.models import Employer, Recruiter, Role
 from tests.factories import UserFactory
-from tests.helpers import answer_step, load_catalogue, wait_for_step
+from tests.helpers import load_catalogue
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
 # tests (and the live server's thread) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 def pytest_configure(config):
@@ -163,21 +150,6 @@ def recruiter_client(client, recruiter):
 # --- Browser tests ----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    if not CHROMIUM.exists():
-        message = "No browser at /usr/bin/chromium: install it with `apt-get install -y chromium`."
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return {
-        **browser_type_launch_args,
-        "executable_path": str(CHROMIUM),
-        "args": CHROMIUM_ARGS,
-        "headless": True,
-    }
-
-
 class ProductionLikeLiveServer(LiveServer):
     """Static files go through WhiteNoise and GZip, as in production.
 
@@ -215,60 +187,6 @@ def site(live_server, transactional_db):
     return live_server.url
 
 
-@pytest.fixture(autouse=True)
-def no_csp_violations(request, monkeypatch):
-    """Every browser test fails if the Content Security Policy blocked anything.
-
-    Chromium reports each blocked script, style or frame as a console error; every page of
-    every context a test opens is watched, the htmx journeys and the admin included.
-    """
-    if not {"page", "browser"} & set(request.fixturenames):
-        yield []
-        return
-    from playwright.sync_api import Browser
-
-    violations: list[str] = []
-    original = Browser.new_context
-
-    def new_context(self, *args, **kwargs):
-        context = original(self, *args, **kwargs)
-        context.on(
-            "console",
-            lambda message: (
-                violations.append(message.text)
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
-        return context
-
-    monkeypatch.setattr(Browser, "new_context", new_context)
-    yield violations
-    assert violations == []
-
-
-@pytest.fixture(scope="session")
-def screenshots() -> Path:
-    folder = ARTIFACTS / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture
-def take_quiz(site):
-    """Start the quiz at the live site and answer steps 1..upto; returns the page."""
-
-    def take(page, upto: int = 7, language: str = "en"):
-        page.goto(f"{site}/{language}/quiz/")
-        page.click("form.actions button[type=submit]")  # "Start the quiz"
-        wait_for_step(page, 1)
-        for number in range(1, upto + 1):
-            answer_step(page, number)
-        return page
-
-    return take
-
-
 @pytest.fixture
 def moderator(db):
     return UserFactory(username="meera", moderator=True)
@@ -289,3 +207,23 @@ def harbour(db, recruiter):
     )
     Recruiter.objects.create(user=recruiter, employer=employer)
     return employer
+
+
+@pytest.fixture
+def preview_store(settings):
+    """The "imports" cache as production has it, a table in the database (conftest
+    makes every cache the process's own); yields a count of the files kept in it."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "imports": {
+            **settings.CACHES["imports"],
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        },
+    }
+
+    def stored() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM careers_import_preview")
+            return cursor.fetchone()[0]
+
+    return stored

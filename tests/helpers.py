@@ -8,17 +8,22 @@ import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from axe_playwright_python.sync_playwright import Axe
+import openpyxl
 from django.conf import settings
 from django.core import serializers
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertRedirects
 
+from careers.admin.listing_import import (
+    COLUMNS,
+)
 from careers.catalogue import FIXTURE_PATH
 from careers.models import (
     Assessment,
@@ -48,28 +53,6 @@ ANSWERS = {
         "commute": "office",
     },
     7: {"work_style": "rules", "contact": "customers", "pace": "volume"},
-}
-BROWSER_ACTIONS = {
-    1: [
-        ("check", "#id_spoken_english_4"),
-        ("check", "#id_written_english_3"),
-        ("fill", "#id_typing_wpm", "32"),
-    ],
-    2: [("check", "#id_education_1"), ("select", "#id_stream", "arts")],
-    3: [("check", "#id_none")],
-    4: [("select", "#id_skill_excel", "basic")],
-    5: [("fill", "#id_years", "0")],
-    6: [
-        ("check", "#id_shifts_0"),
-        ("check", "#id_shifts_2"),
-        ("check", "#id_shifts_3"),
-        ("check", "#id_commute_0"),
-    ],
-    7: [
-        ("check", "#id_work_style_0"),
-        ("check", "#id_contact_0"),
-        ("check", "#id_pace_0"),
-    ],
 }
 
 
@@ -158,42 +141,6 @@ def load_catalogue() -> None:
             many = dict(loaded.m2m_data or {})  # save() forgets it
             loaded.save()
             _CATALOGUE_ROWS.append((loaded.object, many))
-
-
-def wait_for_step(page, number: int) -> None:
-    page.locator(f"#quiz[data-step='{number}']").wait_for()
-
-
-def fill_step(page, number: int) -> None:
-    """Give one quiz step the persona's answers, as a person would, without sending it."""
-    for action, selector, *value in BROWSER_ACTIONS[number]:
-        if action == "check":
-            page.check(selector)
-        elif action == "fill":
-            page.fill(selector, value[0])
-        else:
-            page.select_option(selector, value[0])
-
-
-def answer_step(page, number: int) -> None:
-    """Answer one quiz step as a person would and wait for what comes next."""
-    fill_step(page, number)
-    page.click(".quiz-nav .submit")
-    if number < 7:
-        wait_for_step(page, number + 1)
-    else:
-        page.locator(".on-this-page").wait_for()  # the result page, in any language
-
-
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-axe = Axe()
-
-
-def assert_accessible(page, what: str) -> None:
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-    assert results.violations_count == 0, f"{what}:\n{results.generate_report()}"
 
 
 LAW_GRADUATE = {"education": "bachelor", "field_of_study": "law"}
@@ -464,3 +411,72 @@ def queue_versions(client) -> dict[str, str]:
     """The versions the queue's page showed, as its action form sends them."""
     page = client.get(reverse("admin:careers_listingforreview_changelist"))
     return dict(re.findall(r'name="(version-\d+)" value="(\w+)"', page.text))
+
+
+CSV, XLSX = "0", "1"  # the format's place in the admin's import_formats
+IMPORT = reverse("admin:careers_joblisting_import")
+
+
+CONFIRM = reverse("admin:careers_joblisting_process_import")
+
+
+HEADER = ",".join(COLUMNS)
+
+
+def row(title, role="domestic-voice-support-associate", languages="hindi:B2",
+        description=GENUINE, email="jobs@sahyog.example"):  # fmt: skip
+    return (
+        f'"{title}",Sahyog BPO,{role},30,"{description}",Lucknow,on_site,onshore,day,'
+        f"13000,17000,INR,month,1,12th,A2,,{languages},,0,,{email},,,,,,,,,,"
+    )
+
+
+def upload(client, *rows, content=None, name="jobs.csv", file_format=CSV):
+    if content is None:
+        content = ("\n".join([HEADER, *rows]) + "\n").encode()
+    return client.post(
+        IMPORT,
+        {
+            "resource": "0",
+            "format": file_format,
+            "import_file": SimpleUploadedFile(name, content),
+        },
+    )
+
+
+def workbook(*rows) -> bytes:
+    """An Excel file as Excel writes it: the columns' names, then `rows` (dicts of the
+    cells to fill; every other cell is left empty, not written at all)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(COLUMNS)
+    for cells in rows:
+        sheet.append([cells.get(name) for name in COLUMNS])
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def confirm_data(preview) -> dict:
+    form = preview.context["confirm_form"]
+    return {name: form[name].value() for name in form.fields} | {"no_fee_pledge": "on"}
+
+
+FILLED = {
+    "title": "Hindi voice executive",
+    "company": "Sahyog BPO",
+    "role": "domestic-voice-support-associate",
+    "openings": 30,
+    "description": GENUINE,
+    "location": "Lucknow, Uttar Pradesh",
+    "work_mode": "on_site",
+    "shore": "onshore",
+    "shift": "day",
+    "salary_min": 13000,
+    "salary_max": 17000,
+    "salary_currency": "INR",
+    "salary_period": "month",
+    "show_salary": 1,
+    "languages": "hindi:B2",
+    "apply_email": "jobs@sahyog.example",
+}

@@ -413,4 +413,3 @@ def test_the_admin_index_tells_moderators_what_waits(moderator_client, recruiter
     assert (
         "waiting" not in moderator_client.get(reverse("admin:index")).content.decode()
     )
-

@@ -5,8 +5,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from careers.models import JobCategory, Requirement, Role
+from tests.browser.helpers import answer_step, assert_accessible, wait_for_step
 from tests.factories import JobListingFactory
-from tests.helpers import answer_step, assert_accessible, wait_for_step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

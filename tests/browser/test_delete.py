@@ -7,14 +7,8 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.helpers import (
-    NOTICE,
-    TENTH,
-    assert_accessible,
-    finish,
-    finished_law_graduate,
-    step_url,
-)
+from tests.browser.helpers import assert_accessible
+from tests.helpers import NOTICE, TENTH, finish, finished_law_graduate, step_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

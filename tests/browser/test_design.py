@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.browser.helpers import answer_step
 from tests.factories import JobListingFactory
-from tests.helpers import GENUINE, answer_step
+from tests.helpers import GENUINE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

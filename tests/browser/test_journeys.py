@@ -8,8 +8,8 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from careers.models import JobListing
+from tests.browser.helpers import answer_step, fill_step, wait_for_step
 from tests.factories import JobListingFactory, UserFactory
-from tests.helpers import answer_step, fill_step, wait_for_step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
