@@ -15,7 +15,8 @@ from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 
 from careers.caching import forget_values
-from careers.models import Employer, Recruiter, Role
+from careers.models import Employer, Recruiter, Role, scoring_catalogue
+from careers.scoring import Catalogue
 from tests.factories import UserFactory
 from tests.helpers import load_catalogue
 
@@ -227,3 +228,8 @@ def preview_store(settings):
             return cursor.fetchone()[0]
 
     return stored
+
+
+@pytest.fixture
+def catalogue(db) -> Catalogue:
+    return scoring_catalogue()

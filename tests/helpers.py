@@ -480,3 +480,10 @@ FILLED = {
     "languages": "hindi:B2",
     "apply_email": "jobs@sahyog.example",
 }
+
+
+SHIFTS = ("day", "uk_hours", "us_hours", "rotational")
+
+
+def by_slug(result):
+    return {fit.role.slug: fit for fit in result.fits}
