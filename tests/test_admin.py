@@ -1,6 +1,10 @@
 """Recruiters work only on their own listings; catalogue editors own the catalogue."""
 
+import json
+
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
@@ -388,3 +392,16 @@ def test_empty_stages_are_none(editor_client):
     assert editor_client.post(url, {**data, "stages": ""}).status_code == 302
     assert Qualification.objects.get(pk=qualification.pk).stages == []
     assert Client().get("/en/quiz/").status_code == 200
+
+
+def test_the_groups_fixture_is_what_the_migrations_grant():
+    # Live-server tests flush the database and load fixtures/groups.json again.
+    fixture = json.loads((settings.BASE_DIR / "fixtures" / "groups.json").read_text())
+    loaded = {g["fields"]["name"]: g["fields"]["permissions"] for g in fixture}
+    migrated = {
+        group.name: [list(p.natural_key()) for p in group.permissions.all()]
+        for group in Group.objects.all()
+    }
+    assert {name: sorted(p) for name, p in loaded.items()} == {
+        name: sorted(p) for name, p in migrated.items()
+    }
