@@ -1,4 +1,6 @@
-"""Recruiters work only on their own listings; catalogue editors own the catalogue."""
+"""The admin: recruiters work only on their own listings, catalogue editors own the
+catalogue, the groups are what the migrations grant, and bad input is the form with a
+message or a 400, never a 500."""
 
 import json
 

@@ -1,4 +1,4 @@
-"""Command-line entry points: createrecruiter and seed_demo."""
+"""Command-line entry points: createrecruiter and seed_demo (its demo logins)."""
 
 import pytest
 from django.contrib.auth import get_user_model

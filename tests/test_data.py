@@ -14,7 +14,12 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from careers.choices import ReportReason
-from careers.models import Assessment, ListingReport, Result, Share
+from careers.models import (
+    Assessment,
+    ListingReport,
+    Result,
+    Share,
+)
 from tests.factories import JobListingFactory, UserFactory
 from tests.helpers import (
     ANSWERS,
@@ -263,3 +268,21 @@ def test_eight_concurrent_writers_for_ten_seconds_never_lock_sqlite(tmp_path):
     # Every completed quiz has exactly one stored result; none lost, none doubled.
     assert sorted({count for (count,) in results_per_assessment}) == [1]
     assert len(results_per_assessment) == completed
+
+
+@pytest.mark.django_db
+def test_answers_come_back_as_given_and_json_lookups_still_work():
+    # The answers column is Django's JSONField: what the quiz stores, in any script,
+    # must come back unchanged, and the database's own JSON functions must still read it.
+    answers = {
+        "languages": {"form": {"spoken_english": "B2", "typing_wpm": 35}},
+        "notes": {"form": {"text": "हिंदी, தமிழ் and ₹ 25,000 – “quoted”", "ratio": 0.1}},
+        "empty": {},
+    }
+    stored = Assessment.objects.create(answers=answers)
+    assert Assessment.objects.get(pk=stored.pk).answers == answers
+    assert Assessment.objects.filter(answers__has_key="notes").get() == stored
+    assert (
+        Assessment.objects.filter(answers__languages__form__spoken_english="B2").get()
+        == stored
+    )

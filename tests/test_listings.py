@@ -1,5 +1,5 @@
 """Listings: their life cycle and the visible() rule, what a recruiter must say, each
-listing's own page and its report link; requirement thresholds; answers as stored."""
+listing's own page and its report link."""
 
 import json
 import re
@@ -13,10 +13,7 @@ from django.utils import timezone
 
 from careers.choices import Status
 from careers.models import (
-    Assessment,
     JobListing,
-    Requirement,
-    Role,
 )
 from tests.factories import JobListingFactory, UserFactory
 from tests.helpers import GENUINE, listing_form
@@ -101,60 +98,6 @@ def test_salary_is_hidden_when_the_recruiter_says_so():
     assert shown.salary_display == "INR 20,000–28,000 per month"
     hidden = JobListingFactory.build(show_salary=False)
     assert hidden.salary_display == ""
-
-
-def test_requirement_threshold_must_fit_its_kind():
-    role = Role.objects.get(slug="data-entry-operator")
-    bad = Requirement(
-        role=role,
-        code="x",
-        kind="spoken_english",
-        level="fluent",
-        importance="must",
-        explanation="x",
-        source="hand",
-        source_note="x",
-    )
-    with pytest.raises(ValidationError) as error:
-        bad.full_clean()
-    assert "level" in error.value.message_dict
-    bad.kind, bad.level = "typing_speed", ""
-    with pytest.raises(ValidationError) as error:
-        bad.full_clean()
-    assert "amount" in error.value.message_dict
-
-
-def test_requirement_reads_its_threshold_in_words():
-    typing = Requirement.objects.get(role__slug="data-entry-operator", code="typing")
-    assert typing.threshold_display == "30 words per minute"
-    spoken = Requirement.objects.get(
-        role__slug="voice-customer-support-associate", code="spoken-english"
-    )
-    assert spoken.threshold_display == "B2 – Upper intermediate"
-    assert "complaint on the phone" in spoken.can_do
-    cert = Requirement.objects.get(
-        role__slug="medical-coder", code="coding-certificate"
-    )
-    assert "CPC" in cert.threshold_display
-    assert " or " in cert.threshold_display
-
-
-def test_answers_come_back_as_given_and_json_lookups_still_work():
-    # The answers column is written and read by orjson (FastJSONField): what the quiz
-    # stores, in any script, must come back unchanged, and the database's own JSON
-    # functions must still read it.
-    answers = {
-        "languages": {"form": {"spoken_english": "B2", "typing_wpm": 35}},
-        "notes": {"form": {"text": "हिंदी, தமிழ் and ₹ 25,000 – “quoted”", "ratio": 0.1}},
-        "empty": {},
-    }
-    stored = Assessment.objects.create(answers=answers)
-    assert Assessment.objects.get(pk=stored.pk).answers == answers
-    assert Assessment.objects.filter(answers__has_key="notes").get() == stored
-    assert (
-        Assessment.objects.filter(answers__languages__form__spoken_english="B2").get()
-        == stored
-    )
 
 
 def test_a_listing_currency_is_checked_after_upper_casing(recruiter):

@@ -1,4 +1,4 @@
-"""The questionnaire, with and without htmx, and the result page."""
+"""The questionnaire, with and without htmx; the quiz this device remembers."""
 
 import pytest
 from django.test import Client

@@ -1,4 +1,5 @@
-"""How long a result is kept, and "Delete my answers and result": asked first, then the
+"""The result page: only once the quiz is finished, the listings beside it, what changed
+since; how long it is kept, and "Delete my answers and result": asked first, then the
 answers, the result and its links gone (the links answering 410 until purged)."""
 
 from datetime import timedelta

@@ -1,4 +1,5 @@
-"""Security headers, HTTPS, the deploy checks, rate limits, login lock-out and the security log."""
+"""Security headers, HTTPS, the deploy checks, login lock-out and the security log (rate
+limits: test_rate_limits.py)."""
 
 import json
 import os

@@ -1,4 +1,5 @@
-"""Sharing a result: opt-in public links that reveal only what was chosen, revocable."""
+"""Sharing a result: opt-in public links that reveal only what was chosen, revocable;
+the share card's drawing."""
 
 import html
 import io

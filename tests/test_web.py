@@ -1,4 +1,5 @@
-"""Every refusal is a friendly page in the site's design that gives nothing away."""
+"""What every request passes through: a refusal (bad host, NUL, unreadable form, another
+charset) is a friendly page in the site's design that gives nothing away; HEAD is GET."""
 
 import logging
 

@@ -1,12 +1,18 @@
-"""Public pages render for a job seeker, show the catalogue and only visible listings."""
+"""Public pages render for a job seeker, show the catalogue and only visible listings;
+a requirement's threshold fits its kind and reads in words."""
 
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from careers.models import JobCategory, Role
+from careers.models import (
+    JobCategory,
+    Requirement,
+    Role,
+)
 from tests.factories import JobListingFactory
 from tests.helpers import start, step_url
 
@@ -179,3 +185,39 @@ def test_listings_show_when_posted_and_a_closing_date_only_if_set(client):
     assert '<a href="https://wa.me/919123456789">+91 91234 56789</a>' in page
     assert '<a href="mailto:jobs@example.com">jobs@example.com</a>' in page
     assert "&lt;b&gt;now&lt;/b&gt;" in page  # what recruiters write is escaped
+
+
+def test_requirement_threshold_must_fit_its_kind():
+    role = Role.objects.get(slug="data-entry-operator")
+    bad = Requirement(
+        role=role,
+        code="x",
+        kind="spoken_english",
+        level="fluent",
+        importance="must",
+        explanation="x",
+        source="hand",
+        source_note="x",
+    )
+    with pytest.raises(ValidationError) as error:
+        bad.full_clean()
+    assert "level" in error.value.message_dict
+    bad.kind, bad.level = "typing_speed", ""
+    with pytest.raises(ValidationError) as error:
+        bad.full_clean()
+    assert "amount" in error.value.message_dict
+
+
+def test_requirement_reads_its_threshold_in_words():
+    typing = Requirement.objects.get(role__slug="data-entry-operator", code="typing")
+    assert typing.threshold_display == "30 words per minute"
+    spoken = Requirement.objects.get(
+        role__slug="voice-customer-support-associate", code="spoken-english"
+    )
+    assert spoken.threshold_display == "B2 – Upper intermediate"
+    assert "complaint on the phone" in spoken.can_do
+    cert = Requirement.objects.get(
+        role__slug="medical-coder", code="coding-certificate"
+    )
+    assert "CPC" in cert.threshold_display
+    assert " or " in cert.threshold_display
