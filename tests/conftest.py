@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -146,43 +147,6 @@ def recruiter_client(client, recruiter):
     return client
 
 
-# --- Browser tests ----------------------------------------------------------------------
-
-
-class ProductionLikeLiveServer(LiveServer):
-    """Static files go through WhiteNoise and GZip, as in production.
-
-    (pytest-django's own live server serves them raw, which would hide what users download.)
-    """
-
-    def __init__(self, addr: str) -> None:
-        super().__init__(addr, start=False)
-        self.thread.static_handler = lambda handler: handler
-        self.start()
-
-    def stop(self) -> None:
-        # The browser's keep-alive connections close their (shared, in-memory SQLite)
-        # database connection after the server stops, so leave it shareable.
-        self.thread.terminate()
-
-
-@pytest.fixture(scope="session")
-def live_server(request):
-    server = ProductionLikeLiveServer("localhost")
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def site(live_server, transactional_db):
-    """The live server's URL, with the catalogue and groups that live-server tests flush."""
-    if not Role.objects.exists():
-        load_catalogue()
-        # The groups as the migrations leave them (test_admin.py checks the two agree).
-        call_command("loaddata", "groups", verbosity=0)
-    return live_server.url
-
-
 @pytest.fixture
 def moderator(db):
     return UserFactory(username="meera", moderator=True)
@@ -228,3 +192,102 @@ def preview_store(settings):
 @pytest.fixture
 def catalogue(db) -> Catalogue:
     return scoring_catalogue()
+
+
+# --- Browser tests ----------------------------------------------------------------------
+
+
+class ProductionLikeLiveServer(LiveServer):
+    """Static files go through WhiteNoise and GZip, as in production.
+
+    (pytest-django's own live server serves them raw, which would hide what users download.)
+    """
+
+    def __init__(self, addr: str) -> None:
+        super().__init__(addr, start=False)
+        self.thread.static_handler = lambda handler: handler
+        self.start()
+
+    def stop(self) -> None:
+        # The browser's keep-alive connections close their (shared, in-memory SQLite)
+        # database connection after the server stops, so leave it shareable.
+        self.thread.terminate()
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    server = ProductionLikeLiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server's URL, with the catalogue and groups that live-server tests flush."""
+    if not Role.objects.exists():
+        load_catalogue()
+        # The groups as the migrations leave them (test_admin.py checks the two agree).
+        call_command("loaddata", "groups", verbosity=0)
+    return live_server.url
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        message = "No browser at /usr/bin/chromium: install it with `apt-get install -y chromium`."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+    }
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(request, monkeypatch):
+    """Every browser test fails if the Content Security Policy blocked anything.
+
+    Chromium reports each blocked script, style or frame as a console error; every page of
+    every context a test opens is watched, the htmx journeys and the admin included.
+    """
+    if not {"page", "browser"} & set(request.fixturenames):
+        yield []
+        return
+    from playwright.sync_api import Browser
+
+    violations: list[str] = []
+    original = Browser.new_context
+
+    def new_context(self, *args, **kwargs):
+        context = original(self, *args, **kwargs)
+        context.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        return context
+
+    monkeypatch.setattr(Browser, "new_context", new_context)
+    yield violations
+    assert violations == []
