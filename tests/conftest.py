@@ -2,43 +2,26 @@
 
 import datetime as dt
 import os
-from importlib import import_module
 from pathlib import Path
-from typing import Any
 
 import pytest
 import time_machine
-from django.apps import apps
 from django.conf import settings
-from django.core import serializers
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection
 from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 
-from careers.catalogue.build import FIXTURE_PATH
-from careers.models import Role
+from careers.models import Employer, Recruiter, Role, scoring_catalogue
+from careers.scoring import Catalogue
 from careers.web.caching import forget_values
 from tests.factories import UserFactory
-from tests.helpers import BROWSER_ACTIONS
+from tests.helpers import load_catalogue
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
 # tests (and the live server's thread) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 def pytest_configure(config):
@@ -164,22 +147,54 @@ def recruiter_client(client, recruiter):
     return client
 
 
-# --- Browser tests ----------------------------------------------------------------------
+@pytest.fixture
+def moderator(db):
+    return UserFactory(username="meera", moderator=True)
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    if not CHROMIUM.exists():
-        message = "No browser at /usr/bin/chromium: install it with `apt-get install -y chromium`."
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return {
-        **browser_type_launch_args,
-        "executable_path": str(CHROMIUM),
-        "args": CHROMIUM_ARGS,
-        "headless": True,
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def harbour(db, recruiter):
+    employer = Employer.objects.create(
+        name="Harbour Contact Centre",
+        website_domain="harbour.example",
+        registration_number="27AAACH1234F1Z5",
+    )
+    Recruiter.objects.create(user=recruiter, employer=employer)
+    return employer
+
+
+@pytest.fixture
+def preview_store(settings):
+    """The "imports" cache as production has it, a table in the database (conftest
+    makes every cache the process's own); yields a count of the files kept in it."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "imports": {
+            **settings.CACHES["imports"],
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        },
     }
+
+    def stored() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM careers_import_preview")
+            return cursor.fetchone()[0]
+
+    return stored
+
+
+@pytest.fixture
+def catalogue(db) -> Catalogue:
+    return scoring_catalogue()
+
+
+# --- Browser tests ----------------------------------------------------------------------
 
 
 class ProductionLikeLiveServer(LiveServer):
@@ -206,38 +221,44 @@ def live_server(request):
     server.stop()
 
 
-# The catalogue's rows as first loaded, saved again after each live-server test's flush:
-# deserialising the fixture (its natural keys looked up row by row) took 2.2 s each time,
-# saving the same rows again 0.6 s, for some 25 browser tests a run.
-_CATALOGUE_ROWS: list[tuple[Any, dict]] = []
-
-
-def load_catalogue() -> None:
-    with transaction.atomic():
-        if _CATALOGUE_ROWS:
-            for row, many in _CATALOGUE_ROWS:
-                row.save_base(raw=True)
-                for name, ids in many.items():
-                    getattr(row, name).set(ids)
-            return
-        text = FIXTURE_PATH.read_text(encoding="utf-8")
-        for loaded in serializers.deserialize("json", text):
-            many = dict(loaded.m2m_data or {})  # save() forgets it
-            loaded.save()
-            _CATALOGUE_ROWS.append((loaded.object, many))
-
-
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live server's URL, with the catalogue and groups that live-server tests flush."""
     if not Role.objects.exists():
         load_catalogue()
-        import_module("careers.migrations.0002_groups").create_groups(apps, None)
-        for later in ("0011_step_estimates_settings_stages", "0016_listings_reviewed"):
-            import_module(f"careers.migrations.{later}").grant(apps, None)
-        import_module("careers.migrations.0017_employers").grant(apps, None)
-        import_module("careers.migrations.0020_report_networks").grant(apps, None)
+        # The groups as the migrations leave them (test_admin.py checks the two agree).
+        call_command("loaddata", "groups", verbosity=0)
     return live_server.url
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        message = "No browser at /usr/bin/chromium: install it with `apt-get install -y chromium`."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -270,50 +291,3 @@ def no_csp_violations(request, monkeypatch):
     monkeypatch.setattr(Browser, "new_context", new_context)
     yield violations
     assert violations == []
-
-
-@pytest.fixture(scope="session")
-def screenshots() -> Path:
-    folder = ARTIFACTS / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def wait_for_step(page, number: int) -> None:
-    page.locator(f"#quiz[data-step='{number}']").wait_for()
-
-
-def fill_step(page, number: int) -> None:
-    """Give one quiz step the persona's answers, as a person would, without sending it."""
-    for action, selector, *value in BROWSER_ACTIONS[number]:
-        if action == "check":
-            page.check(selector)
-        elif action == "fill":
-            page.fill(selector, value[0])
-        else:
-            page.select_option(selector, value[0])
-
-
-def answer_step(page, number: int) -> None:
-    """Answer one quiz step as a person would and wait for what comes next."""
-    fill_step(page, number)
-    page.click(".quiz-nav .submit")
-    if number < 7:
-        wait_for_step(page, number + 1)
-    else:
-        page.locator(".on-this-page").wait_for()  # the result page, in any language
-
-
-@pytest.fixture
-def take_quiz(site):
-    """Start the quiz at the live site and answer steps 1..upto; returns the page."""
-
-    def take(page, upto: int = 7, language: str = "en"):
-        page.goto(f"{site}/{language}/quiz/")
-        page.click("form.actions button[type=submit]")  # "Start the quiz"
-        wait_for_step(page, 1)
-        for number in range(1, upto + 1):
-            answer_step(page, number)
-        return page
-
-    return take

@@ -10,13 +10,16 @@ elsewhere.
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
 import random
+import re
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Iterator
@@ -180,3 +183,53 @@ def cluster(
         redis_command("FLUSHDB", db=redis_db)
         if owned:
             drop_database(database)
+
+
+class AdminBrowser:
+    """A recruiter's browser on one server: its own cookies, forms posted with their
+    CSRF token, as a person behind a load balancer might reach any box."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def open(self, path: str, body: bytes | None = None, content_type: str = ""):
+        request = urllib.request.Request(self.base + path, data=body)
+        if content_type:
+            request.add_header("Content-Type", content_type)
+        with self.opener.open(request, timeout=30) as response:
+            return response.status, response.read().decode()
+
+    def token(self, path: str) -> str:
+        page = self.open(path)[1]
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+
+    def post(self, path: str, fields: dict, token_from: str) -> str:
+        fields = {**fields, "csrfmiddlewaretoken": self.token(token_from)}
+        body = urllib.parse.urlencode(fields).encode()
+        return self.open(path, body, "application/x-www-form-urlencoded")[1]
+
+    def log_in(self, username: str, password: str) -> None:
+        login = "/admin/login/?next=/admin/"
+        page = self.post(login, {"username": username, "password": password}, login)
+        assert "Log out" in page
+
+    def upload(self, path: str, fields: dict, name: str, content: bytes) -> str:
+        boundary = uuid.uuid4().hex
+        fields = {**fields, "csrfmiddlewaretoken": self.token(path)}
+        parts = [
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n'
+            f"{value}\r\n".encode()
+            for key, value in fields.items()
+        ]
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="import_file"; '
+            f'filename="{name}"\r\nContent-Type: text/csv\r\n\r\n'.encode()
+            + content
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        return self.open(
+            path, b"".join(parts), f"multipart/form-data; boundary={boundary}"
+        )[1]

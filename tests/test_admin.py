@@ -1,47 +1,21 @@
-"""Recruiters work only on their own listings; catalogue editors own the catalogue."""
+"""The admin: recruiters work only on their own listings, catalogue editors own the
+catalogue, the groups are what the migrations grant, and bad input is the form with a
+message or a 400, never a 500."""
+
+import json
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 
 from careers.choices import Status
-from careers.models import JobListing, Role
+from careers.models import Employer, JobListing, Qualification, Role, StepEstimate
 from tests.factories import JobListingFactory, UserFactory
+from tests.helpers import finish, listing_form, page_form
 
 pytestmark = pytest.mark.django_db
-
-
-def listing_form(**overrides):
-    role = Role.objects.get(slug="chat-email-support-associate")
-    data = {
-        "title": "Chat support executive",
-        "company": "Blue Harbour",
-        "role": role.pk,
-        "description": "Chats with customers.",
-        "how_to_apply": "Apply online.",
-        "openings": "1",
-        "location": "Pune",
-        "work_mode": "hybrid",
-        "shore": "offshore",
-        "shift": "rotational",
-        "salary_min": "18000",
-        "salary_max": "24000",
-        "salary_currency": "INR",
-        "salary_period": "month",
-        "show_salary": "on",
-        "expires_at_0": "",
-        "expires_at_1": "",
-        # The review decisions shown below a listing (read-only).
-        "decisions-TOTAL_FORMS": "0",
-        "decisions-INITIAL_FORMS": "0",
-        "decisions-MIN_NUM_FORMS": "0",
-        "decisions-MAX_NUM_FORMS": "1000",
-        "languages-TOTAL_FORMS": "0",
-        "languages-INITIAL_FORMS": "0",
-        "languages-MIN_NUM_FORMS": "0",
-        "languages-MAX_NUM_FORMS": "1000",
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.fixture
@@ -264,7 +238,6 @@ def test_a_requirement_that_accepts_nothing_is_refused(kind, field):
 
 def test_the_quiz_still_scores_a_requirement_saved_without_options(client):
     from careers.models import Requirement
-    from tests.helpers import finish
 
     role = Role.objects.get(slug="data-entry-operator")
     Requirement.objects.create(
@@ -279,3 +252,158 @@ def test_the_quiz_still_scores_a_requirement_saved_without_options(client):
     )
     token = finish(client)
     assert client.get(reverse("careers:result_detail", args=[token])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "published_at__year=" + "9" * 25,
+        "published_at__year=2026&published_at__month=1x",
+    ],
+)
+def test_admin_date_filters_beyond_any_date_are_a_400(recruiter_client, query):
+    response = recruiter_client.get(
+        reverse("admin:careers_joblisting_changelist") + "?" + query
+    )
+    assert response.status_code == 400
+    assert "is not a" in response.text
+
+
+@pytest.fixture
+def editor_client(editor):
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def moderator_client():
+    client = Client()
+    client.force_login(UserFactory(moderator=True, username="meera"))
+    return client
+
+
+@pytest.mark.parametrize("view", ["change", "history"])
+def test_step_estimates_open_for_editors_and_recruiters(
+    editor_client, recruiter_client, view
+):
+    estimate = StepEstimate.objects.get(code="typing")
+    url = reverse(f"admin:careers_stepestimate_{view}", args=[estimate.pk])
+    for client in (editor_client, recruiter_client):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert str(estimate) in page.text
+
+
+@pytest.mark.parametrize(
+    ("url", "query"),
+    [
+        ("admin:careers_joblisting_changelist", "published_at__year=9999"),
+        (
+            "admin:careers_joblisting_changelist",
+            "published_at__year=9999&published_at__month=12",
+        ),
+        (
+            "admin:careers_joblisting_changelist",
+            "published_at__year=9999&published_at__month=12&published_at__day=31",
+        ),
+        (
+            "admin:careers_joblisting_changelist",
+            "published_at__year=2026&published_at__month=2&published_at__day=30",
+        ),
+        ("admin:careers_joblisting_changelist", "published_at__year=0"),
+        # django-axes' own change lists, with a date hierarchy of their own.
+        ("admin:axes_accessattempt_changelist", "attempt_time__year=9999"),
+        ("admin:axes_accesslog_changelist", "attempt_time__year=9999&e=1"),
+    ],
+)
+def test_date_filters_no_list_can_show_are_a_400_on_every_change_list(url, query):
+    client = Client()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True, username="root"))
+    JobListingFactory(published=True)
+    response = client.get(reverse(url) + "?" + query)
+    assert response.status_code == 400
+    assert "is not a date this list can be filtered by" in response.text
+
+
+def test_the_last_year_a_date_filter_can_show_still_works(recruiter_client):
+    url = reverse("admin:careers_joblisting_changelist")
+    query = "published_at__year=9998&published_at__month=12&published_at__day=31"
+    assert recruiter_client.get(f"{url}?{query}").status_code == 200
+
+
+def test_a_recruiter_that_is_no_user_id_is_the_form_with_a_message(moderator_client):
+    employer = Employer.objects.create(name="Harbour Contact Centre")
+    url = reverse("admin:careers_employer_change", args=[employer.pk])
+    data = page_form(moderator_client, url)
+    data.update(
+        {
+            "recruiters-TOTAL_FORMS": "1",
+            "recruiters-0-employer": str(employer.pk),
+            "recruiters-0-user": "abc",
+        }
+    )
+    response = moderator_client.post(url, data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.text
+    assert not employer.recruiters.exists()
+
+
+def test_a_nul_in_a_roles_occupation_is_a_400(editor_client):
+    role = Role.objects.get(slug="voice-customer-support-associate")
+    url = reverse("admin:careers_role_change", args=[role.pk])
+    data = page_form(editor_client, url)
+    before = data["occupation_links-0-occupation"]
+    response = editor_client.post(
+        url, {**data, "occupation_links-0-occupation": before[:3] + "\x00"}
+    )
+    assert response.status_code == 400
+    assert "The form had a hidden character" in response.text
+    assert role.occupation_links.first().occupation_id == before
+
+
+@pytest.mark.parametrize(
+    ("stages", "message"),
+    [
+        ("1e400", "Write a list of stages"),
+        ('[{"code": "x", "name": "X", "weeks_left": 1e400}]', "whole number of weeks"),
+        ('{"code": "x"}', "Write a list of stages"),
+        ("[1]", "Stage 1 needs a code, a name and weeks_left"),
+        ('[{"code": "a b", "name": "X", "weeks_left": 4}]', "letters, digits"),
+        ('[{"code": "x", "name": "X", "weeks_left": 4, "price": 1}]', "price"),
+        ('[{"code": "x", "name": "X", "weeks_left": 9999}]', "than the whole usually"),
+    ],
+)
+def test_a_qualifications_stages_the_quiz_cannot_read_are_refused(
+    editor_client, stages, message
+):
+    qualification = Qualification.objects.get(slug="acca")
+    url = reverse("admin:careers_qualification_change", args=[qualification.pk])
+    response = editor_client.post(
+        url, {**page_form(editor_client, url), "stages": stages}
+    )
+    assert response.status_code == 200
+    assert message in response.text
+    assert Qualification.objects.get(pk=qualification.pk).stages == qualification.stages
+
+
+def test_empty_stages_are_none(editor_client):
+    qualification = Qualification.objects.get(slug="acca")
+    url = reverse("admin:careers_qualification_change", args=[qualification.pk])
+    data = page_form(editor_client, url)
+    assert editor_client.post(url, {**data, "stages": ""}).status_code == 302
+    assert Qualification.objects.get(pk=qualification.pk).stages == []
+    assert Client().get("/en/quiz/").status_code == 200
+
+
+def test_the_groups_fixture_is_what_the_migrations_grant():
+    # Live-server tests flush the database and load fixtures/groups.json again.
+    fixture = json.loads((settings.BASE_DIR / "fixtures" / "groups.json").read_text())
+    loaded = {g["fields"]["name"]: g["fields"]["permissions"] for g in fixture}
+    migrated = {
+        group.name: [list(p.natural_key()) for p in group.permissions.all()]
+        for group in Group.objects.all()
+    }
+    assert {name: sorted(p) for name, p in loaded.items()} == {
+        name: sorted(p) for name, p in migrated.items()
+    }

@@ -4,11 +4,22 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
+from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from careers.models import JobListing, Qualification
-from tests.factories import JobListingFactory
+from careers.choices import Status
+from careers.models import (
+    JobListing,
+    ListingForReview,
+    Qualification,
+    Requirement,
+    Role,
+    Skill,
+)
+from careers.web.caching import generation
+from tests.factories import JobListingFactory, UserFactory
 from tests.helpers import ANSWERS, create_share, finish, start, step_url
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +116,86 @@ def test_the_shared_page_checks_the_link_on_every_request(client):
     assert client.get(share.get_absolute_url()).status_code == 200
     share.revoke()
     assert client.get(share.get_absolute_url()).status_code == 410
+
+
+def test_private_pages_are_never_stored_or_indexed(client):
+    token = finish(client)
+    for url in [
+        "/en/quiz/",
+        step_url(token, 3),
+        reverse("careers:result_detail", args=[token]),
+    ]:
+        response = client.get(url)
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+        assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_the_share_card_is_asked_again_each_time_like_its_page(client):
+    share = create_share(client, finish(client))
+    card = Client().get(reverse("careers:share_card", args=[share.token]))
+    page = Client().get(share.get_absolute_url())
+    assert card["Cache-Control"] == page["Cache-Control"] == "private, no-cache"
+    share.revoke()
+    assert (
+        Client().get(reverse("careers:share_card", args=[share.token])).status_code
+        == 410
+    )
+
+
+def test_a_role_renamed_outside_the_admin_shows_once_committed(
+    client, django_capture_on_commit_callbacks
+):
+    assertContains(client.get(ROLE_PAGE), "<h1>Voice customer support associate</h1>")
+    role = Role.objects.get(slug="voice-customer-support-associate")
+    with django_capture_on_commit_callbacks(execute=True):
+        role.title = "Inbound calls associate"
+        role.save()
+    assertContains(client.get(ROLE_PAGE), "<h1>Inbound calls associate</h1>")
+
+
+def test_changing_a_requirements_skills_makes_a_new_generation(
+    django_capture_on_commit_callbacks,
+):
+    requirement = Requirement.objects.filter(skills__isnull=False).first()
+    skill = Skill.objects.exclude(requirement=requirement).first()
+    before = generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        requirement.skills.add(skill)
+        # Not before the commit: another request would cache the old rows again.
+        assert generation() == before
+    assert generation() != before
+
+
+def test_a_listing_approved_from_the_queue_shows_on_the_role_page(
+    client, django_capture_on_commit_callbacks
+):
+    listing = JobListingFactory(
+        status=Status.SUBMITTED, title="Night shift voice agent"
+    )
+    assertNotContains(client.get(ROLE_PAGE), "Night shift voice agent")
+    moderator = UserFactory(moderator=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        # The queue's rows are a proxy of JobListing: its saves count too.
+        ListingForReview.objects.get(pk=listing.pk).approve(moderator)
+    assertContains(client.get(ROLE_PAGE), "Night shift voice agent")
+
+
+def test_closing_many_listings_makes_one_new_generation(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    listings = JobListingFactory.create_batch(3, published=True)
+    written = []
+    shared = caches["default"]
+    original = shared.set
+    monkeypatch.setattr(
+        shared,
+        "set",
+        lambda key, *args, **kwargs: (
+            written.append(key) or original(key, *args, **kwargs)
+        ),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        for listing in listings:
+            listing.close()
+    assert written == ["generation"]

@@ -16,32 +16,26 @@ from careers.assessments.forms import STEPS, build_form, refit
 from careers.assessments.forms.quiz import get_step_by_slug
 from careers.choices import EducationLevel
 from careers.models import Assessment, Qualification, Result
-from tests.helpers import ANSWERS, HTMX, start, step_url
-from tests.test_translations import english_left
+from tests.helpers import (
+    ANSWERS,
+    HTMX,
+    LAW_GRADUATE,
+    NOTICE,
+    TENTH,
+    english_left,
+    finished_law_graduate,
+    start,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 
-LAW_GRADUATE = {"education": "bachelor", "field_of_study": "law"}
-TENTH = {"education": "10th", "stream": "", "field_of_study": ""}
 LLB_NAME = "LLB (Bachelor of Laws, 3- or 5-year)"
-NOTICE = "We took some answers off this page."
 WHY = (
     "You changed your answer on step 2, “Education”. These do not go with your new "
     "answer there, so we took them out:"
 )
 WHAT_NEXT = "Check this page, then tap “Save and continue”."
-
-
-def finished_law_graduate(
-    client, qualifications: dict, education: dict = LAW_GRADUATE
-) -> str:
-    """A finished quiz of the persona as a law graduate holding `qualifications`."""
-    token = start(client)
-    answers = {**ANSWERS, 2: education, 3: qualifications}
-    for number, data in answers.items():
-        response = client.post(step_url(token, number), data)
-        assert response.status_code == 302, response.text
-    return token
 
 
 def result_url(token: str) -> str:

@@ -1,6 +1,9 @@
 """One vocabulary: the scoring engine's codes are the models' and the forms' choices."""
 
-from careers import scoring
+import json
+
+from careers import choices, scoring
+from careers.assessments.profiles import SCHEMA_PATH
 from careers.choices import (
     CEFRLevel,
     EducationLevel,
@@ -10,6 +13,7 @@ from careers.choices import (
     SkillLevel,
     Verdict,
 )
+from careers.scoring import SKILL_LEVELS
 from careers.scoring.profile import DOMAIN_PHRASES, FIELD_PHRASES
 
 
@@ -28,3 +32,23 @@ def test_the_engine_has_words_for_every_shift_and_level():
 
 def test_verdicts_are_the_same_codes_best_first():
     assert [str(v) for v in scoring.VERDICT_ORDER] == Verdict.values
+
+
+def test_the_cli_profile_schema_offers_exactly_the_vocabularies_codes():
+    schema = json.loads(SCHEMA_PATH.read_text())
+    fields = schema["properties"]
+    work = fields["experience"]["properties"]
+    assert schema["$defs"]["cefr"]["enum"] == choices.CEFRLevel.values
+    assert fields["education"]["enum"] == choices.EducationLevel.values
+    assert fields["stream"]["enum"] == [None, *choices.Stream.values]
+    assert fields["field_of_study"]["enum"] == [
+        None,
+        *(v for v in choices.FieldOfStudy.values if v != choices.FieldOfStudy.ANY),
+    ]
+    language = fields["other_languages"]["items"]["properties"]["language"]
+    assert language["enum"] == choices.Language.values
+    assert fields["portfolios"]["items"]["enum"] == choices.PortfolioKind.values
+    assert fields["skills"]["additionalProperties"]["enum"] == list(SKILL_LEVELS)
+    assert work["domains"]["items"]["enum"] == choices.ExperienceDomain.values
+    assert fields["shifts"]["items"]["enum"] == choices.Shift.values
+    assert fields["commute"]["enum"] == choices.Commute.values

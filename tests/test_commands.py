@@ -1,10 +1,11 @@
-"""Command-line entry points: createrecruiter and seed_demo."""
+"""Command-line entry points: createrecruiter and seed_demo (its demo logins)."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.http import HttpRequest
+from django.test import Client
 
 from careers.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERNAME
 from careers.models import JobListing
@@ -80,3 +81,17 @@ def test_the_demo_moderator_reviews_only_with_debug(settings, client):
     settings.DEBUG = False
     client.logout()
     assert not client.login(request=HttpRequest(), **credentials)
+
+
+def test_the_demo_recruiter_cannot_log_in_without_debug_on_a_seeded_database(
+    settings, client
+):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)  # as `make run` does
+    credentials = {"username": DEMO_USERNAME, "password": DEMO_PASSWORD}
+    assert client.login(request=HttpRequest(), **credentials)
+    settings.DEBUG = False  # the same database, served in production
+    assert client.get("/admin/").status_code == 302  # the old session no longer counts
+    assert not Client().login(request=HttpRequest(), **credentials)
+    user = get_user_model().objects.get(username=DEMO_USERNAME)
+    assert user.check_password(DEMO_PASSWORD)  # refused although the password is right

@@ -14,9 +14,20 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from careers.choices import ReportReason
-from careers.models import Assessment, ListingReport, Result, Share
+from careers.models import (
+    Assessment,
+    ListingReport,
+    Result,
+    Share,
+)
 from tests.factories import JobListingFactory, UserFactory
-from tests.helpers import ANSWERS, create_share, finish, migrated_sqlite
+from tests.helpers import (
+    ANSWERS,
+    CommandOutput,
+    create_share,
+    finish,
+    migrated_sqlite,
+)
 
 
 def aged(queryset, **fields) -> None:
@@ -51,12 +62,12 @@ def test_purge_stale_deletes_abandoned_drafts_and_dead_links_only(client, finish
     aged(Share.objects.filter(pk=revoked.pk), revoked_at=old)
     aged(Share.objects.filter(pk=fresh_dead.pk), expires_at=recent)
 
-    call_command("purge_stale", "--dry-run", stdout=(out := _Out()))
+    call_command("purge_stale", "--dry-run", stdout=(out := CommandOutput()))
     assert "would delete 1 quiz drafts" in out.text
     assert "would delete 2 share links" in out.text
     assert Assessment.objects.count() == 3
 
-    call_command("purge_stale", stdout=(out := _Out()))
+    call_command("purge_stale", stdout=(out := CommandOutput()))
     assert "deleted 1 quiz drafts" in out.text
     assert "deleted 2 share links" in out.text
     assert set(Assessment.objects.all()) == {in_progress, finished}
@@ -79,24 +90,13 @@ def test_listing_reports_are_kept_six_months_after_a_decision_read_them(
     frozen_clock.shift(timedelta(days=10))
     decided.approve(moderator)
     frozen_clock.shift(timedelta(days=182))
-    call_command("purge_stale", stdout=(out := _Out()))
+    call_command("purge_stale", stdout=(out := CommandOutput()))
     assert "deleted 1 listing reports" in out.text  # the closed listing's, 192 days old
     frozen_clock.shift(timedelta(days=2))  # 184 days after the decision
-    call_command("purge_stale", stdout=(out := _Out()))
+    call_command("purge_stale", stdout=(out := CommandOutput()))
     assert "deleted 2 listing reports" in out.text
     # A live listing's unread report waits for its moderator, however old.
     assert list(ListingReport.objects.all()) == list(unread.reports.all())
-
-
-class _Out:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, text: str) -> None:
-        self.text += text
-
-    def flush(self) -> None:
-        pass
 
 
 @pytest.mark.django_db
@@ -268,3 +268,21 @@ def test_eight_concurrent_writers_for_ten_seconds_never_lock_sqlite(tmp_path):
     # Every completed quiz has exactly one stored result; none lost, none doubled.
     assert sorted({count for (count,) in results_per_assessment}) == [1]
     assert len(results_per_assessment) == completed
+
+
+@pytest.mark.django_db
+def test_answers_come_back_as_given_and_json_lookups_still_work():
+    # The answers column is Django's JSONField: what the quiz stores, in any script,
+    # must come back unchanged, and the database's own JSON functions must still read it.
+    answers = {
+        "languages": {"form": {"spoken_english": "B2", "typing_wpm": 35}},
+        "notes": {"form": {"text": "हिंदी, தமிழ் and ₹ 25,000 – “quoted”", "ratio": 0.1}},
+        "empty": {},
+    }
+    stored = Assessment.objects.create(answers=answers)
+    assert Assessment.objects.get(pk=stored.pk).answers == answers
+    assert Assessment.objects.filter(answers__has_key="notes").get() == stored
+    assert (
+        Assessment.objects.filter(answers__languages__form__spoken_english="B2").get()
+        == stored
+    )

@@ -13,8 +13,15 @@ from careers.assessments.profiles import SCHEMA_PATH, ProfileError, check_profil
 from careers.models import Assessment, JobListing, Result, Role, Share
 from careers.scoring import profile_from_data, recommend, recommendation_data
 from tests.factories import UserFactory
-from tests.helpers import ANSWERS, HTMX, answer_all, create_share, start, step_url
-from tests.test_admin import listing_form
+from tests.helpers import (
+    ANSWERS,
+    HTMX,
+    answer_all,
+    create_share,
+    listing_form,
+    start,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 

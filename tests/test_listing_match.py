@@ -16,8 +16,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from careers.choices import Shift, WorkMode
 from careers.models import JobListing, Role
 from tests.factories import JobListingFactory, UserFactory
-from tests.helpers import HTMX, finish
-from tests.test_listing_review import GENUINE
+from tests.helpers import GENUINE, HTMX, finish
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -261,6 +262,14 @@ def test_nginx_413_page_puts_the_address_language_first_with_buttons_to_tap(
         assert box["width"] >= 44, buttons.nth(n).inner_text()
 
 
+def status_and_page(base: str, path: str, data: bytes | None = None) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(f"{base}{path}", data, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
 def test_nginx_logs_no_private_token_when_a_request_fails(tmp_path):
     """A body over the cap (413), an app server that never answers (504) and one that is
     down (502): nginx's error log wrote each request line, token and all; now neither of
@@ -283,15 +292,7 @@ def test_nginx_logs_no_private_token_when_a_request_fails(tmp_path):
             stderr=stderr,
         )
     token = secrets.token_urlsafe(32)
-    base = f"http://127.0.0.1:{front}"
-
-    def status(path: str, data: bytes | None = None) -> tuple[int, str]:
-        try:
-            with urllib.request.urlopen(f"{base}{path}", data, timeout=10) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
+    status = partial(status_and_page, f"http://127.0.0.1:{front}")
     try:
         deadline = time.monotonic() + 10
         while True:  # nginx is up once it answers at all

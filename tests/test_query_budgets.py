@@ -1,4 +1,5 @@
-"""Every page reads the database a fixed number of times, whatever the catalogue's size."""
+"""Every page reads the database a fixed number of times, whatever the catalogue's size:
+every query budget of the suite, in one table."""
 
 import pytest
 from django.core.cache import caches
@@ -33,6 +34,8 @@ BUDGETS = {
     "results": 8,
     "shared": 2,
     "share card": 1,
+    # Any public catalogue page, its caches as a test finds them, however many listings.
+    "catalogue page": 9,
 }
 
 
@@ -102,3 +105,31 @@ def test_every_page_stays_within_its_query_budget_at_any_catalogue_size(client):
     large = counts()  # within the budgets again, and
     assert large == small  # not one query more for ten times the catalogue
     assert Assessment.objects.count() == 6
+
+
+def test_result_page_query_count_is_small(client, django_assert_max_num_queries):
+    token = start(client)
+    answer_all(client, token)
+    with django_assert_max_num_queries(BUDGETS["results"]):
+        assert (
+            client.get(reverse("careers:result_detail", args=[token])).status_code
+            == 200
+        )
+
+
+@pytest.mark.parametrize(
+    ("url_name", "args"),
+    [
+        ("careers:home", []),
+        ("careers:category_list", []),
+        ("careers:category_detail", ["call-centre"]),
+        ("careers:role_detail", ["voice-customer-support-associate"]),
+    ],
+)
+def test_pages_use_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, url_name, args
+):
+    JobListingFactory.create_batch(3, published=True)
+    # However many listings: one query each for them and for the languages they ask.
+    with django_assert_max_num_queries(BUDGETS["catalogue page"]):
+        assert client.get(reverse(url_name, args=args)).status_code == 200

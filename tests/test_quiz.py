@@ -1,4 +1,4 @@
-"""The questionnaire, with and without htmx, and the result page."""
+"""The questionnaire, with and without htmx; the quiz this device remembers."""
 
 import pytest
 from django.test import Client
@@ -6,9 +6,9 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from careers.assessments.forms import STEPS, build_form
+from careers.assessments.views.quiz import QUIZ_COOKIE
 from careers.models import Assessment, Result
-from tests.factories import JobListingFactory
-from tests.helpers import ANSWERS, HTMX, answer_all, start, step_url
+from tests.helpers import ANSWERS, HTMX, answer_all, finish, start, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -260,34 +260,6 @@ def test_missing_csrf_token_is_refused():
     assert client.post(reverse("careers:quiz_start")).status_code == 403
 
 
-def test_result_before_finishing_goes_back_to_the_quiz(client):
-    token = start(client)
-    answer_all(client, token, upto=2)
-    assertRedirects(
-        client.get(reverse("careers:result_detail", args=[token])), step_url(token, 3)
-    )
-
-
-def test_result_shows_listings_for_top_roles_only_when_visible(client):
-    JobListingFactory(published=True, title="Night voice process (US)")
-    JobListingFactory(title="Draft voice job")
-    token = start(client)
-    answer_all(client, token)
-    page = client.get(reverse("careers:result_detail", args=[token]))
-    assertContains(page, "Night voice process (US)")
-    assertNotContains(page, "Draft voice job")
-
-
-def test_result_page_query_count_is_small(client, django_assert_max_num_queries):
-    token = start(client)
-    answer_all(client, token)
-    with django_assert_max_num_queries(8):
-        assert (
-            client.get(reverse("careers:result_detail", args=[token])).status_code
-            == 200
-        )
-
-
 def test_no_personal_details_are_asked(client):
     token = start(client)
     for number in range(1, 8):
@@ -338,3 +310,37 @@ def test_finishing_again_updates_the_one_result_in_place(client):
     assert stored.created_at == first.created_at
     assert stored.updated_at > first.updated_at
     assert Result.objects.filter(assessment__token=token).count() == 1
+
+
+@pytest.mark.parametrize("cookie", ["abc\x00" * 5, "x" * 20 + "'; --", "é" * 20])
+def test_junk_in_the_quiz_cookie_is_ignored(cookie):
+    client = Client()
+    client.cookies[QUIZ_COOKIE] = cookie
+    response = client.get("/en/quiz/")
+    assert response.status_code == 200
+    assert "Start the quiz" in response.text
+
+
+def test_opening_someone_elses_link_keeps_this_devices_own_quiz(client):
+    mine = start(client)
+    client.post(step_url(mine, 1), ANSWERS[1])
+    theirs = finish(Client())
+    assert client.get(step_url(theirs, 1)).status_code == 200
+    assert (
+        client.get(reverse("careers:result_detail", args=[theirs])).status_code == 200
+    )
+    assert client.cookies[QUIZ_COOKIE].value == mine
+    page = client.get("/en/quiz/")
+    assert step_url(mine, 2) in page.text
+
+
+def test_this_is_not_my_quiz_forgets_it_on_this_device(client):
+    token = start(client)
+    page = client.get("/en/quiz/")
+    assert "This is not my quiz" in page.text
+    response = client.post(reverse("careers:quiz_forget"))
+    assert response.status_code == 302
+    page = client.get("/en/quiz/")
+    assert "Continue where you left off" not in page.text
+    assert "Start the quiz" in page.text
+    assert Assessment.objects.filter(token=token).exists()  # nothing deleted

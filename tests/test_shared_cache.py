@@ -267,3 +267,53 @@ def test_an_edit_through_one_release_shows_on_the_other_in_seconds(two_releases)
     while "Night shift voice agent" in fetch(release_b + ROLE_PAGE)[1]:
         assert time.monotonic() - closed_at < 5, "release b still shows the listing"
         time.sleep(0.2)
+
+
+@pytest.fixture
+def shared_redis_cache(settings):
+    """The default cache in the local Redis, under a prefix of this test's own; only its
+    own keys are read and deleted afterwards."""
+    import os
+    import secrets
+
+    import redis
+
+    client = redis.Redis.from_url(LOCAL_REDIS)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis is needed in CI: {error}")
+        pytest.skip(f"no Redis reachable: {error}")
+    prefix = f"careerfit-test-{secrets.token_hex(6)}"
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": LOCAL_REDIS,
+            "KEY_PREFIX": prefix,
+        },
+    }
+    yield client, prefix
+    for key in client.scan_iter(match=f"{prefix}:*"):
+        client.delete(key)
+
+
+LOCAL_REDIS = "redis://127.0.0.1:6379/0"
+
+
+@pytest.mark.django_db
+def test_no_quiz_or_share_token_is_stored_in_the_shared_cache(shared_redis_cache):
+    client, prefix = shared_redis_cache
+    browser = Client()
+    token = finish(browser)
+    browser.get(reverse("careers:result_detail", args=[token]))
+    share = create_share(browser, token)
+    stranger = Client()
+    stranger.get(share.get_absolute_url())
+    stranger.get(reverse("careers:share_card", args=[share.token]))
+    keys = list(client.scan_iter(match=f"{prefix}:*"))
+    assert keys  # rate-limit counts and the generation were written there
+    stored = b"".join(key + (client.get(key) or b"") for key in keys)
+    assert token.encode() not in stored
+    assert share.token.encode() not in stored

@@ -2,7 +2,6 @@
 sentence left in a translated page (names aside)."""
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from django.utils import translation
 from careers.models import JobCategory, Occupation, Role
 from careers.sharing.cards import _face
 from tests.factories import JobListingFactory
-from tests.helpers import ANSWERS, create_share, start
+from tests.helpers import ANSWERS, NAMES, create_share, english_left, start
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
@@ -48,109 +47,6 @@ def test_every_message_has_a_reviewed_translation_keeping_its_placeholders(langu
             ]:
                 problems.append(f"placeholders differ: {ids[0]!r} → {text!r}")
     assert problems == []
-
-
-class VisibleText(HTMLParser):
-    """The words a reader sees, with what is marked as another language left out."""
-
-    SKIPPED = {"script", "style", "title"}
-
-    def __init__(self, language: str) -> None:
-        super().__init__()
-        self.language, self.stack, self.parts = language, [], []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in {"br", "img", "input", "meta", "link", "hr", "source"}:
-            return
-        lang = dict(attrs).get("lang")
-        skipped = tag in self.SKIPPED or (lang is not None and lang != self.language)
-        self.stack.append(skipped or bool(self.stack and self.stack[-1]))
-
-    def handle_endtag(self, tag):
-        if (
-            tag not in {"br", "img", "input", "meta", "link", "hr", "source"}
-            and self.stack
-        ):
-            self.stack.pop()
-
-    def handle_data(self, data):
-        if not (self.stack and self.stack[-1]):
-            self.parts.append(data)
-
-
-# English words that Hindi and Filipino sentences never use: three Latin-script words in
-# a row with one of these among them is an English phrase left untranslated. Names and
-# terms kept as they are (BPO, Microsoft Excel, CFA Level I) have none of them.
-ENGLISH = {
-    "the",
-    "an",
-    "and",
-    "or",
-    "of",
-    "to",
-    "for",
-    "with",
-    "in",
-    "on",
-    "is",
-    "are",
-    "be",
-    "you",
-    "your",
-    "we",
-    "our",
-    "this",
-    "that",
-    "what",
-    "how",
-    "can",
-    "not",
-    "have",
-    "has",
-    "from",
-    "by",
-    "it",
-    "at",
-    "as",
-    "will",
-    "do",
-    "does",
-}
-LATIN_RUN = re.compile(r"[A-Za-z’'*.-]+(?:[ ,]+[A-Za-z’'*.-]+){2,}")
-
-
-# Names that are English in every language: degrees as their holders write them, and
-# the bodies our sources are.
-NAMES = (
-    "Bar Council of India",
-    "Pharmacy Council of India",
-    "Bachelor of Business Administration",
-    "Bachelor of Commerce",
-    "Bachelor of Education",
-    "Bachelor of Laws",
-    "Bachelor of Pharmacy",
-    "Master of Commerce",
-    "Master of Laws",
-    "U.S. Department of Labor, Employment and Training Administration",
-)
-
-
-def english_left(html: str, language: str, names: tuple[str, ...] = NAMES) -> list[str]:
-    parser = VisibleText(language)
-    parser.feed(html)
-    # Runs never cross from one element's text to the next ("|").
-    text = " | ".join(" ".join(part.split()) for part in parser.parts if part.strip())
-    for name in sorted(names, key=len, reverse=True):
-        text = text.replace(name, "|")
-    found = []
-    for run in LATIN_RUN.findall(text):
-        # Acronyms (IT, BPO) are names, whatever they spell.
-        words = [w.strip(",.").lower() for w in run.split() if not w.isupper()]
-        # Filipino uses "at" (and) and "may" (has) itself.
-        common = ENGLISH - ({"at"} if language == "fil" else set())
-        if common & set(words):
-            found.append(run)
-    return found
 
 
 def test_the_check_finds_english_in_a_page():

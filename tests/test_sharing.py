@@ -1,4 +1,5 @@
-"""Sharing a result: opt-in public links that reveal only what was chosen, revocable."""
+"""Sharing a result: opt-in public links that reveal only what was chosen, revocable;
+the share card's drawing."""
 
 import html
 import io
@@ -12,12 +13,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
+from PIL import Image, ImageDraw
 from pytest_django.asserts import assertContains, assertNotContains
 
 from careers.assessments.wording import say
 from careers.models import Assessment, Share
-from careers.sharing.cards import card_alt_text
+from careers.sharing.cards import _face, _wrap, card_alt_text, draw_card
 from careers.sharing.models import plain_text
 from tests.helpers import ANSWERS, HTMX, answer_all, create_share, finish, start
 
@@ -318,3 +319,34 @@ def test_cannot_share_before_finishing(client):
         reverse("careers:share_create", args=[token]), {"expiry": "30"}
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rechtsschutzversicherungsgesellschaften" * 8,
+        "https://example.com/" + "a" * 400,
+        "数据录入专员" * 60,
+        "डेटाएंट्रीऑपरेटर" * 40,
+        "आप अभी आवेदन कर सकते हैं: कस्टमर सपोर्ट एसोसिएट और डेटा एंट्री ऑपरेटर। " * 20,
+        "short words then " + "x" * 300,
+    ],
+)
+def test_card_wrapping_ends_and_keeps_every_line_inside_the_card(text):
+    draw = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    face = _face(27)
+    lines = _wrap(draw, text, face, 600, max_lines=3)
+    assert 1 <= len(lines) <= 3
+    assert all(face.length(draw, line) <= 600 for line in lines)
+    assert lines[-1].endswith("…")
+
+
+def test_a_card_with_unbroken_titles_is_drawn():
+    snapshot = {
+        "summary": "Ausbildungsplatzvermittlung" * 30,
+        "roles": [
+            {"title": "T" * 500, "sector": "BPO", "verdict": "eligible"},
+            {"title": "数据" * 200, "sector": "KPO", "verdict": "close", "score": 80},
+        ],
+    }
+    assert draw_card(snapshot).startswith(b"\x89PNG")

@@ -7,9 +7,8 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.helpers import finish, step_url
-from tests.test_browser_accessibility import assert_accessible
-from tests.test_changed_answers import NOTICE, TENTH, finished_law_graduate
+from tests.browser.helpers import assert_accessible
+from tests.helpers import NOTICE, TENTH, finish, finished_law_graduate, step_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -2,13 +2,14 @@
 
 import io
 import re
+from functools import partial
 
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
 from careers.models import JobListing
-from tests.conftest import answer_step, fill_step, wait_for_step
+from tests.browser.helpers import answer_step, fill_step, wait_for_step
 from tests.factories import JobListingFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -139,13 +140,8 @@ def log_in(page, site, username):
     expect(page.get_by_role("heading", name="Listings and catalogue")).to_be_visible()
 
 
-def test_a_listing_goes_from_recruiter_to_moderator_to_candidate_who_reports_it(
-    browser, site, take_quiz
-):
-    UserFactory(recruiter=True, username="asha")
-    UserFactory(recruiter=True, username="bilal")
-    UserFactory(moderator=True, username="meera")
-    admin = browser.new_context().new_page()
+def recruiter_sends_a_listing_for_review(admin, site) -> JobListing:
+    """Asha writes a listing in the admin and sends it for review."""
     log_in(admin, site, "asha")
     admin.goto(f"{site}/admin/careers/joblisting/add/")
     admin.get_by_label("Title").fill("Night voice process for a US bank")
@@ -177,8 +173,10 @@ def test_a_listing_goes_from_recruiter_to_moderator_to_candidate_who_reports_it(
     listing = JobListing.objects.get(title="Night voice process for a US bank")
     assert listing.owner.username == "asha"
     assert not listing.is_visible  # not before a moderator has looked
+    return listing
 
-    moderator = browser.new_context().new_page()
+
+def moderator_approves_it(moderator, site, listing: JobListing) -> None:
     log_in(moderator, site, "meera")
     moderator.goto(f"{site}/admin/careers/listingforreview/")
     moderator.get_by_role("link", name="Night voice process for a US bank").click()
@@ -188,7 +186,10 @@ def test_a_listing_goes_from_recruiter_to_moderator_to_candidate_who_reports_it(
     listing.refresh_from_db()
     assert listing.is_visible
 
-    candidate = browser.new_context().new_page()
+
+def candidate_sees_it_beside_her_result_and_reports_it(
+    candidate, take_quiz, listing: JobListing
+) -> None:
     take_quiz(candidate)
     expect(candidate.get_by_text("Night voice process for a US bank")).to_be_visible()
     # Her 32 words a minute fall short of its 40; her English, the 12th the role asks
@@ -206,6 +207,22 @@ def test_a_listing_goes_from_recruiter_to_moderator_to_candidate_who_reports_it(
     ).to_be_visible()
     assert listing.reports.count() == 1
 
+
+def test_a_listing_goes_from_recruiter_to_moderator_to_candidate_who_reports_it(
+    browser, site, take_quiz
+):
+    UserFactory(recruiter=True, username="asha")
+    UserFactory(recruiter=True, username="bilal")
+    UserFactory(moderator=True, username="meera")
+    admin = browser.new_context().new_page()
+    listing = recruiter_sends_a_listing_for_review(admin, site)
+
+    moderator = browser.new_context().new_page()
+    moderator_approves_it(moderator, site, listing)
+
+    candidate = browser.new_context().new_page()
+    candidate_sees_it_beside_her_result_and_reports_it(candidate, take_quiz, listing)
+
     other = browser.new_context().new_page()
     log_in(other, site, "bilal")
     other.goto(f"{site}/admin/careers/joblisting/")
@@ -214,26 +231,29 @@ def test_a_listing_goes_from_recruiter_to_moderator_to_candidate_who_reports_it(
     assert response.status == 404
 
 
+def tab_on(page, matches: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({matches!r})"):
+            outline = page.evaluate(
+                "getComputedStyle(document.activeElement).outlineStyle"
+            )
+            assert outline != "none", f"no visible focus ring on {matches}"
+            return
+    raise AssertionError(f"Tab never reached {matches}")
+
+
+def arrive_at(page, number: int) -> None:
+    # htmx brings each next step in and puts the focus on its heading, so that
+    # Tab goes on from the top of the new step (and only then may the test press it).
+    wait_for_step(page, number)
+    expect(page.locator("#step-title")).to_be_focused()
+
+
 def test_quiz_can_be_completed_with_the_keyboard_alone(page, site):
     page.goto(f"{site}/quiz/")
-
-    def tab_to(matches: str, limit: int = 80) -> None:
-        for _ in range(limit):
-            page.keyboard.press("Tab")
-            if page.evaluate(f"document.activeElement.matches({matches!r})"):
-                outline = page.evaluate(
-                    "getComputedStyle(document.activeElement).outlineStyle"
-                )
-                assert outline != "none", f"no visible focus ring on {matches}"
-                return
-        raise AssertionError(f"Tab never reached {matches}")
-
-    def arrive(number: int) -> None:
-        # htmx brings each next step in and puts the focus on its heading, so that
-        # Tab goes on from the top of the new step (and only then may the test press it).
-        wait_for_step(page, number)
-        expect(page.locator("#step-title")).to_be_focused()
-
+    tab_to = partial(tab_on, page)
+    arrive = partial(arrive_at, page)
     tab_to("button[type=submit]")
     page.keyboard.press("Enter")
     wait_for_step(page, 1)

@@ -1,23 +1,14 @@
 """axe-core in a real browser: zero WCAG 2.1 A/AA violations on every public page and step."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from careers.models import JobCategory, Requirement, Role
-from tests.conftest import answer_step, wait_for_step
+from tests.browser.helpers import answer_step, assert_accessible, wait_for_step
 from tests.factories import JobListingFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-axe = Axe()
-
-
-def assert_accessible(page, what: str) -> None:
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-    assert results.violations_count == 0, f"{what}:\n{results.generate_report()}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

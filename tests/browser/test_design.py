@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.conftest import answer_step
+from tests.browser.helpers import answer_step
 from tests.factories import JobListingFactory
-from tests.test_listing_review import GENUINE
+from tests.helpers import GENUINE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

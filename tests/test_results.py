@@ -1,4 +1,5 @@
-"""How long a result is kept, and "Delete my answers and result": asked first, then the
+"""The result page: only once the quiz is finished, the listings beside it, what changed
+since; how long it is kept, and "Delete my answers and result": asked first, then the
 answers, the result and its links gone (the links answering 410 until purged)."""
 
 from datetime import timedelta
@@ -20,10 +21,19 @@ from careers.assessments.models import RESULT_KEPT_DAYS
 from careers.management.commands.purge_stale import RESULT_DAYS
 from careers.models import Assessment, DeletedAssessment, Result, Role, Share
 from careers.sharing.models import erase, erase_locked, lock_for_erasing
-from tests.conftest import load_catalogue
-from tests.helpers import ANSWERS, HTMX, create_share, finish, step_url
-from tests.test_data import _Out
-from tests.test_translations import english_left
+from tests.factories import JobListingFactory
+from tests.helpers import (
+    ANSWERS,
+    HTMX,
+    CommandOutput,
+    answer_all,
+    create_share,
+    english_left,
+    finish,
+    load_catalogue,
+    start,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +49,7 @@ def delete_url(token: str) -> str:
 
 
 def purge(*args: str) -> str:
-    call_command("purge_stale", *args, stdout=(out := _Out()))
+    call_command("purge_stale", *args, stdout=(out := CommandOutput()))
     return out.text
 
 
@@ -346,3 +356,103 @@ def test_the_words_are_in_the_readers_language(client, language, words):
         assert words_said in text
     for page in pages:
         assert english_left(page.text, language) == []
+
+
+def test_a_result_says_when_answers_changed_since_it(client):
+    token = finish(client)
+    result_url = reverse("careers:result_detail", args=[token])
+    assert "You changed answers since this result" not in client.get(result_url).text
+    client.post(step_url(token, 1), {**ANSWERS[1], "typing_wpm": "75"})
+    page = client.get(result_url)
+    assert "You changed answers since this result" in page.text
+    assert step_url(token, 7) in page.text
+    answer_all(client, token)  # finished again: up to date
+    assert "You changed answers since this result" not in client.get(result_url).text
+
+
+def test_result_before_finishing_goes_back_to_the_quiz(client):
+    token = start(client)
+    answer_all(client, token, upto=2)
+    assertRedirects(
+        client.get(reverse("careers:result_detail", args=[token])), step_url(token, 3)
+    )
+
+
+def test_result_shows_listings_for_top_roles_only_when_visible(client):
+    JobListingFactory(published=True, title="Night voice process (US)")
+    JobListingFactory(title="Draft voice job")
+    token = start(client)
+    answer_all(client, token)
+    page = client.get(reverse("careers:result_detail", args=[token]))
+    assertContains(page, "Night voice process (US)")
+    assertNotContains(page, "Draft voice job")
+
+
+OLD_FORMAT = {
+    "summary": "BPO fits you better today",
+    "sectors": {"BPO": 90, "KPO": 40},
+    "recommendations": [{"role": "data-entry-operator", "score": 100}],
+}
+
+
+def ranked(*verdicts: str) -> Result:
+    items = [{"role": f"r{n}", "verdict": v} for n, v in enumerate(verdicts)]
+    return Result(recommendation={"recommendations": items})
+
+
+def roles(items: list[dict]) -> list[str]:
+    return [item["role"] for item in items]
+
+
+def test_opening_a_result_of_an_earlier_engine_shows_it_scored_again_and_writes_nothing(
+    client,
+):
+    token = finish(client)
+    Result.objects.filter(assessment__token=token).update(recommendation=OLD_FORMAT)
+    stored = Result.objects.values_list("recommendation", "updated_at").get()
+    assertContains(client.get(result_url(token)), "BPO fits you best today")
+    assert Result.objects.values_list("recommendation", "updated_at").get() == stored
+
+
+def test_a_result_page_opened_again_the_same_day_writes_nothing(client):
+    token = finish(client)
+    client.get(result_url(token))
+    visited = Result.objects.values_list("visited_at", flat=True).get()
+    client.get(result_url(token))
+    assert Result.objects.values_list("visited_at", flat=True).get() == visited
+
+
+def test_a_revalidated_result_page_still_notes_a_visit_that_is_due(client):
+    token = finish(client)
+    etag = client.get(result_url(token))["ETag"]
+    assert client.get(result_url(token), HTTP_IF_NONE_MATCH=etag).status_code == 304
+    long_ago = timezone.now() - timedelta(days=200)
+    Result.objects.update(visited_at=long_ago)
+    page = client.get(result_url(token), HTTP_IF_NONE_MATCH=etag)
+    assert page.status_code == 200
+    assert Result.objects.values_list("visited_at", flat=True).get() > long_ago
+
+
+def test_the_best_open_or_close_roles_lead_when_one_is_open():
+    result = ranked("eligible", "close", "close", "not_yet", "does_not_fit")
+    assert roles(result.top_roles()) == ["r0", "r1", "r2"]
+    assert roles(result.top_roles(2)) == ["r0", "r1"]
+    assert result.sections()["nearest"] == []
+
+
+def test_with_none_open_the_nearest_lead_the_page_the_chart_and_the_share_form():
+    result = ranked("close", "not_yet", "not_yet", "not_yet", "does_not_fit")
+    assert roles(result.top_roles()) == ["r0", "r1", "r2"]
+    sections = result.sections()
+    assert roles(sections["nearest"]) == ["r0", "r1", "r2"]
+    assert sections["close"] == []
+    assert roles(sections["later"]) == ["r3"]
+    many_close = ranked(*["close"] * 6, "not_yet")
+    assert roles(many_close.top_roles(12)) == [f"r{n}" for n in range(6)]
+    assert len(many_close.sections()["nearest"]) == 3
+
+
+def test_a_result_page_looks_its_assessment_up_by_token_once(client):
+    token = finish(client)
+    assert Assessment.objects.by_token(token).get().result
+    assert client.get(result_url("A" * 32)).status_code == 404
