@@ -16,7 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from careers.caching import generation
-from careers.charts import MARK_RADIUS, chart_height, profile_chart
+from careers.charts import Chart, profile_chart
 from careers.choices import Verdict
 from careers.forms import STEP_COUNT, STEPS, first_unanswered
 from careers.matching import cities, in_city, listings_for
@@ -73,16 +73,10 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
     result.upgrade()
     top_slugs = [item["role"] for item in result.top_roles()]
 
-    def chart() -> dict:
+    def chart() -> Chart:
         by_slug = {role.slug: role for role in scoring_catalogue().roles}
         roles = [by_slug[slug] for slug in top_slugs[:3] if slug in by_slug]
-        rows = profile_chart(profile_from_data(result.profile), roles)
-        return {
-            "rows": rows,
-            "roles": roles,
-            "height": chart_height(rows),
-            "mark_radius": MARK_RADIUS,
-        }
+        return profile_chart(profile_from_data(result.profile), roles)
 
     groups = result.by_verdict()
     data = result.recommendation
