@@ -11,7 +11,6 @@ from careers import charts
 from careers.forms import STEPS, build_form
 from tests.factories import JobListingFactory
 from tests.helpers import HTMX, finish, start, step_url
-from tests.test_listing_review import GENUINE
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +40,7 @@ def test_the_share_forms_help_is_tied_to_its_group_before_any_error(client):
 
 
 def test_a_report_form_error_reads_as_the_quizs_do(client):
-    listing = JobListingFactory(published=True, description=GENUINE)
+    listing = JobListingFactory(published=True)
     url = reverse("careers:listing_report", args=[listing.pk])
     text = client.post(url, {"note": "x" * 501}).content.decode()
     assert "Please check your report" in text
