@@ -155,6 +155,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's widget templates, for FORM_RENDERER below.
+    "django.forms",
     "django_htmx",
     "template_partials",
     "csp",
@@ -221,6 +223,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render with the templates above, so that templates/django/forms/field.html, ours,
+# is the one `{{ field.as_field_group }}` uses on every page.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "outsourcing.wsgi.application"
 

@@ -351,3 +351,19 @@ def test_the_admin_says_the_listing_lifetime_in_days(admin_client):
     page = admin_client.get(f"/admin/careers/joblisting/{listing.pk}/renew/")
     assertContains(page, f"Renew for {LISTING_LIFETIME.days} days")
     assert LISTING_LIFETIME.days == 30
+
+
+def test_a_report_form_error_reads_as_the_quizs_do(client):
+    listing = JobListingFactory(published=True)
+    url = reverse("careers:listing_report", args=[listing.pk])
+    text = client.post(url, {"note": "x" * 501}).content.decode()
+    assert "Please check your report" in text
+    assert (
+        '<a href="#id_reason"><span class="summary-label">What is wrong?</span> '
+        "Choose what is wrong with this listing.</a>"
+    ) in text
+    assert '<fieldset aria-describedby="id_reason_error">' in text
+    note = re.search(r"<textarea[^>]*>", text).group(0)
+    assert 'aria-invalid="true"' in note
+    assert 'aria-describedby="id_note_helptext id_note_error"' in note
+    assert '<span class="visually-hidden">Error: </span>Write at most 500' in text

@@ -344,3 +344,32 @@ def test_this_is_not_my_quiz_forgets_it_on_this_device(client):
     assert "Continue where you left off" not in page.text
     assert "Start the quiz" in page.text
     assert Assessment.objects.filter(token=token).exists()  # nothing deleted
+
+
+def offered(form) -> set[str]:
+    return {
+        value
+        for _kind, group in form.fields["qualifications"].choices
+        for value, _label in group
+    }
+
+
+def test_a_quiz_summary_links_a_radio_group_to_the_group(client):
+    response = client.post(step_url(start(client), 1), {})
+    assertContains(response, '<a href="#id_spoken_english">', status_code=400)
+    assertContains(response, '<div id="id_spoken_english">', status_code=400)
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda step: step.slug)
+def test_each_step_is_its_own_form_class_with_the_catalogues_choices(step):
+    form = build_form(step, profile={"education": "bachelor"})
+    assert type(form) is step.form_class
+    for field in form.fields.values():
+        assert getattr(field, "choices", True), field.label
+
+
+def test_the_qualifications_offered_follow_the_education_given():
+    step = next(step for step in STEPS if step.slug == "qualifications")
+    school = offered(build_form(step, profile={"education": "12th"}))
+    degree = offered(build_form(step, profile={"education": "master"}))
+    assert school < degree

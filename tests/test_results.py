@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from careers.assessments import charts
 from careers.assessments import models as assessments
 from careers.assessments.forms import ShareForm
 from careers.assessments.models import RESULT_KEPT_DAYS
@@ -456,3 +457,16 @@ def test_a_result_page_looks_its_assessment_up_by_token_once(client):
     token = finish(client)
     assert Assessment.objects.by_token(token).get().result
     assert client.get(result_url("A" * 32)).status_code == 404
+
+
+def test_the_chart_draws_what_charts_computed(client):
+    token = finish(client)
+    text = client.get(reverse("careers:result_detail", args=[token])).content.decode()
+    chart = text[text.index("<svg") : text.index("</svg>")]
+    rows = len(charts.DIMENSIONS)
+    assert f'viewBox="0 0 {charts.CHART_WIDTH} {rows * charts.ROW_HEIGHT}"' in chart
+    assert chart.count(f'width="{charts.BAR_WIDTH}"') == rows
+    assert (
+        chart.count(f'height="{charts.BAR_HEIGHT}" rx="{charts.BAR_RADIUS}"')
+        == 2 * rows
+    )

@@ -350,3 +350,27 @@ def test_a_card_with_unbroken_titles_is_drawn():
         ],
     }
     assert draw_card(snapshot).startswith(b"\x89PNG")
+
+
+def test_a_share_form_error_is_summed_up_and_tied_to_its_group(client):
+    token = finish(client)
+    url = reverse("careers:share_create", args=[token])
+    for extra in ({}, HTMX):
+        response = client.post(url, {"expiry": "30"}, **extra)
+        assert response.status_code == 400
+        text = response.content.decode()
+        assert 'class="error-summary" role="alert"' in text
+        assert (
+            '<a href="#id_roles"><span class="summary-label">Which roles should the '
+            "link show?</span> Tick at least one role for the link to show.</a>"
+        ) in text
+        assert '<fieldset aria-describedby="id_roles_helptext id_roles_error">' in text
+        assert '<p class="help" id="id_roles_helptext">' in text
+        assert '<span class="visually-hidden">Error: </span>Tick at least one' in text
+
+
+def test_the_share_forms_help_is_tied_to_its_group_before_any_error(client):
+    token = finish(client)
+    page = client.get(reverse("careers:result_detail", args=[token]))
+    assertContains(page, '<fieldset aria-describedby="id_roles_helptext">')
+    assert "error-summary" not in page.content.decode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ CHART_WIDTH = 320
 LABEL_HEIGHT = 22
 ROW_HEIGHT = 64
 BAR_HEIGHT = 14
+BAR_RADIUS = 3  # the bars' rounded corners
 BAR_LEFT = 8
 BAR_WIDTH = CHART_WIDTH - 2 * BAR_LEFT
 
@@ -135,8 +137,28 @@ def _highest(role: Role, kind: str, scale) -> str | int | None:
     return max(values, key=scale) if values else None
 
 
-def profile_chart(profile: Profile, roles: list[Role]) -> list[ChartRow]:
-    """Rows of the chart: one per dimension, with the candidate's bar and each role's mark."""
+@dataclass(frozen=True)
+class Chart:
+    """What the result page's chart draws, in the SVG's own units: the template places
+    nothing of its own."""
+
+    rows: list[ChartRow]
+    roles: list[Role]  # numbered from 1, as the marks are
+
+    width: ClassVar[int] = CHART_WIDTH
+    bar_left: ClassVar[int] = BAR_LEFT
+    bar_width: ClassVar[int] = BAR_WIDTH
+    bar_height: ClassVar[int] = BAR_HEIGHT
+    bar_radius: ClassVar[int] = BAR_RADIUS
+    mark_radius: ClassVar[int] = MARK_RADIUS
+
+    @property
+    def height(self) -> int:
+        return len(self.rows) * ROW_HEIGHT
+
+
+def profile_chart(profile: Profile, roles: list[Role]) -> Chart:
+    """The chart: a row per dimension, with the candidate's bar and each role's mark."""
     rows = []
     for index, (label, kind, value_of, scale, words) in enumerate(DIMENSIONS):
         you = value_of(profile)
@@ -159,8 +181,4 @@ def profile_chart(profile: Profile, roles: list[Role]) -> list[ChartRow]:
                 y=index * ROW_HEIGHT,
             )
         )
-    return rows
-
-
-def chart_height(rows: list[ChartRow]) -> int:
-    return len(rows) * ROW_HEIGHT
+    return Chart(rows=rows, roles=roles)

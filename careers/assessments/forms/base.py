@@ -9,20 +9,20 @@ from django.utils.translation import gettext_lazy as _
 
 NOT_APPLICABLE = ""
 OTHER_FIELD = "other"
+# Our words, not Django's "Select a valid choice. x is not one of the available choices."
+# (only a changed or stale form sends such a value).
+INVALID_CHOICE = _("Choose one of the options shown.")
 
 
 class StepForm(forms.Form):
     """A questionnaire step: errors are announced and the first one gets the focus."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, profile: dict[str, Any] | None = None, **kwargs) -> None:
+        """`profile`: the answers so far, which the choices of a step may depend on."""
         super().__init__(*args, **kwargs)
-        # Our words, not Django's "Select a valid choice. x is not one of the available
-        # choices." (only a changed or stale form sends such a value).
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
-                field.error_messages["invalid_choice"] = _(
-                    "Choose one of the options shown."
-                )
+                field.error_messages["invalid_choice"] = INVALID_CHOICE
 
     def full_clean(self) -> None:
         super().full_clean()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -10,13 +10,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from careers.assessments.forms.base import NOT_APPLICABLE, OTHER_FIELD, StepForm
+from careers.catalogue.models import CATALOGUE_SECONDS
 from careers.choices import (
     EducationLevel,
     FieldOfStudy,
     PortfolioKind,
     Stream,
 )
-from careers.models import Qualification, Skill
+from careers.models import questionnaire_catalogue
+from careers.web.caching import cached_value
 
 FIELD_CHOICES = [
     (NOT_APPLICABLE, _("Not applicable: I finished school only")),
@@ -98,6 +100,46 @@ def stage_name(stage: dict[str, Any]) -> str:
     return stage.get(f"name_{get_language()}") or stage["name"]
 
 
+@dataclass(frozen=True)
+class QualificationChoices:
+    held: list[tuple[str, list[tuple[str, str]]]]  # by kind
+    in_progress: list[tuple[str, Any]]
+    offered: dict[str, tuple[str, str]]  # slug -> (name, education level), every one
+
+
+def qualification_choices(profile: dict[str, Any]) -> QualificationChoices:
+    """The catalogue's qualifications that fit the education given (degrees up to that
+    level; the field's first), grouped by kind, and the stages of those one can be
+    working towards. Kept per language and the answers they depend on: reading them
+    from the catalogue's rows (translated names, the kinds' labels) was most of the
+    work of building the form."""
+    level = profile.get("education") or EducationLevel.DOCTORATE
+    field = profile.get("field_of_study")
+
+    def load() -> QualificationChoices:
+        qualifications, _skills = questionnaire_catalogue()
+        rank = EducationLevel.values.index
+        fitting = [
+            q for q in qualifications if not q.level or rank(q.level) <= rank(level)
+        ]
+        fitting.sort(key=lambda q: q.field != field)  # stable: kind order kept
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for qualification in fitting:
+            groups.setdefault(str(qualification.get_kind_display()), []).append(
+                (qualification.slug, qualification.name)
+            )
+        doing = [(NOT_APPLICABLE, str(_("Nothing at the moment")))] + [
+            (q.name, [(f"{q.slug}:{st['code']}", stage_name(st)) for st in q.stages])
+            for q in qualifications
+            if q.stages
+        ]
+        offered = {q.slug: (q.name, q.level) for q in qualifications}
+        return QualificationChoices(list(groups.items()), doing, offered)
+
+    key = f"qualification-choices-{get_language()}-{level}-{field}"
+    return cached_value(key, load, CATALOGUE_SECONDS)  # type: ignore[return-value]
+
+
 class QualificationsForm(StepForm):
     none = forms.BooleanField(label=_("I have none of these yet"), required=False)
     qualifications = forms.MultipleChoiceField(
@@ -128,46 +170,15 @@ class QualificationsForm(StepForm):
         ),
     )
 
-    # Slug -> (name, education level) of what the form offers.
-    offered: dict[str, tuple[str, str]] = {}
-    # The earlier answers `for_catalogue` reads.
+    # The earlier answers the choices depend on.
     profile_keys = ("education", "field_of_study")
 
-    @classmethod
-    def for_catalogue(
-        cls,
-        qualifications: list[Qualification],
-        skills: list[Skill],
-        profile: dict[str, Any],
-    ) -> type[QualificationsForm]:
-        """The form offering the qualifications that fit the education given (degrees
-        up to that level; the field's first), grouped by kind."""
-        rank = EducationLevel.values.index
-        level = profile.get("education") or EducationLevel.DOCTORATE
-        field = profile.get("field_of_study")
-        fitting = [
-            q for q in qualifications if not q.level or rank(q.level) <= rank(level)
-        ]
-        fitting.sort(key=lambda q: q.field != field)  # stable: kind order kept
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for qualification in fitting:
-            groups.setdefault(qualification.get_kind_display(), []).append(
-                (qualification.slug, qualification.name)
-            )
-        held = copy.deepcopy(cls.base_fields["qualifications"])
-        held.choices = list(groups.items())
-        doing = copy.deepcopy(cls.base_fields["in_progress"])
-        doing.choices = [(NOT_APPLICABLE, _("Nothing at the moment"))] + [
-            (
-                q.name,
-                [(f"{q.slug}:{st['code']}", stage_name(st)) for st in q.stages],
-            )
-            for q in qualifications
-            if q.stages
-        ]
-        offered = {q.slug: (q.name, q.level) for q in qualifications}
-        attrs = {"qualifications": held, "in_progress": doing, "offered": offered}
-        return type(cls.__name__, (cls,), attrs)
+    def __init__(self, *args, profile: dict[str, Any] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        offer = qualification_choices(profile or {})
+        self.fields["qualifications"].choices = offer.held
+        self.fields["in_progress"].choices = offer.in_progress
+        self.offered = offer.offered
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import get_text_list
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from careers.assessments.forms.base import StepForm
@@ -21,9 +21,6 @@ from careers.assessments.forms.work import (
     PreferencesForm,
 )
 from careers.assessments.models import merged_profile
-from careers.catalogue.models import CATALOGUE_SECONDS
-from careers.models import questionnaire_catalogue
-from careers.web.caching import cached_value
 
 
 @dataclass(frozen=True)
@@ -96,24 +93,7 @@ def build_form(
     """The step's form, bound to `data` or showing `initial`; the catalogue steps' forms
     offer the catalogue's current qualifications and skills that fit the `profile`
     given so far."""
-    form_class = step.form_class
-    if hasattr(form_class, "for_catalogue"):
-        form_class = catalogue_form(step, profile or {})
-    return form_class(data=data, initial=initial)
-
-
-def catalogue_form(step: QuizStep, profile: dict[str, Any]) -> type[StepForm]:
-    """The step's form class for the current catalogue, built once per language and
-    the answers it depends on: building the skills form's 31 fields was a millisecond
-    of each of its requests (in process, measured)."""
-    form_class: Any = step.form_class
-    depends = [str(profile.get(key)) for key in form_class.profile_keys]
-    key = "-".join(["form", step.slug, get_language() or "", *depends])
-
-    def build() -> type[StepForm]:
-        return form_class.for_catalogue(*questionnaire_catalogue(), profile)
-
-    return cached_value(key, build, CATALOGUE_SECONDS)  # type: ignore[return-value]
+    return step.form_class(data=data, initial=initial, profile=profile or {})
 
 
 def first_unanswered(answers: dict[str, Any]) -> int | None:

@@ -7,11 +7,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from careers.assessments.forms.base import StepForm
+from careers.assessments.forms.base import INVALID_CHOICE, StepForm
 from careers.choices import (
     SkillLevel,
 )
-from careers.models import Qualification, Skill
+from careers.models import questionnaire_catalogue
 
 SKILL_LEVEL_CHOICES = [("none", _("Not used")), *SkillLevel.choices]
 # The skills most roles ask for are shown first; the rest wait behind "More".
@@ -21,36 +21,30 @@ COMMON_SKILLS = 8
 class SkillsForm(StepForm):
     """One level question per skill in the catalogue, grouped by kind."""
 
-    # Field name -> skill slug, for the catalogue the class was built for.
-    skill_slugs: dict[str, str] = {}
-    # The earlier answers `for_catalogue` reads: none.
+    # The earlier answers the choices depend on: none.
     profile_keys: tuple[str, ...] = ()
 
-    @classmethod
-    def for_catalogue(
-        cls,
-        qualifications: list[Qualification],
-        skills: list[Skill],
-        profile: dict[str, Any],
-    ) -> type[SkillsForm]:
-        """The form asking about these skills, the most asked-for first."""
-        fields: dict[str, Any] = {"skill_slugs": {}}
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _qualifications, skills = questionnaire_catalogue()
+        # Field name -> skill slug.
+        self.skill_slugs: dict[str, str] = {}
         for position, skill in enumerate(skills):
             name = f"skill_{skill.slug.replace('-', '_')}"
-            fields["skill_slugs"][name] = skill.slug
+            self.skill_slugs[name] = skill.slug
             # Not required: a skill left out means "not used".
-            fields[name] = forms.ChoiceField(
+            self.fields[name] = forms.ChoiceField(
                 label=skill.name,
                 choices=SKILL_LEVEL_CHOICES,
                 initial="none",
                 required=False,
+                error_messages={"invalid_choice": INVALID_CHOICE},
             )
-            fields[name].group = (
+            self.fields[name].group = (
                 _("Most asked for")
                 if position < COMMON_SKILLS
                 else _("More skills and tools")
             )
-        return type(cls.__name__, (cls,), fields)
 
     def groups(self) -> list[tuple[str | None, list[forms.BoundField], bool]]:
         grouped: dict[str, list[forms.BoundField]] = {}

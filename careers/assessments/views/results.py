@@ -15,7 +15,7 @@ from django.views.decorators.http import (
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from careers.assessments.charts import MARK_RADIUS, chart_height, profile_chart
+from careers.assessments.charts import Chart, profile_chart
 from careers.assessments.forms import STEP_COUNT, STEPS, first_unanswered
 from careers.assessments.models import (
     QUIZ_COOKIE,
@@ -78,17 +78,11 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
     result = assessment.result
     result.record_visit()
 
-    def chart() -> dict:
+    def chart() -> Chart:
         by_slug = {role.slug: role for role in scoring_catalogue().roles}
         top = [item["role"] for item in result.top_roles()[:3]]
         roles = [by_slug[slug] for slug in top if slug in by_slug]
-        rows = profile_chart(profile_from_data(result.profile), roles)
-        return {
-            "rows": rows,
-            "roles": roles,
-            "height": chart_height(rows),
-            "mark_radius": MARK_RADIUS,
-        }
+        return profile_chart(profile_from_data(result.profile), roles)
 
     sections = result.sections()
     context = {
