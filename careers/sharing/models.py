@@ -60,6 +60,10 @@ class ShareQuerySet(models.QuerySet):
         fields = ["result_id", "expires_at", "revoked_at"] + ["card"] * with_card
         return self.filter(token_hash=share_token_hash(token)).only(*fields).first()
 
+    def of_assessment(self, token: str) -> ShareQuerySet:
+        """The links made from the result whose private token this is."""
+        return self.filter(result__assessment__in=Assessment.objects.by_token(token))
+
     def stale(self, before: datetime) -> ShareQuerySet:
         """Links that stopped working (expired or switched off) before `before`."""
         return self.filter(Q(expires_at__lt=before) | Q(revoked_at__lt=before))

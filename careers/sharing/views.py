@@ -117,7 +117,7 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
 @gone_once_deleted
 def share_revoke(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     # Only the holder of this result's private token can reach its shares.
-    share = get_object_or_404(Share, pk=pk, result__assessment__token=token)
+    share = get_object_or_404(Share.objects.of_assessment(token), pk=pk)
     share.revoke()
     if request.htmx:
         return share_answer(request, finished_assessment(token))

@@ -1,4 +1,4 @@
 """Recruiters' and moderators' admin: listings (and renewing), employers, the review
 queue and the bulk import."""
 
-from careers.listings.admin import employers, listings, review  # noqa: F401
+from careers.listings.admin import employers, listings, review
