@@ -4,10 +4,7 @@ qualifications, step estimates and skills."""
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.core.validators import slug_re
 from django.http import HttpRequest
 from modeltranslation.admin import (
     TranslationAdmin,
@@ -126,74 +123,11 @@ class OccupationAdmin(CheckedChoicesMixin, admin.ModelAdmin):
         return False
 
 
-STAGE_KEYS = {"code", "name", "weeks_left"}
-
-
-# A stage's name in our other languages, beside the English (fixtures/translations/).
-STAGE_NAMES = {
-    f"name_{code}"
-    for code, _name in settings.LANGUAGES
-    if code != settings.LANGUAGE_CODE
-}
-
-
-STAGES_EXAMPLE = '[{"code": "year-1", "name": "In year 1", "weeks_left": 130}]'
-
-
-def stage_error(number: int, stage: object, codes: set[str]) -> str | None:
-    """What is wrong with one of a qualification's stages, as the quiz reads them."""
-    where = f"Stage {number}"
-    if not isinstance(stage, dict) or not stage.keys() >= STAGE_KEYS:
-        return f"{where} needs a code, a name and weeks_left, as in {STAGES_EXAMPLE}."
-    unknown = stage.keys() - STAGE_KEYS - STAGE_NAMES
-    if unknown:
-        return f"{where} has keys we do not use: {', '.join(sorted(unknown))}."
-    code = stage["code"]
-    if not isinstance(code, str) or not slug_re.fullmatch(code) or code in codes:
-        return f"{where}: the code must be letters, digits or hyphens, and its own."
-    codes.add(code)
-    if not isinstance(stage["name"], str) or not stage["name"].strip():
-        return f"{where} needs a name."
-    if any(not isinstance(stage.get(key, ""), str) for key in STAGE_NAMES):
-        return f"{where}: {' and '.join(sorted(STAGE_NAMES))} must be text."
-    weeks = stage["weeks_left"]
-    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 0 < weeks <= 32767:
-        return f"{where}: weeks_left must be a whole number of weeks, 1 or more."
-    return None
-
-
 class QualificationForm(forms.ModelForm):
-    """Stages as the quiz reads them: anything else saved broke its education step for
-    everyone, and an empty box or a number such as 1e400 (no JSON can hold it) did not
-    save at all (a 500)."""
-
-    def clean_stages(self) -> list:
+    def clean_stages(self) -> object:
+        # An empty box is no stages (the model checks the rest: Qualification.clean()).
         stages = self.cleaned_data.get("stages")
-        if stages is None:  # an empty box: no stages
-            return []
-        if not isinstance(stages, list):
-            raise ValidationError(
-                f"Write a list of stages, as in {STAGES_EXAMPLE}, or [] for none."
-            )
-        codes: set[str] = set()
-        for number, stage in enumerate(stages, 1):
-            error = stage_error(number, stage, codes)
-            if error:
-                raise ValidationError(error)
-        return stages
-
-    def clean(self) -> dict:
-        data = super().clean()
-        high = data.get("weeks_high")
-        for stage in data.get("stages") or []:
-            if high is not None and stage["weeks_left"] > high:
-                self.add_error(
-                    "stages",
-                    f"Stage “{stage['code']}” has more weeks left "
-                    f"({stage['weeks_left']}) than the whole usually takes ({high}).",
-                )
-                break
-        return data
+        return [] if stages is None else stages
 
 
 @admin.register(Qualification)

@@ -3,7 +3,9 @@ qualifications and skills, and the catalogue as the quiz and the scoring engine 
 
 from __future__ import annotations
 
-from django.core.exceptions import ImproperlyConfigured
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import slug_re
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -152,6 +154,61 @@ class Estimate(models.Model):
         )
 
 
+STAGE_KEYS = {"code", "name", "weeks_left"}
+
+
+# A stage's name in our other languages, beside the English (fixtures/translations/).
+STAGE_NAMES = {
+    f"name_{code}"
+    for code, _name in settings.LANGUAGES
+    if code != settings.LANGUAGE_CODE
+}
+
+
+STAGES_EXAMPLE = '[{"code": "year-1", "name": "In year 1", "weeks_left": 130}]'
+
+
+def stages_error(stages: object, weeks_high: int | None) -> str | None:
+    """What is wrong with a qualification's stages, as the quiz reads them: anything else
+    saved broke its education step for everyone."""
+    if not isinstance(stages, list):
+        return f"Write a list of stages, as in {STAGES_EXAMPLE}, or [] for none."
+    codes: set[str] = set()
+    for number, stage in enumerate(stages, 1):
+        error = stage_error(number, stage, codes)
+        if error:
+            return error
+    for stage in stages:
+        if weeks_high is not None and stage["weeks_left"] > weeks_high:
+            return (
+                f"Stage “{stage['code']}” has more weeks left "
+                f"({stage['weeks_left']}) than the whole usually takes ({weeks_high})."
+            )
+    return None
+
+
+def stage_error(number: int, stage: object, codes: set[str]) -> str | None:
+    """What is wrong with one of a qualification's stages, as the quiz reads them."""
+    where = f"Stage {number}"
+    if not isinstance(stage, dict) or not stage.keys() >= STAGE_KEYS:
+        return f"{where} needs a code, a name and weeks_left, as in {STAGES_EXAMPLE}."
+    unknown = stage.keys() - STAGE_KEYS - STAGE_NAMES
+    if unknown:
+        return f"{where} has keys we do not use: {', '.join(sorted(unknown))}."
+    code = stage["code"]
+    if not isinstance(code, str) or not slug_re.fullmatch(code) or code in codes:
+        return f"{where}: the code must be letters, digits or hyphens, and its own."
+    codes.add(code)
+    if not isinstance(stage["name"], str) or not stage["name"].strip():
+        return f"{where} needs a name."
+    if any(not isinstance(stage.get(key, ""), str) for key in STAGE_NAMES):
+        return f"{where}: {' and '.join(sorted(STAGE_NAMES))} must be text."
+    weeks = stage["weeks_left"]
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 0 < weeks <= 32767:
+        return f"{where}: weeks_left must be a whole number of weeks, 1 or more."
+    return None
+
+
 class Qualification(Estimate, CatalogueItem):
     Kind = QualificationKind
 
@@ -178,6 +235,12 @@ class Qualification(Estimate, CatalogueItem):
             stages=tuple((s["code"], s["name"], s["weeks_left"]) for s in self.stages),
             level=self.level,
         )
+
+    def clean(self) -> None:
+        super().clean()
+        error = stages_error(self.stages, self.weeks_high)
+        if error:
+            raise ValidationError({"stages": error})
 
 
 class StepEstimate(Estimate):
