@@ -470,3 +470,23 @@ def test_the_chart_draws_what_charts_computed(client):
         chart.count(f'height="{charts.BAR_HEIGHT}" rx="{charts.BAR_RADIUS}"')
         == 2 * rows
     )
+
+
+def test_with_none_open_the_jobs_of_every_close_role_are_shown(client):
+    token = finish(client)
+    result = Result.objects.get()
+    ranked = result.recommendation["recommendations"]
+    for item in ranked:
+        if item["verdict"] == "eligible":
+            item["verdict"] = "close"  # nothing open now: the close roles lead the page
+    Result.objects.filter(pk=result.pk).update(recommendation=result.recommendation)
+    leading = [item["role"] for item in result.top_roles()]
+    close_roles = Role.objects.filter(slug__in=leading)
+    assert close_roles.exists()
+    for role in close_roles:
+        JobListingFactory(published=True, role=role, title=f"Hiring: {role.slug}")
+
+    page = client.get(reverse("careers:result_detail", args=[token]))
+
+    for role in close_roles:
+        assertContains(page, f"Hiring: {role.slug}")

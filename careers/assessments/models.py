@@ -288,6 +288,12 @@ class Result(models.Model):
             groups[item["verdict"]].append(item)
         return groups
 
+    def reachable(self) -> list[dict[str, Any]]:
+        """The roles open now or close, whatever section the page shows them in: the
+        listings beside the result are theirs."""
+        groups = self.by_verdict()
+        return groups[Verdict.ELIGIBLE] + groups[Verdict.CLOSE]
+
     def sections(self) -> dict[str, list[dict[str, Any]]]:
         """The result page's order: when none is open, the leading roles first ("Start
         here"), then those open now, close, further away, and those that do not fit;

@@ -94,7 +94,7 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         "conditions_url": step_url(token, CONDITIONS_STEP),
         # Built only when the template's cached fragment is missing.
         "chart": SimpleLazyObject(chart),
-        **jobs_context(request, result, sections["eligible"] + sections["close"]),
+        **jobs_context(request, result, result.reachable()),
         "change_url": step_url(token, 1),
         # Answers changed since this result was scored ("change my answers", not yet
         # finished again): the page says so, and how to update it.
