@@ -233,3 +233,13 @@ def test_reminders_name_what_they_cannot_do(settings, capsys):
     settings.SITE_URL = "https://careerfit.example"
     with pytest.raises(CommandError, match="--days"):
         call_command("remind_expiring", "--days", "0")
+
+
+def test_a_link_checkers_head_request_is_not_counted_as_a_view(client):
+    listing = walk_in_listing()
+    assert client.head(listing.get_absolute_url()).status_code == 200
+    listing.refresh_from_db()
+    assert listing.view_count == 0
+    client.get(listing.get_absolute_url())
+    listing.refresh_from_db()
+    assert listing.view_count == 1

@@ -8,6 +8,7 @@ from typing import ClassVar
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from careers.choices import EducationLevel, RequirementKind
 from careers.scoring import CEFR_LEVELS, EDUCATION_LEVELS, Profile, Role
 
 TYPING_SCALE = 60  # words a minute at the right-hand end of the chart
@@ -105,13 +106,13 @@ def _wpm(value: int) -> str:
 
 
 EDUCATION_WORDS = {
-    "10th": _("10th standard"),
-    "12th": _("12th standard"),
-    "some_college": _("some college"),
-    "diploma": _("diploma"),
-    "bachelor": _("bachelor's degree"),
-    "master": _("master's degree"),
-    "doctorate": _("doctorate"),
+    EducationLevel.SECONDARY: _("10th standard"),
+    EducationLevel.HIGHER_SECONDARY: _("12th standard"),
+    EducationLevel.SOME_COLLEGE: _("some college"),
+    EducationLevel.DIPLOMA: _("diploma"),
+    EducationLevel.BACHELOR: _("bachelor's degree"),
+    EducationLevel.MASTER: _("master's degree"),
+    EducationLevel.DOCTORATE: _("doctorate"),
 }
 
 
@@ -121,16 +122,40 @@ def _level(value: str) -> str:
 
 DIMENSIONS = [
     # (label, requirement kind, the candidate's value, scale, words)
-    (_("Spoken English"), "spoken_english", lambda p: p.spoken_english, _cefr, str),
-    (_("Written English"), "written_english", lambda p: p.written_english, _cefr, str),
-    (_("Typing speed"), "typing_speed", lambda p: p.typing_wpm, _typing, _wpm),
-    (_("Education"), "education_level", lambda p: p.education, _education, _level),
+    (
+        _("Spoken English"),
+        RequirementKind.SPOKEN_ENGLISH,
+        lambda p: p.spoken_english,
+        _cefr,
+        str,
+    ),
+    (
+        _("Written English"),
+        RequirementKind.WRITTEN_ENGLISH,
+        lambda p: p.written_english,
+        _cefr,
+        str,
+    ),
+    (
+        _("Typing speed"),
+        RequirementKind.TYPING_SPEED,
+        lambda p: p.typing_wpm,
+        _typing,
+        _wpm,
+    ),
+    (
+        _("Education"),
+        RequirementKind.EDUCATION_LEVEL,
+        lambda p: p.education,
+        _education,
+        _level,
+    ),
 ]
 
 
 def _highest(role: Role, kind: str, scale) -> str | int | None:
     values = [
-        req.amount if kind == "typing_speed" else req.level
+        req.amount if kind == RequirementKind.TYPING_SPEED else req.level
         for req in role.requirements
         if req.kind == kind
     ]

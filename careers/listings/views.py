@@ -182,7 +182,10 @@ def listing_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         return render(request, "careers/listing_gone.html", status=410)
     if slug != listing.get_absolute_url().rstrip("/").rsplit("/", 1)[1]:
         return redirect(listing, permanent=True)
-    JobListing.objects.filter(pk=pk).update(view_count=F("view_count") + 1)
+    # The one write a listing's page makes, and on purpose: the recruiter's count of
+    # views (one UPDATE, nothing read back). A HEAD (a link checker) is not a view.
+    if request.method == "GET":
+        JobListing.objects.filter(pk=pk).update(view_count=F("view_count") + 1)
     url = request.build_absolute_uri(listing.get_absolute_url())
     with translation.override(settings.LANGUAGE_CODE):
         structured = job_posting(listing, url)

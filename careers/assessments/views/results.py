@@ -17,6 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from careers.assessments.charts import Chart, profile_chart
 from careers.assessments.forms import STEP_COUNT, STEPS, first_unanswered
+from careers.assessments.forms.work import ConditionsForm
 from careers.assessments.models import (
     QUIZ_COOKIE,
     kept_months,
@@ -37,7 +38,8 @@ from careers.web.responses import private_page
 LISTINGS_SHOWN = 10
 # A person deletes their answers once; the ceiling only stops a script trying tokens.
 ADDRESS_DELETE_RATE = "100/h"
-CONDITIONS_STEP = next(step.number for step in STEPS if step.slug == "conditions")
+# Roles that clash with the shifts or places a candidate can manage link to that step.
+CONDITIONS_STEP = next(s.number for s in STEPS if s.form_class is ConditionsForm)
 
 
 def result_etag(request: HttpRequest, token: str) -> str | None:
