@@ -1,4 +1,5 @@
-"""The app's models, one module per subject; import them from here."""
+"""The app's models, one module per subject, for Django's app registry; import them from
+here. new_token too: migrations name it here."""
 
 from careers.assessments.models import (
     Assessment,
@@ -15,13 +16,10 @@ from careers.catalogue.models import (
     RoleOccupation,
     Skill,
     StepEstimate,
-    catalogue_changed,
-    questionnaire_catalogue,
-    scoring_catalogue,
 )
 from careers.catalogue.requirements import Requirement
 from careers.listings.employers import Employer, Recruiter
-from careers.listings.models import LISTING_LIFETIME, JobListing, ListingLanguage
+from careers.listings.models import JobListing, ListingLanguage
 from careers.listings.moderation import ListingDecision, ListingForReview, ListingReport
 from careers.sharing.models import Share
 
@@ -38,13 +36,9 @@ __all__ = [
     "RoleOccupation",
     "Skill",
     "StepEstimate",
-    "catalogue_changed",
-    "questionnaire_catalogue",
-    "scoring_catalogue",
     "Requirement",
     "Employer",
     "Recruiter",
-    "LISTING_LIFETIME",
     "JobListing",
     "ListingLanguage",
     "ListingDecision",

@@ -13,7 +13,8 @@ from django.db import connection
 from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 
-from careers.models import Employer, Recruiter, Role, scoring_catalogue
+from careers.catalogue.models import scoring_catalogue
+from careers.models import Employer, Recruiter, Role
 from careers.scoring import Catalogue
 from careers.web.caching import forget_values
 from tests.factories import UserFactory

@@ -25,11 +25,7 @@ from careers.catalogue.build import FIXTURE_PATH
 from careers.listings.admin.importing import (
     COLUMNS,
 )
-from careers.models import (
-    Assessment,
-    Role,
-    Share,
-)
+from careers.models import Assessment, Role, Share
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -8,11 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from careers.models import (
-    JobCategory,
-    Requirement,
-    Role,
-)
+from careers.models import JobCategory, Requirement, Role
 from tests.factories import JobListingFactory
 from tests.helpers import answer_all, start, step_url
 

@@ -14,12 +14,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from careers.choices import ReportReason
-from careers.models import (
-    Assessment,
-    ListingReport,
-    Result,
-    Share,
-)
+from careers.models import Assessment, ListingReport, Result, Share
 from tests.factories import JobListingFactory, UserFactory
 from tests.helpers import (
     ANSWERS,

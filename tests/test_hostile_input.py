@@ -294,7 +294,7 @@ def test_every_schema_valid_profile_with_known_slugs_is_scored(
 
 
 def scoring_catalogue_or_skip():
-    from careers.models import scoring_catalogue
+    from careers.catalogue.models import scoring_catalogue
 
     catalogue = scoring_catalogue()
     assert catalogue.roles, "the catalogue fixture is loaded for every database test"

@@ -14,9 +14,7 @@ from pytest_django.asserts import assertContains
 
 from careers.choices import Status
 from careers.listings.rules import LISTING_LIFETIME
-from careers.models import (
-    JobListing,
-)
+from careers.models import JobListing
 from tests.factories import JobListingFactory, UserFactory
 from tests.helpers import GENUINE, listing_form
 

@@ -7,14 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from careers.catalogue.models import questionnaire_catalogue, scoring_catalogue
 from careers.management.commands.bench import grow_catalogue
-from careers.models import (
-    Assessment,
-    JobCategory,
-    Role,
-    questionnaire_catalogue,
-    scoring_catalogue,
-)
+from careers.models import Assessment, JobCategory, Role
 from tests.factories import JobListingFactory
 from tests.helpers import ANSWERS, answer_all, create_share, start, step_url
 

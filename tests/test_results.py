@@ -17,10 +17,10 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from careers.assessments import charts
 from careers.assessments import models as assessments
-from careers.assessments.forms import ShareForm
 from careers.assessments.models import RESULT_KEPT_DAYS
 from careers.management.commands.purge_stale import RESULT_DAYS
 from careers.models import Assessment, DeletedAssessment, Result, Role, Share
+from careers.sharing.forms import ShareForm
 from careers.sharing.models import erase, erase_locked, lock_for_erasing
 from tests.factories import JobListingFactory
 from tests.helpers import (

@@ -1,4 +1,5 @@
-"""The engine's messages (careers.scoring.text) in the language of the page."""
+"""The engine's messages (careers.scoring.text) in the language of the page, and a shared
+result's words for whoever opens its link."""
 
 from __future__ import annotations
 

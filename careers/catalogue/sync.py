@@ -19,7 +19,8 @@ from django.core import serializers
 from django.db import models, transaction
 from django.utils import translation
 
-from careers.models import LoadedRow, catalogue_changed
+from careers.catalogue.models import catalogue_changed
+from careers.models import LoadedRow
 
 
 @dataclass

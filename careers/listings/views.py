@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -59,9 +59,7 @@ class ReportForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 @private_page
 def listing_report(request: HttpRequest, pk: int) -> HttpResponse:
-    listing = JobListing.objects.visible().filter(pk=pk).first()
-    if listing is None:
-        raise Http404("No such listing.")
+    listing = get_object_or_404(JobListing.objects.visible(), pk=pk)
     form = ReportForm(request.POST or None)
     if request.method == "POST":
         check_rate(request, "listing-report", "ip", REPORT_RATE)
@@ -172,11 +170,9 @@ CREDENTIALS = {
 
 @require_safe
 def listing_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    listing = (
-        JobListing.objects.select_related("role", "employer").filter(pk=pk).first()
+    listing = get_object_or_404(
+        JobListing.objects.select_related("role", "employer"), pk=pk
     )
-    if listing is None:
-        raise Http404("No such listing.")
     if not listing.is_visible:
         # Closed, expired, rejected or hidden: gone, so search engines drop it.
         return render(request, "careers/listing_gone.html", status=410)

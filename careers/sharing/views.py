@@ -9,12 +9,11 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from careers.assessments.forms import ShareForm
 from careers.assessments.views.gone import gone_once_deleted
 from careers.assessments.views.quiz import quiz_in_url
 from careers.models import Assessment, Share
 from careers.sharing.cards import card_alt_text
-from careers.sharing.forms import share_context
+from careers.sharing.forms import ShareForm, share_context
 from careers.web.ratelimits import check_rate
 from careers.web.responses import private_page
 

@@ -26,6 +26,7 @@ def login_username(request: HttpRequest | None, credentials: dict | None) -> str
     else:
         typed = request.POST.get("username") if request is not None else None
     digest = salted_hmac(
+        # The module's old name, kept: the hashes django-axes stored were made with it.
         "careers.security.login_username",
         str(typed or "").casefold(),
         algorithm="sha256",

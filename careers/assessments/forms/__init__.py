@@ -1,5 +1,5 @@
 """The questionnaire's forms, one per step, each turning its answers into profile data
-(quiz.py lists the steps), and the share form; import them from here."""
+(quiz.py lists the steps); import them from here."""
 
 from careers.assessments.forms.base import StepForm
 from careers.assessments.forms.quiz import (
@@ -13,14 +13,11 @@ from careers.assessments.forms.quiz import (
     get_step,
     refit,
 )
-from careers.sharing.forms import SHARED_ROLES_MAX, ShareForm
 
 __all__ = [
-    "SHARED_ROLES_MAX",
     "STEP_COUNT",
     "STEPS",
     "QuizStep",
-    "ShareForm",
     "StepForm",
     "build_form",
     "changed_steps",

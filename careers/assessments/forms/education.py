@@ -10,14 +10,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from careers.assessments.forms.base import NOT_APPLICABLE, OTHER_FIELD, StepForm
-from careers.catalogue.models import CATALOGUE_SECONDS
+from careers.catalogue.models import CATALOGUE_SECONDS, questionnaire_catalogue
 from careers.choices import (
     EducationLevel,
     FieldOfStudy,
     PortfolioKind,
     Stream,
 )
-from careers.models import questionnaire_catalogue
 from careers.web.caching import cached_value
 
 FIELD_CHOICES = [

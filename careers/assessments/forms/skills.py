@@ -8,10 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from careers.assessments.forms.base import INVALID_CHOICE, StepForm
+from careers.catalogue.models import questionnaire_catalogue
 from careers.choices import (
     SkillLevel,
 )
-from careers.models import questionnaire_catalogue
 
 SKILL_LEVEL_CHOICES = [("none", _("Not used")), *SkillLevel.choices]
 # The skills most roles ask for are shown first; the rest wait behind "More".

@@ -25,9 +25,10 @@ from careers.assessments.models import (
     visit_is_due,
 )
 from careers.assessments.views.gone import gone_once_deleted
+from careers.catalogue.models import scoring_catalogue
 from careers.listings.matching import cities, in_city, listings_for
 from careers.listings.models import city_of
-from careers.models import Assessment, JobListing, Result, scoring_catalogue
+from careers.models import Assessment, JobListing, Result
 from careers.scoring import profile_from_data
 from careers.sharing.forms import share_context
 from careers.sharing.models import erase

@@ -30,11 +30,7 @@ from careers.listings.rules import (
     WALK_IN_PASSED,
     require_pledge,
 )
-from careers.models import (
-    JobListing,
-    ListingDecision,
-    ListingLanguage,
-)
+from careers.models import JobListing, ListingDecision, ListingLanguage
 from careers.web.admin import CheckedChoicesMixin
 from careers.web.logs import security_event
 

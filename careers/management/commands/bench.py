@@ -32,6 +32,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from careers.catalogue.models import catalogue_changed
 from careers.choices import (
     CEFRLevel,
     Commute,
@@ -47,7 +48,6 @@ from careers.models import (
     Result,
     Role,
     RoleOccupation,
-    catalogue_changed,
 )
 
 JOURNEY_BUDGET = 150  # hellos of server CPU per whole journey, at most

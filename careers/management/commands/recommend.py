@@ -13,8 +13,9 @@ from django.utils.translation import gettext
 
 from careers.assessments.profiles import ProfileError, read_profile
 from careers.assessments.wording import in_words
+from careers.catalogue.models import scoring_catalogue
 from careers.choices import Verdict
-from careers.models import Qualification, Skill, scoring_catalogue
+from careers.models import Qualification, Skill
 from careers.scoring import profile_from_data, recommend, recommendation_data
 
 

@@ -11,7 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.models import LISTING_LIFETIME, JobListing
+from careers.listings.rules import LISTING_LIFETIME
+from careers.models import JobListing
 
 # Days before expiry: time to renew a listing that is still hiring before it drops off.
 REMIND_DAYS = 5
