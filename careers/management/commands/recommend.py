@@ -16,7 +16,12 @@ from careers.assessments.wording import in_words
 from careers.catalogue.models import scoring_catalogue
 from careers.choices import Verdict
 from careers.models import Qualification, Skill
-from careers.scoring import profile_from_data, recommend, recommendation_data
+from careers.scoring import (
+    Catalogue,
+    profile_from_data,
+    recommend,
+    recommendation_data,
+)
 
 
 def positive_int(value: str) -> int:
@@ -27,6 +32,33 @@ def positive_int(value: str) -> int:
     if number < 1:
         raise ArgumentTypeError("--top: must be 1 or more")
     return number
+
+
+def read_profile_file(profile: Path) -> dict:
+    """The profile in a file, checked against the schema and the catalogue's slugs;
+    CommandError (exit status 2) naming the field if it is unusable."""
+    try:
+        return read_profile(
+            profile,
+            # Read only once the file passes the schema (it may name no table).
+            qualifications=SimpleLazyObject(
+                lambda: {
+                    q.slug: [stage["code"] for stage in q.stages]
+                    for q in Qualification.objects.only("slug", "stages")
+                }
+            ),
+            skills=Skill.objects.values_list("slug", flat=True),
+        )
+    except ProfileError as error:
+        raise CommandError(f"{profile}: {error}", returncode=2) from error
+
+
+def catalogue_or_error() -> Catalogue:
+    """The scoring catalogue; CommandError if it has not been loaded."""
+    catalogue = scoring_catalogue()
+    if not catalogue.roles:
+        raise CommandError("The catalogue is empty: run `manage.py sync_catalogue`.")
+    return catalogue
 
 
 class Command(BaseCommand):
@@ -56,25 +88,8 @@ class Command(BaseCommand):
     def recommend(
         self, *, profile: Path, top: int | None, format: str, **options: Any
     ) -> None:
-        try:
-            data = read_profile(
-                profile,
-                # Read only once the file passes the schema (it may name no table).
-                qualifications=SimpleLazyObject(
-                    lambda: {
-                        q.slug: [stage["code"] for stage in q.stages]
-                        for q in Qualification.objects.only("slug", "stages")
-                    }
-                ),
-                skills=Skill.objects.values_list("slug", flat=True),
-            )
-        except ProfileError as error:
-            raise CommandError(f"{profile}: {error}", returncode=2) from error
-        catalogue = scoring_catalogue()
-        if not catalogue.roles:
-            raise CommandError(
-                "The catalogue is empty: run `manage.py sync_catalogue`."
-            )
+        data = read_profile_file(profile)
+        catalogue = catalogue_or_error()
         result = in_words(
             recommendation_data(recommend(catalogue, profile_from_data(data)), top=top)
         )
