@@ -95,6 +95,19 @@ def test_category_with_one_role_is_refused(spec, onet):
         build_catalogue(broken, onet)
 
 
+def test_only_the_occupations_a_role_links_are_in_the_catalogue(spec, onet):
+    objects = build_catalogue(spec, onet)
+    occupations = {o["pk"] for o in objects if o["model"] == "careers.occupation"}
+    linked = {
+        o["fields"]["occupation"]
+        for o in objects
+        if o["model"] == "careers.roleoccupation"
+    }
+    assert occupations == linked
+    # The subset holds occupations prepared for roles not written yet (issue 32).
+    assert set(onet.occupations) > linked
+
+
 def test_overridden_requirement_keeps_the_onet_figure_in_its_source(spec, onet):
     objects = build_catalogue(spec, onet)
     chat_spoken = next(

@@ -141,7 +141,7 @@ def test_derive_requirements_covers_english_and_education():
 
 def test_loads_the_copied_onet_subset_exactly():
     data = load_onet(ONET_DIR)
-    assert len(data.occupations) == 37
+    assert len(data.occupations) == 48
     csr = data.occupations["43-4051.00"]
     # Values checked against the release in fixtures/onet/README.md.
     assert csr.skills["Speaking"] == Rating(level=3.75, importance=3.88)

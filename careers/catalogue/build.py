@@ -391,9 +391,18 @@ def _role_objects(
 
 def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]]:
     """Fixture objects (Django's serialisation format, natural keys) for the whole catalogue."""
+    # Only the occupations some role links: the O*NET subset may hold more (those
+    # prepared for roles not written yet), and they wait there until a role uses them.
+    linked = {
+        code
+        for category in spec.get("category", [])
+        for role in category.get("role", [])
+        for code in role.get("occupations", [])
+    }
     objects = [
         _occupation_object(occ, onet.education_labels)
         for occ in sorted(onet.occupations.values(), key=lambda o: o.code)
+        if occ.code in linked
     ]
     catalogue, *known = _qualifications_and_skills(spec)
     objects += _estimate_objects(spec) + catalogue
