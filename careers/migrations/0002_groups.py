@@ -1,7 +1,8 @@
 """Create the "Recruiters" and "Catalogue editors" groups with their permissions."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from careers.migrations._grants import grant_permissions
 
 CATALOGUE_MODELS = [
     "jobcategory",
@@ -32,20 +33,7 @@ GROUP_PERMISSIONS = {
 
 
 def create_groups(apps, schema_editor):
-    # Permissions are normally created after migrate finishes; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        permissions = Permission.objects.filter(
-            content_type__app_label="careers", codename__in=codenames
-        )
-        assert permissions.count() == len(codenames), f"missing permissions for {name}"
-        group.permissions.set(permissions)
+    grant_permissions(apps, GROUP_PERMISSIONS, replace=True)
 
 
 def remove_groups(apps, schema_editor):

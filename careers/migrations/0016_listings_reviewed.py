@@ -2,8 +2,9 @@
 
 import django.db.models.deletion
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+from careers.migrations._grants import grant_permissions
 
 # Moderators decide on listings (the review queue) and read candidates' reports; they
 # cannot edit a listing's text (careers/admin.py). Recruiters read their decisions.
@@ -23,20 +24,7 @@ GRANTS = {
 
 
 def grant(apps, schema_editor):
-    # Permissions are normally created after migrate finishes; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in GRANTS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        permissions = Permission.objects.filter(
-            content_type__app_label="careers", codename__in=codenames
-        )
-        assert permissions.count() == len(codenames), f"missing permissions for {name}"
-        group.permissions.add(*permissions)
+    grant_permissions(apps, GRANTS)
 
 
 class Migration(migrations.Migration):

@@ -4,9 +4,10 @@
 may say which languages besides English their listing asks for (the inline needs the
 permissions: until now only the import could set them)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 from django.utils import timezone
+
+from careers.migrations._grants import grant_permissions
 
 GRANTS = {
     "Recruiters": [
@@ -16,20 +17,7 @@ GRANTS = {
 
 
 def grant(apps, schema_editor):
-    # Permissions are normally created after migrate finishes; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in GRANTS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        permissions = Permission.objects.filter(
-            content_type__app_label="careers", codename__in=codenames
-        )
-        assert permissions.count() == len(codenames), f"missing permissions for {name}"
-        group.permissions.add(*permissions)
+    grant_permissions(apps, GRANTS)
 
 
 def reviewed_now(apps, schema_editor):
