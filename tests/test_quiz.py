@@ -51,6 +51,7 @@ def test_htmx_step_swaps_the_form_and_pushes_the_next_url(client):
     assert response.status_code == 200
     assert response["HX-Push-Url"] == step_url(token, 2)
     assertContains(response, "Step 2 of 7")
+    assertContains(response, "<title>Step 2 of 7: ")
     assertNotContains(response, "<html")
     assert "HX-Request" in response["Vary"]
 

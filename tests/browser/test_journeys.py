@@ -21,6 +21,8 @@ def test_whole_quiz_with_htmx_swaps_steps_in_place(page, take_quiz):
     page.evaluate("window.stillTheSamePage = true")
     for number in range(2, 8):
         expect(page).to_have_url(re.compile(rf"/step/{number}/$"))
+        # The tab's title (what history and screen readers name) follows the step.
+        expect(page).to_have_title(re.compile(rf"^Step {number} of 7: "))
         answer_step(page, number)
     expect(page).to_have_url(re.compile(r"/en/results/[\w-]+/$"))
     expect(page.get_by_role("heading", name="You can apply now (6)")).to_be_visible()
