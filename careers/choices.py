@@ -438,6 +438,50 @@ PortfolioKind = labelled(
 )
 
 
+HomeItem = labelled(
+    codes.HomeItem,
+    {
+        codes.HomeItem.INTERNET: _("A steady internet connection"),
+        codes.HomeItem.POWER_BACKUP: _("Power backup (inverter or UPS)"),
+        codes.HomeItem.QUIET_PLACE: _("A quiet place to work or take calls"),
+    },
+)
+
+
+Need = labelled(
+    codes.Need,
+    {
+        codes.Need.NO_VOICE: _(
+            "I can't do phone or voice work (for example, I am deaf or hard of "
+            "hearing, or I have a speech difference)"
+        ),
+        codes.Need.HOME_ONLY: _(
+            "I need to work from home (for example, because of my health, getting "
+            "about, or caring for someone)"
+        ),
+        codes.Need.SCREEN_READER: _("I use a screen reader"),
+    },
+)
+
+
+InformalWork = labelled(
+    codes.InformalWork,
+    {
+        codes.InformalWork.SHOP_COUNTER: _(
+            "Serving customers in a family shop or business"
+        ),
+        codes.InformalWork.SHOP_ACCOUNTS: _(
+            "Keeping the accounts or stock of a family shop or business"
+        ),
+        codes.InformalWork.HOME_TUITION: _("Tuition or teaching children at home"),
+        codes.InformalWork.VOLUNTEERING: _(
+            "Volunteering (a community group, an NGO, a place of worship, events)"
+        ),
+        codes.InformalWork.CARING: _("Caring for a sick, disabled or older person"),
+    },
+)
+
+
 # The estimates of how long each kind of step takes (careers.scoring.Efforts), by code.
 EFFORT_CODES = {
     "cefr-level": _("One CEFR level of a language"),

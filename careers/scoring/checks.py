@@ -225,10 +225,7 @@ def _skill(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
 
 def _experience(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     years = req.amount or 0
-    relevant = not req.accepts or any(
-        o.code in p.experience_domains for o in req.accepts
-    )
-    have = p.experience_years if relevant else 0
+    have = p.years_in(o.code for o in req.accepts)
     if req.accepts:
         where = _phrases(DOMAIN_PHRASES, req.accepts)
         met = ngettext(

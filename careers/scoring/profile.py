@@ -12,6 +12,9 @@ from careers.scoring.vocabulary import (
     EducationLevel,
     ExperienceDomain,
     FieldOfStudy,
+    HomeItem,
+    InformalWork,
+    Need,
     PortfolioKind,
     Shift,
     SkillLevel,
@@ -47,6 +50,17 @@ STREAM_FIELDS = {
     Stream.VOCATIONAL: (),
 }
 PORTFOLIO_KINDS = tuple(PortfolioKind)
+HOME_ITEMS = tuple(HomeItem)
+# Unpaid or informal work, as the experience it is (Tabiya's "unseen economy"): serving
+# at a family counter is customer service and selling; its books are accounts and back
+# office; tuition is teaching; caring is the start of healthcare work.
+INFORMAL_DOMAINS = {
+    InformalWork.SHOP_COUNTER: (ExperienceDomain.CUSTOMER_SERVICE, ExperienceDomain.SALES),
+    InformalWork.SHOP_ACCOUNTS: (ExperienceDomain.FINANCE, ExperienceDomain.BACK_OFFICE),
+    InformalWork.HOME_TUITION: (ExperienceDomain.TEACHING,),
+    InformalWork.VOLUNTEERING: (ExperienceDomain.OTHER,),
+    InformalWork.CARING: (ExperienceDomain.HEALTHCARE,),
+}
 
 EDUCATION_PHRASES = {
     EducationLevel.SECONDARY: _("10th standard"),
@@ -267,20 +281,53 @@ class Profile:
     experience_years: int = 0
     experience_domains: frozenset[str] = frozenset()
     shifts: frozenset[str] = frozenset()
-    work_from_home: bool = False  # connection, power backup and a quiet place
+    home_setup: frozenset[str] = frozenset()  # the HomeItems the person has
     commute: str = Commute.OFFICE
     near_city: bool = False  # lives in or near a big outsourcing city
     portfolios: frozenset[str] = frozenset()
     preferences: Preferences = field(default_factory=Preferences)
+    needs: frozenset[str] = frozenset()  # Needs
+    informal_work: frozenset[str] = frozenset()  # InformalWork kinds
+    informal_years: int = 0
 
     def language_level(self, code: str) -> str | None:
         return dict(self.other_languages).get(code)
+
+    @property
+    def work_from_home(self) -> bool:
+        return self.home_setup >= set(HOME_ITEMS)
+
+    @property
+    def home_only(self) -> bool:
+        """Said they can only work from home, or need to."""
+        return self.commute == Commute.REMOTE_ONLY or Need.HOME_ONLY in self.needs
+
+    @property
+    def no_voice(self) -> bool:
+        return Need.NO_VOICE in self.needs
+
+    @property
+    def informal_domains(self) -> frozenset[str]:
+        return frozenset(d for k in self.informal_work for d in INFORMAL_DOMAINS[k])
+
+    def years_in(self, domains: Iterable[str]) -> int:
+        """Years of work in any of these domains (any work if none are named): paid
+        work, or unpaid and informal work, whichever is longer."""
+        domains = set(domains)
+        paid = self.experience_years
+        if domains and not domains & self.experience_domains:
+            paid = 0
+        unpaid = self.informal_years if self.informal_work else 0
+        if domains and not domains & self.informal_domains:
+            unpaid = 0
+        return max(paid, unpaid)
 
 
 def profile_from_data(data: dict) -> Profile:
     """A Profile from profile data (the JSON format of careers/profile.schema.json)."""
     home = data.get("work_from_home") or {}
     experience = data.get("experience") or {}
+    informal = data.get("informal_work") or {}
     return Profile(
         spoken_english=data["spoken_english"],
         written_english=data["written_english"],
@@ -305,13 +352,14 @@ def profile_from_data(data: dict) -> Profile:
         experience_years=int(experience.get("years", 0)),
         experience_domains=frozenset(experience.get("domains", [])),
         shifts=frozenset(data.get("shifts", [])),
-        work_from_home=all(
-            home.get(k, False) for k in ("internet", "power_backup", "quiet_place")
-        ),
+        home_setup=frozenset(k for k in HOME_ITEMS if home.get(k, False)),
         commute=data.get("commute") or Commute.OFFICE,
         near_city=bool(data.get("near_city", False)),
         portfolios=frozenset(data.get("portfolios", [])),
         preferences=Preferences(**(data.get("preferences") or {})),
+        needs=frozenset(data.get("needs", [])),
+        informal_work=frozenset(informal.get("kinds", [])),
+        informal_years=int(informal.get("years", 0)),
     )
 
 

@@ -131,3 +131,31 @@ class WorkSetting(StrEnum):
     OFFICE = "office"
     CITY = "city"
     HOME = "home"
+
+
+class HomeItem(StrEnum):
+    """What a work-from-home set-up is made of; a home role lists the items it needs."""
+
+    INTERNET = "internet"
+    POWER_BACKUP = "power_backup"
+    QUIET_PLACE = "quiet_place"
+
+
+class Need(StrEnum):
+    """Something that affects the work a person can do (optional, in the quiz)."""
+
+    # Deaf, hard of hearing, or a speech difference: no phone or voice work.
+    NO_VOICE = "no_voice"
+    # Mobility, health or caring: the person needs to work from home.
+    HOME_ONLY = "home_only"
+    SCREEN_READER = "screen_reader"
+
+
+class InformalWork(StrEnum):
+    """Unpaid or informal work that counts as experience (the "unseen economy")."""
+
+    SHOP_COUNTER = "shop_counter"
+    SHOP_ACCOUNTS = "shop_accounts"
+    HOME_TUITION = "home_tuition"
+    VOLUNTEERING = "volunteering"
+    CARING = "caring"
