@@ -50,7 +50,7 @@ def test_tenth_pass_hindi_speaker_is_told_the_nearest_bpo_roles_and_how_long(cat
     result = advise(catalogue, "tenth-pass-hindi-speaker")
     assert not slugs(result, Verdict.ELIGIBLE)
     assert english(result.summary).startswith(
-        "Nothing is open to you yet; BPO is nearer"
+        "Nothing is open to you yet; BPO is nearest for you"
     )
     first = result.fits[0]
     assert first.role.sector == "BPO"
@@ -416,4 +416,5 @@ def test_profile_data_defaults():
         }
     )
     assert profile.work_from_home is False  # a quiet place is missing
+    assert profile.home_setup == {"internet", "power_backup"}
     assert (profile.commute, profile.preferences) == ("office", Preferences())
