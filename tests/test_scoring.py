@@ -318,13 +318,15 @@ def test_the_fit_share_counts_only_what_helps_and_is_absent_with_nothing_to_meas
 def test_a_refused_shift_makes_the_role_apart_and_is_never_a_step(catalogue):
     night = role(
         Requirement("s", "spoken_english", must=True, level="B2"),
-        Requirement("n", "shift", must=True, level="us_hours"),
+        Requirement("n", "shift", must=True, accepts=(Option("us_hours", "US"),)),
     )
     fit = score(catalogue, night, replace(BASE, shifts=frozenset({"day"})))
     assert fit.verdict == Verdict.DOES_NOT_FIT
     assert fit.plan == ()
     assert fit.distance is None
-    nice = role(Requirement("n", "shift", must=False, level="us_hours"))
+    nice = role(
+        Requirement("n", "shift", must=False, accepts=(Option("us_hours", "US"),))
+    )
     fit = score(catalogue, nice, replace(BASE, shifts=frozenset({"day"})))
     assert fit.verdict == Verdict.ELIGIBLE
     assert all(c.step is None for c in fit.checks)
