@@ -1,9 +1,10 @@
 """The quiz asks what people are: the 12th stream, qualifications on the way, kinds of
 work samples, unpaid work, where they can work and anything that affects it; answers
-that contradict each other are refused."""
+that contradict each other are refused; the result repeats the answers about work."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from careers.assessments.wording import in_words
@@ -13,6 +14,7 @@ from tests.helpers import (
     ANSWERS,
     HTMX,
     answer_all,
+    english_left,
     page_form,
     start,
     step_url,
@@ -279,3 +281,68 @@ def test_answers_saved_before_these_questions_still_show_and_finish(client):
         fetch_redirect_response=False,
     )
     assertContains(client.get(response["Location"]), "You can apply now")
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "en",
+            [
+                "What you told us about work",
+                "<dt>Unpaid or informal work</dt>",
+                "about 3 years",
+                "Serving customers in a family shop or business",
+                "Caring for a sick, disabled or older person",
+                "We count it as work experience.",
+                "<dt>What affects your work</dt>",
+                "phone or voice work (for example, I am deaf",
+                "I can only work from home",
+                "You told us you need to work from home, so we count only work from "
+                "home.",
+            ],
+        ),
+        (
+            "hi",
+            [
+                "काम के बारे में आपने हमें क्या बताया",
+                "लगभग 3 साल",
+                "परिवार की दुकान या कारोबार में ग्राहकों को संभालना",
+                "हम इसे काम का अनुभव गिनते हैं।",
+                "मैं फ़ोन या आवाज़ वाला काम नहीं कर सकता/सकती",
+                "मैं सिर्फ़ घर से काम कर सकता/सकती हूँ",
+                "आपने बताया कि आपको घर से ही काम करना है",
+            ],
+        ),
+    ],
+)
+def test_the_result_repeats_unpaid_work_and_needs_in_the_readers_language(
+    client, language, words
+):
+    token = start(client)
+    answer_all(client, token, upto=4)
+    post(client, token, 5, **UNPAID)
+    post(client, token, 6, **NEEDS)
+    answer_all_from(client, token, 7)
+    with translation.override(language):
+        page = client.get(reverse("careers:result_detail", args=[token]))
+        change = reverse("careers:quiz_step", args=[token, 5])
+    for said in words:
+        assertContains(page, said)
+    assertContains(page, f'<a href="{change}">')
+    # An office the person could reach is not what the review says they chose.
+    assertNotContains(page, "I can travel to an office in my city")
+    if language != "en":
+        assert english_left(page.text, language) == []
+
+
+def test_a_result_without_unpaid_work_or_needs_leaves_their_lines_out(client):
+    token = start(client)
+    answer_all(client, token)
+    page = client.get(reverse("careers:result_detail", args=[token]))
+    assertContains(page, "<dt>Paid work</dt>")
+    assertContains(page, "None yet")
+    assertContains(page, "I can travel to an office in my city")
+    assertContains(page, "US business hours (night shift in India)")
+    assertNotContains(page, "Unpaid or informal work")
+    assertNotContains(page, "What affects your work")
