@@ -58,9 +58,10 @@ def test_text_output_reads_like_advice(capsys):
         "recommend", str(PROFILES / "tenth-pass-a2-english.json"), "--top", "2"
     )
     out = capsys.readouterr().out
-    assert out.startswith("Nothing is open to you yet; BPO is nearest for you")
+    assert out.startswith("BPO fits you best today")
     first = "1. Domestic telecaller (Hindi or a regional language) (BPO, call-centre)"
-    assert f"{first}: NOT YET, about 1–2 years" in out
+    assert f"{first}: ELIGIBLE" in out
+    assert "2. Domestic voice support associate" in out
     assert (
         "   - Required: Needs 12th standard or higher; you have 10th standard." in out
     )

@@ -35,7 +35,7 @@ def lines(fit) -> list[str]:
 
 
 def designer() -> tuple[Requirement, ...]:
-    diploma = Option("diploma-design", "Diploma in design", effort=Effort(52, 104))
+    diploma = Option("test-diploma", "Diploma in design", effort=Effort(52, 104))
     return (
         DAY,
         Requirement("dip", "qualification", True, accepts=(diploma,), way="diploma"),
@@ -176,10 +176,17 @@ def test_home_work_names_only_what_the_set_up_is_missing(catalogue):
     home = role(
         DAY, Requirement("home", "work_from_home", True, accepts=items), setting="home"
     )
-    has_two = replace(DAYTIME, home_setup=frozenset({"internet", "power_backup"}))
+    has_two = replace(
+        DAYTIME,
+        commute="remote_only",
+        home_setup=frozenset({"internet", "power_backup"}),
+    )
     fit = score(catalogue, home, has_two)
     (step,) = fit.plan
     assert english(step.text) == "Set up to work from home: a quiet place to work"
+    # Home roles have office seats too: someone who can go to one is not held back.
+    office = replace(has_two, commute="office")
+    assert score(catalogue, home, office).verdict == Verdict.ELIGIBLE
     ready = replace(has_two, home_setup=has_two.home_setup | {"quiet_place"})
     assert score(catalogue, home, ready).verdict == Verdict.ELIGIBLE
 
@@ -281,7 +288,7 @@ def test_next_steps_build_on_your_background_before_quicker_unrelated_ones(catal
         "q",
         "qualification",
         True,
-        accepts=(Option("cpc", "CPC", effort=Effort(17, 26), field_of_study="x"),),
+        accepts=(Option("test-cpc", "CPC", effort=Effort(17, 26)),),
     )
     life = Requirement(
         "f", "field_of_study", True, accepts=(Option("life_sciences", "Life sciences"),)

@@ -26,6 +26,7 @@ from careers.choices import (
     ExperienceDomain,
     FieldOfStudy,
     Importance,
+    Language,
     OccupationFit,
     PortfolioKind,
     QualificationKind,
@@ -457,6 +458,7 @@ BACKGROUND_CODES = {
     "fields": set(FieldOfStudy.values) - {FieldOfStudy.ANY},
     "domains": set(ExperienceDomain.values),
     "portfolios": set(PortfolioKind.values),
+    "languages": set(Language.values),
 }
 
 

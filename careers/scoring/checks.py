@@ -303,6 +303,14 @@ def _work_from_home(req: Requirement, p: Profile, role: Role, e: Efforts) -> Out
         met = _("You have what working from home needs: %(items)s.", items=items)
         return True, met, NO_STEP, NO_TIME
     items = Items(tuple(HOME_PHRASES[c] for c in missing), "and")
+    if not p.home_only:
+        # Home roles have office seats too (WorkSetting.HOME): someone who can go to
+        # an office is not held back by the set-up, only told what home days need.
+        note = _(
+            "You can work from an office; to work from home you would need %(items)s.",
+            items=items,
+        )
+        return True, note, NO_STEP, NO_TIME
     step = _("Set up to work from home: %(items)s", items=items)
     reason = _("To work from home you still need %(items)s.", items=items)
     return False, reason, step, e.home_setup

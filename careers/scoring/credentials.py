@@ -61,6 +61,15 @@ def with_credentials(profile: Profile, qualifications: Mapping[str, Option]) -> 
                     held.add(slug)
                 elif slug not in held and slug not in reached:
                     reached[slug] = step
+    # On the way to a qualification, you have what it needs to start: its one
+    # prerequisite qualification, or the lowest level any route starts from.
+    floors = []
+    for code, _stage in reached.items():
+        ways = routes(qualifications[code]) if code in qualifications else ()
+        if len(ways) == 1 and ways[0].kind == "qualification":
+            held.add(ways[0].code)
+        elif ways and all(r.kind == "education" for r in ways):
+            floors.append(min((r.code for r in ways), key=_rank))
     todo = list(held)
     while todo:
         option = qualifications.get(todo.pop())
@@ -74,7 +83,7 @@ def with_credentials(profile: Profile, qualifications: Mapping[str, Option]) -> 
             todo.append(ways[0].code)
     levels = [qualifications[q].level for q in held if q in qualifications]
     education = max(
-        [profile.education, *[lvl for lvl in levels if lvl]],
+        [profile.education, *[lvl for lvl in levels if lvl], *floors],
         key=_rank,
     )
     return replace(

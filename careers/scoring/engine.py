@@ -36,7 +36,7 @@ from careers.scoring.vocabulary import CEFRLevel, Channel, EducationLevel, Secto
 # Close: every missing must-have together takes about three months or less (at the quick
 # end of each estimate: one CEFR level is close, two are not).
 CLOSE_WEEKS = 13
-# Each CEFR level of English above B1 a role requires (and you have) counts a little:
+# Each CEFR level of English above B1 a role asks for (and you have) counts a little:
 # among roles otherwise alike, work that uses strong English (better paid) comes first.
 ENGLISH_USE = 0.25
 PATHS_SHOWN = 3
@@ -182,7 +182,7 @@ def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
     english_use = ENGLISH_USE * sum(
         max(0, CEFR_LEVELS.index(r.level) - CEFR_LEVELS.index(CEFRLevel.B1))
         for r, c in zip(ordered, by_requirement, strict=True)
-        if r.must and c.met and r.kind in ("spoken_english", "written_english")
+        if c.met and r.kind in ("spoken_english", "written_english")
     )
     pitch = role.education(must=False)
     used = uses(role, profile, efforts.qualifications)
@@ -219,9 +219,9 @@ def _step_order(step: Step) -> tuple:
 
 
 def _rank_key(fit: RoleFit) -> tuple:
-    """The order within a verdict (relevance.py's rule): background used, then
-    over-qualification for roles that use none of it, wishes, English; time for roles
-    not open yet."""
+    """The order within a verdict (relevance.py's rule): background used; time for
+    roles not open yet; over-qualification for roles that use none of it; wishes; then
+    the English it uses, and how much of what helps you have."""
     far = fit.distance or Effort(0, 0)
     time = (far.low, far.high) if fit.verdict != Verdict.ELIGIBLE else (0, 0)
     return (

@@ -252,13 +252,14 @@ class Background:
     domains: frozenset[str] = frozenset()
     qualifications: frozenset[str] = frozenset()
     portfolios: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: Mapping[str, Iterable[str]]) -> Background:
         return cls(**{key: frozenset(data.get(key, ())) for key in BACKGROUND_KEYS})
 
 
-BACKGROUND_KEYS = ("fields", "domains", "qualifications", "portfolios")
+BACKGROUND_KEYS = ("fields", "domains", "qualifications", "portfolios", "languages")
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,14 @@
 """Relevance: how much of a person's background a role uses, and the order it gives.
 
 The rule, as README.md "How scoring works" says it to a counsellor: within a verdict, a
-role that uses more of the person's background comes first. Four things count, once each:
+role that uses more of the person's background comes first. Five things count, once each:
 a qualification they hold or are on the way to; their field of study (a qualification
 counts for its field, and for a school-leaver the 12th stream counts for work pitched at
 school-leavers); their work, paid or unpaid, in the role's domains; a portfolio of the
-kind the role looks at. Over-qualification lowers only roles that use none of it. Wishes
-come next, then time.
+kind the role looks at; a language the role is for (its background's `languages`: a
+foreign-language desk, not every role that asks for a local language), at B1 or better.
+For roles not open yet, the nearest come next. Over-qualification lowers only roles
+that use none of it. Wishes come next, then the English a role uses.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from careers.scoring.profile import (
+    CEFR_LEVELS,
     STREAM_FIELDS,
     Option,
     Profile,
     Role,
 )
-from careers.scoring.vocabulary import EducationLevel, FieldOfStudy
+from careers.scoring.vocabulary import CEFRLevel, EducationLevel, FieldOfStudy
 
 # Over-qualification is counted in stages, not levels: school, a diploma or some
 # college, a degree, a postgraduate degree. A graduate is one stage above a diploma role.
@@ -42,6 +45,7 @@ def role_background(role: Role) -> dict[str, set[str]]:
         "fields": set(role.background.fields),
         "domains": set(role.background.domains),
         "portfolios": set(role.background.portfolios),
+        "languages": set(role.background.languages),
     }
     into = {
         "qualification": "qualifications",
@@ -70,16 +74,22 @@ def person_background(
     domains = set(profile.informal_domains)
     if profile.experience_years:
         domains |= profile.experience_domains
+    b1 = CEFR_LEVELS.index(CEFRLevel.B1)
     return {
         "qualifications": quals,
         "fields": fields,
         "domains": domains,
         "portfolios": set(profile.portfolios),
+        "languages": {
+            code
+            for code, level in profile.other_languages
+            if level in CEFR_LEVELS and CEFR_LEVELS.index(level) >= b1
+        },
     }
 
 
 def uses(role: Role, profile: Profile, qualifications: Mapping[str, Option]) -> int:
-    """How many of the four kinds of background the role uses (0–4)."""
+    """How many of the five kinds of background the role uses (0–5)."""
     wants = role_background(role)
     has = person_background(profile, role, qualifications)
     return sum(bool(wants[key] & has[key]) for key in wants)
