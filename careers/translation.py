@@ -30,7 +30,7 @@ class QualificationText(TranslationOptions):
 
 @register(Skill)
 class SkillText(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "screen_reader")
 
 
 @register(StepEstimate)

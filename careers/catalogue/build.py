@@ -23,9 +23,11 @@ from careers.choices import (
     EFFORT_CODES,
     Channel,
     EducationLevel,
+    ExperienceDomain,
     FieldOfStudy,
     Importance,
     OccupationFit,
+    PortfolioKind,
     QualificationKind,
     RequirementKind,
     Sector,
@@ -53,6 +55,7 @@ HAND_FIELDS = {
     "weight",
     "explanation",
     "reason",
+    "way",
 }
 OVERRIDE_FIELDS = {"level", "importance", "weight", "explanation", "reason"}
 
@@ -136,6 +139,7 @@ def _requirement_object(
             "explanation": fields["explanation"],
             "source": fields["source"],
             "source_note": fields["source_note"],
+            "way": fields.get("way", ""),
             "position": position,
         },
         MESSAGES: fields.get(MESSAGES, {}),
@@ -245,7 +249,9 @@ def _qualifications_and_skills(
         fields |= _estimate_fields(item, where)
         fields["description"] = item.get("description", "")
         fields["stages"] = _stages(item, fields["weeks_low"], where)
+        fields["requires"] = _routes(item, where)
         objects.append(_object("qualification", **fields))
+    _check_prerequisites(objects, qualifications)
     skills: set[str] = set()
     for item in spec.get("skill", []):
         where = f"skill {item.get('slug')!r}"
@@ -253,9 +259,65 @@ def _qualifications_and_skills(
         require(item["slug"] not in skills, where, "duplicate slug")
         skills.add(item["slug"])
         fields = {k: item[k] for k in ("slug", "name", "kind")}
-        description = item.get("description", "")
-        objects.append(_object("skill", **fields, description=description))
+        fields["description"] = item.get("description", "")
+        fields["screen_reader"] = item.get("screen_reader", "")
+        objects.append(_object("skill", **fields))
     return objects, qualifications, skills
+
+
+ROUTE_KEYS = {"education", "qualification", "weeks"}
+
+
+def _routes(item: dict[str, Any], where: str) -> list[dict[str, Any]]:
+    """A qualification's routes in (any one), each with its own weeks if they differ."""
+    routes = item.get("requires", [])
+    require(isinstance(routes, list), where, "requires is a list of routes")
+    for route in routes:
+        require(
+            isinstance(route, dict)
+            and not set(route) - ROUTE_KEYS
+            and len({"education", "qualification"} & set(route)) == 1,
+            where,
+            "a route names an education level or a qualification, and may give weeks",
+        )
+        if "education" in route:
+            level = route["education"]
+            require(level in EducationLevel.values, where, f"unknown level {level!r}")
+        if "weeks" in route:
+            weeks = route["weeks"]
+            require(
+                isinstance(weeks, list)
+                and len(weeks) == 2
+                and 0 < weeks[0] <= weeks[1],
+                where,
+                "a route's weeks = [quickest, usual]",
+            )
+    return routes
+
+
+def _check_prerequisites(objects: list[dict[str, Any]], known: set[str]) -> None:
+    """Every prerequisite and every stage's counts_as names a known qualification
+    (and stage), and no qualification needs itself, however far back."""
+    by_slug = {o["fields"]["slug"]: o["fields"] for o in objects}
+    for slug, fields in by_slug.items():
+        where = f"qualification {slug!r}"
+        for route in fields["requires"]:
+            other = route.get("qualification")
+            require(other in (None, *known), where, f"requires unknown {other!r}")
+        for stage in fields["stages"]:
+            for target in stage.get("counts_as", []):
+                other, _, code = target.partition(":")
+                require(other in known, where, f"counts as unknown {other!r}")
+                codes = [s["code"] for s in by_slug[other]["stages"]]
+                require(not code or code in codes, where, f"no stage {target!r}")
+        seen, todo = set(), [slug]
+        while todo:
+            for route in by_slug[todo.pop()]["requires"]:
+                other = route.get("qualification")
+                require(other != slug, where, "needs itself to start")
+                if other and other not in seen:
+                    seen.add(other)
+                    todo.append(other)
 
 
 def _estimate_fields(item: dict[str, Any], where: str) -> dict[str, Any]:
@@ -290,7 +352,7 @@ def _stages(item: dict[str, Any], weeks: int, where: str) -> list[dict[str, Any]
         ]
     for stage in stages:
         require(
-            set(stage) == {"code", "name", "weeks_left"}
+            set(stage) - {"counts_as"} == {"code", "name", "weeks_left"}
             and 0 < stage["weeks_left"] <= weeks,
             where,
             f"stage {stage.get('code')!r} needs code, name and weeks_left "
@@ -362,6 +424,7 @@ def _role_objects(
         channel=role["channel"],
         setting=setting,
         typical_shifts=role["shifts"],
+        background=_background(role, known, where),
         job_zone=linked[0].job_zone,
         position=position,
     )
@@ -382,11 +445,44 @@ def _role_objects(
         role_fields.append(_hand_fields(req, here, *known))
     codes = [f["code"] for f in role_fields]
     require(len(codes) == len(set(codes)), where, "requirement codes repeat")
+    _check_role_rules(role_fields, setting, where)
     requirements = [
         _requirement_object(slug, req_position, fields)
         for req_position, fields in enumerate(role_fields)
     ]
     return role_object, links, requirements
+
+
+BACKGROUND_CODES = {
+    "fields": set(FieldOfStudy.values) - {FieldOfStudy.ANY},
+    "domains": set(ExperienceDomain.values),
+    "portfolios": set(PortfolioKind.values),
+}
+
+
+def _background(
+    role: dict[str, Any], known: tuple[set[str], set[str]], where: str
+) -> dict[str, list[str]]:
+    """Who the role is for (relevance), as codes the engine knows."""
+    background = role.get("background", {})
+    allowed = BACKGROUND_CODES | {"qualifications": known[0]}
+    unknown = set(background) - set(allowed)
+    require(not unknown, where, f"background has unknown keys {sorted(unknown)}")
+    for key, codes in background.items():
+        bad = [c for c in codes if c not in allowed[key]]
+        require(not bad, where, f"background {key}: unknown {bad}")
+    return {key: sorted(codes) for key, codes in sorted(background.items())}
+
+
+def _check_role_rules(fields: list[dict[str, Any]], setting: str, where: str) -> None:
+    """Ways in come two or more to a role; every role says when it runs (one must-have
+    shift requirement) and a home role what its set-up needs."""
+    ways = {f.get("way", "") for f in fields} - {""}
+    require(
+        len(ways) != 1,
+        where,
+        f"one way in ({ways.pop() if ways else ''}) needs another",
+    )
 
 
 def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]]:

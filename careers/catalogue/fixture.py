@@ -33,7 +33,7 @@ TRANSLATED = {
     "careers.role": ("role", ("title", "summary", "day_to_day", "typical_shifts")),
     "careers.requirement": ("requirement", ("explanation", "source_note")),
     "careers.qualification": ("qualification", ("name", "effort_reason", "cost")),
-    "careers.skill": ("skill", ("name",)),
+    "careers.skill": ("skill", ("name", "screen_reader")),
     "careers.stepestimate": ("estimate", ("effort_reason", "cost")),
 }
 

@@ -155,6 +155,9 @@ class Estimate(models.Model):
 
 
 STAGE_KEYS = {"code", "name", "weeks_left"}
+# A stage may also count as holding other qualifications ("ca-inter") or having reached
+# one of their stages ("ca-inter:foundation").
+STAGE_OPTIONAL_KEYS = {"counts_as"}
 
 
 # A stage's name in our other languages, beside the English (fixtures/translations/).
@@ -192,7 +195,7 @@ def stage_error(number: int, stage: object, codes: set[str]) -> str | None:
     where = f"Stage {number}"
     if not isinstance(stage, dict) or not stage.keys() >= STAGE_KEYS:
         return f"{where} needs a code, a name and weeks_left, as in {STAGES_EXAMPLE}."
-    unknown = stage.keys() - STAGE_KEYS - STAGE_NAMES
+    unknown = stage.keys() - STAGE_KEYS - STAGE_OPTIONAL_KEYS - STAGE_NAMES
     if unknown:
         return f"{where} has keys we do not use: {', '.join(sorted(unknown))}."
     code = stage["code"]
@@ -203,6 +206,11 @@ def stage_error(number: int, stage: object, codes: set[str]) -> str | None:
         return f"{where} needs a name."
     if any(not isinstance(stage.get(key, ""), str) for key in STAGE_NAMES):
         return f"{where}: {' and '.join(sorted(STAGE_NAMES))} must be text."
+    counts_as = stage.get("counts_as", [])
+    if not isinstance(counts_as, list) or any(
+        not isinstance(c, str) or not c for c in counts_as
+    ):
+        return f"{where}: counts_as must be a list of qualification slugs."
     weeks = stage["weeks_left"]
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 0 < weeks <= 32767:
         return f"{where}: weeks_left must be a whole number of weeks, 1 or more."
@@ -223,6 +231,9 @@ class Qualification(Estimate, CatalogueItem):
     )
     # Where a candidate can be on the way: [{"code", "name", "weeks_left"}].
     stages = models.JSONField(default=list, blank=True)
+    # What must come first, any one route: [{"education": "bachelor"} or
+    # {"qualification": "llb"}, with "weeks": [low, high] by that route if it differs].
+    requires = models.JSONField(default=list, blank=True)
 
     class Meta(CatalogueItem.Meta, Estimate.Meta):
         pass
@@ -234,7 +245,27 @@ class Qualification(Estimate, CatalogueItem):
             effort=self.effort,
             stages=tuple((s["code"], s["name"], s["weeks_left"]) for s in self.stages),
             level=self.level,
+            field_of_study=self.field,
+            requires=tuple(self.routes()),
+            counts_as=tuple(
+                (s["code"], tuple(s["counts_as"]))
+                for s in self.stages
+                if s.get("counts_as")
+            ),
         )
+
+    def routes(self) -> list[scoring.Route]:
+        routes = []
+        for route in self.requires:
+            weeks = route.get("weeks")
+            effort = (
+                scoring.Effort(weeks[0], weeks[1], self.effort_reason, self.cost)
+                if weeks
+                else self.effort
+            )
+            kind = "education" if "education" in route else "qualification"
+            routes.append(scoring.Route(kind, route[kind], effort))
+        return routes
 
     def clean(self) -> None:
         super().clean()
@@ -262,7 +293,10 @@ class StepEstimate(Estimate):
         return (self.code,)
 
 
-def efforts_from(estimates: dict[str, scoring.Effort]) -> scoring.Efforts:
+def efforts_from(
+    estimates: dict[str, scoring.Effort],
+    qualifications: dict[str, scoring.Option] | None = None,
+) -> scoring.Efforts:
     """The engine's estimates from the catalogue's, by code (all of EFFORT_CODES)."""
     return scoring.Efforts(
         cefr_level=estimates["cefr-level"],
@@ -274,6 +308,7 @@ def efforts_from(estimates: dict[str, scoring.Effort]) -> scoring.Efforts:
         experience_year=estimates["experience-year"],
         home_setup=estimates["home-setup"],
         portfolio=estimates["portfolio"],
+        qualifications=qualifications or {},
     )
 
 
@@ -281,6 +316,16 @@ class Skill(CatalogueItem):
     Kind = SkillKind
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
+    screen_reader = models.CharField(
+        "hard with a screen reader",
+        max_length=300,
+        blank=True,
+        help_text="If the tool is known to be hard to use with a screen reader: why, "
+        "with the source. Roles that ask for it say so to people who use one.",
+    )
+
+    def as_option(self) -> scoring.Option:
+        return scoring.Option(self.slug, self.name, note=self.screen_reader)
 
 
 class RoleQuerySet(models.QuerySet):
@@ -349,6 +394,9 @@ class Role(models.Model):
         default=WorkSetting.OFFICE,
     )
     typical_shifts = models.CharField(max_length=240)
+    # Who the work is for, beside what its requirements name: {"fields": [...],
+    # "domains": [...], "qualifications": [...], "portfolios": [...]} (relevance).
+    background = models.JSONField(default=dict, blank=True)
     job_zone = models.PositiveSmallIntegerField(
         help_text="O*NET Job Zone (1–5) of the role's main occupation: how much "
         "preparation the work needs."
@@ -398,6 +446,7 @@ class Role(models.Model):
             channel=self.channel,
             requirements=tuple(r.as_scoring() for r in self.requirements.all()),
             setting=self.setting,
+            background=scoring.Background.of(self.background),
         )
 
 
@@ -421,7 +470,12 @@ def scoring_catalogue() -> scoring.Catalogue:
         # ids, read in the reader's language when shown (careers.assessments.wording).
         with translation.override("en"):
             roles = tuple(role.as_scoring() for role in Role.objects.for_scoring())
-        return scoring.Catalogue(roles=roles, efforts=efforts_from(estimates))
+            qualifications = {
+                q.slug: q.as_option() for q in Qualification.objects.all()
+            }
+        return scoring.Catalogue(
+            roles=roles, efforts=efforts_from(estimates, qualifications)
+        )
 
     return cached_value("scoring-catalogue", load, CATALOGUE_SECONDS)
 

@@ -21,6 +21,7 @@ from careers.choices import (
     EducationLevel,
     ExperienceDomain,
     FieldOfStudy,
+    HomeItem,
     Importance,
     Language,
     PortfolioKind,
@@ -73,6 +74,13 @@ class Requirement(models.Model):
     source = models.CharField(max_length=4, choices=Source.choices)
     source_note = models.CharField(
         max_length=500, help_text="The O*NET figures behind it, or the one-line reason."
+    )
+    way = models.SlugField(
+        "way in",
+        max_length=40,
+        blank=True,
+        help_text="Blank: asked in every case. A name: asked only by that way in; a "
+        "candidate meets the role through any one of its ways (and the blank ones).",
     )
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -159,7 +167,9 @@ class Requirement(models.Model):
                 "%(n)d year in %(domains)s", "%(n)d years in %(domains)s", self.amount
             ) % {"n": self.amount, "domains": domains}
         if kind == RequirementKind.SHIFT:
-            return Shift(self.level).label
+            return or_list(Shift(c).label for c in self.subject_codes)
+        if kind == RequirementKind.WORK_FROM_HOME:
+            return and_list(HomeItem(c).label for c in self.home_items)
         if kind == RequirementKind.PORTFOLIO:
             return or_list(PortfolioKind(c).label for c in self.subject_codes)
         return ""
@@ -167,6 +177,11 @@ class Requirement(models.Model):
     @property
     def subject_codes(self) -> list[str]:
         return [c.strip() for c in self.subject.split(",") if c.strip()]
+
+    @property
+    def home_items(self) -> list[str]:
+        """What a home set-up needs here: the items named, or all of them."""
+        return self.subject_codes or list(HomeItem.values)
 
     @property
     def languages_display(self) -> str:
@@ -180,7 +195,7 @@ class Requirement(models.Model):
         if kind == RequirementKind.QUALIFICATION:
             return tuple(q.as_option() for q in self.qualifications.all())
         if kind == RequirementKind.SKILL:
-            return tuple(option(k.slug, k.name) for k in self.skills.all())
+            return tuple(k.as_option() for k in self.skills.all())
         if kind == RequirementKind.OTHER_LANGUAGE:
             if INDIAN_LANGUAGES_CODE in codes:
                 codes = [c for c in codes if c != INDIAN_LANGUAGES_CODE]
@@ -192,6 +207,10 @@ class Requirement(models.Model):
             return tuple(option(c, str(ExperienceDomain(c).label)) for c in codes)
         if kind == RequirementKind.PORTFOLIO:
             return tuple(option(c, str(PortfolioKind(c).label)) for c in codes)
+        if kind == RequirementKind.SHIFT:
+            return tuple(option(c, str(Shift(c).label)) for c in codes)
+        if kind == RequirementKind.WORK_FROM_HOME:
+            return tuple(option(c, str(HomeItem(c).label)) for c in self.home_items)
         return ()
 
     def as_scoring(self) -> scoring.Requirement:
@@ -203,6 +222,7 @@ class Requirement(models.Model):
             level=self.level,
             amount=self.amount,
             accepts=self.accepted_options(),
+            way=self.way,
             label=languages_phrase(self.subject_codes)
             if self.kind == RequirementKind.OTHER_LANGUAGE
             else "",
@@ -254,6 +274,11 @@ def or_list(items) -> str:
     return _(" or ").join(str(i) for i in items)
 
 
+def and_list(items) -> str:
+    """ "A, B and C" as a threshold lists them, in the page's language."""
+    return _(", ").join(str(i) for i in items)
+
+
 def languages_phrase(codes: list[str]) -> Value:
     """The accepted languages as the engine words them, read in the page's language."""
     if INDIAN_LANGUAGES_CODE in codes:
@@ -278,7 +303,6 @@ def requirement_threshold_errors(
         RequirementKind.OTHER_LANGUAGE: CEFRLevel,
         RequirementKind.EDUCATION_LEVEL: EducationLevel,
         RequirementKind.SKILL: SkillLevel,
-        RequirementKind.SHIFT: Shift,
     }
     if kind in level_choices:
         allowed = level_choices[kind].values
@@ -304,6 +328,15 @@ def requirement_threshold_errors(
         not codes or any(c not in PortfolioKind.values for c in codes)
     ):
         errors["subject"] = f"Use kinds from: {', '.join(PortfolioKind.values)}."
+    # A role runs in any of these shifts; a home set-up needs these items (all if none).
+    if kind == RequirementKind.SHIFT and (
+        not codes or any(c not in Shift.values for c in codes)
+    ):
+        errors["subject"] = f"Use shift codes from: {', '.join(Shift.values)}."
+    if kind == RequirementKind.WORK_FROM_HOME and any(
+        c not in HomeItem.values for c in codes
+    ):
+        errors["subject"] = f"Use items from: {', '.join(HomeItem.values)}."
     if kind == RequirementKind.FIELD_OF_STUDY:
         chosen = [f.strip() for f in fields.split(",") if f.strip()]
         unknown = [f for f in chosen if f not in FieldOfStudy.values]

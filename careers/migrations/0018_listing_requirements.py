@@ -6,122 +6,256 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('careers', '0017_employers'),
+        ("careers", "0017_employers"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='joblisting',
-            name='apply_clicks',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='apply taps'),
+            model_name="joblisting",
+            name="apply_clicks",
+            field=models.PositiveIntegerField(
+                default=0, editable=False, verbose_name="apply taps"
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='apply_email',
+            model_name="joblisting",
+            name="apply_email",
             field=models.EmailField(blank=True, max_length=254),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='apply_phone',
-            field=models.CharField(blank=True, help_text='With the country code, e.g. +91 80 4000 1234.', max_length=20),
+            model_name="joblisting",
+            name="apply_phone",
+            field=models.CharField(
+                blank=True,
+                help_text="With the country code, e.g. +91 80 4000 1234.",
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='apply_url',
-            field=models.URLField(blank=True, verbose_name='application link'),
+            model_name="joblisting",
+            name="apply_url",
+            field=models.URLField(blank=True, verbose_name="application link"),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='apply_whatsapp',
-            field=models.CharField(blank=True, help_text='With the country code.', max_length=20, verbose_name='WhatsApp number'),
+            model_name="joblisting",
+            name="apply_whatsapp",
+            field=models.CharField(
+                blank=True,
+                help_text="With the country code.",
+                max_length=20,
+                verbose_name="WhatsApp number",
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='experience_max_years',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(40)], verbose_name='experience up to (years)'),
+            model_name="joblisting",
+            name="experience_max_years",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                null=True,
+                validators=[django.core.validators.MaxValueValidator(40)],
+                verbose_name="experience up to (years)",
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='experience_min_years',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='0 welcomes freshers.', null=True, validators=[django.core.validators.MaxValueValidator(40)], verbose_name='experience from (years)'),
+            model_name="joblisting",
+            name="experience_min_years",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="0 welcomes freshers.",
+                null=True,
+                validators=[django.core.validators.MaxValueValidator(40)],
+                verbose_name="experience from (years)",
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='expiry_reminded_at',
+            model_name="joblisting",
+            name="expiry_reminded_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='min_education',
-            field=models.CharField(blank=True, choices=[('10th', '10th (secondary school)'), ('12th', '12th (higher secondary)'), ('some_college', 'Some college (no degree yet)'), ('diploma', 'Diploma or certificate after school'), ('bachelor', "Bachelor's degree"), ('master', "Master's degree"), ('doctorate', 'Doctorate')], max_length=12, verbose_name='minimum education'),
+            model_name="joblisting",
+            name="min_education",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("10th", "10th (secondary school)"),
+                    ("12th", "12th (higher secondary)"),
+                    ("some_college", "Some college (no degree yet)"),
+                    ("diploma", "Diploma or certificate after school"),
+                    ("bachelor", "Bachelor's degree"),
+                    ("master", "Master's degree"),
+                    ("doctorate", "Doctorate"),
+                ],
+                max_length=12,
+                verbose_name="minimum education",
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='openings',
-            field=models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)]),
+            model_name="joblisting",
+            name="openings",
+            field=models.PositiveSmallIntegerField(
+                default=1, validators=[django.core.validators.MinValueValidator(1)]
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='spoken_english',
-            field=models.CharField(blank=True, choices=[('A1', 'A1 – Beginner'), ('A2', 'A2 – Elementary'), ('B1', 'B1 – Intermediate'), ('B2', 'B2 – Upper intermediate'), ('C1', 'C1 – Advanced'), ('C2', 'C2 – Proficient')], help_text='Lowest level.', max_length=2),
+            model_name="joblisting",
+            name="spoken_english",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("A1", "A1 – Beginner"),
+                    ("A2", "A2 – Elementary"),
+                    ("B1", "B1 – Intermediate"),
+                    ("B2", "B2 – Upper intermediate"),
+                    ("C1", "C1 – Advanced"),
+                    ("C2", "C2 – Proficient"),
+                ],
+                help_text="Lowest level.",
+                max_length=2,
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='typing_wpm',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='typing speed (words a minute)'),
+            model_name="joblisting",
+            name="typing_wpm",
+            field=models.PositiveSmallIntegerField(
+                blank=True, null=True, verbose_name="typing speed (words a minute)"
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='view_count',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='views'),
+            model_name="joblisting",
+            name="view_count",
+            field=models.PositiveIntegerField(
+                default=0, editable=False, verbose_name="views"
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='walk_in_bring',
-            field=models.JSONField(blank=True, default=list, help_text='Tick what to bring.', verbose_name='what to bring'),
+            model_name="joblisting",
+            name="walk_in_bring",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Tick what to bring.",
+                verbose_name="what to bring",
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='walk_in_date',
+            model_name="joblisting",
+            name="walk_in_date",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='walk_in_from',
+            model_name="joblisting",
+            name="walk_in_from",
             field=models.TimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='walk_in_until',
+            model_name="joblisting",
+            name="walk_in_until",
             field=models.TimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='walk_in_venue',
-            field=models.TextField(blank=True, help_text='The full address, with a landmark.'),
+            model_name="joblisting",
+            name="walk_in_venue",
+            field=models.TextField(
+                blank=True, help_text="The full address, with a landmark."
+            ),
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='written_english',
-            field=models.CharField(blank=True, choices=[('A1', 'A1 – Beginner'), ('A2', 'A2 – Elementary'), ('B1', 'B1 – Intermediate'), ('B2', 'B2 – Upper intermediate'), ('C1', 'C1 – Advanced'), ('C2', 'C2 – Proficient')], help_text='Lowest level.', max_length=2),
+            model_name="joblisting",
+            name="written_english",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("A1", "A1 – Beginner"),
+                    ("A2", "A2 – Elementary"),
+                    ("B1", "B1 – Intermediate"),
+                    ("B2", "B2 – Upper intermediate"),
+                    ("C1", "C1 – Advanced"),
+                    ("C2", "C2 – Proficient"),
+                ],
+                help_text="Lowest level.",
+                max_length=2,
+            ),
         ),
         migrations.AlterField(
-            model_name='joblisting',
-            name='how_to_apply',
-            field=models.TextField(blank=True, help_text='Phone numbers, emails and links become tap-able.', verbose_name='anything else about applying'),
+            model_name="joblisting",
+            name="how_to_apply",
+            field=models.TextField(
+                blank=True,
+                help_text="Phone numbers, emails and links become tap-able.",
+                verbose_name="anything else about applying",
+            ),
         ),
         migrations.CreateModel(
-            name='ListingLanguage',
+            name="ListingLanguage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('hindi', 'Hindi'), ('bengali', 'Bengali'), ('marathi', 'Marathi'), ('telugu', 'Telugu'), ('tamil', 'Tamil'), ('gujarati', 'Gujarati'), ('kannada', 'Kannada'), ('malayalam', 'Malayalam'), ('punjabi', 'Punjabi'), ('urdu', 'Urdu'), ('odia', 'Odia'), ('tagalog', 'Tagalog / Filipino'), ('cebuano', 'Cebuano (Bisaya)'), ('spanish', 'Spanish'), ('french', 'French'), ('german', 'German'), ('japanese', 'Japanese'), ('arabic', 'Arabic'), ('mandarin', 'Mandarin Chinese'), ('portuguese', 'Portuguese')], max_length=12)),
-                ('level', models.CharField(choices=[('A1', 'A1 – Beginner'), ('A2', 'A2 – Elementary'), ('B1', 'B1 – Intermediate'), ('B2', 'B2 – Upper intermediate'), ('C1', 'C1 – Advanced'), ('C2', 'C2 – Proficient')], max_length=2)),
-                ('listing', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='languages', to='careers.joblisting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("hindi", "Hindi"),
+                            ("bengali", "Bengali"),
+                            ("marathi", "Marathi"),
+                            ("telugu", "Telugu"),
+                            ("tamil", "Tamil"),
+                            ("gujarati", "Gujarati"),
+                            ("kannada", "Kannada"),
+                            ("malayalam", "Malayalam"),
+                            ("punjabi", "Punjabi"),
+                            ("urdu", "Urdu"),
+                            ("odia", "Odia"),
+                            ("tagalog", "Tagalog / Filipino"),
+                            ("cebuano", "Cebuano (Bisaya)"),
+                            ("spanish", "Spanish"),
+                            ("french", "French"),
+                            ("german", "German"),
+                            ("japanese", "Japanese"),
+                            ("arabic", "Arabic"),
+                            ("mandarin", "Mandarin Chinese"),
+                            ("portuguese", "Portuguese"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("A1", "A1 – Beginner"),
+                            ("A2", "A2 – Elementary"),
+                            ("B1", "B1 – Intermediate"),
+                            ("B2", "B2 – Upper intermediate"),
+                            ("C1", "C1 – Advanced"),
+                            ("C2", "C2 – Proficient"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "listing",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="languages",
+                        to="careers.joblisting",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('listing', 'language'), name='listing_language_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("listing", "language"), name="listing_language_once"
+                    )
+                ],
             },
         ),
     ]

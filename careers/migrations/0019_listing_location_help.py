@@ -4,15 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('careers', '0018_listing_requirements'),
+        ("careers", "0018_listing_requirements"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='joblisting',
-            name='location',
-            field=models.CharField(help_text='The city first, then the state or province: “Pune, Maharashtra”.', max_length=150),
+            model_name="joblisting",
+            name="location",
+            field=models.CharField(
+                help_text="The city first, then the state or province: “Pune, Maharashtra”.",
+                max_length=150,
+            ),
         ),
     ]

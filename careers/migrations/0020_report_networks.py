@@ -27,26 +27,29 @@ def reviewed_now(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('careers', '0019_listing_location_help'),
+        ("careers", "0019_listing_location_help"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='listingreport',
-            name='network',
+            model_name="listingreport",
+            name="network",
             field=models.CharField(blank=True, editable=False, max_length=32),
         ),
         migrations.AddField(
-            model_name='listingreport',
-            name='reviewed_at',
+            model_name="listingreport",
+            name="reviewed_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
         migrations.AlterField(
-            model_name='joblisting',
-            name='expires_at',
-            field=models.DateTimeField(blank=True, help_text='Set to 30 days after approval or renewal.', null=True),
+            model_name="joblisting",
+            name="expires_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Set to 30 days after approval or renewal.",
+                null=True,
+            ),
         ),
         migrations.RunPython(grant, migrations.RunPython.noop),
         migrations.RunPython(reviewed_now, migrations.RunPython.noop),

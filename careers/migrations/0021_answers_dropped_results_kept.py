@@ -10,25 +10,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('careers', '0020_report_networks'),
+        ("careers", "0020_report_networks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='assessment',
-            name='dropped',
+            model_name="assessment",
+            name="dropped",
             field=models.JSONField(blank=True, default=dict),
         ),
         migrations.AddField(
-            model_name='result',
-            name='visited_at',
-            field=models.DateTimeField(db_index=True, default=django.utils.timezone.now),
+            model_name="result",
+            name="visited_at",
+            field=models.DateTimeField(
+                db_index=True, default=django.utils.timezone.now
+            ),
         ),
         migrations.AlterField(
-            model_name='share',
-            name='result',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='shares', to='careers.result'),
+            model_name="share",
+            name="result",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="shares",
+                to="careers.result",
+            ),
         ),
     ]

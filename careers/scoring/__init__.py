@@ -6,7 +6,8 @@ engine.py scores and ranks every role. The views, the `recommend` command and th
 all call `recommend()`.
 """
 
-from careers.scoring.checks import check_requirement, education_effort
+from careers.scoring.checks import check_requirement
+from careers.scoring.credentials import education_effort, time_to, with_credentials
 from careers.scoring.engine import (
     CLOSE_WEEKS,
     FORMAT,
@@ -26,6 +27,7 @@ from careers.scoring.profile import (
     SKILL_LEVELS,
     STREAM_FIELDS,
     VERDICT_ORDER,
+    Background,
     Catalogue,
     Check,
     Effort,
@@ -38,6 +40,7 @@ from careers.scoring.profile import (
     Requirement,
     Role,
     RoleFit,
+    Route,
     Step,
     Verdict,
     profile_from_data,

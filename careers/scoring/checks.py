@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from careers.scoring.credentials import education_effort, time_to
 from careers.scoring.profile import (
     AT_LEVEL,
     CEFR_LEVELS,
     DEGREE_IN,
     DOMAIN_PHRASES,
     EDUCATION_LEVELS,
-    EDUCATION_PATH,
     EDUCATION_PHRASES,
     FIELD_PHRASES,
+    HOME_PHRASES,
     NO_TIME,
     PORTFOLIO_PHRASES,
     SHIFT_PHRASES,
@@ -37,7 +38,13 @@ from careers.scoring.profile import (
     join_names,
 )
 from careers.scoring.text import Items, Text, Value, _, ngettext
-from careers.scoring.vocabulary import Commute, EducationLevel, WorkSetting
+from careers.scoring.vocabulary import (
+    Channel,
+    Commute,
+    EducationLevel,
+    Need,
+    WorkSetting,
+)
 
 # (met, reason, step text, effort); a step text of None: refused, no step.
 Outcome = tuple[bool, Text, Text | None, Effort]
@@ -48,14 +55,6 @@ ON_YOUR_WAY = _("%(names)s; you are on your way to %(name)s.")
 
 def _rank(levels: tuple[str, ...], value: str | None) -> int:
     return levels.index(value) if value in levels else -1
-
-
-def education_effort(have: str, need: str, efforts: Efforts) -> Effort:
-    """From the level you have to the one needed, through the levels before it."""
-    total = NO_TIME
-    while _rank(EDUCATION_LEVELS, have) < _rank(EDUCATION_LEVELS, need):
-        total, need = total + efforts.education[need], EDUCATION_PATH[need]
-    return total
 
 
 def _english(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
@@ -160,7 +159,11 @@ def _field(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
         return True, met, NO_STEP, NO_TIME
     bachelor = EducationLevel.BACHELOR
     level = max(role.education(must=True), bachelor, key=EDUCATION_LEVELS.index)
-    effort = education_effort(EducationLevel.HIGHER_SECONDARY, level, e)
+    if _rank(EDUCATION_LEVELS, p.education) >= _rank(EDUCATION_LEVELS, level):
+        # A degree at that level in another field: this one takes as long again.
+        effort = e.education[level]
+    else:
+        effort = education_effort(p.education, level, e)
     step = DEGREE_IN.get(level, DEGREE_IN[bachelor])
     reason = _("A background in %(names)s.", names=names)
     return False, reason, _fill(step, names=names), effort
@@ -172,22 +175,28 @@ def _qualification(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outc
     held = [o for o in req.accepts if o.code in p.qualifications]
     if held:
         return True, _("You hold %(name)s.", name=held[0].name), NO_STEP, NO_TIME
-    reached = dict(p.in_progress)
     options = []
     for o in req.accepts:
-        # No estimate in the catalogue (it refuses one): as long as a degree, never close.
-        effort = o.effort or Effort(156, 156)
-        for code, name, weeks in o.stages:
-            if reached.get(o.code) == code and weeks < effort.low:
-                effort = Effort(weeks, weeks, f"From “{name}”.", effort.cost)
-        options.append((effort.low, effort.high, o.name, o, effort))
-    _low, _high, _name, best, effort = min(options)
-    names = join_names(req.accepts)
+        # The catalogue's own record of a qualification knows its prerequisites.
+        o = e.qualifications.get(o.code, o)
+        effort, names, gains = time_to(o, p, e)
+        options.append(((effort.low, effort.high, o.name), o, effort, names, gains))
+    _key, best, effort, names, gains = min(options, key=lambda item: item[0])
+    reached = dict(p.in_progress)
+    accepted = join_names(req.accepts)
     if best.code in reached:
-        reason = _fill(ON_YOUR_WAY, names=names, name=best.name)
+        reason = _fill(ON_YOUR_WAY, names=accepted, name=best.name)
     else:
-        reason = _("%(names)s; you have none of these yet.", names=names)
-    return False, reason, _("Get %(name)s", name=best.name), effort
+        reason = _("%(names)s; you have none of these yet.", names=accepted)
+    if len(names) > 1:
+        step = _(
+            "Complete %(first)s, then get %(name)s",
+            first=Items(names[:-1], "then"),
+            name=best.name,
+        )
+    else:
+        step = _("Get %(name)s", name=best.name)
+    return False, reason, step, effort, gains
 
 
 def _skill(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
@@ -270,23 +279,32 @@ def _experience(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome
 
 
 def _shift(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
-    phrase = SHIFT_PHRASES[req.level]
-    if req.level in p.shifts:
-        return True, _("You can work %(shift)s.", shift=phrase), NO_STEP, NO_TIME
-    return (
-        False,
-        _("Needs %(shift)s; you said you cannot.", shift=phrase),
-        None,
-        NO_TIME,
+    runs = Items(tuple(SHIFT_PHRASES[o.code] for o in req.accepts))
+    yours = [o for o in req.accepts if o.code in p.shifts]
+    if yours:
+        can = Items(tuple(SHIFT_PHRASES[o.code] for o in yours))
+        return True, _("You can work %(shift)s.", shift=can), NO_STEP, NO_TIME
+    said = Items(tuple(SHIFT_PHRASES[s] for s in sorted(p.shifts)), "and")
+    reason = (
+        _("It runs in %(runs)s; you said you can work %(said)s.", runs=runs, said=said)
+        if p.shifts
+        else _(
+            "It runs in %(runs)s; you did not say which shifts you can work.", runs=runs
+        )
     )
+    return False, reason, None, NO_TIME
 
 
 def _work_from_home(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
-    if p.work_from_home:
-        met = _("You have a steady connection, power backup and a quiet place.")
+    needed = [o.code for o in req.accepts]
+    missing = [code for code in needed if code not in p.home_setup]
+    if not missing:
+        items = Items(tuple(HOME_PHRASES[c] for c in needed), "and")
+        met = _("You have what working from home needs: %(items)s.", items=items)
         return True, met, NO_STEP, NO_TIME
-    step = _("Set up to work from home: steady internet, power backup and a quiet room")
-    reason = _("A home set-up: internet, power backup, a quiet place.")
+    items = Items(tuple(HOME_PHRASES[c] for c in missing), "and")
+    step = _("Set up to work from home: %(items)s", items=items)
+    reason = _("To work from home you still need %(items)s.", items=items)
     return False, reason, step, e.home_setup
 
 
@@ -325,17 +343,75 @@ def check_requirement(
     req: Requirement, profile: Profile, role: Role, efforts: Efforts
 ) -> Check:
     """Whether the profile meets one requirement, why, and the step that would meet it."""
-    met, reason, text, effort = CHECKERS[req.kind](req, profile, role, efforts)
+    if req.kind == "spoken_english" and profile.no_voice:
+        return _no_voice(req)
+    met, reason, text, effort, *gained = CHECKERS[req.kind](req, profile, role, efforts)
     known = text is not None and text != NO_STEP
-    step = Step((req.kind, req.code), text, effort) if not met and known else None
+    gains = gained[0] if gained else ()
+    key = ("qualification", *gains) if gains else (req.kind, req.code)
+    step = Step(key, text, effort, gains) if not met and known else None
     return Check(
-        req.code, req.kind, req.must, req.weight, met, reason, step, text is None
+        req.code,
+        req.kind,
+        req.must,
+        req.weight,
+        met,
+        reason,
+        step,
+        text is None,
+        req.way,
     )
+
+
+def _no_voice(req: Requirement) -> Check:
+    """Spoken English, for someone who said they can't do phone or voice work: where
+    the work needs it, the role does not fit; where it only helps, it is not advised."""
+    if req.must:
+        reason = _(
+            "It needs %(level)s spoken English, for calls or meetings; you said you "
+            "can't do phone or voice work.",
+            level=req.level,
+        )
+    else:
+        reason = _(
+            "Spoken English is not needed for the work itself, and we do not count it: "
+            "you said you can't do phone or voice work."
+        )
+    return Check(
+        req.code, req.kind, req.must, req.weight, False, reason, None, True, req.way
+    )
+
+
+def need_checks(role: Role, profile: Profile) -> list[Check]:
+    """What the person's needs say about a role: phone work does not fit someone who
+    can't do voice work; tools known to be hard with a screen reader are named."""
+    checks = []
+    if profile.no_voice and role.channel == Channel.VOICE:
+        reason = _("This is phone work; you said you can't do phone or voice work.")
+        checks.append(Check("voice", "need", True, 0, False, reason, None, True))
+    if Need.SCREEN_READER in profile.needs:
+        hard = tuple(
+            dict.fromkeys(
+                o.name
+                for r in role.requirements
+                if r.kind == "skill"
+                for o in r.accepts
+                if o.note
+            )
+        )
+        if hard:
+            reason = _(
+                "%(tools)s can be hard to use with a screen reader; ask the employer "
+                "which tools the team uses and what support they give.",
+                tools=Items(hard, "and"),
+            )
+            checks.append(Check("access", "need", False, 0, False, reason, None, True))
+    return checks
 
 
 def setting_check(role: Role, profile: Profile) -> Check | None:
     """Where the work is done against where the candidate said they can work."""
-    if profile.commute == Commute.REMOTE_ONLY and role.setting != WorkSetting.HOME:
+    if profile.home_only and role.setting != WorkSetting.HOME:
         reason = _(
             "This work is done in an office; you said you can only work from home."
         )

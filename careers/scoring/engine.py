@@ -8,12 +8,12 @@ from dataclasses import replace
 from careers.scoring.checks import (
     ON_YOUR_WAY,
     check_requirement,
-    education_effort,
+    need_checks,
     setting_check,
 )
+from careers.scoring.credentials import with_credentials
 from careers.scoring.profile import (
     CEFR_LEVELS,
-    EDUCATION_LEVELS,
     NO_TIME,
     Catalogue,
     Check,
@@ -29,22 +29,16 @@ from careers.scoring.profile import (
     Verdict,
     list_titles,
 )
+from careers.scoring.relevance import over_stages, uses
 from careers.scoring.text import Items, Text, Weeks, _, as_data, english, ngettext
 from careers.scoring.vocabulary import CEFRLevel, Channel, EducationLevel, Sector
 
 # Close: every missing must-have together takes about three months or less (at the quick
 # end of each estimate: one CEFR level is close, two are not).
 CLOSE_WEEKS = 13
-# Ranking within a verdict: what of your background a role uses (a qualification you hold
-# is the strongest sign of the work you prepared for; a field of study or relevant
-# experience next), minus one for each education level you are above what it is pitched
-# at; your wishes break near-ties.
-BACKGROUND_USE = {"qualification": 3, "field_of_study": 2, "experience_years": 2}
-PREFERENCE_WEIGHT = 2
 # Each CEFR level of English above B1 a role requires (and you have) counts a little:
 # among roles otherwise alike, work that uses strong English (better paid) comes first.
 ENGLISH_USE = 0.25
-IN_PROGRESS_SHARE = 0.5
 PATHS_SHOWN = 3
 # A must-have with no known step: far, and last among the roles not open yet.
 UNKNOWN = Effort(9999, 9999)
@@ -71,12 +65,10 @@ def preference_match(preferences: Preferences, sector: str, channel: str) -> flo
     return sum(agree) / len(agree)
 
 
-def _fold_education(
-    checks: list[Check], degrees: set[str], to_12th: Effort
-) -> list[Check]:
+def _fold_education(checks: list[Check], efforts: Efforts) -> list[Check]:
     """One line for education: the floor and the usual level when both are met; a
-    missing level and a missing degree (a field, an LLB) as one step: the degree, after
-    the 12th if that is missing too."""
+    missing level and a missing degree (a field, an LLB) as one step, the degree's, whose
+    time already runs from the person's level (the 12th first, if that is missing)."""
     floor = next((c for c in checks if c.kind == "education_level" and c.must), None)
     usual = next(
         (c for c in checks if c.kind == "education_level" and not c.must), None
@@ -94,7 +86,7 @@ def _fold_education(
         ]
     missing = [c for c in checks if c.must and not c.met and c.step]
     edu = next((c for c in missing if c.kind == "education_level"), None)
-    degree = next((c for c in missing if c.code in degrees), None)
+    degree = next((c for c in missing if _is_degree(c, efforts)), None)
     if edu is None or degree is None:
         return checks
     have = dict(edu.reason.values)["have"]
@@ -107,58 +99,104 @@ def _fold_education(
     else:
         what = dict(degree.reason.values)["names"]
         reason = _("%(what)s; you have %(have)s.", what=what, have=have)
-    merged = replace(
-        degree,
-        reason=reason,
-        step=replace(degree.step, effort=degree.step.effort + to_12th),
-    )
+    merged = replace(degree, reason=reason)
     return [merged if c is degree else c for c in checks if c is not edu]
 
 
-def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
-    """Verdict, distance, plan and reasons for one role."""
-    # A degree you hold is an education level you have (the quiz refuses the contrary).
-    held = [
-        o.level
-        for r in role.requirements
-        for o in r.accepts
-        if o.level and o.code in profile.qualifications
-    ]
-    education = max([profile.education, *held], key=EDUCATION_LEVELS.index)
-    profile = replace(profile, education=education)
-    ordered = sorted(role.requirements, key=lambda r: (not r.must, -r.weight, r.code))
-    checks = checks_by_requirement = [
-        check_requirement(r, profile, role, efforts) for r in ordered
-    ]
-    setting = setting_check(role, profile)
-    degrees = {
-        r.code
-        for r in role.requirements
-        if r.kind == "field_of_study"
-        or (r.kind == "qualification" and all(o.level for o in r.accepts))
-    }
-    to_12th = education_effort(
-        profile.education, EducationLevel.HIGHER_SECONDARY, efforts
+def _is_degree(check: Check, efforts: Efforts) -> bool:
+    """A step that gains a degree (a field of study, or a qualification that is an
+    education level): it reaches the level a role's education floor asks for."""
+    if check.kind == "field_of_study":
+        return True
+    gains = check.step.gains if check.step else ()
+    return bool(gains) and bool(
+        getattr(efforts.qualifications.get(gains[-1]), "level", "")
     )
-    checks = _fold_education(([setting] if setting else []) + checks, degrees, to_12th)
+
+
+def _assess(
+    checks: list[Check], efforts: Efforts
+) -> tuple[Verdict, Effort | None, tuple[Step, ...], list[Check]]:
+    checks = _fold_education(checks, efforts)
     verdict, distance, plan = _verdict([c for c in checks if c.must and not c.met])
-    uses = _background_use(role, profile, checks)
-    uses += ENGLISH_USE * sum(
+    return verdict, distance, plan, checks
+
+
+def _way_key(assessed: tuple) -> tuple:
+    verdict, distance, *_rest = assessed
+    far = distance or UNKNOWN
+    return (_KIND_RANK[verdict], far.low, far.high)
+
+
+def _choose_way(
+    common: list[Check], checks: list[Check], efforts: Efforts
+) -> tuple[tuple, list[Check]]:
+    """The nearest way in for this person (a role without ways has one), and a line
+    naming it, and the others."""
+    ways = sorted({c.way for c in checks} - {""})
+    if not ways:
+        return _assess(common + checks, efforts), []
+    options = {
+        way: _assess(common + [c for c in checks if c.way in ("", way)], efforts)
+        for way in ways
+    }
+    best = min(ways, key=lambda w: (_way_key(options[w]), w))
+    return options[best], [_way_line(best, ways, checks, options)]
+
+
+def _way_line(best: str, ways: list[str], checks: list[Check], options: dict) -> Check:
+    """ "Your way in: …" with what the person meets it by, or the nearest way's steps,
+    and how many other ways there are."""
+    mine = [c for c in checks if c.way == best and c.must]
+    others = len(ways) - 1
+    if all(c.met for c in mine):
+        reason = ngettext(
+            "One way in is enough, and you meet this one: %(met)s (there is %(n)d "
+            "other way in).",
+            "One way in is enough, and you meet this one: %(met)s (there are %(n)d "
+            "other ways in).",
+            others,
+            met=Items(tuple(c.reason for c in mine), "sentences"),
+        )
+        return Check("way", "way", False, 0, True, reason, way=best)
+    reason = ngettext(
+        "Your nearest way in of %(total)d: %(missing)s (the %(n)d other asks for more).",
+        "Your nearest way in of %(total)d: %(missing)s (the %(n)d others ask for more).",
+        others,
+        total=len(ways),
+        missing=Items(tuple(c.reason for c in mine if not c.met), "sentences"),
+    )
+    return Check("way", "way", False, 0, False, reason, way=best)
+
+
+def score_role(role: Role, profile: Profile, efforts: Efforts) -> RoleFit:
+    """Verdict, distance, plan and reasons for one role (the profile as
+    `with_credentials` completes it)."""
+    ordered = sorted(role.requirements, key=lambda r: (not r.must, -r.weight, r.code))
+    by_requirement = [check_requirement(r, profile, role, efforts) for r in ordered]
+    setting = setting_check(role, profile)
+    common = ([setting] if setting else []) + need_checks(role, profile)
+    (verdict, distance, plan, checks), way = _choose_way(
+        common, by_requirement, efforts
+    )
+    english_use = ENGLISH_USE * sum(
         max(0, CEFR_LEVELS.index(r.level) - CEFR_LEVELS.index(CEFRLevel.B1))
-        for r, c in zip(ordered, checks_by_requirement, strict=True)
+        for r, c in zip(ordered, by_requirement, strict=True)
         if r.must and c.met and r.kind in ("spoken_english", "written_english")
     )
     pitch = role.education(must=False)
-    over = EDUCATION_LEVELS.index(profile.education) - EDUCATION_LEVELS.index(pitch)
-    preference = preference_match(profile.preferences, role.sector, role.channel)
+    used = uses(role, profile, efforts.qualifications)
     return RoleFit(
         role=role,
         verdict=verdict,
-        checks=tuple(checks),
+        checks=tuple(way + checks),
         distance=distance,
         plan=plan,
-        relevance=uses - max(0, over) + PREFERENCE_WEIGHT * preference,
+        relevance=used,
         overqualified=profile.education in POSTGRADUATE and pitch in ENTRY_LEVELS,
+        below=0 if used else over_stages(role, profile),
+        preference=preference_match(profile.preferences, role.sector, role.channel),
+        english_use=english_use,
     )
 
 
@@ -176,54 +214,60 @@ def _verdict(missing: list[Check]) -> tuple[Verdict, Effort | None, tuple[Step, 
     return (Verdict.CLOSE if close else Verdict.NOT_YET), distance, plan
 
 
-def _background_use(role: Role, profile: Profile, checks: list[Check]) -> float:
-    """How much of the candidate's background the role uses (BACKGROUND_USE)."""
-    uses = sum(BACKGROUND_USE.get(c.kind, 0) for c in checks if c.met)
-    # A qualification on the way counts for half: the work it prepares for comes sooner.
-    doing = {code for code, _ in profile.in_progress}
-    return uses + IN_PROGRESS_SHARE * sum(
-        BACKGROUND_USE["qualification"]
-        for r in role.requirements
-        if r.kind == "qualification" and doing & {o.code for o in r.accepts}
-    )
-
-
 def _step_order(step: Step) -> tuple:
     return (step.effort.low, step.effort.high, english(step.text))
 
 
 def _rank_key(fit: RoleFit) -> tuple:
+    """The order within a verdict (relevance.py's rule): background used, then
+    over-qualification for roles that use none of it, wishes, English; time for roles
+    not open yet."""
     far = fit.distance or Effort(0, 0)
-    order = {
-        Verdict.ELIGIBLE: (-fit.relevance, -(fit.fit or 0), 0, 0),
-        Verdict.CLOSE: (-fit.relevance, far.low, far.high, 0),
-        Verdict.NOT_YET: (far.low, far.high, -fit.relevance, 0),
-        Verdict.DOES_NOT_FIT: (0, 0, 0, 0),
-    }[fit.verdict]
-    return (_KIND_RANK[fit.verdict], *order, fit.role.title, fit.role.slug)
+    time = (far.low, far.high) if fit.verdict != Verdict.ELIGIBLE else (0, 0)
+    return (
+        _KIND_RANK[fit.verdict],
+        -fit.relevance,
+        *time,
+        fit.below,
+        -fit.preference,
+        -fit.english_use,
+        -(fit.fit or 0),
+        fit.role.title,
+        fit.role.slug,
+    )
 
 
 def rank_fits(fits: Iterable[RoleFit]) -> tuple[RoleFit, ...]:
-    """Best verdict first; within it by background and wishes, or by distance."""
+    """Best verdict first; within it by background, then wishes or distance."""
     return tuple(sorted(fits, key=_rank_key))
 
 
 def nearest_paths(
     fits: Iterable[RoleFit], limit: int = PATHS_SHOWN
 ) -> tuple[Path, ...]:
-    """The quickest plans that open a role not open yet (roles with one plan together)."""
+    """The plans that open roles not open yet (roles with one plan together): those
+    that open roles using the person's background first, then the quickest."""
     opens: dict[tuple, list[RoleFit]] = {}
     for fit in fits:
         if fit.verdict in (Verdict.CLOSE, Verdict.NOT_YET) and fit.plan:
             opens.setdefault(tuple(s.key for s in fit.plan), []).append(fit)
     paths = [
-        Path(group[0].plan, group[0].distance, tuple(f.role.title for f in group))
+        (
+            max(f.relevance for f in group),
+            Path(group[0].plan, group[0].distance, tuple(f.role.title for f in group)),
+        )
         for group in opens.values()
     ]
     paths.sort(
-        key=lambda p: (p.effort.low, p.effort.high, -len(p.opens), english(p.sentence))
+        key=lambda item: (
+            -item[0],
+            item[1].effort.low,
+            item[1].effort.high,
+            -len(item[1].opens),
+            english(item[1].sentence),
+        )
     )
-    return tuple(paths[:limit])
+    return tuple(path for _used, path in paths[:limit])
 
 
 def _roles(count: int, sector: str) -> Text:
@@ -232,10 +276,24 @@ def _roles(count: int, sector: str) -> Text:
     )
 
 
+def _best_sector(fits: list[RoleFit]) -> str:
+    """The sector with the most roles that use the person's background, then the most
+    roles; never one role against ten unless that one is theirs and the ten are not."""
+    first = {}
+    for position, fit in enumerate(fits):
+        first.setdefault(fit.role.sector, position)
+
+    def weight(sector: str) -> tuple:
+        group = [f for f in fits if f.role.sector == sector]
+        return (-sum(f.relevance > 0 for f in group), -len(group), first[sector])
+
+    return min(first, key=weight)
+
+
 def _summary_open(eligible: list[RoleFit], reachable: list[RoleFit]) -> Text:
     """The summary when some roles are open: the sector with the best of them, and
     what the other sector offers (open roles, or its nearest)."""
-    best = eligible[0].role.sector
+    best = _best_sector(eligible)
     other = Sector.KPO if best == Sector.BPO else Sector.BPO
     titles = tuple(f.role.title for f in eligible if f.role.sector == best)
     values = {
@@ -285,16 +343,19 @@ def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> Text:
             "Every role clashes with what you told us you can do: the shifts or where "
             "you can work. If one of those can change, change your answers."
         )
-    first = reachable[0]
-    sector = first.role.sector
+    close = [f for f in reachable if f.verdict == Verdict.CLOSE]
+    sector = _best_sector(close) if close else reachable[0].role.sector
+    first = next(f for f in reachable if f.role.sector == sector)
     near = tuple(
         f.role.title
         for f in reachable
         if f.role.sector == sector and f.distance.low == first.distance.low
     )[:2]
     text = ngettext(
-        "Nothing is open to you yet; %(sector)s is nearer: %(titles)s is %(time)s away.",
-        "Nothing is open to you yet; %(sector)s is nearer: %(titles)s are %(time)s away.",
+        "Nothing is open to you yet; %(sector)s is nearest for you: %(titles)s is "
+        "%(time)s away.",
+        "Nothing is open to you yet; %(sector)s is nearest for you: %(titles)s are "
+        "%(time)s away.",
         len(near),
         sector=sector,
         titles=list_titles(near),
@@ -309,6 +370,7 @@ def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> Text:
 def recommend(catalogue: Catalogue, profile: Profile) -> Recommendation:
     """Score every role for the profile and summarise; deterministic, order-independent."""
     by_slug = {role.slug: role for role in catalogue.roles}
+    profile = with_credentials(profile, catalogue.efforts.qualifications)
     ranked = rank_fits(
         score_role(by_slug[slug], profile, catalogue.efforts)
         for slug in sorted(by_slug)

@@ -55,8 +55,14 @@ HOME_ITEMS = tuple(HomeItem)
 # at a family counter is customer service and selling; its books are accounts and back
 # office; tuition is teaching; caring is the start of healthcare work.
 INFORMAL_DOMAINS = {
-    InformalWork.SHOP_COUNTER: (ExperienceDomain.CUSTOMER_SERVICE, ExperienceDomain.SALES),
-    InformalWork.SHOP_ACCOUNTS: (ExperienceDomain.FINANCE, ExperienceDomain.BACK_OFFICE),
+    InformalWork.SHOP_COUNTER: (
+        ExperienceDomain.CUSTOMER_SERVICE,
+        ExperienceDomain.SALES,
+    ),
+    InformalWork.SHOP_ACCOUNTS: (
+        ExperienceDomain.FINANCE,
+        ExperienceDomain.BACK_OFFICE,
+    ),
     InformalWork.HOME_TUITION: (ExperienceDomain.TEACHING,),
     InformalWork.VOLUNTEERING: (ExperienceDomain.OTHER,),
     InformalWork.CARING: (ExperienceDomain.HEALTHCARE,),
@@ -82,6 +88,11 @@ STREAM_NAMES = {
     Stream.COMMERCE: _("commerce"),
     Stream.ARTS: _("arts"),
     Stream.VOCATIONAL: _("vocational"),
+}
+HOME_PHRASES = {
+    HomeItem.INTERNET: _("a steady internet connection"),
+    HomeItem.POWER_BACKUP: _("power backup (an inverter or UPS)"),
+    HomeItem.QUIET_PLACE: _("a quiet place to work"),
 }
 SHIFT_PHRASES = {
     Shift.DAY: _("day shifts"),
@@ -187,6 +198,8 @@ class Efforts:
     experience_year: Effort
     home_setup: Effort
     portfolio: Effort
+    # Every qualification by slug: a prerequisite need not be a role's requirement.
+    qualifications: Mapping[str, Option] = field(default_factory=dict)
 
 
 # What each education level is reached from (a diploma or a degree both follow the 12th).
@@ -204,6 +217,16 @@ EDUCATION_PATH = {
 
 
 @dataclass(frozen=True)
+class Route:
+    """One way to start a qualification: an education level reached, or another
+    qualification held; and how long the qualification takes by it."""
+
+    kind: str  # "education" or "qualification"
+    code: str  # an EducationLevel, or a qualification's slug
+    effort: Effort
+
+
+@dataclass(frozen=True)
 class Option:
     """One accepted answer: a field, a qualification, a skill, a language, a domain."""
 
@@ -213,6 +236,29 @@ class Option:
     effort: Effort | None = None
     stages: tuple[tuple[str, str, int], ...] = ()
     level: str = ""  # the education level a degree is (an LLB: "bachelor")
+    field_of_study: str = ""  # a qualification's field: a background in it
+    requires: tuple[Route, ...] = ()  # a qualification's routes in, any one
+    # (stage code, what it counts as): holding another qualification ("ca-inter") or
+    # having reached one of its stages ("ca-inter:foundation").
+    counts_as: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    note: str = ""  # a tool known to be hard with a screen reader: why
+
+
+@dataclass(frozen=True)
+class Background:
+    """Who a role is for, beyond what its requirements name (relevance)."""
+
+    fields: frozenset[str] = frozenset()
+    domains: frozenset[str] = frozenset()
+    qualifications: frozenset[str] = frozenset()
+    portfolios: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, data: Mapping[str, Iterable[str]]) -> Background:
+        return cls(**{key: frozenset(data.get(key, ())) for key in BACKGROUND_KEYS})
+
+
+BACKGROUND_KEYS = ("fields", "domains", "qualifications", "portfolios")
 
 
 @dataclass(frozen=True)
@@ -226,6 +272,7 @@ class Requirement:
     accepts: tuple[Option, ...] = ()
     # A short name for the accepted options, when listing is too long.
     label: Text | str = ""
+    way: str = ""  # blank: asked in every case; else only by this way in
 
     @property
     def accepts_text(self) -> Text | str | Items:
@@ -242,6 +289,7 @@ class Role:
     channel: str  # a Channel
     requirements: tuple[Requirement, ...]
     setting: str = WorkSetting.OFFICE
+    background: Background = field(default_factory=Background)
 
     def education(self, must: bool) -> str:
         """The education floor (must) or the level the role is pitched at (any)."""
@@ -373,9 +421,17 @@ class Step:
     key: tuple[str, ...]
     text: Text
     effort: Effort
+    gains: tuple[str, ...] = ()  # the qualifications it gains, in order
 
     @property
     def sentence(self) -> Text:
+        if self.effort.cost:
+            return _(
+                "%(step)s (%(time)s; %(cost)s)",
+                step=self.text,
+                time=self.effort.text,
+                cost=self.effort.cost,
+            )
         return _("%(step)s (%(time)s)", step=self.text, time=self.effort.text)
 
 
@@ -389,6 +445,7 @@ class Check:
     reason: Text
     step: Step | None = None  # None when met, or when it asks what you cannot do
     refused: bool = False  # asks for something you said you cannot do
+    way: str = ""  # the way in it belongs to (blank: every way)
 
 
 @dataclass(frozen=True)
@@ -398,8 +455,11 @@ class RoleFit:
     checks: tuple[Check, ...]
     distance: Effort | None  # all the missing must-haves together; None if refused
     plan: tuple[Step, ...]  # the missing must-haves, quickest first
-    relevance: float  # how much of your background and wishes the role uses
+    relevance: int  # how many kinds of your background the role uses (relevance.py)
     overqualified: bool
+    below: int = 0  # education stages you are above it, if it uses none of them
+    preference: float = 0.0  # share of your wishes it agrees with
+    english_use: float = 0.0  # levels of strong English it uses
 
     @property
     def fit(self) -> int | None:
@@ -411,7 +471,7 @@ class RoleFit:
         )
 
     def count(self, must: bool) -> tuple[int, int]:
-        checks = [c for c in self.checks if c.must == must]
+        checks = [c for c in self.checks if c.must == must and c.kind != "way"]
         return sum(c.met for c in checks), len(checks)
 
 

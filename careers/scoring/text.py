@@ -45,7 +45,7 @@ class Items:
     """A list read as one phrase: "A or B", "A, B and C", "a; b"."""
 
     items: tuple[Value, ...]
-    join: str = "or"  # or | and | steps | sentences
+    join: str = "or"  # or | and | then | steps | sentences
     limit: int = 0  # "and 3 more" past this many (and only)
 
 
@@ -129,6 +129,8 @@ class Reader:
             return " ".join(items)
         if value.join == "or":
             return self.gettext(" or ").join(items)
+        if value.join == "then":
+            return self.gettext(", then ").join(items)
         if value.limit and len(items) > value.limit:
             rest = len(items) - value.limit
             more = self(ngettext("%(n)d more", "%(n)d more", rest))
