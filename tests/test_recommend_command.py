@@ -29,15 +29,19 @@ def test_json_output_is_ranked_best_first_in_the_documented_shape(capsys):
     assert set(first) == {
         "role", "title", "category", "category_name", "sector", "channel",
         "verdict", "distance", "weeks", "plan", "advice", "fit", "required",
-        "helps", "lines", "overqualified",
+        "helps", "lines", "overqualified", "background_used",
     }  # fmt: skip
     assert first["role"] == "data-analyst"
     assert first["required"][0] == first["required"][1]
     order = ["eligible", "close", "not_yet", "does_not_fit"]
     ranks = [order.index(r["verdict"]) for r in data["recommendations"]]
     assert ranks == sorted(ranks)
-    later = [r["weeks"] for r in data["recommendations"] if r["verdict"] == "not_yet"]
-    assert later == sorted(later)  # nearest first
+    later = [
+        (-r["background_used"], r["weeks"])
+        for r in data["recommendations"]
+        if r["verdict"] == "not_yet"
+    ]
+    assert later == sorted(later)  # those that use your background, then nearest
 
 
 @pytest.mark.django_db
@@ -54,7 +58,7 @@ def test_text_output_reads_like_advice(capsys):
         "recommend", str(PROFILES / "tenth-pass-a2-english.json"), "--top", "2"
     )
     out = capsys.readouterr().out
-    assert out.startswith("Nothing is open to you yet; BPO is nearer")
+    assert out.startswith("Nothing is open to you yet; BPO is nearest for you")
     first = "1. Domestic telecaller (Hindi or a regional language) (BPO, call-centre)"
     assert f"{first}: NOT YET, about 1–2 years" in out
     assert (

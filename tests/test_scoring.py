@@ -50,7 +50,7 @@ def test_tenth_pass_hindi_speaker_is_told_the_nearest_bpo_roles_and_how_long(cat
     result = advise(catalogue, "tenth-pass-hindi-speaker")
     assert not slugs(result, Verdict.ELIGIBLE)
     assert english(result.summary).startswith(
-        "Nothing is open to you yet; BPO is nearer"
+        "Nothing is open to you yet; BPO is nearest for you"
     )
     first = result.fits[0]
     assert first.role.sector == "BPO"
@@ -318,13 +318,15 @@ def test_the_fit_share_counts_only_what_helps_and_is_absent_with_nothing_to_meas
 def test_a_refused_shift_makes_the_role_apart_and_is_never_a_step(catalogue):
     night = role(
         Requirement("s", "spoken_english", must=True, level="B2"),
-        Requirement("n", "shift", must=True, level="us_hours"),
+        Requirement("n", "shift", must=True, accepts=(Option("us_hours", "US"),)),
     )
     fit = score(catalogue, night, replace(BASE, shifts=frozenset({"day"})))
     assert fit.verdict == Verdict.DOES_NOT_FIT
     assert fit.plan == ()
     assert fit.distance is None
-    nice = role(Requirement("n", "shift", must=False, level="us_hours"))
+    nice = role(
+        Requirement("n", "shift", must=False, accepts=(Option("us_hours", "US"),))
+    )
     fit = score(catalogue, nice, replace(BASE, shifts=frozenset({"day"})))
     assert fit.verdict == Verdict.ELIGIBLE
     assert all(c.step is None for c in fit.checks)
@@ -416,4 +418,5 @@ def test_profile_data_defaults():
         }
     )
     assert profile.work_from_home is False  # a quiet place is missing
+    assert profile.home_setup == {"internet", "power_backup"}
     assert (profile.commute, profile.preferences) == ("office", Preferences())

@@ -19,8 +19,12 @@ from careers.scoring import (
     Verdict,
     recommend,
     score_role,
+    with_credentials,
 )
+from careers.scoring.credentials import education_effort, routes
+from careers.scoring.profile import HOME_ITEMS
 from careers.scoring.text import english
+from careers.scoring.vocabulary import Channel, Commute, InformalWork, Need, WorkSetting
 from tests.helpers import SHIFTS, by_slug
 
 LEVEL = st.sampled_from(CEFR_LEVELS)
@@ -34,12 +38,9 @@ def profiles(catalogue: Catalogue) -> st.SearchStrategy:
     accepts: dict[str, set[str]] = {}
     for r in (req for one in catalogue.roles for req in one.requirements):
         accepts.setdefault(r.kind, set()).update(o.code for o in r.accepts)
+    qualifications = catalogue.efforts.qualifications
     stages = sorted(
-        (o.code, stage[0])
-        for one in catalogue.roles
-        for req in one.requirements
-        for o in req.accepts
-        for stage in o.stages
+        (o.code, stage[0]) for o in qualifications.values() for stage in o.stages
     )
     pairs = lambda codes, values: st.tuples(  # noqa: E731
         *(st.tuples(st.just(c), st.sampled_from(values)) for c in sorted(codes))
@@ -55,15 +56,20 @@ def profiles(catalogue: Catalogue) -> st.SearchStrategy:
         other_languages=some(accepts["other_language"], 2).flatmap(
             lambda c: pairs(c, CEFR_LEVELS)
         ),
-        qualifications=some(accepts["qualification"]).map(frozenset),
+        qualifications=some(qualifications).map(frozenset),
         in_progress=st.lists(
             st.sampled_from(stages), max_size=2, unique_by=lambda s: s[0]
         ).map(tuple),
         skills=some(accepts["skill"]).flatmap(lambda c: pairs(c, SKILL_LEVELS[1:])),
         experience_years=st.integers(0, 6),
         experience_domains=some(accepts["experience_years"], 2).map(frozenset),
-        shifts=some(SHIFTS).map(frozenset),
-        work_from_home=st.booleans(),
+        shifts=st.lists(st.sampled_from(sorted(SHIFTS)), min_size=1, unique=True).map(
+            frozenset
+        ),
+        home_setup=some(HOME_ITEMS, 3).map(frozenset),
+        needs=some(Need, 2).map(frozenset),
+        informal_work=some(InformalWork, 2).map(frozenset),
+        informal_years=st.integers(0, 4),
         commute=st.sampled_from(["office", "relocate", "remote_only"]),
         near_city=st.booleans(),
         portfolios=some(PORTFOLIO_KINDS, 2).map(frozenset),
@@ -85,17 +91,21 @@ def better_answers(profile: Profile, catalogue: Catalogue) -> list[tuple[str, Pr
 
     skills = dict(profile.skills)
     qualifications = sorted(
-        {o.code for one in catalogue.roles for r in one.requirements for o in r.accepts
-         if r.kind == "qualification"} - profile.qualifications
-    )  # fmt: skip
+        set(catalogue.efforts.qualifications) - profile.qualifications
+    )
     better = [
         ("spoken", replace(profile, spoken_english=up(CEFR_LEVELS, profile.spoken_english))),
         ("written", replace(profile, written_english=up(CEFR_LEVELS, profile.written_english))),
         ("typing", replace(profile, typing_wpm=profile.typing_wpm + 10)),
         ("education", replace(profile, education=up(EDUCATION_LEVELS, profile.education))),
         ("experience", replace(profile, experience_years=profile.experience_years + 1)),
-        ("home", replace(profile, work_from_home=True)),
+        ("unpaid", replace(profile, informal_years=profile.informal_years + 1)),
     ]  # fmt: skip
+    better += [
+        (f"home {item}", replace(profile, home_setup=profile.home_setup | {item}))
+        for item in HOME_ITEMS
+        if item not in profile.home_setup
+    ]
     better += [
         (f"shift {s}", replace(profile, shifts=profile.shifts | {s}))
         for s in SHIFTS
@@ -121,7 +131,89 @@ def better_answers(profile: Profile, catalogue: Catalogue) -> list[tuple[str, Pr
     return better
 
 
+def constraints_and_needs(profile: Profile) -> list[tuple[str, Profile]]:
+    """Each way of saying one more thing the person cannot do."""
+    narrower = [
+        (f"no {s}", replace(profile, shifts=profile.shifts - {s}))
+        for s in sorted(profile.shifts)
+    ]
+    narrower += [
+        (f"need {n}", replace(profile, needs=profile.needs | {n}))
+        for n in Need
+        if n not in profile.needs
+    ]
+    narrower.append(("home only", replace(profile, commute=Commute.REMOTE_ONLY)))
+    if profile.commute == Commute.RELOCATE:
+        narrower.append(("stays", replace(profile, commute=Commute.OFFICE)))
+    return narrower
+
+
 RANK = {verdict: rank for rank, verdict in enumerate(Verdict)}
+
+
+def not_better(before, after) -> bool:
+    """The second fit is no better than the first: verdict, then distance."""
+    if RANK[after.verdict] != RANK[before.verdict]:
+        return RANK[after.verdict] > RANK[before.verdict]
+    if before.distance and after.distance:
+        return after.distance.low >= before.distance.low
+    return True
+
+
+def assert_plans_keep_prerequisites(result, profile: Profile, catalogue: Catalogue):
+    """No plan gains a qualification before what it needs: a qualification route's
+    prerequisite is held or gained earlier; an education route's time is counted."""
+    qualifications = catalogue.efforts.qualifications
+    held = with_credentials(profile, qualifications)
+    for fit in result.fits:
+        gained = set(held.qualifications)
+        for step in fit.plan:
+            for code in step.gains:
+                ways = routes(qualifications[code])
+                firsts = [r for r in ways if r.kind == "qualification"]
+                if ways and len(firsts) == len(ways):
+                    assert any(r.code in gained for r in firsts), (fit.role.slug, code)
+                gained.add(code)
+            if step.gains and step.gains[0] not in held.qualifications:
+                first = qualifications[step.gains[0]]
+                if dict(held.in_progress).get(first.code):
+                    continue
+                before = min(
+                    (
+                        education_effort(held.education, r.code, catalogue.efforts).low
+                        + r.effort.low
+                        for r in routes(first)
+                        if r.kind == "education"
+                    ),
+                    default=0,
+                )
+                assert step.effort.low >= min(before, first.effort.low), fit.role.slug
+
+
+def assert_open_roles_respect_what_was_said(result, profile: Profile):
+    """Every open or close role runs in a shift the person can work, where they can
+    work, by a channel they can use; no step asks for what they said they cannot do."""
+    home_only = (
+        profile.commute == Commute.REMOTE_ONLY or Need.HOME_ONLY in profile.needs
+    )
+    for fit in result.fits:
+        if fit.verdict not in (Verdict.ELIGIBLE, Verdict.CLOSE, Verdict.NOT_YET):
+            continue
+        shifts = {
+            o.code
+            for r in fit.role.requirements
+            if r.kind == "shift"
+            for o in r.accepts
+        }
+        assert shifts & profile.shifts, fit.role.slug
+        if home_only:
+            assert fit.role.setting == WorkSetting.HOME, fit.role.slug
+        if Need.NO_VOICE in profile.needs:
+            assert fit.role.channel != Channel.VOICE, fit.role.slug
+            assert all(s.key[0] != "spoken_english" for s in fit.plan), fit.role.slug
+    if Need.NO_VOICE in profile.needs:
+        for path in result.paths:
+            assert all(s.key[0] != "spoken_english" for s in path.steps)
 
 
 def test_properties_over_generated_profiles(catalogue):
@@ -148,8 +240,18 @@ def test_properties_over_generated_profiles(catalogue):
             for title in path.opens:
                 fit = next(f for f in result.fits if f.role.title == title)
                 assert fit.verdict in (Verdict.CLOSE, Verdict.NOT_YET)
+        assert_plans_keep_prerequisites(result, profile, catalogue)
+        assert_open_roles_respect_what_was_said(result, profile)
+        qualifications = catalogue.efforts.qualifications
+        # Saying one more thing you cannot do never makes a role fit better.
+        for what, narrower in constraints_and_needs(profile):
+            narrower = with_credentials(narrower, qualifications)
+            for one in roles:
+                after = score_role(one, narrower, catalogue.efforts)
+                assert not_better(fits[one.slug], after), (what, one.slug)
         # A better answer never makes a verdict worse or a distance longer.
         for what, better in better_answers(profile, catalogue):
+            better = with_credentials(better, qualifications)
             for one in roles:
                 before, after = (
                     fits[one.slug],

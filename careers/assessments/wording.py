@@ -60,10 +60,10 @@ def in_words(recommendation: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-# The catalogue's names, by model and field (careers/translation.py), kept for the
-# generation like the scoring catalogue.
+# The catalogue's names (and a qualification's cost, which a plan quotes), by model and
+# field (careers/translation.py), kept for the generation like the scoring catalogue.
 NAMED = (("role", "title"), ("jobcategory", "name"), ("qualification", "name"))
-NAMED += (("skill", "name"),)
+NAMED += (("skill", "name"), ("qualification", "cost"))
 NAMES_SECONDS = 300
 
 # Django has no Filipino catalogue, so ours carries the month names its date filter

@@ -160,8 +160,13 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "role": role,
             "sector_name": SECTOR_LONG_NAMES[Sector(role.category.sector)],
-            "must_haves": [r for r in requirements if r.is_must_have],
+            "must_haves": [r for r in requirements if r.is_must_have and not r.way],
             "nice_to_haves": [r for r in requirements if not r.is_must_have],
+            # Any one way in is enough: each with what it asks.
+            "ways": [
+                [r for r in requirements if r.way == way and r.is_must_have]
+                for way in sorted({r.way for r in requirements} - {""})
+            ],
             "occupation_links": role.occupation_links.all(),
             "listings": listings,
             "pay": pay_range(listings),

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 
 from careers import scoring
-from careers.choices import Commute, Language, WorkMode
+from careers.choices import Language, WorkMode
 from careers.listings.models import city_of
 from careers.models import JobListing
 from careers.scoring import Profile, Requirement, RoleFit
@@ -71,8 +71,10 @@ def listing_fit(
 ) -> RoleFit:
     own = listing_requirements(listing)
     replaced = {r.kind for r in own}
-    kept = [r for r in role.requirements if r.must and r.kind not in replaced]
     setting = "home" if listing.work_mode == WorkMode.REMOTE else "office"
+    if setting != "home":
+        replaced.add("work_from_home")  # an office listing asks no home set-up
+    kept = [r for r in role.requirements if r.must and r.kind not in replaced]
     as_listed = replace(role, requirements=tuple(own + kept), setting=setting)
     return scoring.score_role(as_listed, profile, efforts)
 
@@ -98,9 +100,10 @@ def listings_for(
     by_slug = {role.slug: role for role in catalogue.roles}
     order = {slug: n for n, slug in enumerate(s for s in slugs if s in by_slug)}
     chosen = listings.filter(role__slug__in=order)
+    profile = scoring.with_credentials(profile, catalogue.efforts.qualifications)
     if profile.shifts:
         chosen = chosen.filter(shift__in=profile.shifts)
-    if profile.commute == Commute.REMOTE_ONLY:
+    if profile.home_only:
         chosen = chosen.filter(work_mode=WorkMode.REMOTE)
     matches = [
         match(listing, by_slug[listing.role.slug], profile, catalogue.efforts)

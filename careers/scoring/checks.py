@@ -63,9 +63,9 @@ def _english(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     gap = _rank(CEFR_LEVELS, req.level) - _rank(CEFR_LEVELS, have)
     if gap <= 0:
         met = (
-            _("Your spoken English (%(have)s) meets the %(need)s needed.")
+            _("Your spoken English (%(have)s) is at %(need)s or above.")
             if spoken
-            else _("Your written English (%(have)s) meets the %(need)s needed.")
+            else _("Your written English (%(have)s) is at %(need)s or above.")
         )
         return True, _fill(met, have=have, need=req.level), NO_STEP, NO_TIME
     if spoken:

@@ -433,10 +433,20 @@ def recommendation_data(recommendation: Recommendation, top: int | None = None) 
                 "required": list(fit.count(must=True)),
                 "helps": list(fit.count(must=False)),
                 "lines": [
-                    {"text": as_data(c.reason), "met": c.met, "must": c.must}
+                    {
+                        "text": as_data(c.reason),
+                        "met": c.met,
+                        "must": c.must,
+                        # The way in a person meets or is nearest to; a note that
+                        # counts for nothing (a need's, a tool's).
+                        "way": c.kind == "way",
+                        "note": c.refused and not c.must,
+                    }
                     for c in fit.checks
                 ],
                 "overqualified": fit.overqualified,
+                # How many kinds of the person's background it uses (relevance.py).
+                "background_used": fit.relevance,
             }
         )
     return {
@@ -448,5 +458,6 @@ def recommendation_data(recommendation: Recommendation, top: int | None = None) 
 
 
 # Stored results of another format are scored again when read. Format 3: every
-# sentence is a message (careers.scoring.text), read in the page's language.
-FORMAT = 3
+# sentence is a message (careers.scoring.text), read in the page's language. Format 4:
+# lines say which is the way in and which is only a note (issue 32).
+FORMAT = 4

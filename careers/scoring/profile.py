@@ -485,12 +485,19 @@ class Path:
 
     @property
     def sentence(self) -> Text:
-        return _(
-            "%(time)s: %(steps)s. Opens %(roles)s.",
-            time=Weeks(self.effort.low, self.effort.high, capital=True),
-            steps=Items(tuple(s.text for s in self.steps), "steps"),
-            roles=list_titles(self.opens),
-        )
+        values = {
+            "time": Weeks(self.effort.low, self.effort.high, capital=True),
+            "steps": Items(tuple(s.text for s in self.steps), "steps"),
+            "roles": list_titles(self.opens),
+        }
+        costs = tuple(s.effort.cost for s in self.steps if s.effort.cost)
+        if costs:
+            return _(
+                "%(time)s: %(steps)s (%(costs)s). Opens %(roles)s.",
+                **values,
+                costs=Items(costs, "steps"),
+            )
+        return _("%(time)s: %(steps)s. Opens %(roles)s.", **values)
 
 
 @dataclass(frozen=True)

@@ -370,6 +370,36 @@ def test_hidden_controls_stay_hidden_until_they_can_work(browser, page, take_qui
     context.close()
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_unpaid_work_and_needs_are_asked_refused_in_place_and_repeated(
+    browser, take_quiz, javascript
+):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = take_quiz(context.new_page(), upto=4)
+    fill_step(page, 5)
+    page.get_by_label("Serving customers in a family shop or business").check()
+    page.click(".quiz-nav .submit")
+    years = page.get_by_label("For about how many years?")
+    expect(page.locator("#id_informal_years_error")).to_contain_text(
+        "Enter about how many years you did the unpaid work you ticked"
+    )
+    expect(years).to_be_focused()
+    years.fill("2")
+    page.click(".quiz-nav .submit")
+    wait_for_step(page, 6)
+    group = page.get_by_role(
+        "group", name="Anything that affects the work you can do? (optional)"
+    )
+    group.get_by_label("I use a screen reader").check()
+    answer_step(page, 6)
+    answer_step(page, 7)
+    review = page.locator("section.told")
+    expect(review).to_contain_text("Serving customers in a family shop or business")
+    expect(review).to_contain_text("about 2 years")
+    expect(review).to_contain_text("I use a screen reader")
+    context.close()
+
+
 def test_a_step_being_saved_says_so_and_a_second_tap_sends_nothing(page, take_quiz):
     take_quiz(page, upto=0)
     posts = []

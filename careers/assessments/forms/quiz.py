@@ -62,7 +62,7 @@ STEPS = [
     ),
     QuizStep(
         5, "experience", _("Work experience"),
-        _("Paid work of any kind counts."),
+        _("Work of any kind counts, paid or unpaid."),
         ExperienceForm,
     ),
     QuizStep(

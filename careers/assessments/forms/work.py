@@ -13,8 +13,17 @@ from careers.choices import (
     OUTSOURCING_CITIES,
     Commute,
     ExperienceDomain,
+    HomeItem,
+    InformalWork,
+    Need,
     Shift,
 )
+
+YEARS_ERRORS = {
+    "invalid": _("Enter a whole number of years, such as 0, 1 or 2."),
+    "min_value": _("Enter 0 or more years."),
+    "max_value": _("Enter at most 50 years."),
+}
 
 
 class ExperienceForm(StepForm):
@@ -30,9 +39,7 @@ class ExperienceForm(StepForm):
             "required": _(
                 "Enter your years of work (0 if this would be your first job)."
             ),
-            "invalid": _("Enter a whole number of years, such as 0, 1 or 2."),
-            "min_value": _("Enter 0 or more years."),
-            "max_value": _("Enter at most 50 years."),
+            **YEARS_ERRORS,
         },
     )
     domains = forms.MultipleChoiceField(
@@ -41,21 +48,72 @@ class ExperienceForm(StepForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Work nobody paid for, or paid in kind, is experience all the same (the "unseen
+    # economy"): left out, a shop-keeper's daughter would read as a first-timer.
+    informal_kinds = forms.MultipleChoiceField(
+        label=_("Which of these have you done?"),
+        choices=InformalWork.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "This counts as experience too. For example, serving at a family shop "
+            "counts as customer service experience, and home tuition as teaching."
+        ),
+    )
+    informal_years = forms.IntegerField(
+        label=_("For about how many years?"),
+        min_value=0,
+        max_value=50,
+        required=False,
+        help_text=_("All of it together. Enter 0 if it was less than a year."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages=YEARS_ERRORS,
+    )
+    fieldsets = [
+        (None, ["years", "domains"]),
+        (_("Unpaid or informal work (optional)"), ["informal_kinds", "informal_years"]),
+    ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("years") and not data.get("domains"):
             self.add_error("domains", _("Tick the kinds of work you have done."))
+        kinds, years = data.get("informal_kinds"), data.get("informal_years")
+        # A bad number already has its own message beside the field.
+        if kinds and years is None and "informal_years" not in self.errors:
+            self.add_error(
+                "informal_years",
+                _(
+                    "Enter about how many years you did the unpaid work you ticked "
+                    "(0 if it was less than a year)."
+                ),
+            )
+        if years and not kinds and "informal_kinds" not in self.errors:
+            self.add_error(
+                "informal_kinds",
+                _(
+                    "You gave years of unpaid work: tick the kinds of work they were, "
+                    "or clear the years."
+                ),
+            )
         return data
 
     def to_profile(self) -> dict[str, Any]:
-        years = self.cleaned_data["years"]
-        return {
+        data = self.cleaned_data
+        years = data["years"]
+        profile: dict[str, Any] = {
             "experience": {
                 "years": years,
-                "domains": sorted(self.cleaned_data["domains"]) if years else [],
+                "domains": sorted(data["domains"]) if years else [],
             }
         }
+        # Left out when there is none, as answers saved before the question were.
+        if data.get("informal_kinds"):
+            profile["informal_work"] = {
+                "kinds": sorted(data["informal_kinds"]),
+                "years": data["informal_years"],
+            }
+        return profile
 
 
 class ConditionsForm(StepForm):
@@ -70,19 +128,13 @@ class ConditionsForm(StepForm):
         ),
         error_messages={"required": _("Tick at least one shift you could work.")},
     )
-    internet = forms.BooleanField(
-        label=_("A steady internet connection"), required=False
-    )
-    power_backup = forms.BooleanField(
-        label=_("Power backup (inverter or UPS)"), required=False
-    )
-    quiet_place = forms.BooleanField(
-        label=_("A quiet place to work or take calls"), required=False
-    )
+    internet = forms.BooleanField(label=HomeItem.INTERNET.label, required=False)
+    power_backup = forms.BooleanField(label=HomeItem.POWER_BACKUP.label, required=False)
+    quiet_place = forms.BooleanField(label=HomeItem.QUIET_PLACE.label, required=False)
     fieldsets = [
         (None, ["shifts"]),
         (_("To work from home, I have…"), ["internet", "power_backup", "quiet_place"]),
-        (None, ["commute", "near_city"]),
+        (None, ["commute", "near_city", "needs"]),
     ]
     commute = forms.ChoiceField(
         label=_("Where can you work?"),
@@ -95,10 +147,22 @@ class ConditionsForm(StepForm):
         required=False,
         help_text=_("Most research, legal and finance work is in these cities."),
     )
+    # Asked last and never required: it is health and disability, which nobody owes
+    # us; it only keeps us from advising work the person cannot do.
+    needs = forms.MultipleChoiceField(
+        label=_("Anything that affects the work you can do? (optional)"),
+        choices=Need.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "We ask so that we never advise work you cannot do. We do not share it "
+            "with anyone. Leave it blank if you prefer."
+        ),
+    )
 
     def to_profile(self) -> dict[str, Any]:
         data = self.cleaned_data
-        return {
+        profile = {
             "shifts": sorted(data["shifts"]),
             "work_from_home": {
                 "internet": data["internet"],
@@ -108,6 +172,10 @@ class ConditionsForm(StepForm):
             "commute": data["commute"],
             "near_city": data["near_city"],
         }
+        # Left out when none is ticked, as answers saved before the question were.
+        if data.get("needs"):
+            profile["needs"] = sorted(data["needs"])
+        return profile
 
 
 class PreferencesForm(StepForm):

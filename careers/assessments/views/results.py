@@ -17,13 +17,14 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from careers.assessments.charts import Chart, profile_chart
 from careers.assessments.forms import STEP_COUNT, STEPS, first_unanswered
-from careers.assessments.forms.work import ConditionsForm
+from careers.assessments.forms.work import ConditionsForm, ExperienceForm
 from careers.assessments.models import (
     QUIZ_COOKIE,
     kept_months,
     step_url,
     visit_is_due,
 )
+from careers.assessments.review import work_answers
 from careers.assessments.views.gone import gone_once_deleted
 from careers.catalogue.models import scoring_catalogue
 from careers.listings.matching import cities, in_city, listings_for
@@ -41,6 +42,8 @@ LISTINGS_SHOWN = 10
 ADDRESS_DELETE_RATE = "100/h"
 # Roles that clash with the shifts or places a candidate can manage link to that step.
 CONDITIONS_STEP = next(s.number for s in STEPS if s.form_class is ConditionsForm)
+# The review of the answers about work links to the first of its steps.
+EXPERIENCE_STEP = next(s.number for s in STEPS if s.form_class is ExperienceForm)
 
 
 def result_etag(request: HttpRequest, token: str) -> str | None:
@@ -95,6 +98,9 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         "paths": result.recommendation["paths"],
         **sections,
         "conditions_url": step_url(token, CONDITIONS_STEP),
+        # What the result was scored from, so the review matches the roles shown.
+        "work_answers": work_answers(result.profile),
+        "experience_url": step_url(token, EXPERIENCE_STEP),
         # Built only when the template's cached fragment is missing.
         "chart": SimpleLazyObject(chart),
         **jobs_context(request, result, result.reachable()),

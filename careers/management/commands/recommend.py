@@ -112,8 +112,16 @@ class Command(BaseCommand):
                 f"{verdict}{far}; {tally}{over}"
             )
             for line in item["lines"]:
-                kind = gettext("Required") if line["must"] else gettext("Helps")
-                mark = "+" if line["met"] else "-"
+                kind = (
+                    gettext("Way in")
+                    if line.get("way")
+                    else gettext("Note")
+                    if line.get("note")
+                    else gettext("Required")
+                    if line["must"]
+                    else gettext("Helps")
+                )
+                mark = " " if line.get("note") else "+" if line["met"] else "-"
                 self.stdout.write(f"   {mark} {kind}: {line['text']}")
             if item["advice"]:
                 self.stdout.write(f"   > {item['advice']}")
