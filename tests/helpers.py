@@ -235,10 +235,15 @@ LATIN_RUN = re.compile(r"[A-Za-z’'*.-]+(?:[ ,]+[A-Za-z’'*.-]+){2,}")
 # the bodies our sources are.
 NAMES = (
     "Bar Council of India",
+    "Dental Council of India",
+    "National Commission for Homoeopathy",
     "Pharmacy Council of India",
+    "Bachelor of Ayurvedic Medicine and Surgery",
     "Bachelor of Business Administration",
     "Bachelor of Commerce",
+    "Bachelor of Dental Surgery",
     "Bachelor of Education",
+    "Bachelor of Homoeopathic Medicine and Surgery",
     "Bachelor of Laws",
     "Bachelor of Pharmacy",
     "Master of Commerce",
