@@ -219,3 +219,58 @@ def test_build_catalogue_check_fails_on_a_stale_fixture(tmp_path, monkeypatch):
     )
     with pytest.raises(CommandError, match="out of date"):
         call_command("build_catalogue", "--check")
+
+
+def role_named(spec, slug):
+    return next(
+        role for c in spec["category"] for role in c["role"] if role["slug"] == slug
+    )
+
+
+def qualification_named(spec, slug):
+    return next(q for q in spec["qualification"] if q["slug"] == slug)
+
+
+def test_every_role_says_the_shifts_it_runs_in(spec, onet):
+    broken = copy.deepcopy(spec)
+    role = role_named(broken, "data-entry-operator")
+    role["requirement"] = [r for r in role["requirement"] if r["kind"] != "shift"]
+    with pytest.raises(CatalogueError, match="data-entry-operator.*shift requirement"):
+        build_catalogue(broken, onet)
+
+
+def test_a_home_role_says_what_its_set_up_needs(spec, onet):
+    broken = copy.deepcopy(spec)
+    role = role_named(broken, "online-tutor")
+    role["requirement"] = [
+        r for r in role["requirement"] if r["kind"] != "work_from_home"
+    ]
+    with pytest.raises(CatalogueError, match="online-tutor.*work_from_home"):
+        build_catalogue(broken, onet)
+
+
+def test_a_single_way_in_is_refused(spec, onet):
+    broken = copy.deepcopy(spec)
+    role = role_named(broken, "graphic-designer")
+    for requirement in role["requirement"]:
+        if requirement.get("way") == "diploma":
+            requirement["way"] = "portfolio"
+    with pytest.raises(CatalogueError, match="graphic-designer.*needs another"):
+        build_catalogue(broken, onet)
+
+
+def test_prerequisites_name_known_qualifications_and_never_loop(spec, onet):
+    broken = copy.deepcopy(spec)
+    qualification_named(broken, "llm")["requires"] = [{"qualification": "llx"}]
+    with pytest.raises(CatalogueError, match="'llm'.*unknown 'llx'"):
+        build_catalogue(broken, onet)
+    looped = copy.deepcopy(spec)
+    qualification_named(looped, "llb")["requires"] = [{"qualification": "llm"}]
+    with pytest.raises(CatalogueError, match="needs itself"):
+        build_catalogue(looped, onet)
+
+
+def test_the_llm_needs_the_llb_and_ca_final_group_1_counts_as_ca_inter(spec):
+    assert qualification_named(spec, "llm")["requires"] == [{"qualification": "llb"}]
+    stages = {s["code"]: s for s in qualification_named(spec, "ca")["stage"]}
+    assert "ca-inter" in stages["final-group-1"]["counts_as"]

@@ -485,6 +485,21 @@ def _check_role_rules(fields: list[dict[str, Any]], setting: str, where: str) ->
         where,
         f"one way in ({ways.pop() if ways else ''}) needs another",
     )
+    shifts = [f for f in fields if f["kind"] == RequirementKind.SHIFT]
+    require(
+        len(shifts) == 1
+        and shifts[0]["importance"] == Importance.MUST
+        and not shifts[0].get("way"),
+        where,
+        "needs exactly one must-have shift requirement (the shifts it runs in)",
+    )
+    if setting == WorkSetting.HOME:
+        home = [f for f in fields if f["kind"] == RequirementKind.WORK_FROM_HOME]
+        require(
+            len(home) == 1 and home[0]["importance"] == Importance.MUST,
+            where,
+            "home work needs one must-have work_from_home requirement",
+        )
 
 
 def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]]:
