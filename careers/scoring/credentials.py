@@ -61,10 +61,10 @@ def with_credentials(profile: Profile, qualifications: Mapping[str, Option]) -> 
                     held.add(slug)
                 elif slug not in held and slug not in reached:
                     reached[slug] = step
-    # On the way to a qualification, you have what it needs to start: its one
-    # prerequisite qualification, or the lowest level any route starts from.
+    # Holding a qualification, or on the way to one, you have what it needs to start:
+    # its one prerequisite qualification, or the lowest level any route starts from.
     floors = []
-    for code, _stage in reached.items():
+    for code in sorted(set(reached) | held):
         ways = routes(qualifications[code]) if code in qualifications else ()
         if len(ways) == 1 and ways[0].kind == "qualification":
             held.add(ways[0].code)
