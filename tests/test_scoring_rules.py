@@ -184,9 +184,17 @@ def test_home_work_names_only_what_the_set_up_is_missing(catalogue):
     fit = score(catalogue, home, has_two)
     (step,) = fit.plan
     assert english(step.text) == "Set up to work from home: a quiet place to work"
-    # Home roles have office seats too: someone who can go to one is not held back.
+    # A role done from home some days (the set-up only helps) binds only someone who
+    # can work from home only.
+    hybrid = role(
+        DAY,
+        Requirement("home", "work_from_home", False, accepts=items),
+        setting="home",
+    )
     office = replace(has_two, commute="office")
-    assert score(catalogue, home, office).verdict == Verdict.ELIGIBLE
+    assert score(catalogue, hybrid, office).verdict == Verdict.ELIGIBLE
+    assert score(catalogue, hybrid, has_two).verdict == Verdict.CLOSE
+    assert score(catalogue, home, office).verdict == Verdict.CLOSE
     ready = replace(has_two, home_setup=has_two.home_setup | {"quiet_place"})
     assert score(catalogue, home, ready).verdict == Verdict.ELIGIBLE
 

@@ -494,11 +494,13 @@ def _check_role_rules(fields: list[dict[str, Any]], setting: str, where: str) ->
         "needs exactly one must-have shift requirement (the shifts it runs in)",
     )
     if setting == WorkSetting.HOME:
+        # Must: the work is done from home only. Nice: offices too (and it binds
+        # only people who can work from home only).
         home = [f for f in fields if f["kind"] == RequirementKind.WORK_FROM_HOME]
         require(
-            len(home) == 1 and home[0]["importance"] == Importance.MUST,
+            len(home) == 1 and not home[0].get("way"),
             where,
-            "home work needs one must-have work_from_home requirement",
+            "home work needs one work_from_home requirement (what its set-up needs)",
         )
 
 

@@ -8,6 +8,7 @@ cannot do (a shift they did not tick) is refused, and has no step.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from careers.scoring.credentials import education_effort, time_to
 from careers.scoring.profile import (
@@ -303,14 +304,6 @@ def _work_from_home(req: Requirement, p: Profile, role: Role, e: Efforts) -> Out
         met = _("You have what working from home needs: %(items)s.", items=items)
         return True, met, NO_STEP, NO_TIME
     items = Items(tuple(HOME_PHRASES[c] for c in missing), "and")
-    if not p.home_only:
-        # Home roles have office seats too (WorkSetting.HOME): someone who can go to
-        # an office is not held back by the set-up, only told what home days need.
-        note = _(
-            "You can work from an office; to work from home you would need %(items)s.",
-            items=items,
-        )
-        return True, note, NO_STEP, NO_TIME
     step = _("Set up to work from home: %(items)s", items=items)
     reason = _("To work from home you still need %(items)s.", items=items)
     return False, reason, step, e.home_setup
@@ -353,6 +346,10 @@ def check_requirement(
     """Whether the profile meets one requirement, why, and the step that would meet it."""
     if req.kind == "spoken_english" and profile.no_voice:
         return _no_voice(req)
+    if req.kind == "work_from_home" and profile.home_only and not req.must:
+        # A role done from home some days (the set-up only helps) is, for someone
+        # who can only work from home, done from home every day.
+        req = replace(req, must=True)
     met, reason, text, effort, *gained = CHECKERS[req.kind](req, profile, role, efforts)
     known = text is not None and text != NO_STEP
     gains = gained[0] if gained else ()
