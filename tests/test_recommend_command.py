@@ -190,3 +190,27 @@ def test_every_example_profile_is_valid():
         assert not list(_validator().iter_errors(json.loads(path.read_text()))), (
             path.name
         )
+
+
+@pytest.mark.django_db
+def test_text_output_says_the_way_in_the_costs_and_the_order(capsys):
+    call_command("recommend", str(PROFILES / "bsc-life-sciences-graduate.json"))
+    out = capsys.readouterr().out
+    assert "In each group, the roles that use your studies" in out
+    assert "[Uses your background]" in out
+    # Medical coding by its trainee way, and the way the person meets is named.
+    assert "   + Way in: One way in is enough, and you meet this one: " in out
+    profile = PROFILES / "tenth-pass-a2-english.json"
+    call_command("recommend", str(profile), "--lang", "hi")
+    assert "हर समूह में पहले वे रोल हैं" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_a_plan_quotes_what_a_qualification_costs(capsys, tmp_path):
+    coder = json.loads((PROFILES / "bsc-life-sciences-graduate.json").read_text())
+    coder |= {"education": "12th", "field_of_study": None, "qualifications": []}
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(coder))
+    data = run_json(capsys, str(path))
+    plans = [p for r in data["recommendations"] for p in r["plan"]]
+    assert any("US$499" in plan for plan in plans)

@@ -97,6 +97,12 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
             return
         self.stdout.write(result["summary"])
+        self.stdout.write(
+            gettext(
+                "In each group, the roles that use your studies, your qualifications, "
+                "your work (paid or unpaid) or your portfolio come first."
+            )
+        )
         for rank, item in enumerate(result["recommendations"], start=1):
             verdict = Verdict(item["verdict"]).label.upper()
             far = f", {item['distance']}" if item["distance"] else ""
@@ -107,6 +113,8 @@ class Command(BaseCommand):
             over = (
                 " [" + gettext("over-qualified") + "]" if item["overqualified"] else ""
             )
+            if item["background_used"]:
+                over += " [" + gettext("Uses your background") + "]"
             self.stdout.write(
                 f"\n{rank}. {item['title']} ({item['sector']}, {item['category']}): "
                 f"{verdict}{far}; {tally}{over}"
