@@ -6,11 +6,12 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
 
 from careers.models import JobCategory, Requirement, Role
 from tests.factories import JobListingFactory
-from tests.helpers import answer_all, start, step_url
+from tests.helpers import answer_all, english_left, start, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -235,3 +236,25 @@ def test_pages_that_compare_codes_show_what_they_did(client):
     assertContains(
         city_role, "mostly in the big outsourcing cities: Bengaluru, Chennai"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "way"),
+    [
+        ("en", "Ways in: any one of these is enough", "Way 2"),
+        ("hi", "दाखिले के रास्ते: इनमें से कोई एक काफ़ी है", "रास्ता 2"),
+        ("fil", "Mga daan papasok: sapat na ang alinman dito", "Daan 2"),
+    ],
+)
+def test_a_role_page_lists_its_ways_in(client, language, heading, way):
+    with translation.override(language):
+        url = reverse("careers:role_detail", args=["graphic-designer"])
+    response = client.get(url)
+    assertContains(response, heading)
+    assertContains(response, way)
+    # The portfolio and two years' work are one way; the diploma the other.
+    html = response.content.decode()
+    ways = html.split(heading, 1)[1]
+    assert ways.index("Way 1" if language == "en" else way[:-1] + "1") < ways.index(way)
+    if language != "en":
+        assert not english_left(html, language), english_left(html, language)
