@@ -277,15 +277,22 @@ def _roles(count: int, sector: str) -> Text:
 
 
 def _best_sector(fits: list[RoleFit]) -> str:
-    """The sector with the most roles that use the person's background, then the most
-    roles; never one role against ten unless that one is theirs and the ten are not."""
+    """The sector with the most roles that use the most of the person's background,
+    then the most that use any of it, then the most roles: never one role against ten
+    unless that one is theirs and the ten are not."""
     first = {}
     for position, fit in enumerate(fits):
         first.setdefault(fit.role.sector, position)
+    most = max(f.relevance for f in fits)
 
     def weight(sector: str) -> tuple:
         group = [f for f in fits if f.role.sector == sector]
-        return (-sum(f.relevance > 0 for f in group), -len(group), first[sector])
+        return (
+            -sum(f.relevance == most > 0 for f in group),
+            -sum(f.relevance > 0 for f in group),
+            -len(group),
+            first[sector],
+        )
 
     return min(first, key=weight)
 
