@@ -2,8 +2,10 @@
 
 import copy
 import csv
+import json
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -274,3 +276,17 @@ def test_the_llm_needs_the_llb_and_ca_final_group_1_counts_as_ca_inter(spec):
     assert qualification_named(spec, "llm")["requires"] == [{"qualification": "llb"}]
     stages = {s["code"]: s for s in qualification_named(spec, "ca")["stage"]}
     assert "ca-inter" in stages["final-group-1"]["counts_as"]
+
+
+def test_every_text_of_the_fixture_fits_its_column():
+    # SQLite stores a longer string; PostgreSQL refuses the whole load (a sync on
+    # deploy then fails), so the limits are checked here on every database.
+    too_long = []
+    for row in json.loads(FIXTURE_PATH.read_text(encoding="utf-8")):
+        model = apps.get_model(row["model"])
+        for name, value in row["fields"].items():
+            field = next((f for f in model._meta.fields if f.name == name), None)
+            limit = getattr(field, "max_length", None)
+            if limit and isinstance(value, str) and len(value) > limit:
+                too_long.append((row["model"], name, len(value), limit))
+    assert not too_long
