@@ -242,7 +242,7 @@ def test_pages_that_compare_codes_show_what_they_did(client):
     ("language", "heading", "way"),
     [
         ("en", "Ways in: any one of these is enough", "Way 2"),
-        ("hi", "दाखिले के रास्ते: इनमें से कोई एक काफ़ी है", "रास्ता 2"),
+        ("hi", "नौकरी पाने के रास्ते: इनमें से कोई एक काफ़ी है", "रास्ता 2"),
         ("fil", "Mga daan papasok: sapat na ang alinman dito", "Daan 2"),
     ],
 )

@@ -59,11 +59,12 @@ def test_text_output_reads_like_advice(capsys):
     )
     out = capsys.readouterr().out
     assert out.startswith("BPO fits you best today")
-    first = "1. Domestic telecaller (Hindi or a regional language) (BPO, call-centre)"
+    first = "1. Domestic telecaller (Hindi or a regional language) (BPO, Call centre outsourcing)"
     assert f"{first}: ELIGIBLE" in out
     assert "2. Domestic voice support associate" in out
     assert (
-        "   - Required: Needs 12th standard or higher; you have 10th standard." in out
+        "   - Required: Education: 12th standard or higher; you have 10th standard."
+        in out
     )
     assert "   - Helps: " in out
     assert "   > About 1–2 years: " in out  # the plan, with its time

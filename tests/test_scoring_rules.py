@@ -68,9 +68,13 @@ def test_a_portfolio_and_years_of_work_are_a_way_in_and_the_result_says_so(catal
     assert fit.verdict == Verdict.ELIGIBLE
     way = next(c for c in fit.checks if c.kind == "way")
     assert english(way.reason).startswith("One way in is enough, and you meet this one")
-    assert "4 years of work experience in design" in english(way.reason)
-    # The other way's diploma is not asked of her.
-    assert not any("Diploma" in text for text in lines(fit))
+    assert "this one: a design portfolio and 2 years of work experience in design." in (
+        english(way.reason)
+    )
+    assert english(way.reason).endswith("The other way in: Diploma in design.")
+    # The other way's diploma is named as the other way, and not asked of her.
+    asked = [english(c.reason) for c in fit.checks if c.kind != "way"]
+    assert not any("Diploma" in text for text in asked)
 
 
 def test_the_nearest_way_in_is_the_plan(catalogue):

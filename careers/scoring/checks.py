@@ -14,6 +14,7 @@ from careers.scoring.credentials import education_effort, time_to
 from careers.scoring.profile import (
     AT_LEVEL,
     CEFR_LEVELS,
+    DEGREE_AFTER_12TH,
     DEGREE_IN,
     DOMAIN_PHRASES,
     EDUCATION_LEVELS,
@@ -134,7 +135,9 @@ def _education(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
         else _("Complete %(need)s", need=need)
     )
     effort = education_effort(p.education, req.level, e)
-    reason = _("Needs %(need)s or higher; you have %(have)s.", need=need, have=have)
+    reason = _(
+        "Education: %(need)s or higher; you have %(have)s.", need=need, have=have
+    )
     return False, reason, step, effort
 
 
@@ -165,9 +168,14 @@ def _field(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
         effort = e.education[level]
     else:
         effort = education_effort(p.education, level, e)
-    step = DEGREE_IN.get(level, DEGREE_IN[bachelor])
+    # Below the 12th, it comes first, and the step says so.
+    below = _rank(EDUCATION_LEVELS, p.education) < _rank(
+        EDUCATION_LEVELS, SCHOOL_LEVELS[1]
+    )
+    step = (DEGREE_AFTER_12TH if below else DEGREE_IN)[level]
+    step = _fill(step, names=names)
     reason = _("A background in %(names)s.", names=names)
-    return False, reason, _fill(step, names=names), effort
+    return False, reason, step, effort
 
 
 def _qualification(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
@@ -235,7 +243,11 @@ def _skill(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
 
 def _experience(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     years = req.amount or 0
-    have = p.years_in(o.code for o in req.accepts)
+    # Unpaid work is real experience for entry work (a shop counter for a telecaller,
+    # its books for an accounts assistant) and always helps; where work pitched at
+    # graduates requires years, employers count paid work.
+    unpaid = not req.must or role.education(must=True) in SCHOOL_LEVELS
+    have = p.years_in((o.code for o in req.accepts), unpaid_counts=unpaid)
     if req.accepts:
         where = _phrases(DOMAIN_PHRASES, req.accepts)
         met = ngettext(
@@ -345,7 +357,7 @@ def check_requirement(
 ) -> Check:
     """Whether the profile meets one requirement, why, and the step that would meet it."""
     if req.kind == "spoken_english" and profile.no_voice:
-        return _no_voice(req)
+        return _no_voice(req, role.channel == Channel.VOICE)
     if req.kind == "work_from_home" and profile.home_only and not req.must:
         # A role done from home some days (the set-up only helps) is, for someone
         # who can only work from home, done from home every day.
@@ -365,10 +377,44 @@ def check_requirement(
         step,
         text is None,
         req.way,
+        requirement_phrase(req) if req.way else None,
     )
 
 
-def _no_voice(req: Requirement) -> Check:
+def requirement_phrase(req: Requirement) -> Text | Items:
+    """What a requirement asks, as a phrase a way in is named by: "a design portfolio",
+    "2 years of work experience in design", "B.Des or a diploma in design"."""
+    if req.kind == "portfolio":
+        return _phrases(PORTFOLIO_PHRASES, req.accepts)
+    if req.kind == "experience_years":
+        if not req.accepts:
+            return ngettext(
+                "%(n)d year of work experience",
+                "%(n)d years of work experience",
+                req.amount or 0,
+            )
+        return ngettext(
+            "%(n)d year of work experience in %(where)s",
+            "%(n)d years of work experience in %(where)s",
+            req.amount or 0,
+            where=_phrases(DOMAIN_PHRASES, req.accepts),
+        )
+    if req.kind == "field_of_study":
+        return _(
+            "a background in %(names)s", names=_phrases(FIELD_PHRASES, req.accepts)
+        )
+    if req.kind == "education_level":
+        return _("%(need)s or higher", need=EDUCATION_PHRASES[req.level])
+    if req.kind == "skill":
+        return _(
+            "%(names)s %(level)s",
+            names=join_names(req.accepts),
+            level=AT_LEVEL[req.level],
+        )
+    return req.accepts_text or join_names(req.accepts)
+
+
+def _no_voice(req: Requirement, voice: bool) -> Check:
     """Spoken English, for someone who said they can't do phone or voice work: where
     the work needs it, the role does not fit; where it only helps, it is not advised."""
     if req.must:
@@ -377,6 +423,8 @@ def _no_voice(req: Requirement) -> Check:
             "can't do phone or voice work.",
             level=req.level,
         )
+    elif voice:
+        reason = _("Not counted: you said you can't do phone or voice work.")
     else:
         reason = _(
             "Spoken English is not needed for the work itself, and we do not count it: "

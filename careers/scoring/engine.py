@@ -40,6 +40,8 @@ CLOSE_WEEKS = 13
 # among roles otherwise alike, work that uses strong English (better paid) comes first.
 ENGLISH_USE = 0.25
 PATHS_SHOWN = 3
+# How far off a not-yet role is, in bands (weeks): within a year, three years, more.
+REACH = (52, 156)
 # A must-have with no known step: far, and last among the roles not open yet.
 UNKNOWN = Effort(9999, 9999)
 # "Would help" suggests only what takes half a year or less: a degree is not a tip.
@@ -145,26 +147,31 @@ def _choose_way(
 
 
 def _way_line(best: str, ways: list[str], checks: list[Check], options: dict) -> Check:
-    """ "Your way in: …" with what the person meets it by, or the nearest way's steps,
-    and how many other ways there are."""
-    mine = [c for c in checks if c.way == best and c.must]
-    others = len(ways) - 1
-    if all(c.met for c in mine):
+    """ "One way in is enough …": what the nearest way asks (each line below says what
+    you have of it), and what the others ask."""
+
+    def asks(way: str) -> Items:
+        return Items(
+            tuple(c.what for c in checks if c.way == way and c.must and c.what), "and"
+        )
+
+    others = [w for w in ways if w != best]
+    values = {"what": asks(best), "others": Items(tuple(asks(w) for w in others), "or")}
+    if all(c.met for c in checks if c.way == best and c.must):
         reason = ngettext(
-            "One way in is enough, and you meet this one: %(met)s (there is %(n)d "
-            "other way in).",
-            "One way in is enough, and you meet this one: %(met)s (there are %(n)d "
-            "other ways in).",
-            others,
-            met=Items(tuple(c.reason for c in mine), "sentences"),
+            "One way in is enough, and you meet this one: %(what)s. The other way in: "
+            "%(others)s.",
+            "One way in is enough, and you meet this one: %(what)s. The other ways in: "
+            "%(others)s.",
+            len(others),
+            **values,
         )
         return Check("way", "way", False, 0, True, reason, way=best)
     reason = ngettext(
-        "Your nearest way in of %(total)d: %(missing)s (the %(n)d other asks for more).",
-        "Your nearest way in of %(total)d: %(missing)s (the %(n)d others ask for more).",
-        others,
-        total=len(ways),
-        missing=Items(tuple(c.reason for c in mine if not c.met), "sentences"),
+        "Your nearest way in asks for %(what)s. The other way in: %(others)s.",
+        "Your nearest way in asks for %(what)s. The other ways in: %(others)s.",
+        len(others),
+        **values,
     )
     return Check("way", "way", False, 0, False, reason, way=best)
 
@@ -224,8 +231,13 @@ def _rank_key(fit: RoleFit) -> tuple:
     the English it uses, and how much of what helps you have."""
     far = fit.distance or Effort(0, 0)
     time = (far.low, far.high) if fit.verdict != Verdict.ELIGIBLE else (0, 0)
+    # Not yet: roles within the same reach (a year, three years, longer) by background;
+    # a related role six years away does not come before one a year away.
+    reach = next((n for n, weeks in enumerate(REACH) if far.low <= weeks), len(REACH))
+    band = reach if fit.verdict == Verdict.NOT_YET else 0
     return (
         _KIND_RANK[fit.verdict],
+        band,
         -fit.relevance,
         *time,
         fit.below,

@@ -83,6 +83,16 @@ DEGREE_IN = {
     EducationLevel.MASTER: _("A master's degree in %(names)s"),
     EducationLevel.DOCTORATE: _("A doctorate in %(names)s"),
 }
+# The same, for someone who has not passed the 12th yet: it comes first.
+DEGREE_AFTER_12TH = {
+    EducationLevel.BACHELOR: _("Pass the 12th, then get a degree in %(names)s"),
+    EducationLevel.MASTER: _(
+        "Pass the 12th, then get a bachelor's and a master's degree in %(names)s"
+    ),
+    EducationLevel.DOCTORATE: _(
+        "Pass the 12th, then get a bachelor's, a master's and a doctorate in %(names)s"
+    ),
+}
 STREAM_NAMES = {
     Stream.SCIENCE: _("science"),
     Stream.COMMERCE: _("commerce"),
@@ -104,7 +114,7 @@ PORTFOLIO_PHRASES = {
     PortfolioKind.WRITING: _("writing samples"),
     PortfolioKind.DESIGN: _("a design portfolio"),
     PortfolioKind.CODE: _("code you wrote (a GitHub page or projects)"),
-    PortfolioKind.TEACHING: _("teaching or training material you made"),
+    PortfolioKind.TEACHING: _("teaching or training material of your own"),
 }
 # Fields of study and kinds of work experience as a sentence names them.
 FIELD_PHRASES = {
@@ -359,14 +369,14 @@ class Profile:
     def informal_domains(self) -> frozenset[str]:
         return frozenset(d for k in self.informal_work for d in INFORMAL_DOMAINS[k])
 
-    def years_in(self, domains: Iterable[str]) -> int:
+    def years_in(self, domains: Iterable[str], unpaid_counts: bool = True) -> int:
         """Years of work in any of these domains (any work if none are named): paid
-        work, or unpaid and informal work, whichever is longer."""
+        work, or unpaid and informal work where it counts, whichever is longer."""
         domains = set(domains)
         paid = self.experience_years
         if domains and not domains & self.experience_domains:
             paid = 0
-        unpaid = self.informal_years if self.informal_work else 0
+        unpaid = self.informal_years if self.informal_work and unpaid_counts else 0
         if domains and not domains & self.informal_domains:
             unpaid = 0
         return max(paid, unpaid)
@@ -447,6 +457,7 @@ class Check:
     step: Step | None = None  # None when met, or when it asks what you cannot do
     refused: bool = False  # asks for something you said you cannot do
     way: str = ""  # the way in it belongs to (blank: every way)
+    what: Text | Items | None = None  # what it asks, as a phrase ("a design portfolio")
 
 
 @dataclass(frozen=True)

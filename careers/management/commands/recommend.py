@@ -97,6 +97,10 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
             return
         self.stdout.write(result["summary"])
+        if result["paths"]:
+            self.stdout.write(gettext("Your next steps"))
+            for number, path in enumerate(result["paths"], start=1):
+                self.stdout.write(f"  {number}. {path}")
         self.stdout.write(
             gettext(
                 "In each group, the roles that use your studies, your qualifications, "
@@ -116,7 +120,7 @@ class Command(BaseCommand):
             if item["background_used"]:
                 over += " [" + gettext("Uses your background") + "]"
             self.stdout.write(
-                f"\n{rank}. {item['title']} ({item['sector']}, {item['category']}): "
+                f"\n{rank}. {item['title']} ({item['sector']}, {item['category_name']}): "
                 f"{verdict}{far}; {tally}{over}"
             )
             for line in item["lines"]:
