@@ -30,7 +30,7 @@ from careers.scoring.profile import (
     list_titles,
 )
 from careers.scoring.relevance import over_stages, uses
-from careers.scoring.text import Items, Text, Weeks, _, as_data, english, ngettext
+from careers.scoring.text import Items, Text, Weeks, _, as_data, ngettext
 from careers.scoring.vocabulary import CEFRLevel, Channel, EducationLevel, Sector
 
 # Close: every missing must-have together takes about three months or less (at the quick
@@ -222,7 +222,7 @@ def _verdict(missing: list[Check]) -> tuple[Verdict, Effort | None, tuple[Step, 
 
 
 def _step_order(step: Step) -> tuple:
-    return (step.effort.low, step.effort.high, english(step.text))
+    return (step.effort.low, step.effort.high, step.key)
 
 
 def _rank_key(fit: RoleFit) -> tuple:
@@ -276,7 +276,10 @@ def nearest_paths(
             item[1].effort.low,
             item[1].effort.high,
             -len(item[1].opens),
-            english(item[1].sentence),
+            # Ties broken by what the steps are, not their words: rendering every
+            # path's sentence in English to compare them was a fifth of the scoring.
+            tuple(s.key for s in item[1].steps),
+            item[1].opens,
         )
     )
     return tuple(path for _used, path in paths[:limit])
@@ -435,6 +438,7 @@ def recommendation_data(recommendation: Recommendation, top: int | None = None) 
     items = []
     for fit in fits:
         role = fit.role
+        line = advice(fit)
         items.append(
             {
                 "role": role.slug,
@@ -447,7 +451,7 @@ def recommendation_data(recommendation: Recommendation, top: int | None = None) 
                 "distance": as_data(fit.distance.text) if fit.plan else "",
                 "weeks": [fit.distance.low, fit.distance.high] if fit.plan else None,
                 "plan": [as_data(s.sentence) for s in fit.plan],
-                "advice": as_data(advice(fit)) if advice(fit) else "",
+                "advice": as_data(line) if line else "",
                 "fit": fit.fit,
                 "required": list(fit.count(must=True)),
                 "helps": list(fit.count(must=False)),

@@ -52,8 +52,13 @@ class Items:
 # --- Storing ----------------------------------------------------------------------------
 
 
+_PLAIN = (str, int)
+
+
 def as_data(value: Value) -> Any:
     """The value as JSON data (see `from_data`)."""
+    if type(value) in _PLAIN:  # most values are: the quickest test first
+        return value
     if isinstance(value, Text):
         data: dict[str, Any] = {"msgid": value.msgid}
         if value.values:
