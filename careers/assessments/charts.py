@@ -185,7 +185,13 @@ class Chart:
 def profile_chart(profile: Profile, roles: list[Role]) -> Chart:
     """The chart: a row per dimension, with the candidate's bar and each role's mark."""
     rows = []
-    for index, (label, kind, value_of, scale, words) in enumerate(DIMENSIONS):
+    dimensions = [
+        d
+        for d in DIMENSIONS
+        # Spoken English counts for nothing for someone who can't do voice work.
+        if not (profile.no_voice and d[1] == RequirementKind.SPOKEN_ENGLISH)
+    ]
+    for index, (label, kind, value_of, scale, words) in enumerate(dimensions):
         you = value_of(profile)
         marks = []
         for number, role in enumerate(roles, start=1):

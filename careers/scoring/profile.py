@@ -438,7 +438,7 @@ class Step:
     def sentence(self) -> Text:
         if self.effort.cost:
             return _(
-                "%(step)s (%(time)s; %(cost)s)",
+                "%(step)s: %(time)s, %(cost)s",
                 step=self.text,
                 time=self.effort.text,
                 cost=self.effort.cost,
@@ -505,7 +505,7 @@ class Path:
         costs = tuple(s.effort.cost for s in self.steps if s.effort.cost)
         if costs:
             return _(
-                "%(time)s: %(steps)s (%(costs)s). Opens %(roles)s.",
+                "%(time)s: %(steps)s. Costs: %(costs)s. Opens %(roles)s.",
                 **values,
                 costs=Items(costs, "steps"),
             )
