@@ -12,29 +12,54 @@ from django.utils.translation import gettext, gettext_noop
 
 from careers.choices import Verdict
 from careers.scoring.profile import list_titles
-from careers.scoring.text import Reader, Value, _, as_data, from_data, ngettext
+from careers.scoring.text import Reader, _, as_data, from_data, ngettext
 from careers.web.caching import cached_value
+
+# Each language's messages as read so far. The catalogues are compiled files that do
+# not change while the process runs, and a result page reads about 200 messages, most
+# of them many times ("You can work day shifts." on every card): asking Django's
+# gettext each time was most of the time of reading them.
+_READ: dict[str, dict[str, str]] = {}
+
+
+_READERS: dict[str, tuple[dict[str, str], Reader]] = {}
 
 
 def reader() -> Reader:
     """A reader in the active language (Django's gettext, our locale/ catalogues)."""
     names = catalogue_names()
+    language = translation.get_language() or ""
+    kept = _READERS.get(language)
+    if kept is not None and kept[0] is names:
+        return kept[1]
+    read = _READ.setdefault(language, {})
+
+    def gettext(msgid: str) -> str:
+        text = read.get(msgid)
+        if text is None:
+            text = read[msgid] = translation.gettext(msgid)
+        return text
 
     def name(english: str) -> str:
         # A catalogue name in the page's language; names the engine was given from
         # our vocabularies (a language, "Hindi or another Indian language") are
         # message ids.
-        return names.get(english) or (translation.gettext(english) if english else "")
+        return names.get(english) or (gettext(english) if english else "")
 
-    return Reader(gettext=translation.gettext, ngettext=translation.ngettext, name=name)
+    made = Reader(gettext=gettext, ngettext=translation.ngettext, name=name)
+    # Kept with the names it reads, until the catalogue changes them.
+    _READERS[language] = (names, made)
+    return made
 
 
 def say(data: Any) -> str:
     """Stored message data, or a message, as words; old results' plain text as it is."""
     if not data:
         return ""
-    value: Value = data if not isinstance(data, (dict, list)) else from_data(data)
-    return reader()(value)
+    if isinstance(data, list):
+        return reader()(from_data(data))
+    # A stored message (a dict) is read as it is stored.
+    return reader()(data)
 
 
 def in_words(recommendation: dict[str, Any]) -> dict[str, Any]:
