@@ -8,8 +8,14 @@ from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from careers.assessments.wording import in_words
+from careers.catalogue.models import scoring_catalogue
 from careers.models import Assessment
-from careers.scoring import FORMAT
+from careers.scoring import (
+    FORMAT,
+    profile_from_data,
+    recommend,
+    recommendation_data,
+)
 from tests.helpers import (
     ANSWERS,
     HTMX,
@@ -84,9 +90,15 @@ def test_writing_samples_open_writing_work_but_not_design(client):
     answer_all(client, token, upto=2)
     post(client, token, 3, portfolios=["writing"])
     answer_all_from(client, token, 4)
+    # Every role's reasons, as `recommend` gives them (a stored result keeps only
+    # those its page shows).
+    profile = Assessment.objects.get(token=token).result.profile
+    every = recommendation_data(
+        recommend(scoring_catalogue(), profile_from_data(profile))
+    )
     lines = {
         r["role"]: " ".join(line["text"] for line in r["lines"])
-        for r in result_of(token)["recommendations"]
+        for r in in_words(every)["recommendations"]
     }
     assert "You have writing samples to show" in lines["content-writer"]
     # No design role counts them as a design portfolio, by any of its ways in.

@@ -59,8 +59,12 @@ def token_hash(token: str) -> str:
 
 
 def scored(profile: dict[str, Any]) -> dict[str, Any]:
+    # The page shows each reason only on the cards of the open, close and nearest roles
+    # (top_roles); the rest show their title and advice. Keeping every role's reasons
+    # made a stored result 166 KB, read again by each page of the journey.
     return recommendation_data(
-        recommend(scoring_catalogue(), profile_from_data(profile))
+        recommend(scoring_catalogue(), profile_from_data(profile)),
+        later_lines=TOP_ROLES,
     )
 
 

@@ -431,14 +431,24 @@ def advice(fit: RoleFit) -> Text | None:
     )
 
 
-def recommendation_data(recommendation: Recommendation, top: int | None = None) -> dict:
+def recommendation_data(
+    recommendation: Recommendation,
+    top: int | None = None,
+    later_lines: int | None = None,
+) -> dict:
     """The recommendation as plain data: what the result page, a shared link and
-    `recommend --format json` show, best first."""
+    `recommend --format json` show, best first. With `later_lines`, the reasons line
+    by line are kept for the open and close roles and that many not-yet ones only."""
     fits = recommendation.fits[:top] if top else recommendation.fits
     items = []
+    later = 0
     for fit in fits:
         role = fit.role
         line = advice(fit)
+        later += fit.verdict not in (Verdict.ELIGIBLE, Verdict.CLOSE)
+        lined = later_lines is None or (
+            later <= later_lines and fit.verdict != Verdict.DOES_NOT_FIT
+        )
         items.append(
             {
                 "role": role.slug,
@@ -465,7 +475,7 @@ def recommendation_data(recommendation: Recommendation, top: int | None = None) 
                         "way": c.kind == "way",
                         "note": c.refused and not c.must,
                     }
-                    for c in fit.checks
+                    for c in (fit.checks if lined else ())
                 ],
                 "overqualified": fit.overqualified,
                 # How many kinds of the person's background it uses (relevance.py).
