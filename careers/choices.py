@@ -467,9 +467,7 @@ Need = labelled(
 InformalWork = labelled(
     codes.InformalWork,
     {
-        codes.InformalWork.SHOP_COUNTER: _(
-            "Serving customers in a family shop or business"
-        ),
+        codes.InformalWork.SHOP_COUNTER: _("Serving at the counter of a family shop"),
         codes.InformalWork.SHOP_ACCOUNTS: _(
             "Keeping the accounts or stock of a family shop or business"
         ),

@@ -12,12 +12,12 @@ from django.core.management.base import CommandError
 from careers.catalogue.build import (
     FIXTURE_PATH,
     ONET_DIR,
-    CatalogueError,
     build_catalogue,
     load_spec,
 )
 from careers.catalogue.fixture import build_fixture_text
 from careers.catalogue.onet import load_onet
+from careers.catalogue.spec_rules import CatalogueError
 from careers.choices import RequirementKind, Sector, Source
 from careers.models import JobCategory, Occupation, Requirement, Role
 

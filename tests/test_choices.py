@@ -14,7 +14,7 @@ from careers.choices import (
     Verdict,
 )
 from careers.scoring import SKILL_LEVELS
-from careers.scoring.profile import DOMAIN_PHRASES, FIELD_PHRASES
+from careers.scoring.phrases import DOMAIN_PHRASES, FIELD_PHRASES
 
 
 def test_the_engines_level_orders_are_the_choices_in_order():

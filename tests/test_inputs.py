@@ -305,7 +305,7 @@ def test_answers_saved_before_these_questions_still_show_and_finish(client):
                 "What you told us about work",
                 "<dt>Unpaid or informal work</dt>",
                 "about 3 years",
-                "Serving customers in a family shop or business",
+                "Serving at the counter of a family shop",
                 "Caring for a sick, disabled or older person",
                 "We count it as work experience.",
                 "<dt>What affects your work</dt>",
@@ -320,7 +320,7 @@ def test_answers_saved_before_these_questions_still_show_and_finish(client):
             [
                 "काम के बारे में आपने हमें क्या बताया",
                 "लगभग 3 साल",
-                "परिवार की दुकान या कारोबार में ग्राहकों को संभालना",
+                "परिवार की दुकान के काउंटर पर ग्राहकों को संभालना",
                 "हम इसे काम का अनुभव गिनते हैं।",
                 "मैं फ़ोन या आवाज़ वाला काम नहीं कर सकता/सकती",
                 "मैं सिर्फ़ घर से काम कर सकता/सकती हूँ",

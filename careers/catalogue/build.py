@@ -19,16 +19,20 @@ from careers.catalogue.requirements import (
     requirement_option_errors,
     requirement_threshold_errors,
 )
+from careers.catalogue.spec_rules import (
+    background,
+    check_prerequisites,
+    check_role_rules,
+    require,
+    routes,
+)
 from careers.choices import (
     EFFORT_CODES,
     Channel,
     EducationLevel,
-    ExperienceDomain,
     FieldOfStudy,
     Importance,
-    Language,
     OccupationFit,
-    PortfolioKind,
     QualificationKind,
     RequirementKind,
     Sector,
@@ -76,18 +80,9 @@ def onet_alone_gives(level: str, importance: str, note: Text) -> Text:
     )
 
 
-class CatalogueError(ValueError):
-    """The spec is inconsistent; the message names the place."""
-
-
 def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
     with path.open("rb") as handle:
         return tomllib.load(handle)
-
-
-def require(condition: bool, where: str, problem: str) -> None:
-    if not condition:
-        raise CatalogueError(f"{where}: {problem}")
 
 
 def _occupation_object(occ: OnetOccupation, labels: dict[int, str]) -> dict[str, Any]:
@@ -250,9 +245,9 @@ def _qualifications_and_skills(
         fields |= _estimate_fields(item, where)
         fields["description"] = item.get("description", "")
         fields["stages"] = _stages(item, fields["weeks_low"], where)
-        fields["requires"] = _routes(item, where)
+        fields["requires"] = routes(item, where)
         objects.append(_object("qualification", **fields))
-    _check_prerequisites(objects, qualifications)
+    check_prerequisites(objects, qualifications)
     skills: set[str] = set()
     for item in spec.get("skill", []):
         where = f"skill {item.get('slug')!r}"
@@ -264,61 +259,6 @@ def _qualifications_and_skills(
         fields["screen_reader"] = item.get("screen_reader", "")
         objects.append(_object("skill", **fields))
     return objects, qualifications, skills
-
-
-ROUTE_KEYS = {"education", "qualification", "weeks"}
-
-
-def _routes(item: dict[str, Any], where: str) -> list[dict[str, Any]]:
-    """A qualification's routes in (any one), each with its own weeks if they differ."""
-    routes = item.get("requires", [])
-    require(isinstance(routes, list), where, "requires is a list of routes")
-    for route in routes:
-        require(
-            isinstance(route, dict)
-            and not set(route) - ROUTE_KEYS
-            and len({"education", "qualification"} & set(route)) == 1,
-            where,
-            "a route names an education level or a qualification, and may give weeks",
-        )
-        if "education" in route:
-            level = route["education"]
-            require(level in EducationLevel.values, where, f"unknown level {level!r}")
-        if "weeks" in route:
-            weeks = route["weeks"]
-            require(
-                isinstance(weeks, list)
-                and len(weeks) == 2
-                and 0 < weeks[0] <= weeks[1],
-                where,
-                "a route's weeks = [quickest, usual]",
-            )
-    return routes
-
-
-def _check_prerequisites(objects: list[dict[str, Any]], known: set[str]) -> None:
-    """Every prerequisite and every stage's counts_as names a known qualification
-    (and stage), and no qualification needs itself, however far back."""
-    by_slug = {o["fields"]["slug"]: o["fields"] for o in objects}
-    for slug, fields in by_slug.items():
-        where = f"qualification {slug!r}"
-        for route in fields["requires"]:
-            other = route.get("qualification")
-            require(other in (None, *known), where, f"requires unknown {other!r}")
-        for stage in fields["stages"]:
-            for target in stage.get("counts_as", []):
-                other, _, code = target.partition(":")
-                require(other in known, where, f"counts as unknown {other!r}")
-                codes = [s["code"] for s in by_slug[other]["stages"]]
-                require(not code or code in codes, where, f"no stage {target!r}")
-        seen, todo = set(), [slug]
-        while todo:
-            for route in by_slug[todo.pop()]["requires"]:
-                other = route.get("qualification")
-                require(other != slug, where, "needs itself to start")
-                if other and other not in seen:
-                    seen.add(other)
-                    todo.append(other)
 
 
 def _estimate_fields(item: dict[str, Any], where: str) -> dict[str, Any]:
@@ -425,7 +365,7 @@ def _role_objects(
         channel=role["channel"],
         setting=setting,
         typical_shifts=role["shifts"],
-        background=_background(role, known, where),
+        background=background(role, known, where),
         job_zone=linked[0].job_zone,
         position=position,
     )
@@ -446,62 +386,12 @@ def _role_objects(
         role_fields.append(_hand_fields(req, here, *known))
     codes = [f["code"] for f in role_fields]
     require(len(codes) == len(set(codes)), where, "requirement codes repeat")
-    _check_role_rules(role_fields, setting, where)
+    check_role_rules(role_fields, setting, where)
     requirements = [
         _requirement_object(slug, req_position, fields)
         for req_position, fields in enumerate(role_fields)
     ]
     return role_object, links, requirements
-
-
-BACKGROUND_CODES = {
-    "fields": set(FieldOfStudy.values) - {FieldOfStudy.ANY},
-    "domains": set(ExperienceDomain.values),
-    "portfolios": set(PortfolioKind.values),
-    "languages": set(Language.values),
-}
-
-
-def _background(
-    role: dict[str, Any], known: tuple[set[str], set[str]], where: str
-) -> dict[str, list[str]]:
-    """Who the role is for (relevance), as codes the engine knows."""
-    background = role.get("background", {})
-    allowed = BACKGROUND_CODES | {"qualifications": known[0]}
-    unknown = set(background) - set(allowed)
-    require(not unknown, where, f"background has unknown keys {sorted(unknown)}")
-    for key, codes in background.items():
-        bad = [c for c in codes if c not in allowed[key]]
-        require(not bad, where, f"background {key}: unknown {bad}")
-    return {key: sorted(codes) for key, codes in sorted(background.items())}
-
-
-def _check_role_rules(fields: list[dict[str, Any]], setting: str, where: str) -> None:
-    """Ways in come two or more to a role; every role says when it runs (one must-have
-    shift requirement) and a home role what its set-up needs."""
-    ways = {f.get("way", "") for f in fields} - {""}
-    require(
-        len(ways) != 1,
-        where,
-        f"one way in ({ways.pop() if ways else ''}) needs another",
-    )
-    shifts = [f for f in fields if f["kind"] == RequirementKind.SHIFT]
-    require(
-        len(shifts) == 1
-        and shifts[0]["importance"] == Importance.MUST
-        and not shifts[0].get("way"),
-        where,
-        "needs exactly one must-have shift requirement (the shifts it runs in)",
-    )
-    if setting == WorkSetting.HOME:
-        # Must: the work is done from home only. Nice: offices too (and it binds
-        # only people who can work from home only).
-        home = [f for f in fields if f["kind"] == RequirementKind.WORK_FROM_HOME]
-        require(
-            len(home) == 1 and not home[0].get("way"),
-            where,
-            "home work needs one work_from_home requirement (what its set-up needs)",
-        )
 
 
 def build_catalogue(spec: dict[str, Any], onet: OnetData) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from careers.choices import (
     Importance,
     RequirementKind,
 )
-from careers.scoring.profile import EDUCATION_PHRASES
+from careers.scoring.phrases import EDUCATION_PHRASES
 from careers.scoring.text import Text, _
 
 # How much each linked occupation counts when a role has several: the role's main

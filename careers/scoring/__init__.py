@@ -17,13 +17,15 @@ from careers.scoring.engine import (
     recommendation_data,
     score_role,
 )
+from careers.scoring.phrases import (
+    DOMAIN_PHRASES,
+    EDUCATION_PHRASES,
+    SHIFT_PHRASES,
+)
 from careers.scoring.profile import (
     CEFR_LEVELS,
-    DOMAIN_PHRASES,
     EDUCATION_LEVELS,
-    EDUCATION_PHRASES,
     PORTFOLIO_KINDS,
-    SHIFT_PHRASES,
     SKILL_LEVELS,
     STREAM_FIELDS,
     VERDICT_ORDER,

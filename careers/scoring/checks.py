@@ -11,24 +11,26 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from careers.scoring.credentials import education_effort, time_to
-from careers.scoring.profile import (
+from careers.scoring.phrases import (
     AT_LEVEL,
-    CEFR_LEVELS,
     DEGREE_AFTER_12TH,
     DEGREE_IN,
     DOMAIN_PHRASES,
-    EDUCATION_LEVELS,
     EDUCATION_PHRASES,
     FIELD_PHRASES,
     HOME_PHRASES,
-    NO_TIME,
     PORTFOLIO_PHRASES,
     SHIFT_PHRASES,
     SKILL_LEVEL_NAMES,
-    SKILL_LEVELS,
-    STREAM_FIELDS,
     STREAM_NAMES,
     TO_LEVEL,
+)
+from careers.scoring.profile import (
+    CEFR_LEVELS,
+    EDUCATION_LEVELS,
+    NO_TIME,
+    SKILL_LEVELS,
+    STREAM_FIELDS,
     Check,
     Effort,
     Efforts,

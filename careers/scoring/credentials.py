@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from careers.scoring.phrases import (
+    EDUCATION_PHRASES,
+)
 from careers.scoring.profile import (
     EDUCATION_LEVELS,
     EDUCATION_PATH,
-    EDUCATION_PHRASES,
     NO_TIME,
     Effort,
     Efforts,

@@ -377,7 +377,7 @@ def test_unpaid_work_and_needs_are_asked_refused_in_place_and_repeated(
     context = browser.new_context(java_script_enabled=javascript)
     page = take_quiz(context.new_page(), upto=4)
     fill_step(page, 5)
-    page.get_by_label("Serving customers in a family shop or business").check()
+    page.get_by_label("Serving at the counter of a family shop").check()
     page.click(".quiz-nav .submit")
     years = page.get_by_label("For about how many years?")
     expect(page.locator("#id_informal_years_error")).to_contain_text(
@@ -394,7 +394,7 @@ def test_unpaid_work_and_needs_are_asked_refused_in_place_and_repeated(
     answer_step(page, 6)
     answer_step(page, 7)
     review = page.locator("section.told")
-    expect(review).to_contain_text("Serving customers in a family shop or business")
+    expect(review).to_contain_text("Serving at the counter of a family shop")
     expect(review).to_contain_text("about 2 years")
     expect(review).to_contain_text("I use a screen reader")
     context.close()

@@ -5,8 +5,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from careers.catalogue.build import FIXTURE_PATH, CatalogueError
+from careers.catalogue.build import FIXTURE_PATH
 from careers.catalogue.fixture import build_fixture_text
+from careers.catalogue.spec_rules import CatalogueError
 
 
 class Command(BaseCommand):
