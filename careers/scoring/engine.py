@@ -143,10 +143,10 @@ def _choose_way(
         for way in ways
     }
     best = min(ways, key=lambda w: (_way_key(options[w]), w))
-    return options[best], [_way_line(best, ways, checks, options)]
+    return options[best], [_way_line(best, ways, checks)]
 
 
-def _way_line(best: str, ways: list[str], checks: list[Check], options: dict) -> Check:
+def _way_line(best: str, ways: list[str], checks: list[Check]) -> Check:
     """ "One way in is enough …": what the nearest way asks (each line below says what
     you have of it), and what the others ask."""
 

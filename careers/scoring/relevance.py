@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from careers.scoring.checks import SCHOOL_LEVELS
 from careers.scoring.profile import (
     CEFR_LEVELS,
     STREAM_FIELDS,
@@ -36,7 +37,6 @@ STAGES = {
     EducationLevel.MASTER: 3,
     EducationLevel.DOCTORATE: 3,
 }
-SCHOOL = (EducationLevel.SECONDARY, EducationLevel.HIGHER_SECONDARY)
 
 
 # What each role is for, kept by the role's identity (roles are frozen; the catalogue's
@@ -85,7 +85,7 @@ def person_background(
     """The person's background as a role can use it."""
     has = _own_background(profile, qualifications)
     fields = has["fields"]
-    if not fields and role.education(must=True) in SCHOOL:
+    if not fields and role.education(must=True) in SCHOOL_LEVELS:
         # The 12th stream counts where the role asks for the field (commerce for an
         # accounts desk), not wherever a background list names it: a 12th arts stream
         # does not make the foreign-language desk "yours".
