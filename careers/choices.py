@@ -31,6 +31,15 @@ def labelled(
     return choices
 
 
+Country = labelled(
+    codes.Country,
+    {
+        codes.Country.INDIA: _("India"),
+        codes.Country.PHILIPPINES: _("the Philippines"),
+    },
+)
+
+
 Sector = labelled(
     codes.Sector,
     {
@@ -179,6 +188,11 @@ class Language(models.TextChoices):
     ODIA = "odia", _("Odia")
     TAGALOG = "tagalog", _("Tagalog / Filipino")
     CEBUANO = "cebuano", _("Cebuano (Bisaya)")
+    ILOCANO = "ilocano", _("Ilocano")
+    HILIGAYNON = "hiligaynon", _("Hiligaynon (Ilonggo)")
+    WARAY = "waray", _("Waray")
+    KAPAMPANGAN = "kapampangan", _("Kapampangan")
+    BIKOL = "bikol", _("Bikol")
     SPANISH = "spanish", _("Spanish")
     FRENCH = "french", _("French")
     GERMAN = "german", _("German")
@@ -246,6 +260,7 @@ Shift = labelled(
             "UK business hours (afternoon to late evening in India)"
         ),
         codes.Shift.US_HOURS: _("US business hours (night shift in India)"),
+        codes.Shift.AU_HOURS: _("Australian business hours (early morning)"),
         codes.Shift.ROTATIONAL: _("Rotational shifts and weekly offs"),
     },
 )
@@ -423,6 +438,11 @@ Stream = labelled(
         codes.Stream.COMMERCE: _("Commerce"),
         codes.Stream.ARTS: _("Arts or humanities"),
         codes.Stream.VOCATIONAL: _("Vocational"),
+        codes.Stream.STEM: _("STEM (Science, Technology, Engineering and Mathematics)"),
+        codes.Stream.ABM: _("ABM (Accountancy, Business and Management)"),
+        codes.Stream.HUMSS: _("HUMSS (Humanities and Social Sciences)"),
+        codes.Stream.GAS: _("GAS (General Academic Strand)"),
+        codes.Stream.TVL: _("TVL (Technical-Vocational-Livelihood)"),
     },
 )
 

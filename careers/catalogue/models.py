@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from careers import scoring
@@ -24,6 +24,8 @@ from careers.choices import (
     SkillKind,
     WorkSetting,
 )
+from careers.markets import MarketsField, market_codes
+from careers.scoring.markets import MARKETS, with_hours
 from careers.web.caching import cached_value, content_changed
 
 
@@ -170,6 +172,7 @@ class Qualification(Estimate, CatalogueItem):
     # What must come first, any one route: [{"education": "bachelor"} or
     # {"qualification": "llb"}, with "weeks": [low, high] by that route if it differs].
     requires = models.JSONField(default=list, blank=True)
+    markets = MarketsField()
 
     class Meta(CatalogueItem.Meta, Estimate.Meta):
         pass
@@ -188,6 +191,7 @@ class Qualification(Estimate, CatalogueItem):
                 for s in self.stages
                 if s.get("counts_as")
             ),
+            markets=frozenset(market_codes(self.markets)),
         )
 
     def routes(self) -> list[scoring.Route]:
@@ -330,6 +334,7 @@ class Role(models.Model):
         default=WorkSetting.OFFICE,
     )
     typical_shifts = models.CharField(max_length=240)
+    markets = MarketsField()
     # Who the work is for, beside what its requirements name: {"fields": [...],
     # "domains": [...], "qualifications": [...], "portfolios": [...]} (relevance).
     background = models.JSONField(default=dict, blank=True)
@@ -383,6 +388,7 @@ class Role(models.Model):
             requirements=tuple(r.as_scoring() for r in self.requirements.all()),
             setting=self.setting,
             background=scoring.Background.of(self.background),
+            markets=frozenset(market_codes(self.markets)),
         )
 
 
@@ -409,8 +415,12 @@ def scoring_catalogue() -> scoring.Catalogue:
             qualifications = {
                 q.slug: q.as_option() for q in Qualification.objects.all()
             }
+        # Each market's clock for the offshore shifts, as it is today (summer time).
+        day = timezone.localdate()
         return scoring.Catalogue(
-            roles=roles, efforts=efforts_from(estimates, qualifications)
+            roles=roles,
+            efforts=efforts_from(estimates, qualifications),
+            markets={c: with_hours(m, day) for c, m in MARKETS.items()},
         )
 
     return cached_value("scoring-catalogue", load, CATALOGUE_SECONDS)

@@ -13,8 +13,6 @@ from django.utils.translation import gettext_lazy, ngettext
 from careers import scoring
 from careers.assessments.wording import say
 from careers.choices import (
-    INDIAN_LANGUAGES,
-    INDIAN_LANGUAGES_CODE,
     SPOKEN_CAN_DO,
     WRITTEN_CAN_DO,
     CEFRLevel,
@@ -29,6 +27,14 @@ from careers.choices import (
     Shift,
     SkillLevel,
     Source,
+)
+from careers.markets import (
+    DOMESTIC,
+    DOMESTIC_NAMES,
+    MarketsField,
+    domestic_languages,
+    market_codes,
+    markets_of_language,
 )
 from careers.scoring.text import Items, Text, Value
 
@@ -82,6 +88,7 @@ class Requirement(models.Model):
         help_text="Blank: asked in every case. A name: asked only by that way in; a "
         "candidate meets the role through any one of its ways (and the blank ones).",
     )
+    markets = MarketsField()
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = RequirementManager()
@@ -197,11 +204,14 @@ class Requirement(models.Model):
         if kind == RequirementKind.SKILL:
             return tuple(k.as_option() for k in self.skills.all())
         if kind == RequirementKind.OTHER_LANGUAGE:
-            if INDIAN_LANGUAGES_CODE in codes:
-                codes = [c for c in codes if c != INDIAN_LANGUAGES_CODE]
-                codes += INDIAN_LANGUAGES
+            # Each language counts in the markets where it is domestic (a foreign
+            # one in all): the engine keeps those of the person's market.
+            if DOMESTIC in codes:
+                codes = [c for c in codes if c != DOMESTIC]
+                codes += [c for langs in domestic_languages().values() for c in langs]
             return tuple(
-                option(c, str(Language(c).label)) for c in dict.fromkeys(codes)
+                option(c, str(Language(c).label), markets=markets_of_language(c))
+                for c in dict.fromkeys(codes)
             )
         if kind == RequirementKind.EXPERIENCE_YEARS:
             return tuple(option(c, str(ExperienceDomain(c).label)) for c in codes)
@@ -226,6 +236,13 @@ class Requirement(models.Model):
             label=languages_phrase(self.subject_codes)
             if self.kind == RequirementKind.OTHER_LANGUAGE
             else "",
+            markets=frozenset(market_codes(self.markets)),
+            market_labels=tuple(
+                (country, languages_phrase(self.subject_codes, country))
+                for country in DOMESTIC_NAMES
+            )
+            if DOMESTIC in self.subject_codes
+            else (),
         )
 
     def time_to_gain(self, estimates: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -279,17 +296,23 @@ def and_list(items) -> str:
     return _(", ").join(str(i) for i in items)
 
 
-def languages_phrase(codes: list[str]) -> Value:
-    """The accepted languages as the engine words them, read in the page's language."""
-    if INDIAN_LANGUAGES_CODE in codes:
-        return Text("Hindi or another Indian language")
-    return Items(tuple(str(Language(c).label) for c in codes))
+def languages_phrase(codes: list[str], country: str = "") -> Value:
+    """The accepted languages as the engine words them, read in the page's language;
+    "domestic" ones as `country` names them."""
+    names: list[Value] = [str(Language(c).label) for c in codes if c != DOMESTIC]
+    if DOMESTIC in codes and country:
+        names.insert(0, Text(DOMESTIC_NAMES[country]))
+    return Items(tuple(names))
 
 
-def languages_label(codes: list[str]) -> str:
-    if INDIAN_LANGUAGES_CODE in codes:
-        return _("Hindi or another Indian language")
-    return or_list(Language(c).label for c in codes)
+def languages_label(codes: list[str], country: str = "") -> str:
+    """The accepted languages in words; "domestic" ones as `country` names them (or
+    every market's, where no country is chosen)."""
+    names = [Language(c).label for c in codes if c != DOMESTIC]
+    if DOMESTIC in codes:
+        countries = [country] if country else list(DOMESTIC_NAMES)
+        names[:0] = [_(DOMESTIC_NAMES[c]) for c in countries]
+    return or_list(names)
 
 
 def requirement_threshold_errors(
@@ -315,7 +338,7 @@ def requirement_threshold_errors(
         errors["amount"] = "Give the number (words per minute, or years)."
     codes = [c.strip() for c in subject.split(",") if c.strip()]
     if kind == RequirementKind.OTHER_LANGUAGE:
-        allowed = [*Language.values, INDIAN_LANGUAGES_CODE]
+        allowed = [*Language.values, DOMESTIC]
         if not codes or any(c not in allowed for c in codes):
             errors["subject"] = f"Use language codes from: {', '.join(allowed)}."
     if kind == RequirementKind.EXPERIENCE_YEARS and any(

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from careers.choices import DecisionKind, RejectionReason, Status
+from careers.choices import Country, DecisionKind, RejectionReason, Status
 
 SELF_VERIFY = "You recruit for this employer: someone else must verify it."
 
@@ -27,6 +27,13 @@ class Employer(models.Model):
         max_length=40,
         blank=True,
         help_text="GSTIN or CIN in India; TIN or SEC registration in the Philippines.",
+    )
+    country = models.CharField(
+        max_length=2,
+        choices=Country.choices,
+        default=Country.INDIA,
+        help_text="Where it hires: its listings are in this country unless one says "
+        "otherwise.",
     )
     contact_email = models.EmailField(blank=True)
     verified_at = models.DateTimeField(null=True, blank=True)

@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from careers.catalogue.models import Role
 from careers.choices import (
     CEFRLevel,
+    Country,
     DecisionKind,
     EducationLevel,
     Language,
@@ -71,6 +72,13 @@ class JobListing(models.Model):
     location = models.CharField(
         max_length=150,
         help_text="The city first, then the state or province: “Pune, Maharashtra”.",
+    )
+    # Shown only to people in this country; its currency and dialling code go with it.
+    country = models.CharField(
+        max_length=2,
+        choices=Country.choices,
+        default=Country.INDIA,
+        help_text="The employer's country unless this job is elsewhere.",
     )
     work_mode = models.CharField(max_length=10, choices=WorkMode.choices)
     shore = models.CharField(max_length=10, choices=Shore.choices)

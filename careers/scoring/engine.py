@@ -390,7 +390,9 @@ def summarise(fits: tuple[RoleFit, ...], paths: tuple[Path, ...]) -> Text:
 
 
 def recommend(catalogue: Catalogue, profile: Profile) -> Recommendation:
-    """Score every role for the profile and summarise; deterministic, order-independent."""
+    """Score every role hired in the person's market for the profile and summarise;
+    deterministic, order-independent."""
+    catalogue = catalogue.in_market(profile.country)
     by_slug = {role.slug: role for role in catalogue.roles}
     profile = with_credentials(profile, catalogue.efforts.qualifications)
     ranked = rank_fits(

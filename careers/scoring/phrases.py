@@ -43,6 +43,11 @@ STREAM_NAMES = {
     Stream.COMMERCE: _("commerce"),
     Stream.ARTS: _("arts"),
     Stream.VOCATIONAL: _("vocational"),
+    Stream.STEM: _("STEM"),
+    Stream.ABM: _("ABM"),
+    Stream.HUMSS: _("HUMSS"),
+    Stream.GAS: _("GAS"),
+    Stream.TVL: _("TVL"),
 }
 HOME_PHRASES = {
     HomeItem.INTERNET: _("a steady internet connection"),
@@ -53,6 +58,7 @@ SHIFT_PHRASES = {
     Shift.DAY: _("day shifts"),
     Shift.UK_HOURS: _("UK business hours (afternoon to late evening in India)"),
     Shift.US_HOURS: _("US business hours (the night shift in India)"),
+    Shift.AU_HOURS: _("Australian business hours (early morning)"),
     Shift.ROTATIONAL: _("rotational shifts"),
 }
 PORTFOLIO_PHRASES = {

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from careers.scoring.markets import MARKETS, Market
 from careers.scoring.text import Items, Text, Weeks, _
 from careers.scoring.vocabulary import (
     CEFRLevel,
     Commute,
+    Country,
     EducationLevel,
     ExperienceDomain,
     FieldOfStudy,
@@ -47,6 +49,30 @@ STREAM_FIELDS = {
         FieldOfStudy.DESIGN,
     ),
     Stream.VOCATIONAL: (),
+    # The Senior High School strands (DepEd): each leads to these college fields.
+    Stream.STEM: (
+        FieldOfStudy.STATISTICS,
+        FieldOfStudy.COMPUTING,
+        FieldOfStudy.ENGINEERING,
+        FieldOfStudy.LIFE_SCIENCES,
+    ),
+    Stream.ABM: (
+        FieldOfStudy.COMMERCE,
+        FieldOfStudy.ECONOMICS,
+        FieldOfStudy.BUSINESS,
+    ),
+    Stream.HUMSS: (
+        FieldOfStudy.HUMANITIES,
+        FieldOfStudy.SOCIAL_SCIENCES,
+        FieldOfStudy.LAW,
+        FieldOfStudy.EDUCATION,
+    ),
+    Stream.GAS: (
+        FieldOfStudy.HUMANITIES,
+        FieldOfStudy.SOCIAL_SCIENCES,
+        FieldOfStudy.BUSINESS,
+    ),
+    Stream.TVL: (),
 }
 PORTFOLIO_KINDS = tuple(PortfolioKind)
 HOME_ITEMS = tuple(HomeItem)
@@ -111,6 +137,8 @@ class Efforts:
     portfolio: Effort
     # Every qualification by slug: a prerequisite need not be a role's requirement.
     qualifications: Mapping[str, Option] = field(default_factory=dict)
+    # The person's market: its clock for the offshore shifts (see Catalogue.in_market).
+    market: Market | None = None
 
 
 # What each education level is reached from (a diploma or a degree both follow the 12th).
@@ -153,6 +181,7 @@ class Option:
     # having reached one of its stages ("ca-inter:foundation").
     counts_as: tuple[tuple[str, tuple[str, ...]], ...] = ()
     note: str = ""  # a tool known to be hard with a screen reader: why
+    markets: frozenset[str] = frozenset()  # a qualification's; none: every market
 
 
 @dataclass(frozen=True)
@@ -185,6 +214,10 @@ class Requirement:
     # A short name for the accepted options, when listing is too long.
     label: Text | str = ""
     way: str = ""  # blank: asked in every case; else only by this way in
+    markets: frozenset[str] = frozenset()  # where it is asked; none: every market
+    # The short name in a market, where it differs there ("Filipino or another
+    # Philippine language" for the domestic languages).
+    market_labels: tuple[tuple[str, Text | str], ...] = ()
 
     @property
     def accepts_text(self) -> Text | str | Items:
@@ -202,6 +235,7 @@ class Role:
     requirements: tuple[Requirement, ...]
     setting: str = WorkSetting.OFFICE
     background: Background = field(default_factory=Background)
+    markets: frozenset[str] = frozenset()  # where the work is hired; none: every market
 
     def education(self, must: bool) -> str:
         """The education floor (must) or the level the role is pitched at (any)."""
@@ -217,6 +251,23 @@ class Role:
 class Catalogue:
     roles: tuple[Role, ...]
     efforts: Efforts
+    # What differs by market: its estimates, where they differ from `efforts` (the
+    # 12th's stand-in and a degree's years), and its data (careers.scoring.markets).
+    market_efforts: Mapping[str, Efforts] = field(default_factory=dict)
+    markets: Mapping[str, Market] = field(default_factory=lambda: dict(MARKETS))
+
+    def in_market(self, country: str) -> Catalogue:
+        """What a person in `country` is advised from: the roles hired there, each with
+        the requirements asked there, languages that count as domestic there, and the
+        market's estimates. Kept for the last catalogue, as each result reads it."""
+        if country not in self.markets:
+            raise ValueError(f"no market {country!r}: {', '.join(self.markets)}")
+        source, value = _IN_MARKET.get(country, (None, None))
+        if source is not self:
+            # Kept by identity: relevance.py keeps what it works out per role object.
+            value = _in_market(self, country)
+            _IN_MARKET[country] = (self, value)
+        return value
 
 
 @dataclass(frozen=True)
@@ -247,6 +298,7 @@ class Profile:
     portfolios: frozenset[str] = frozenset()
     preferences: Preferences = field(default_factory=Preferences)
     needs: frozenset[str] = frozenset()  # Needs
+    country: str = Country.INDIA  # where the person lives and looks for work
     informal_work: frozenset[str] = frozenset()  # InformalWork kinds
     informal_years: int = 0
 
@@ -320,7 +372,56 @@ def profile_from_data(data: dict) -> Profile:
         needs=frozenset(data.get("needs", [])),
         informal_work=frozenset(informal.get("kinds", [])),
         informal_years=int(informal.get("years", 0)),
+        # Profiles from before markets (issue 33) were all written for India.
+        country=data.get("country") or Country.INDIA,
     )
+
+
+# Each market's roles, for the last catalogue read (a catalogue lives 300 s).
+_IN_MARKET: dict[str, tuple[Catalogue, Catalogue]] = {}
+
+
+def belongs(markets: frozenset[str], country: str) -> bool:
+    return not markets or country in markets
+
+
+def _in_market(catalogue: Catalogue, country: str) -> Catalogue:
+    market = catalogue.markets[country]
+    efforts = catalogue.market_efforts.get(country, catalogue.efforts)
+    roles = tuple(
+        role
+        for role in (
+            _role_in_market(role, market)
+            for role in catalogue.roles
+            if belongs(role.markets, country)
+        )
+        if role
+    )
+    return Catalogue(
+        roles=roles,
+        efforts=replace(efforts, market=market),
+        market_efforts={},
+        markets={country: market},
+    )
+
+
+def _role_in_market(role: Role, market: Market) -> Role | None:
+    """The role as hired in `market`; None if a must-have accepts nothing there (a
+    language of another market): the builder refuses such a role (spec_rules)."""
+    requirements = []
+    for req in role.requirements:
+        if not belongs(req.markets, market.code):
+            continue
+        accepts = tuple(o for o in req.accepts if belongs(o.markets, market.code))
+        if req.accepts and not accepts:
+            if req.must:
+                return None
+            continue
+        label = dict(req.market_labels).get(market.code, req.label)
+        if accepts != req.accepts or label != req.label or req.market_labels:
+            req = replace(req, accepts=accepts, label=label, market_labels=())
+        requirements.append(req)
+    return replace(role, requirements=tuple(requirements))
 
 
 # --- Outputs ----------------------------------------------------------------------------

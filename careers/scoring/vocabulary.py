@@ -8,6 +8,13 @@ are listed lowest first, and that order is the one the engine compares by.
 from enum import StrEnum
 
 
+class Country(StrEnum):
+    """The markets we serve: where the person lives and looks for work (ISO 3166-1)."""
+
+    INDIA = "IN"
+    PHILIPPINES = "PH"
+
+
 class Sector(StrEnum):
     BPO = "BPO"
     KPO = "KPO"
@@ -44,12 +51,18 @@ class EducationLevel(StrEnum):
 
 
 class Stream(StrEnum):
-    """The 12th-standard stream."""
+    """The stream of the last two school years: India's 12th-standard streams, and
+    the Philippine Senior High School strands (DepEd); each market offers its own."""
 
     SCIENCE = "science"
     COMMERCE = "commerce"
     ARTS = "arts"
     VOCATIONAL = "vocational"
+    STEM = "stem"  # Science, Technology, Engineering and Mathematics
+    ABM = "abm"  # Accountancy, Business and Management
+    HUMSS = "humss"  # Humanities and Social Sciences
+    GAS = "gas"  # General Academic Strand
+    TVL = "tvl"  # Technical-Vocational-Livelihood
 
 
 class FieldOfStudy(StrEnum):
@@ -97,6 +110,7 @@ class Shift(StrEnum):
     DAY = "day"
     UK_HOURS = "uk_hours"
     US_HOURS = "us_hours"
+    AU_HOURS = "au_hours"
     ROTATIONAL = "rotational"
 
 

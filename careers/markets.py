@@ -1,0 +1,74 @@
+"""The markets we serve, as the site shows them: which catalogue rows belong to one, and
+what a person there reads (their currency, dialling code, clock).
+
+What the engine needs of a market (its domestic languages, school streams, time zone)
+is in careers/scoring/markets.py; the codes are `Country` (careers/choices.py).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from careers.choices import Country
+from careers.scoring.markets import MARKETS
+
+# A requirement's "domestic" languages, named as a person in each market knows them.
+DOMESTIC_NAMES = {
+    Country.INDIA: gettext_noop("Hindi or another Indian language"),
+    Country.PHILIPPINES: gettext_noop("Filipino or another Philippine language"),
+}
+
+
+def domestic_languages() -> dict[str, tuple[str, ...]]:
+    """Each market's domestic languages (codes), by country."""
+    return {country: market.domestic_languages for country, market in MARKETS.items()}
+
+
+def markets_of_language(code: str) -> frozenset[str]:
+    """The markets where a language counts as domestic; none: a foreign language,
+    which counts in every market."""
+    return frozenset(c for c, langs in domestic_languages().items() if code in langs)
+
+
+def market_codes(value: str) -> list[str]:
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+def validate_markets(value: str) -> None:
+    unknown = [code for code in market_codes(value) if code not in Country.values]
+    if unknown:
+        raise ValidationError(
+            _("Unknown country code %(codes)s: use %(known)s."),
+            params={"codes": ", ".join(unknown), "known": ", ".join(Country.values)},
+        )
+
+
+class MarketsField(models.CharField):
+    """The markets a catalogue row belongs to: comma-separated country codes ("IN",
+    "PH", "IN,PH"); blank: every market."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        kwargs.setdefault("validators", [validate_markets])
+        kwargs.setdefault(
+            "help_text",
+            _("Country codes, comma-separated (IN, PH). Blank: every market."),
+        )
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        # Migrations see a CharField: the field's defaults live here, not in them.
+        return name, "django.db.models.CharField", args, kwargs
+
+
+def in_market(country: str, field: str = "markets") -> Q:
+    """Rows that belong to `country`: those naming it, and those naming none. The
+    codes are two letters, comma-separated, so no code is found inside another."""
+    return Q(**{field: ""}) | Q(**{f"{field}__contains": country})
