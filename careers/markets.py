@@ -72,3 +72,36 @@ def in_market(country: str, field: str = "markets") -> Q:
     """Rows that belong to `country`: those naming it, and those naming none. The
     codes are two letters, comma-separated, so no code is found inside another."""
     return Q(**{field: ""}) | Q(**{f"{field}__contains": country})
+
+
+# The language of the page says the country where only one market speaks it.
+LANGUAGE_COUNTRIES = {"fil": Country.PHILIPPINES, "hi": Country.INDIA}
+COUNTRY_PARAMETER = "country"
+
+
+def country_from_headers(language: str, accept_language: str) -> str:
+    """The country to pre-fill: the page's language where one market speaks it
+    (Filipino), else the first region named in Accept-Language ("en-PH"), else
+    India, where most of our candidates are."""
+    if language in LANGUAGE_COUNTRIES:
+        return LANGUAGE_COUNTRIES[language]
+    for part in accept_language.split(","):
+        tag = part.split(";")[0].strip().lower()
+        primary, _sep, region = tag.partition("-")
+        if region.upper() in Country.values:
+            return Country(region.upper())
+        if primary in ("fil", "tl"):
+            return Country.PHILIPPINES
+    return Country.INDIA
+
+
+def visitor_country(request) -> str:
+    """Whose market a page is for: `?country=` where a link chose it, else what the
+    language and the browser say (country_from_headers)."""
+    chosen = request.GET.get(COUNTRY_PARAMETER, "")
+    if chosen in Country.values:
+        return chosen
+    return country_from_headers(
+        getattr(request, "LANGUAGE_CODE", ""),
+        request.headers.get("Accept-Language", ""),
+    )
