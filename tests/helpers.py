@@ -34,6 +34,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 # in a browser.
 ANSWERS = {
     1: {
+        "country": "IN",
         "spoken_english": "C1",
         "written_english": "B2",
         "lang_hindi": "C2",

@@ -293,7 +293,7 @@ def test_this_device_remembers_the_quiz_in_a_cookie_not_a_session(client):
 
 
 def test_one_candidates_errors_never_show_on_anothers_form():
-    refused = build_form(STEPS[0], data={"typing_wpm": "fast"})
+    refused = build_form(STEPS[0], data={"country": "IN", "typing_wpm": "fast"})
     assert not refused.is_valid()
     assert "autofocus" in refused.fields["spoken_english"].widget.attrs
     fresh = build_form(STEPS[0])

@@ -29,6 +29,7 @@ from careers.assessments.forms import (
 )
 from careers.assessments.models import QUIZ_COOKIE, step_url
 from careers.assessments.views.gone import gone_once_deleted
+from careers.markets import country_from_headers
 from careers.models import Assessment
 from careers.web.caching import generation
 from careers.web.logs import TOKEN_PATTERN
@@ -182,6 +183,12 @@ def skipped(request: HttpRequest, token: str, missing: QuizStep) -> HttpResponse
     )
 
 
+def prefilled_country(request: HttpRequest) -> str:
+    return country_from_headers(
+        request.LANGUAGE_CODE, request.headers.get("Accept-Language", "")
+    )
+
+
 def render_step(
     request: HttpRequest,
     assessment: Assessment,
@@ -198,11 +205,12 @@ def render_step(
     # A step left incomplete by a change before it shows what it still holds.
     saved = assessment.answers.get(step.slug, {}).get("form") or note.get("kept")
     profile = assessment.profile_data()
-    # The qualifications offered depend on the education given before.
-    earlier = {k: profile.get(k) for k in ("education", "field_of_study")}
-    answers_key = json.dumps(
-        [saved or {}, earlier], sort_keys=True, cls=DjangoJSONEncoder
-    )
+    # Unanswered, the country is the one the page's language or the browser says.
+    initial = saved or {"country": prefilled_country(request)}
+    # The qualifications offered depend on the education given before, and the
+    # choices and their words on the country.
+    earlier = {k: profile.get(k) for k in ("country", "education", "field_of_study")}
+    answers_key = json.dumps([initial, earlier], sort_keys=True, cls=DjangoJSONEncoder)
     url = step_url(assessment.token, step.number)
     context = {
         "step": step,
@@ -211,7 +219,7 @@ def render_step(
         # The unbound fields usually come from the fragment cache: the form is built only
         # when the template asks for it.
         "form": form
-        or SimpleLazyObject(lambda: build_form(step, initial=saved, profile=profile)),
+        or SimpleLazyObject(lambda: build_form(step, initial=initial, profile=profile)),
         "bound": form is not None,
         # Everyone with the same answers to this step sees the same fields, until the
         # catalogue changes.
