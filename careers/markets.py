@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from careers.choices import Country
-from careers.scoring.markets import DOMESTIC as DOMESTIC  # read from here too
 from careers.scoring.markets import MARKETS
 
 # A requirement's "domestic" languages, named as a person in each market knows them.
