@@ -147,6 +147,32 @@ EducationLevel = labelled(
     },
 )
 
+# A level as people in a market know it, where it differs from the label above (the
+# Philippines' K to 12 grades, the ALS equivalency test, TESDA courses); a level a
+# market does not name here keeps its label.
+EDUCATION_LABELS = {
+    codes.Country.PHILIPPINES: {
+        codes.EducationLevel.SECONDARY: _(
+            "Grade 10 (Junior High School), or ALS A&E passed at JHS level"
+        ),
+        codes.EducationLevel.HIGHER_SECONDARY: _(
+            "Senior High School (Grade 12), or ALS A&E passed at SHS level"
+        ),
+        codes.EducationLevel.SOME_COLLEGE: _(
+            "College level (some years, no degree yet)"
+        ),
+        codes.EducationLevel.DIPLOMA: _(
+            "Diploma or a 2-year vocational course (TESDA)"
+        ),
+    },
+}
+
+
+def education_choices(country: str) -> list[tuple[str, Promise | str]]:
+    """The education levels, named as people in `country` know them."""
+    named = EDUCATION_LABELS.get(country, {})
+    return [(code, named.get(code, label)) for code, label in EducationLevel.choices]
+
 
 FieldOfStudy = labelled(
     codes.FieldOfStudy,
@@ -417,6 +443,13 @@ OUTSOURCING_CITIES = _(
     "Bengaluru, Chennai, Delhi NCR, Hyderabad, Kolkata, Mumbai or Pune; "
     "in the Philippines, Metro Manila, Cebu or Davao"
 )
+# The same, in one market: what the person who lives there is asked about.
+MARKET_CITIES = {
+    codes.Country.INDIA: _(
+        "Bengaluru, Chennai, Delhi NCR, Hyderabad, Kolkata, Mumbai or Pune"
+    ),
+    codes.Country.PHILIPPINES: _("Metro Manila, Cebu, Davao, Clark or Iloilo"),
+}
 
 
 WorkSetting = labelled(

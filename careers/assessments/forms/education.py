@@ -12,11 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from careers.assessments.forms.base import NOT_APPLICABLE, OTHER_FIELD, StepForm
 from careers.catalogue.models import CATALOGUE_SECONDS, questionnaire_catalogue
 from careers.choices import (
+    Country,
     EducationLevel,
     FieldOfStudy,
     PortfolioKind,
     Stream,
+    education_choices,
 )
+from careers.markets import market_codes
+from careers.scoring.markets import MARKETS
 from careers.web.caching import cached_value
 
 FIELD_CHOICES = [
@@ -32,54 +36,108 @@ SCHOOL_LEVELS = {EducationLevel.SECONDARY, EducationLevel.HIGHER_SECONDARY}
 # College begun, no degree yet: the field studied is asked, not required.
 SOME_COLLEGE = EducationLevel.SOME_COLLEGE
 
+# The school stream question in each market's words: India's 12th streams, the
+# Philippines' Senior High School strands (the streams themselves: MARKETS[c].streams).
+STREAM_WORDS = {
+    Country.INDIA: {
+        "label": _("Your stream in the 12th"),
+        "none": _("I did not do the 12th"),
+        "help": _(
+            "Many school-level jobs look at it, for example commerce for accounts work."
+        ),
+        "required": _("Choose the stream you studied in the 12th."),
+        "not_after_school": _(
+            "You said the 10th is your highest level: clear the stream."
+        ),
+        "field_at_school": _(
+            "A field is for a diploma or a degree you have completed. For the "
+            "12th, choose your stream; a degree you are doing comes in the next "
+            "step."
+        ),
+    },
+    Country.PHILIPPINES: {
+        "label": _("Your Senior High School strand"),
+        "none": _("I did not finish Senior High School"),
+        "help": _(
+            "Many jobs for Senior High graduates look at it, for example ABM for "
+            "accounts work."
+        ),
+        "required": _("Choose the strand you took in Senior High School."),
+        "not_after_school": _(
+            "You said Grade 10 is your highest level: clear the strand."
+        ),
+        "field_at_school": _(
+            "A field is for a diploma or a degree you have completed. For Senior "
+            "High School, choose your strand; a degree you are doing comes in the "
+            "next step."
+        ),
+    },
+}
+# What a person may be working towards, as an example in their market's words.
+IN_PROGRESS_HELP = {
+    Country.INDIA: _(
+        "For example CA Intermediate group 1 cleared, or the final year of an "
+        "LLB: we count the time you have left."
+    ),
+    Country.PHILIPPINES: _(
+        "For example the third year of a BS Accountancy, or a TESDA course you "
+        "are taking: we count the time you have left."
+    ),
+}
+
+
+def country_of(profile: dict[str, Any] | None) -> str:
+    """The person's market: answers given before the question was asked are India's."""
+    country = (profile or {}).get("country")
+    return country if country in Country.values else Country.INDIA
+
 
 class EducationForm(StepForm):
     education = forms.ChoiceField(
         label=_("What is the highest level you have completed?"),
-        choices=EducationLevel.choices,
+        choices=EducationLevel.choices,  # in the market's words: __init__
         widget=forms.RadioSelect,
         help_text=_(
             "Completed only: a course you are still doing comes in the next step."
         ),
         error_messages={"required": _("Choose the highest level you have completed.")},
     )
-    stream = forms.ChoiceField(
-        label=_("Your stream in the 12th"),
-        choices=[(NOT_APPLICABLE, _("I did not do the 12th")), *Stream.choices],
-        required=False,
-        help_text=_(
-            "Many school-level jobs look at it, for example commerce for accounts work."
-        ),
-    )
+    # The market's streams, in its words: __init__.
+    stream = forms.ChoiceField(required=False)
     field_of_study = forms.ChoiceField(
         label=_("The field of your diploma or degree"),
         choices=FIELD_CHOICES,
         required=False,
     )
 
+    # The earlier answers the choices depend on.
+    profile_keys = ("country",)
+
+    def __init__(self, *args, profile: dict[str, Any] | None = None, **kwargs) -> None:
+        super().__init__(*args, profile=profile, **kwargs)
+        country = country_of(profile)
+        self.words = STREAM_WORDS[country]
+        self.fields["education"].choices = education_choices(country)
+        stream = self.fields["stream"]
+        labels = dict(Stream.choices)
+        stream.choices = [(NOT_APPLICABLE, self.words["none"])] + [
+            (code, labels[code]) for code in MARKETS[country].streams
+        ]
+        stream.label, stream.help_text = self.words["label"], self.words["help"]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         level, field = data.get("education"), data.get("field_of_study")
         if level in SCHOOL_LEVELS and field:
-            self.add_error(
-                "field_of_study",
-                _(
-                    "A field is for a diploma or a degree you have completed. For the "
-                    "12th, choose your stream; a degree you are doing comes in the next "
-                    "step."
-                ),
-            )
+            self.add_error("field_of_study", self.words["field_at_school"])
         elif level and level not in SCHOOL_LEVELS | {SOME_COLLEGE} and not field:
             self.add_error(
                 "field_of_study", _("Choose the field of your diploma or degree.")
             )
         if level == EducationLevel.HIGHER_SECONDARY and not data.get("stream"):
-            self.add_error("stream", _("Choose the stream you studied in the 12th."))
+            self.add_error("stream", self.words["required"])
         if level == EducationLevel.SECONDARY and data.get("stream"):
-            self.add_error(
-                "stream",
-                _("You said the 10th is your highest level: clear the stream."),
-            )
+            self.add_error("stream", self.words["not_after_school"])
         return data
 
     def to_profile(self) -> dict[str, Any]:
@@ -114,9 +172,14 @@ def qualification_choices(profile: dict[str, Any]) -> QualificationChoices:
     work of building the form."""
     level = profile.get("education") or EducationLevel.DOCTORATE
     field = profile.get("field_of_study")
+    country = country_of(profile)
 
     def load() -> QualificationChoices:
-        qualifications, _skills = questionnaire_catalogue()
+        qualifications = [
+            q
+            for q in questionnaire_catalogue()[0]
+            if not q.markets or country in market_codes(q.markets)
+        ]
         rank = EducationLevel.values.index
         fitting = [
             q for q in qualifications if not q.level or rank(q.level) <= rank(level)
@@ -135,7 +198,7 @@ def qualification_choices(profile: dict[str, Any]) -> QualificationChoices:
         offered = {q.slug: (q.name, q.level) for q in qualifications}
         return QualificationChoices(list(groups.items()), doing, offered)
 
-    key = f"qualification-choices-{get_language()}-{level}-{field}"
+    key = f"qualification-choices-{get_language()}-{country}-{level}-{field}"
     return cached_value(key, load, CATALOGUE_SECONDS)  # type: ignore[return-value]
 
 
@@ -152,11 +215,7 @@ class QualificationsForm(StepForm):
     )
     in_progress = forms.ChoiceField(
         label=_("A qualification you are working towards, and how far you are"),
-        required=False,
-        help_text=_(
-            "For example CA Intermediate group 1 cleared, or the final year of an "
-            "LLB: we count the time you have left."
-        ),
+        required=False,  # its example, in the market's words: __init__
     )
     portfolios = forms.MultipleChoiceField(
         label=_("Samples of your own work you can show"),
@@ -170,11 +229,12 @@ class QualificationsForm(StepForm):
     )
 
     # The earlier answers the choices depend on.
-    profile_keys = ("education", "field_of_study")
+    profile_keys = ("country", "education", "field_of_study")
 
     def __init__(self, *args, profile: dict[str, Any] | None = None, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, profile=profile, **kwargs)
         offer = qualification_choices(profile or {})
+        self.fields["in_progress"].help_text = IN_PROGRESS_HELP[country_of(profile)]
         self.fields["qualifications"].choices = offer.held
         self.fields["in_progress"].choices = offer.in_progress
         self.offered = offer.offered

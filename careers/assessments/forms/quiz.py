@@ -21,6 +21,7 @@ from careers.assessments.forms.work import (
     PreferencesForm,
 )
 from careers.assessments.models import merged_profile
+from careers.choices import Country
 
 
 @dataclass(frozen=True)
@@ -207,15 +208,17 @@ def without_refused(
 
 def dropped_answers(step: QuizStep, fields: dict[str, list[Any]]) -> list[str]:
     """The answers taken out of the step, as it shows them in the page's language. The
-    labels come from the step's form as built before any answer, which offers every
-    choice."""
-    form = build_form(step, profile={})
+    labels come from the step's form as built before any answer in each market, which
+    together offer every choice (a strand or a qualification taken out because the
+    country changed is the other market's)."""
+    forms_by_market = [build_form(step, profile={"country": c}) for c in Country]
     answers = []
     for name, values in fields.items():
         labels: dict[str, str] = {}
-        for value, label in getattr(form.fields.get(name), "choices", []):
-            group = label if isinstance(label, (list, tuple)) else [(value, label)]
-            labels.update((str(v), str(text)) for v, text in group)
+        for form in reversed(forms_by_market):  # the first market's words win
+            for value, label in getattr(form.fields.get(name), "choices", []):
+                group = label if isinstance(label, (list, tuple)) else [(value, label)]
+                labels.update((str(v), str(text)) for v, text in group)
         answers += [labels.get(str(v), str(v)) for v in values]
     return answers
 

@@ -9,8 +9,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from careers.assessments.forms.base import StepForm
+from careers.assessments.forms.education import country_of
 from careers.choices import (
-    OUTSOURCING_CITIES,
+    MARKET_CITIES,
     Commute,
     ExperienceDomain,
     HomeItem,
@@ -18,6 +19,7 @@ from careers.choices import (
     Need,
     Shift,
 )
+from careers.markets import shift_choices
 
 YEARS_ERRORS = {
     "invalid": _("Enter a whole number of years, such as 0, 1 or 2."),
@@ -119,12 +121,13 @@ class ExperienceForm(StepForm):
 class ConditionsForm(StepForm):
     shifts = forms.MultipleChoiceField(
         label=_("Which shifts could you work?"),
-        choices=Shift.choices,
+        choices=Shift.choices,  # in the person's own time: __init__
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
-            "Tick only what you could really do. Many BPO jobs serve US or UK "
-            "clients, so they run in the Indian evening or night; roles that need a shift "
-            "you do not tick are shown apart, never as a step for you."
+            "Tick only what you could really do. Many BPO jobs serve clients in the "
+            "US, the UK or Australia, so they run in your evening, night or early "
+            "morning; roles that need a shift you do not tick are shown apart, never "
+            "as a step for you."
         ),
         error_messages={"required": _("Tick at least one shift you could work.")},
     )
@@ -143,8 +146,7 @@ class ConditionsForm(StepForm):
         error_messages={"required": _("Choose where you can work.")},
     )
     near_city = forms.BooleanField(
-        label=format_lazy(_("I live in or near {cities}"), cities=OUTSOURCING_CITIES),
-        required=False,
+        required=False,  # its cities, the person's market's: __init__
         help_text=_("Most research, legal and finance work is in these cities."),
     )
     # Asked last and never required: it is health and disability, which nobody owes
@@ -159,6 +161,14 @@ class ConditionsForm(StepForm):
             "with anyone. Leave it blank if you prefer."
         ),
     )
+
+    def __init__(self, *args, profile: dict[str, Any] | None = None, **kwargs) -> None:
+        super().__init__(*args, profile=profile, **kwargs)
+        country = country_of(profile)
+        self.fields["shifts"].choices = shift_choices(country)
+        self.fields["near_city"].label = format_lazy(
+            _("I live in or near {cities}"), cities=MARKET_CITIES[country]
+        )
 
     def to_profile(self) -> dict[str, Any]:
         data = self.cleaned_data
