@@ -7,9 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
-from careers.choices import Commute, ExperienceDomain, InformalWork, Need, Shift
+from careers.choices import (
+    Commute,
+    Country,
+    ExperienceDomain,
+    InformalWork,
+    Need,
+    Shift,
+)
+from careers.markets import shift_label
 
 
 @dataclass(frozen=True)
@@ -70,12 +79,25 @@ def place(profile: dict[str, Any]) -> Answer | None:
     return Answer(label, str(dict(Commute.choices).get(commute, "")))
 
 
+def country(profile: dict[str, Any]) -> Answer:
+    # Answers given before the question was asked were scored as India's.
+    code = profile.get("country") or Country.INDIA
+    return Answer(
+        gettext("Where you live and look for work"), capfirst(Country(code).label)
+    )
+
+
 def work_answers(profile: dict[str, Any]) -> list[Answer]:
     """What `profile` (a result's profile data) says about work, as the page lists it;
     answers given before a question existed simply leave its line out."""
-    answers = [paid_work(profile.get("experience") or {})]
+    answers = [country(profile), paid_work(profile.get("experience") or {})]
     answers.append(unpaid_work(profile.get("informal_work") or {}))
-    shifts = labels(Shift, profile.get("shifts", []))
+    # Offshore shifts in the person's own time, as the question named them.
+    shifts = [
+        shift_label(code, profile.get("country") or Country.INDIA)
+        for code in Shift.values
+        if code in profile.get("shifts", [])
+    ]
     if shifts:
         answers.append(Answer(gettext("Shifts you can work"), items=shifts))
     answers.append(place(profile))

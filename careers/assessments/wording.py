@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
-from careers.choices import Verdict
+from careers.choices import Country, Verdict
 from careers.scoring.profile import list_titles
 from careers.scoring.text import Reader, _, as_data, from_data, ngettext
 from careers.web.caching import cached_value
@@ -156,3 +156,12 @@ def shared_summary(roles: list[dict[str, Any]]) -> dict[str, Any]:
         more = ngettext("%(n)d more within reach.", "%(n)d more within reach.", rest)
         text = _("%(first)s %(second)s", first=text, second=more)
     return as_data(text)
+
+
+def shared_market(snapshot: dict[str, Any]) -> str:
+    """Whose market a shared result is for, as its page and card say it; nothing for a
+    link made before results had one."""
+    code = snapshot.get("country")
+    if code not in Country.values:
+        return ""
+    return gettext("For work in %(country)s") % {"country": Country(code).label}

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.utils.translation import get_language, gettext
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from careers.assessments.wording import say, shared_verdict
+from careers.assessments.wording import say, shared_market, shared_verdict
 
 CARD_SIZE = (1200, 630)
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -172,6 +172,13 @@ def draw_card(snapshot: dict) -> bytes:
     image = _frame(get_language()).copy()
     draw = ImageDraw.Draw(image)
     width = CARD_SIZE[0] - 2 * MARGIN
+    market = shared_market(snapshot)
+    if market:  # beside the brand, on its right
+        face = _face(24)
+        market = _fit(draw, market, face, width // 2)
+        face.draw(
+            draw, (CARD_SIZE[0] - MARGIN - face.length(draw, market), 52), market, MUTED
+        )
 
     summary_face = _face(27)
     y = 164
@@ -244,7 +251,9 @@ def card_alt_text(snapshot: dict) -> str:
         f"{say(role['title'])} ({role['sector']}): {shared_verdict(role).lower()}"
         for role in snapshot["roles"][:ROLES_SHOWN]
     )
-    return gettext("CareerFit result card. %(summary)s Roles: %(roles)s.") % {
+    text = gettext("CareerFit result card. %(summary)s Roles: %(roles)s.") % {
         "summary": say(snapshot["summary"]),
         "roles": roles,
     }
+    market = shared_market(snapshot)
+    return f"{text} {market}." if market else text

@@ -26,7 +26,7 @@ from careers.assessments.models import (
     token_hash,
 )
 from careers.assessments.wording import say, shared_summary, shared_verdict
-from careers.choices import ShareExpiry
+from careers.choices import Country, ShareExpiry
 from careers.sharing.cards import draw_card
 
 SHARED_FIELDS = ("role", "title", "sector", "category_name", "verdict", "distance")
@@ -143,6 +143,9 @@ class Share(models.Model):
         ]
         return {
             "summary": shared_summary(chosen),
+            # The market the result was scored for: the page, the card and the role
+            # pages they link to follow it, not the reader's.
+            "country": result.profile.get("country") or Country.INDIA,
             "made_at": result.updated_at.isoformat(),
             "language": translation.get_language(),
             "roles": chosen,

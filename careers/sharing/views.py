@@ -11,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from careers.assessments.views.gone import gone_once_deleted
 from careers.assessments.views.quiz import quiz_in_url
+from careers.assessments.wording import shared_market
 from careers.models import Assessment, Share
 from careers.sharing.cards import card_alt_text
 from careers.sharing.forms import ShareForm, share_context
@@ -158,6 +159,7 @@ def share_detail(request: HttpRequest, share_token: str) -> HttpResponse:
         "snapshot": snapshot,
         "made_at": SimpleLazyObject(lambda: parse_datetime(snapshot["made_at"])),
         "card_alt": SimpleLazyObject(lambda: card_alt_text(snapshot)),
+        "market": SimpleLazyObject(lambda: shared_market(snapshot)),
         "page_url": request.build_absolute_uri(request.path),
         "card_url": request.build_absolute_uri(
             reverse("careers:share_card", args=[share_token])

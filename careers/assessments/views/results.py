@@ -27,6 +27,7 @@ from careers.assessments.models import (
 from careers.assessments.review import work_answers
 from careers.assessments.views.gone import gone_once_deleted
 from careers.catalogue.models import scoring_catalogue
+from careers.choices import Country
 from careers.listings.matching import cities, in_city, listings_for
 from careers.listings.models import city_of
 from careers.models import Assessment, JobListing, Result
@@ -94,6 +95,8 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
     context = {
         "assessment": assessment,
         "result": result,
+        # The market the result was scored for: its role pages follow it (?country=).
+        "country": result.profile.get("country") or Country.INDIA,
         "summary": result.recommendation["summary"],
         "paths": result.recommendation["paths"],
         **sections,
