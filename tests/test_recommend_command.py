@@ -24,7 +24,8 @@ def run_json(capsys, *args):
 @pytest.mark.django_db
 def test_json_output_is_ranked_best_first_in_the_documented_shape(capsys):
     data = run_json(capsys, str(PROFILES / "bsc-statistics-graduate.json"))
-    assert set(data) == {"format", "summary", "paths", "recommendations"}
+    assert set(data) == {"country", "format", "summary", "paths", "recommendations"}
+    assert data["country"] == "IN"  # the profile names none
     first = data["recommendations"][0]
     assert set(first) == {
         "role", "title", "category", "category_name", "sector", "channel",
@@ -58,7 +59,8 @@ def test_text_output_reads_like_advice(capsys):
         "recommend", str(PROFILES / "tenth-pass-a2-english.json"), "--top", "2"
     )
     out = capsys.readouterr().out
-    assert out.startswith("BPO fits you best today")
+    # The market first: the profile names none, so India's.
+    assert out.startswith("For work in India\nBPO fits you best today")
     first = "1. Domestic telecaller (Hindi or a regional language) (BPO, Call centre outsourcing)"
     assert f"{first}: ELIGIBLE" in out
     assert "2. Domestic voice support associate" in out
@@ -82,7 +84,7 @@ def test_lang_gives_the_advice_in_hindi_or_filipino(capsys, language, summary, t
     profile = str(PROFILES / "bsc-statistics-graduate.json")
     call_command("recommend", profile, "--top", "3", "--lang", language)
     out = capsys.readouterr().out
-    assert out.startswith(summary)
+    assert out.splitlines()[1].startswith(summary)  # after the market
     assert f"1. {title} (KPO" in out
     assert "fits you best" not in out
     data = run_json(capsys, profile, "--lang", language)
@@ -157,6 +159,22 @@ def test_bad_profiles_name_the_field_exit_2_and_write_nothing(
 
 
 @pytest.mark.django_db
+@pytest.mark.django_db
+def test_country_overrides_the_profiles_and_the_output_names_it(capsys):
+    profile = str(PROFILES / "bsc-statistics-graduate.json")
+    assert run_json(capsys, profile, "--country", "PH")["country"] == "PH"
+    assert run_json(capsys, profile, "--country", "in")["country"] == "IN"
+    call_command("recommend", profile, "--top", "1", "--country", "PH")
+    assert capsys.readouterr().out.startswith("For work in the Philippines\n")
+
+
+def test_a_country_we_do_not_serve_is_exit_2_naming_the_option(tmp_path):
+    with pytest.raises(CommandError) as error:
+        call_command("recommend", str(tmp_path / "nope.json"), "--country", "US")
+    assert str(error.value) == "--country: choose IN or PH"
+    assert error.value.returncode == 2
+
+
 def test_missing_file_is_exit_2(tmp_path):
     with pytest.raises(CommandError) as error:
         call_command("recommend", str(tmp_path / "nope.json"))

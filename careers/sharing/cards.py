@@ -163,6 +163,15 @@ def _frame(language: str) -> Image.Image:
     return image
 
 
+def _draw_market(draw: ImageDraw.ImageDraw, market: str) -> None:
+    """Whose market the result is for, beside the brand on its right."""
+    if market:
+        face = _face(24)
+        market = _fit(draw, market, face, (CARD_SIZE[0] - 2 * MARGIN) // 2)
+        x = CARD_SIZE[0] - MARGIN - face.length(draw, market)
+        face.draw(draw, (x, 52), market, MUTED)
+
+
 def draw_card(snapshot: dict) -> bytes:
     """PNG bytes of the card: brand, summary and the top roles with their verdicts, in
     the active language.
@@ -172,13 +181,7 @@ def draw_card(snapshot: dict) -> bytes:
     image = _frame(get_language()).copy()
     draw = ImageDraw.Draw(image)
     width = CARD_SIZE[0] - 2 * MARGIN
-    market = shared_market(snapshot)
-    if market:  # beside the brand, on its right
-        face = _face(24)
-        market = _fit(draw, market, face, width // 2)
-        face.draw(
-            draw, (CARD_SIZE[0] - MARGIN - face.length(draw, market), 52), market, MUTED
-        )
+    _draw_market(draw, shared_market(snapshot))
 
     summary_face = _face(27)
     y = 164

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from careers.assessments.profiles import ProfileError, read_profile
 from careers.assessments.wording import in_words
 from careers.catalogue.models import scoring_catalogue
-from careers.choices import Verdict
+from careers.choices import Country, Verdict
 from careers.models import Qualification, Skill
 from careers.scoring import (
     Catalogue,
@@ -32,6 +32,15 @@ def positive_int(value: str) -> int:
     if number < 1:
         raise ArgumentTypeError("--top: must be 1 or more")
     return number
+
+
+def country_or_error(code: str | None) -> str | None:
+    """The --country given, in capitals; CommandError (exit status 2) if we serve no
+    such market."""
+    if code is None or code.upper() in Country.values:
+        return code and code.upper()
+    choices = " or ".join(Country.values)
+    raise CommandError(f"--country: choose {choices}", returncode=2)
 
 
 def read_profile_file(profile: Path) -> dict:
@@ -64,8 +73,10 @@ def catalogue_or_error() -> Catalogue:
 class Command(BaseCommand):
     help = (
         "Recommend BPO and KPO roles for the candidate profile in PROFILE.json "
-        "(format: careers/profile.schema.json; examples: fixtures/profiles/). "
-        "Exit status 2 if the file is unusable; nothing is written anywhere."
+        "(format: careers/profile.schema.json; examples: fixtures/profiles/), in the "
+        "market of its country (IN when it names none) or of --country. "
+        "Exit status 2 if the file or --country is unusable; nothing is written "
+        "anywhere."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -80,22 +91,45 @@ class Command(BaseCommand):
             default=settings.LANGUAGE_CODE,
             help="The language of the advice (default: %(default)s).",
         )
+        parser.add_argument(
+            "--country",
+            metavar="|".join(Country.values),
+            help="The market to advise for, instead of the profile's country: its "
+            "roles, qualifications, languages and shift hours.",
+        )
 
     def handle(self, *args: Any, lang: str, **options: Any) -> None:
         with translation.override(lang):
             self.recommend(**options)
 
     def recommend(
-        self, *, profile: Path, top: int | None, format: str, **options: Any
+        self,
+        *,
+        profile: Path,
+        top: int | None,
+        format: str,
+        country: str | None = None,
+        **options: Any,
     ) -> None:
+        country = country_or_error(country)
         data = read_profile_file(profile)
+        if country:
+            data["country"] = country
         catalogue = catalogue_or_error()
         result = in_words(
             recommendation_data(recommend(catalogue, profile_from_data(data)), top=top)
         )
         if format == "json":
+            # The market the roles were chosen for, first.
+            result = {"country": data.get("country") or Country.INDIA, **result}
             self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
             return
+        self.write_text(result, data.get("country") or Country.INDIA)
+
+    def write_text(self, result: dict[str, Any], country: str) -> None:
+        self.stdout.write(
+            gettext("For work in %(country)s") % {"country": Country(country).label}
+        )
         self.stdout.write(result["summary"])
         if result["paths"]:
             self.stdout.write(gettext("Your next steps"))
