@@ -205,8 +205,11 @@ def render_step(
     # A step left incomplete by a change before it shows what it still holds.
     saved = assessment.answers.get(step.slug, {}).get("form") or note.get("kept")
     profile = assessment.profile_data()
-    # Unanswered, the country is the one the page's language or the browser says.
-    initial = saved or {"country": prefilled_country(request)}
+    initial = saved or {}
+    if "country" in step.form_class.base_fields:
+        # Unanswered (or answered before it was asked), the country is the one the
+        # page's language or the browser says.
+        initial = {"country": prefilled_country(request), **initial}
     # The qualifications offered depend on the education given before, and the
     # choices and their words on the country.
     earlier = {k: profile.get(k) for k in ("country", "education", "field_of_study")}

@@ -39,7 +39,6 @@ from careers.choices import (
     EducationLevel,
     ExperienceDomain,
     Shift,
-    Stream,
 )
 from careers.models import (
     Assessment,
@@ -49,6 +48,7 @@ from careers.models import (
     Role,
     RoleOccupation,
 )
+from careers.scoring.markets import MARKETS
 
 JOURNEY_BUDGET = 150  # hellos of server CPU per whole journey, at most
 PUBLIC_BUDGET = 0.5  # a public page's req/s under wrk, against the hello ceiling's
@@ -67,10 +67,13 @@ SLUGS = {
 }
 DEGREES = EducationLevel.values[2:]  # a diploma or more: a field of study is asked
 # Degrees up to each education level (the quiz offers no higher one), and certificates.
+# The journeys are Indian candidates': the qualifications and streams offered to them.
+COUNTRY = "IN"
 LEVELS = {
     o["fields"]["slug"]: o["fields"]["level"]
     for o in CATALOGUE
     if o["model"] == "careers.qualification"
+    and COUNTRY in (o["fields"].get("markets") or COUNTRY)
 }
 Browser = Callable[[str, dict | None], tuple[str, str]]  # (url, form) -> (url, page)
 
@@ -83,10 +86,11 @@ def answers(rng: random.Random) -> list[dict[str, Any]]:
         q for q, lvl in LEVELS.items() if not lvl or rank(lvl) <= rank(education)
     ]
     held = rng.sample(offered, rng.choice([0, 0, 1, 2]))
-    stream = "" if education == "10th" else rng.choice(Stream.values)
+    stream = "" if education == "10th" else rng.choice(MARKETS[COUNTRY].streams)
     level = lambda: rng.choice(CEFRLevel.values)  # noqa: E731
     return [
-        {"spoken_english": level(), "written_english": level(), "lang_hindi": level()}
+        {"country": COUNTRY, "spoken_english": level(), "written_english": level()}
+        | {"lang_hindi": level()}
         | {"typing_wpm": rng.randrange(10, 80)},
         {"education": education, "stream": stream}
         | {"field_of_study": "commerce" * (education in DEGREES)},
