@@ -465,3 +465,42 @@ def test_jobs_beside_a_result_narrow_to_one_city(browser, take_quiz, javascript)
     expect(jobs.get_by_role("link", name="Night voice in Manila")).to_be_visible()
     assert "city=Manila" in page.url  # a link to this view, with or without htmx
     context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_candidate_in_the_philippines_meets_its_schools_and_clock(
+    browser, site, javascript
+):
+    # A browser set to English (Philippines): the country is pre-filled from it.
+    context = browser.new_context(java_script_enabled=javascript, locale="en-PH")
+    page = context.new_page()
+    page.goto(f"{site}/en/quiz/")
+    page.click("form.actions button[type=submit]")  # "Start the quiz"
+    wait_for_step(page, 1)
+    expect(page.get_by_label("The Philippines")).to_be_checked()
+    expect(page.locator("[name=lang_hindi]")).to_have_count(0)
+    fill_step(page, 1)
+    page.locator("details.more-fields").first.evaluate("d => d.open = true")
+    page.select_option("#id_lang_tagalog", "C2")
+    page.click(".quiz-nav .submit")
+    wait_for_step(page, 2)
+    expect(page.get_by_text("Your Senior High School strand")).to_be_visible()
+    page.get_by_label("Senior High School (Grade 12), or ALS A&E passed at SHS").check()
+    strands = page.locator("#id_stream option").all_inner_texts()
+    assert any(s.startswith("ABM") for s in strands)
+    assert not any(s.startswith("Commerce") for s in strands)
+    page.select_option("#id_stream", "abm")
+    page.click(".quiz-nav .submit")
+    wait_for_step(page, 3)
+    for number in range(3, 6):
+        answer_step(page, number)
+    expect(
+        page.get_by_text(re.compile(r"US business hours \(about .* in the Philippines"))
+    ).to_be_visible()
+    expect(page.get_by_text("in India")).to_have_count(0)
+    answer_step(page, 6)
+    answer_step(page, 7)
+    expect(page).to_have_url(re.compile(r"/en/results/[\w-]+/$"))
+    told = page.locator("section.told")
+    expect(told.get_by_text("The Philippines", exact=True)).to_be_visible()
+    context.close()
