@@ -13,9 +13,10 @@ BROWSER_ACTIONS = {
     4: [("select", "#id_skill_excel", "basic")],
     5: [("fill", "#id_years", "0")],
     6: [
-        ("check", "#id_shifts_0"),
-        ("check", "#id_shifts_2"),
-        ("check", "#id_shifts_3"),
+        # By value: the shifts' order grows with the markets' (Australian hours).
+        ("check", "[name=shifts][value=day]"),
+        ("check", "[name=shifts][value=us_hours]"),
+        ("check", "[name=shifts][value=rotational]"),
         ("check", "#id_commute_0"),
     ],
     7: [
