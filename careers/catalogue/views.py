@@ -10,12 +10,14 @@ from careers.choices import (
     OUTSOURCING_CITIES,
     SECTOR_DEFINITIONS,
     SECTOR_LONG_NAMES,
+    Country,
     Sector,
     Shore,
     Source,
     WorkSetting,
 )
-from careers.listings.rules import pay_range
+from careers.listings.rules import city_of, in_city, listing_cities, pay_range
+from careers.markets import market_page, visitor_country
 from careers.models import JobCategory, JobListing, Role, StepEstimate
 from careers.web.caching import public_page
 
@@ -124,7 +126,7 @@ def category_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@public_page
+@market_page
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(JobCategory, slug=slug)
     roles = list(
@@ -132,7 +134,13 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .with_catalogue()
         .order_by("position", "title")
     )
-    listings = JobListing.objects.visible().for_cards().filter(role__category=category)
+    country = visitor_country(request)
+    listings = list(
+        JobListing.objects.visible()
+        .for_cards()
+        .filter(role__category=category, country=country)
+    )
+    city = city_of(request.GET.get("city", "")[:150])
     return render(
         request,
         "careers/category_detail.html",
@@ -140,9 +148,21 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "category": category,
             "sector_name": SECTOR_LONG_NAMES[Sector(category.sector)],
             "roles": roles,
-            "listings": listings,
+            "listings": in_city(listings, city) if city else listings,
+            "country": country,
+            "countries": country_switch(country),
+            "city": city,
+            "cities": listing_cities(listings),
         },
     )
+
+
+def country_switch(current: str) -> list[dict[str, object]]:
+    """Each market, for the links that show its jobs (`?country=`, no JavaScript)."""
+    return [
+        {"code": code, "name": label, "current": code == current}
+        for code, label in Country.choices
+    ]
 
 
 @require_safe

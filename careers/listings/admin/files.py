@@ -36,7 +36,8 @@ ENCODING = "utf-8-sig"
 
 # The columns, in the order of the template a recruiter fills in (README, recruiters).
 COLUMNS = (
-    "title", "company", "role", "openings", "description", "location", "work_mode",
+    "title", "company", "role", "openings", "description", "location", "country",
+    "work_mode",
     "shore", "shift", "salary_min", "salary_max", "salary_currency", "salary_period",
     "show_salary", "min_education", "spoken_english", "written_english", "languages",
     "typing_wpm", "experience_min_years", "experience_max_years", "apply_email",
