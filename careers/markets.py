@@ -21,11 +21,12 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
+from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import condition
 
 from careers.choices import Country
 from careers.scoring.markets import MARKETS
-from careers.web.caching import generation, public_page
+from careers.web.caching import PUBLIC_SECONDS, generation
 
 # A requirement's "domestic" languages, named as a person in each market knows them.
 DOMESTIC_NAMES = {
@@ -263,10 +264,13 @@ def _market_etag(request, *args, **kwargs) -> str:
 
 
 def market_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A public page (`public_page`) that shows the visitor's market: kept once per
-    address and, where the address does not say the country, per Accept-Language
-    (Vary, which Django's cache key and a CDN's follow); its ETag names the country
-    too, so a reload in another market is never a 304."""
+    """A public page (as `public_page`: cached under the generation, public for a
+    CDN's minute) that shows the visitor's market. Kept per country: Django's cache
+    leaves Accept-Language out of its keys when translations are on (it keys by the
+    page's language instead), so the country is in the key prefix; and Vary names
+    Accept-Language where the address does not say the country, for browsers and
+    CDNs. Its ETag names the country too, so a reload in another market is never a
+    304."""
 
     def varied(inner: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(inner)
@@ -278,5 +282,12 @@ def market_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
         return wrapped
 
-    # Inside the cache, so the cache keys by it; outside too, so a 304 says it.
-    return varied(condition(etag_func=_market_etag)(public_page(varied(view))))
+    @wraps(view)
+    @cache_control(public=True)
+    def cached(request, *args, **kwargs) -> HttpResponse:
+        prefix = f"public-{generation()}-{visitor_country(request)}"
+        page = cache_page(PUBLIC_SECONDS, cache="pages", key_prefix=prefix)
+        return page(varied(view))(request, *args, **kwargs)
+
+    # Outside the cache too, so that a 304 says what it varies by.
+    return varied(condition(etag_func=_market_etag)(cached))

@@ -220,8 +220,9 @@ def contact_text_of(listing: JobListing) -> str:
 def pay_text(listing: JobListing) -> str:
     """A listing's pay in its currency as its country writes it: "₱18,000–22,000 per
     month", "₹2,40,000 per year"."""
+    currency = listing.salary_currency or currency_of(listing.country).code
     amounts = [a for a in (listing.salary_min, listing.salary_max) if a is not None]
-    span = "–".join(money(a, listing.salary_currency) for a in amounts)
+    span = "–".join(money(a, currency) for a in amounts)
     return f"{span} {SalaryPeriod(listing.salary_period).label}"
 
 

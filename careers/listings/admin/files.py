@@ -36,14 +36,13 @@ ENCODING = "utf-8-sig"
 
 # The columns, in the order of the template a recruiter fills in (README, recruiters).
 COLUMNS = (
-    "title", "company", "role", "openings", "description", "location", "country",
-    "work_mode",
+    "title", "company", "role", "openings", "description", "location", "work_mode",
     "shore", "shift", "salary_min", "salary_max", "salary_currency", "salary_period",
     "show_salary", "min_education", "spoken_english", "written_english", "languages",
     "typing_wpm", "experience_min_years", "experience_max_years", "apply_email",
     "apply_phone", "apply_whatsapp", "apply_url", "how_to_apply", "walk_in_date",
     "walk_in_from", "walk_in_until", "walk_in_venue", "walk_in_bring",
-    "applications_close",
+    "applications_close", "country",
 )  # fmt: skip
 
 
