@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
@@ -466,3 +467,19 @@ def test_the_sitemap_lists_a_listing_in_the_languages_of_its_country(client):
     assert f"/hi/jobs/{manila.pk}/" not in xml
     assert f"/hi/jobs/{pune.pk}/" in xml
     assert f"/fil/jobs/{pune.pk}/" not in xml
+
+
+@pytest.mark.django_db
+def test_the_demo_has_philippine_employers_and_jobs_in_pesos_with_63_numbers():
+    call_command("seed_demo", verbosity=0)
+    philippine = JobListing.objects.visible().filter(country="PH")
+    assert {x.employer.country for x in philippine} == {"PH"}
+    assert {x.salary_currency for x in philippine} == {"PHP"}
+    assert {"Makati", "Taguig", "Pasig", "Quezon City", "Cebu", "Davao"} <= {
+        x.city for x in philippine
+    }
+    numbers = [x.phone_link for x in philippine if x.apply_phone]
+    assert numbers and all(n.startswith("tel:+63") for n in numbers)
+    indian = JobListing.objects.visible().filter(country="IN")
+    assert indian.count() >= 8
+    assert {x.salary_currency for x in indian} == {"INR"}
