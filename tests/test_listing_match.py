@@ -286,7 +286,9 @@ def test_a_philippine_result_shows_philippine_jobs_pesos_63_and_dole(client):
     assertContains(page, 'href="tel:+639171234567"')
     assertContains(page, "DOLE Department Order No. 141")
     # The city filter offers the Philippine cities only.
-    filter_form = re.search(r'<select name="city".*?</select>', page.content.decode(), re.S)
+    filter_form = re.search(
+        r'<select name="city".*?</select>', page.content.decode(), re.S
+    )
     assert re.findall(r'<option value="([^"]+)"', filter_form[0]) == ["Cebu", "Makati"]
     # Few jobs: where else to look, in the Philippines only.
     assertContains(page, "PhilJobNet")

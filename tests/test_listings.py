@@ -479,7 +479,8 @@ def test_the_demo_has_philippine_employers_and_jobs_in_pesos_with_63_numbers():
         x.city for x in philippine
     }
     numbers = [x.phone_link for x in philippine if x.apply_phone]
-    assert numbers and all(n.startswith("tel:+63") for n in numbers)
+    assert numbers
+    assert all(n.startswith("tel:+63") for n in numbers)
     indian = JobListing.objects.visible().filter(country="IN")
     assert indian.count() >= 8
     assert {x.salary_currency for x in indian} == {"INR"}
