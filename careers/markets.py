@@ -87,7 +87,11 @@ def in_market(country: str, field: str = "markets") -> Q:
 
 
 # The language of the page says the country where only one market speaks it.
-LANGUAGE_COUNTRIES = {"fil": Country.PHILIPPINES, "hi": Country.INDIA}
+LANGUAGE_COUNTRIES = {
+    "fil": Country.PHILIPPINES,
+    "tl": Country.PHILIPPINES,
+    "hi": Country.INDIA,
+}
 COUNTRY_PARAMETER = "country"
 
 
@@ -102,8 +106,8 @@ def country_from_headers(language: str, accept_language: str) -> str:
         primary, _sep, region = tag.partition("-")
         if region.upper() in Country.values:
             return Country(region.upper())
-        if primary in ("fil", "tl"):
-            return Country.PHILIPPINES
+        if primary in LANGUAGE_COUNTRIES:
+            return LANGUAGE_COUNTRIES[primary]
     return Country.INDIA
 
 
@@ -123,6 +127,14 @@ def visitor_country(request) -> str:
 
 # Where a country is not known (a listing without an employer, an old result).
 DEFAULT_COUNTRY = Country.INDIA
+
+# The cities where most outsourcing offices are, in each market.
+MARKET_CITIES = {
+    Country.INDIA: _(
+        "Bengaluru, Chennai, Delhi NCR, Hyderabad, Kolkata, Mumbai or Pune"
+    ),
+    Country.PHILIPPINES: _("Metro Manila, Cebu, Davao, Clark or Iloilo"),
+}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from careers.choices import (
-    OUTSOURCING_CITIES,
     SECTOR_DEFINITIONS,
     SECTOR_LONG_NAMES,
     Country,
@@ -17,7 +16,13 @@ from careers.choices import (
     WorkSetting,
 )
 from careers.listings.rules import city_of, in_city, listing_cities, pay_range
-from careers.markets import market_page, visitor_country
+from careers.markets import (
+    MARKET_CITIES,
+    in_market,
+    market_codes,
+    market_page,
+    visitor_country,
+)
 from careers.models import JobCategory, JobListing, Role, StepEstimate
 from careers.web.caching import public_page
 
@@ -113,11 +118,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@public_page
+@market_page
 def category_list(request: HttpRequest) -> HttpResponse:
-    categories = JobCategory.objects.prefetch_related(
-        Prefetch("roles", queryset=Role.objects.order_by("position", "title"))
-    )
+    # The roles hired in the visitor's market (a Hindi desk is not shown in Cebu).
+    country = visitor_country(request)
+    roles = Role.objects.filter(in_market(country)).order_by("position", "title")
+    categories = JobCategory.objects.prefetch_related(Prefetch("roles", queryset=roles))
     sectors = [
         {**sector, "categories": [c for c in categories if c.sector == sector["code"]]}
         for sector in _sectors()
@@ -129,12 +135,14 @@ def category_list(request: HttpRequest) -> HttpResponse:
 @market_page
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(JobCategory, slug=slug)
+    country = visitor_country(request)
     roles = list(
-        Role.objects.filter(category=category)
+        Role.objects.filter(in_market(country), category=category)
         .with_catalogue()
         .order_by("position", "title")
     )
-    country = visitor_country(request)
+    for role in roles:
+        role.market_requirements = in_market_only(role.requirements.all(), country)
     listings = list(
         JobListing.objects.visible()
         .for_cards()
@@ -157,6 +165,17 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def in_market_only(requirements, country: str) -> list:
+    """The requirements asked in `country`, each read as a person there reads it
+    (the languages that count as domestic there, its qualifications)."""
+    asked = []
+    for requirement in requirements:
+        if requirement.asked_in(country):
+            requirement.country = country
+            asked.append(requirement)
+    return asked
+
+
 def country_switch(current: str) -> list[dict[str, object]]:
     """Each market, for the links that show its jobs (`?country=`, no JavaScript)."""
     return [
@@ -166,14 +185,17 @@ def country_switch(current: str) -> list[dict[str, object]]:
 
 
 @require_safe
-@public_page
+@market_page
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_catalogue(), slug=slug)
+    country = visitor_country(request)
     estimates = {e.code: e for e in StepEstimate.objects.all()}
-    requirements = list(role.requirements.all())
+    requirements = in_market_only(role.requirements.all(), country)
     for requirement in requirements:
         requirement.times = requirement.time_to_gain(estimates)
-    listings = list(JobListing.objects.visible().for_cards().filter(role=role))
+    listings = list(
+        JobListing.objects.visible().for_cards().filter(role=role, country=country)
+    )
     return render(
         request,
         "careers/role_detail.html",
@@ -190,7 +212,13 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "occupation_links": role.occupation_links.all(),
             "listings": listings,
             "pay": pay_range(listings),
-            "cities": OUTSOURCING_CITIES,
+            "cities": MARKET_CITIES[country],
+            # A role of another market is shown (a shared link may lead here), and
+            # says where it is hired.
+            "hired_here": role.hired_in(country),
+            "hired_in": [Country(c).label for c in market_codes(role.markets)],
+            "country": country,
+            "countries": country_switch(country),
             # The codes the page compares with.
             "Source": Source,
             "WorkSetting": WorkSetting,
