@@ -443,13 +443,6 @@ OUTSOURCING_CITIES = _(
     "Bengaluru, Chennai, Delhi NCR, Hyderabad, Kolkata, Mumbai or Pune; "
     "in the Philippines, Metro Manila, Cebu or Davao"
 )
-# The same, in one market: what the person who lives there is asked about.
-MARKET_CITIES = {
-    codes.Country.INDIA: _(
-        "Bengaluru, Chennai, Delhi NCR, Hyderabad, Kolkata, Mumbai or Pune"
-    ),
-    codes.Country.PHILIPPINES: _("Metro Manila, Cebu, Davao, Clark or Iloilo"),
-}
 
 
 WorkSetting = labelled(

@@ -153,7 +153,7 @@ def test_role_page_speaks_to_candidates_first(client):
     assert "What the job is" in lead
     assert "People who enjoy talking to customers all day" in lead
     assert "Pay in the jobs listed here" in lead
-    assert "INR 18,000–26,000 per month" in lead
+    assert "₹18,000–₹26,000 per month" in lead
     assert "Some: school, then a few months of training" in lead
     # The researchers' figures are below, in plain words beside the numbers.
     assert "Job Zone" not in lead

@@ -217,11 +217,12 @@ def assert_open_roles_respect_what_was_said(result, profile: Profile):
 
 
 def test_properties_over_generated_profiles(catalogue):
-    roles = catalogue.roles
-
     @settings(max_examples=60, deadline=None)
     @given(profile=profiles(catalogue))
     def check(profile):
+        # The roles and estimates of the person's market, as recommend() reads them.
+        market = catalogue.in_market(profile.country)
+        roles, efforts = market.roles, market.efforts
         result = recommend(catalogue, profile)
         # Deterministic and independent of the catalogue's order.
         shuffled = list(roles)
@@ -247,7 +248,7 @@ def test_properties_over_generated_profiles(catalogue):
         for what, narrower in constraints_and_needs(profile):
             narrower = with_credentials(narrower, qualifications)
             for one in roles:
-                after = score_role(one, narrower, catalogue.efforts)
+                after = score_role(one, narrower, efforts)
                 assert not_better(fits[one.slug], after), (what, one.slug)
         # A better answer never makes a verdict worse or a distance longer.
         for what, better in better_answers(profile, catalogue):
@@ -255,7 +256,7 @@ def test_properties_over_generated_profiles(catalogue):
             for one in roles:
                 before, after = (
                     fits[one.slug],
-                    score_role(one, better, catalogue.efforts),
+                    score_role(one, better, efforts),
                 )
                 assert RANK[after.verdict] <= RANK[before.verdict], (what, one.slug)
                 if before.distance and after.distance:

@@ -177,6 +177,9 @@ class Qualification(Estimate, CatalogueItem):
     class Meta(CatalogueItem.Meta, Estimate.Meta):
         pass
 
+    def offered_in(self, country: str) -> bool:
+        return scoring.belongs(frozenset(market_codes(self.markets)), country)
+
     def as_option(self) -> scoring.Option:
         return scoring.Option(
             self.slug,
@@ -375,6 +378,9 @@ class Role(models.Model):
     @property
     def preparation(self) -> str:
         return JOB_ZONE_PREPARATION.get(self.job_zone, "")
+
+    def hired_in(self, country: str) -> bool:
+        return scoring.belongs(frozenset(market_codes(self.markets)), country)
 
     def as_scoring(self) -> scoring.Role:
         """This role for the scoring engine (prefetch with `for_scoring()`)."""

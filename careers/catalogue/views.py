@@ -7,15 +7,22 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from careers.choices import (
-    OUTSOURCING_CITIES,
     SECTOR_DEFINITIONS,
     SECTOR_LONG_NAMES,
+    Country,
     Sector,
     Shore,
     Source,
     WorkSetting,
 )
-from careers.listings.rules import pay_range
+from careers.listings.rules import city_of, in_city, listing_cities, pay_range
+from careers.markets import (
+    MARKET_CITIES,
+    in_market,
+    market_codes,
+    market_page,
+    visitor_country,
+)
 from careers.models import JobCategory, JobListing, Role, StepEstimate
 from careers.web.caching import public_page
 
@@ -111,11 +118,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@public_page
+@market_page
 def category_list(request: HttpRequest) -> HttpResponse:
-    categories = JobCategory.objects.prefetch_related(
-        Prefetch("roles", queryset=Role.objects.order_by("position", "title"))
-    )
+    # The roles hired in the visitor's market (a Hindi desk is not shown in Cebu).
+    country = visitor_country(request)
+    roles = Role.objects.filter(in_market(country)).order_by("position", "title")
+    categories = JobCategory.objects.prefetch_related(Prefetch("roles", queryset=roles))
     sectors = [
         {**sector, "categories": [c for c in categories if c.sector == sector["code"]]}
         for sector in _sectors()
@@ -124,15 +132,23 @@ def category_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@public_page
+@market_page
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(JobCategory, slug=slug)
+    country = visitor_country(request)
     roles = list(
-        Role.objects.filter(category=category)
+        Role.objects.filter(in_market(country), category=category)
         .with_catalogue()
         .order_by("position", "title")
     )
-    listings = JobListing.objects.visible().for_cards().filter(role__category=category)
+    for role in roles:
+        role.market_requirements = in_market_only(role.requirements.all(), country)
+    listings = list(
+        JobListing.objects.visible()
+        .for_cards()
+        .filter(role__category=category, country=country)
+    )
+    city = city_of(request.GET.get("city", "")[:150])
     return render(
         request,
         "careers/category_detail.html",
@@ -140,20 +156,46 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "category": category,
             "sector_name": SECTOR_LONG_NAMES[Sector(category.sector)],
             "roles": roles,
-            "listings": listings,
+            "listings": in_city(listings, city) if city else listings,
+            "country": country,
+            "countries": country_switch(country),
+            "city": city,
+            "cities": listing_cities(listings),
         },
     )
 
 
+def in_market_only(requirements, country: str) -> list:
+    """The requirements asked in `country`, each read as a person there reads it
+    (the languages that count as domestic there, its qualifications)."""
+    asked = []
+    for requirement in requirements:
+        if requirement.asked_in(country):
+            requirement.country = country
+            asked.append(requirement)
+    return asked
+
+
+def country_switch(current: str) -> list[dict[str, object]]:
+    """Each market, for the links that show its jobs (`?country=`, no JavaScript)."""
+    return [
+        {"code": code, "name": label, "current": code == current}
+        for code, label in Country.choices
+    ]
+
+
 @require_safe
-@public_page
+@market_page
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_catalogue(), slug=slug)
+    country = visitor_country(request)
     estimates = {e.code: e for e in StepEstimate.objects.all()}
-    requirements = list(role.requirements.all())
+    requirements = in_market_only(role.requirements.all(), country)
     for requirement in requirements:
         requirement.times = requirement.time_to_gain(estimates)
-    listings = list(JobListing.objects.visible().for_cards().filter(role=role))
+    listings = list(
+        JobListing.objects.visible().for_cards().filter(role=role, country=country)
+    )
     return render(
         request,
         "careers/role_detail.html",
@@ -170,7 +212,13 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "occupation_links": role.occupation_links.all(),
             "listings": listings,
             "pay": pay_range(listings),
-            "cities": OUTSOURCING_CITIES,
+            "cities": MARKET_CITIES[country],
+            # A role of another market is shown (a shared link may lead here), and
+            # says where it is hired.
+            "hired_here": role.hired_in(country),
+            "hired_in": [Country(c).label for c in market_codes(role.markets)],
+            "country": country,
+            "countries": country_switch(country),
             # The codes the page compares with.
             "Source": Source,
             "WorkSetting": WorkSetting,

@@ -45,5 +45,6 @@ from careers.scoring.profile import (
     Route,
     Step,
     Verdict,
+    belongs,
     profile_from_data,
 )

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from careers.assessments.forms.base import StepForm
 from careers.assessments.forms.education import country_of
 from careers.choices import (
-    MARKET_CITIES,
     Commute,
     ExperienceDomain,
     HomeItem,
@@ -19,7 +18,7 @@ from careers.choices import (
     Need,
     Shift,
 )
-from careers.markets import shift_choices
+from careers.markets import MARKET_CITIES, shift_choices
 
 YEARS_ERRORS = {
     "invalid": _("Enter a whole number of years, such as 0, 1 or 2."),
