@@ -149,7 +149,9 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @public_page
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_catalogue(), slug=slug)
-    estimates = {e.code: e for e in StepEstimate.objects.all()}
+    # The general estimates: public pages are cached for every visitor alike (a
+    # market's own, such as the Philippines' senior high school, once they vary by it).
+    estimates = StepEstimate.objects.by_code("")
     requirements = list(role.requirements.all())
     for requirement in requirements:
         requirement.times = requirement.time_to_gain(estimates)
