@@ -179,7 +179,8 @@ def check_role_markets(
     that market (a qualification held there, a language spoken there): else the role
     could never be met there (the engine drops it, careers/scoring/profile.py)."""
     for req in fields:
-        outside = _in(req.get("markets", "")) - _in(role_markets)
+        # A requirement naming no market is asked wherever the role is.
+        outside = _in(req.get("markets") or role_markets) - _in(role_markets)
         here = f"{where} requirement {req['code']!r}"
         require(not outside, here, f"asked in {sorted(outside)}, where the role is not")
     for market in sorted(_in(role_markets)):
