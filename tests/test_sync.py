@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from careers.catalogue.build import FIXTURE_PATH
 from careers.catalogue.sync import sync_catalogue
-from careers.models import Qualification, Requirement, Role
+from careers.models import Qualification, Requirement, Role, StepEstimate
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +106,18 @@ def test_a_bad_fixture_is_refused_naming_the_option_and_saves_nothing(
         sync("--path", str(path))
     assert str(error.value).startswith("--path ")
     assert Role.objects.count() == roles
+
+
+def test_a_markets_own_estimate_is_a_row_beside_the_general_one():
+    sync()
+    twelfth = StepEstimate.objects.filter(code="education-12th")
+    assert sorted(twelfth.values_list("market", flat=True)) == ["", "PH"]
+    # An editor's change to the Philippines' estimate leaves India's to the fixture.
+    philippine = twelfth.get(market="PH")
+    philippine.weeks_high = 78
+    philippine.save()
+    out = sync()
+    assert "stepestimate education-12th / PH: weeks_high is 78 here" in out
+    assert StepEstimate.objects.get(code="education-12th", market="PH").weeks_high == 78
+    assert StepEstimate.objects.by_code("PH")["education-12th"].weeks_high == 78
+    assert "NIOS" in StepEstimate.objects.by_code("IN")["education-12th"].effort_reason
