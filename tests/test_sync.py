@@ -121,3 +121,20 @@ def test_a_markets_own_estimate_is_a_row_beside_the_general_one():
     assert StepEstimate.objects.get(code="education-12th", market="PH").weeks_high == 78
     assert StepEstimate.objects.by_code("PH")["education-12th"].weeks_high == 78
     assert "NIOS" in StepEstimate.objects.by_code("IN")["education-12th"].effort_reason
+
+
+def test_rows_loaded_before_they_named_markets_are_still_the_fixtures_to_update():
+    # The catalogue as a release before issue 33 shipped it: no markets, no estimate
+    # per market (its key was the code alone: migration 0027 rewrites the records).
+    before = [
+        {**o, "fields": {k: v for k, v in o["fields"].items() if k != "markets"}}
+        for o in with_title("medical-coder", "Medical coder (old)")
+        if o["fields"].get("market", "") == ""
+    ]
+    for o in before:
+        o["fields"].pop("market", None)
+    sync_catalogue(before, force=True)
+    report = sync_catalogue(FIXTURE)
+    assert not report.kept
+    assert "role medical-coder" in report.updated
+    assert Role.objects.get(slug="medical-coder").markets == "IN,PH"
