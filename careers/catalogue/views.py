@@ -189,7 +189,8 @@ def country_switch(current: str) -> list[dict[str, object]]:
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_catalogue(), slug=slug)
     country = visitor_country(request)
-    estimates = {e.code: e for e in StepEstimate.objects.all()}
+    # The market's own estimates (a Philippine senior high school) over the others.
+    estimates = StepEstimate.objects.by_code(country)
     requirements = in_market_only(role.requirements.all(), country)
     for requirement in requirements:
         requirement.times = requirement.time_to_gain(estimates)

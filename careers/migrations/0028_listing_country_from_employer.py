@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("careers", "0026_markets"),
+        ("careers", "0027_step_estimates_per_market"),
     ]
 
     operations = [
