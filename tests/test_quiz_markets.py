@@ -81,6 +81,15 @@ def test_a_country_we_do_not_cover_is_refused_saying_so(client, extra):
     assert not Assessment.objects.get(token=token).answers
 
 
+def test_a_hidden_hint_naming_no_country_is_no_error(client):
+    token = start(client)
+    sent = {**ANSWERS[1], "languages_for": "<script>"}
+    response = client.post(url(token, 1), sent)
+    assertRedirects(response, url(token, 2), fetch_redirect_response=False)
+    saved = Assessment.objects.get(token=token).answers["languages"]["form"]
+    assert saved["languages_for"] == ""
+
+
 def walk(client, token, answers, extra):
     for number, data in answers.items():
         response = client.post(url(token, number), data, **extra)
@@ -224,4 +233,7 @@ def test_a_filipino_candidates_quiz_holds_no_english_sentence(
     for address in pages:
         page = client.get(address)
         assert page.status_code == 200, address
-        assert english_left(page.text, language) == [], (address, english_left(page.text, language))
+        assert english_left(page.text, language) == [], (
+            address,
+            english_left(page.text, language),
+        )

@@ -72,9 +72,7 @@ class LanguagesForm(StepForm):
     # The country whose languages the page listed: a page sent with another country
     # chosen comes back with that country's languages to answer (without JavaScript
     # the list cannot change as the person chooses).
-    languages_for = forms.ChoiceField(
-        choices=Country.choices, required=False, widget=forms.HiddenInput
-    )
+    languages_for = forms.CharField(required=False, widget=forms.HiddenInput)
     spoken_english = forms.ChoiceField(
         label=_("Which sentence describes your spoken English best?"),
         choices=_can_do_choices(SPOKEN_CAN_DO),
@@ -134,6 +132,10 @@ class LanguagesForm(StepForm):
             )
             % {"countries": countries},
         )
+
+    def clean_languages_for(self) -> str:
+        # Only a hint: a value that names no country is no error of the person's.
+        return chosen_country(self.cleaned_data["languages_for"]) or ""
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
