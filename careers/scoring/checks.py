@@ -20,10 +20,10 @@ from careers.scoring.phrases import (
     FIELD_PHRASES,
     HOME_PHRASES,
     PORTFOLIO_PHRASES,
-    SHIFT_PHRASES,
     SKILL_LEVEL_NAMES,
     STREAM_NAMES,
     TO_LEVEL,
+    hours_phrase,
 )
 from careers.scoring.profile import (
     CEFR_LEVELS,
@@ -294,12 +294,16 @@ def _experience(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome
 
 
 def _shift(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
-    runs = Items(tuple(SHIFT_PHRASES[o.code] for o in req.accepts))
+    # Offshore hours in the person's own time ("about 9 pm–6 am in the Philippines").
+    def said_as(shift: str) -> Text:
+        return hours_phrase(e.market, shift)
+
+    runs = Items(tuple(said_as(o.code) for o in req.accepts))
     yours = [o for o in req.accepts if o.code in p.shifts]
     if yours:
-        can = Items(tuple(SHIFT_PHRASES[o.code] for o in yours))
+        can = Items(tuple(said_as(o.code) for o in yours))
         return True, _("You can work %(shift)s.", shift=can), NO_STEP, NO_TIME
-    said = Items(tuple(SHIFT_PHRASES[s] for s in sorted(p.shifts)), "and")
+    said = Items(tuple(said_as(s) for s in sorted(p.shifts)), "and")
     reason = (
         _("It runs in %(runs)s; you said you can work %(said)s.", runs=runs, said=said)
         if p.shifts

@@ -1,8 +1,13 @@
 """The engine's phrases: how a sentence names a level, a field, a shift, an item of a
 home set-up (messages, read in the reader's language when shown)."""
 
-from careers.scoring.text import _
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from careers.scoring.text import Text, _
 from careers.scoring.vocabulary import (
+    Country,
     EducationLevel,
     ExperienceDomain,
     FieldOfStudy,
@@ -12,6 +17,9 @@ from careers.scoring.vocabulary import (
     SkillLevel,
     Stream,
 )
+
+if TYPE_CHECKING:
+    from careers.scoring.markets import Market
 
 EDUCATION_PHRASES = {
     EducationLevel.SECONDARY: _("10th standard"),
@@ -54,13 +62,38 @@ HOME_PHRASES = {
     HomeItem.POWER_BACKUP: _("power backup (an inverter or UPS)"),
     HomeItem.QUIET_PLACE: _("a quiet place to work"),
 }
+# A shift as said to someone whose market (and so whose clock) is not known: no country.
 SHIFT_PHRASES = {
     Shift.DAY: _("day shifts"),
-    Shift.UK_HOURS: _("UK business hours (afternoon to late evening in India)"),
-    Shift.US_HOURS: _("US business hours (the night shift in India)"),
-    Shift.AU_HOURS: _("Australian business hours (early morning)"),
+    Shift.UK_HOURS: _("UK business hours (the afternoon and evening in Asia)"),
+    Shift.US_HOURS: _("US business hours (the night in Asia)"),
+    Shift.AU_HOURS: _("Australian business hours (the early morning in Asia)"),
     Shift.ROTATIONAL: _("rotational shifts"),
 }
+# An offshore shift in the person's own time (see `hours_phrase`).
+HOURS_IN = {
+    Shift.UK_HOURS: _("UK business hours (about %(start)s–%(end)s in %(place)s)"),
+    Shift.US_HOURS: _("US business hours (about %(start)s–%(end)s in %(place)s)"),
+    Shift.AU_HOURS: _(
+        "Australian business hours (about %(start)s–%(end)s in %(place)s)"
+    ),
+}
+# A country as "in %(place)s" names it.
+PLACE_NAMES = {
+    Country.INDIA: _("India"),
+    Country.PHILIPPINES: _("the Philippines"),
+}
+# A time of day by the part of the day it falls in: Hindi and Filipino name the part
+# ("रात 9 बजे", "9 ng gabi") where English says am or pm, so each part is its own
+# message, told apart by its placeholder's name. (From hour, hours taken off, on the
+# hour, with minutes), latest first.
+CLOCK = (
+    (19, 12, _("%(night)d pm"), _("%(night)d:%(minute)02d pm")),
+    (16, 12, _("%(evening)d pm"), _("%(evening)d:%(minute)02d pm")),
+    (12, 12, _("%(afternoon)d pm"), _("%(afternoon)d:%(minute)02d pm")),
+    (4, 0, _("%(morning)d am"), _("%(morning)d:%(minute)02d am")),
+    (0, 0, _("%(small_hours)d am"), _("%(small_hours)d:%(minute)02d am")),
+)
 PORTFOLIO_PHRASES = {
     PortfolioKind.WRITING: _("writing samples"),
     PortfolioKind.DESIGN: _("a design portfolio"),
@@ -116,3 +149,30 @@ TO_LEVEL = {
     SkillLevel.WORKING: _("to a working level"),
     SkillLevel.ADVANCED: _("to an advanced level"),
 }
+
+
+def clock_time(minutes: int) -> Text:
+    """A time of day (minutes after midnight) as people say it: "9 pm", "7:30 pm"."""
+    hour, minute = divmod(minutes % (24 * 60), 60)
+    _first, taken, on_the_hour, with_minutes = next(c for c in CLOCK if hour >= c[0])
+    part = on_the_hour.msgid[2 : on_the_hour.msgid.index(")")]  # its placeholder
+    shown = (hour - taken) or 12
+    if minute:
+        return Text(with_minutes.msgid, ((part, shown), ("minute", minute)))
+    return Text(on_the_hour.msgid, ((part, shown),))
+
+
+def hours_phrase(market: Market | None, shift: str) -> Text:
+    """A shift in the person's own time: "US business hours (about 9 pm–6 am in the
+    Philippines)"; without a market (or its day's hours), or for a shift that keeps
+    local hours, the phrase names no country."""
+    local = market.local_hours(shift) if market is not None else None
+    if local is None or shift not in HOURS_IN or market.code not in PLACE_NAMES:
+        return SHIFT_PHRASES[shift]
+    start, end = local
+    values = {
+        "start": clock_time(start),
+        "end": clock_time(end),
+        "place": PLACE_NAMES[market.code],
+    }
+    return Text(HOURS_IN[shift].msgid, tuple(values.items()))
