@@ -39,6 +39,7 @@ def test_the_cli_profile_schema_offers_exactly_the_vocabularies_codes():
     fields = schema["properties"]
     work = fields["experience"]["properties"]
     assert schema["$defs"]["cefr"]["enum"] == choices.CEFRLevel.values
+    assert fields["country"]["enum"] == choices.Country.values
     assert fields["education"]["enum"] == choices.EducationLevel.values
     assert fields["stream"]["enum"] == [None, *choices.Stream.values]
     assert fields["field_of_study"]["enum"] == [

@@ -29,13 +29,13 @@ from careers.choices import (
     Source,
 )
 from careers.markets import (
-    DOMESTIC,
     DOMESTIC_NAMES,
     MarketsField,
     domestic_languages,
     market_codes,
     markets_of_language,
 )
+from careers.scoring.markets import DOMESTIC
 from careers.scoring.text import Items, Text, Value
 
 
