@@ -46,6 +46,42 @@ DEGREE_AFTER_12TH = {
         "Pass the 12th, then get a bachelor's, a master's and a doctorate in %(names)s"
     ),
 }
+# What a step to school's end says, where a market's schools differ from the tables
+# above (the Indian ones, which stay the words when no market is known).
+FINISH_SCHOOL = _("Pass the 12th, for example through NIOS at your own pace")
+SCHOOL_STREAM = _("Your 12th %(stream)s stream is the background it looks for.")
+MARKET_EDUCATION_PHRASES = {
+    Country.PHILIPPINES: {
+        EducationLevel.SECONDARY: _("Grade 10 (Junior High School)"),
+        EducationLevel.HIGHER_SECONDARY: _("Senior High School (Grade 12)"),
+    },
+}
+MARKET_DEGREE_AFTER_12TH = {
+    Country.PHILIPPINES: {
+        EducationLevel.BACHELOR: _(
+            "Finish Senior High School (or pass the ALS A&E test), then get a degree "
+            "in %(names)s"
+        ),
+        EducationLevel.MASTER: _(
+            "Finish Senior High School (or pass the ALS A&E test), then get a "
+            "bachelor's and a master's degree in %(names)s"
+        ),
+        EducationLevel.DOCTORATE: _(
+            "Finish Senior High School (or pass the ALS A&E test), then get a "
+            "bachelor's, a master's and a doctorate in %(names)s"
+        ),
+    },
+}
+MARKET_FINISH_SCHOOL = {
+    Country.PHILIPPINES: _(
+        "Finish Senior High School, or pass the ALS A&E test at your own pace"
+    ),
+}
+MARKET_SCHOOL_STREAM = {
+    Country.PHILIPPINES: _(
+        "Your Senior High %(stream)s strand is the background it looks for."
+    ),
+}
 STREAM_NAMES = {
     Stream.SCIENCE: _("science"),
     Stream.COMMERCE: _("commerce"),
@@ -176,3 +212,29 @@ def hours_phrase(market: Market | None, shift: str) -> Text:
         "place": PLACE_NAMES[market.code],
     }
     return Text(HOURS_IN[shift].msgid, tuple(values.items()))
+
+
+def _code(market: Market | None) -> str:
+    return market.code if market is not None else ""
+
+
+def education_phrases(market: Market | None) -> dict[str, Text]:
+    """The education levels as the person's market names them ("Grade 10 (Junior
+    High School)" in the Philippines, "10th standard" in India)."""
+    return {**EDUCATION_PHRASES, **MARKET_EDUCATION_PHRASES.get(_code(market), {})}
+
+
+def degree_after_school(market: Market | None) -> dict[str, Text]:
+    """The step to a degree for someone who has not finished school, in the market's
+    words: "Pass the 12th, then…", "Finish Senior High School (or…), then…"."""
+    return {**DEGREE_AFTER_12TH, **MARKET_DEGREE_AFTER_12TH.get(_code(market), {})}
+
+
+def finish_school(market: Market | None) -> Text:
+    """The step to the end of school, with the market's way for adults (NIOS, ALS)."""
+    return MARKET_FINISH_SCHOOL.get(_code(market), FINISH_SCHOOL)
+
+
+def school_stream(market: Market | None) -> Text:
+    """'Your 12th … stream' / 'Your Senior High … strand' (needs %(stream)s)."""
+    return MARKET_SCHOOL_STREAM.get(_code(market), SCHOOL_STREAM)
