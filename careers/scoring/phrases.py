@@ -1,5 +1,10 @@
 """The engine's phrases: how a sentence names a level, a field, a shift, an item of a
-home set-up (messages, read in the reader's language when shown)."""
+home set-up (messages, read in the reader's language when shown).
+
+What a person in one market would not recognise is said in their market's words: the
+tables by `Country` below (the school levels, the way back to school's end) and the
+offshore shifts in their own time (`hours_phrase`), chosen by the person's market
+(`Efforts.market`), never by naming a country in code."""
 
 from __future__ import annotations
 
