@@ -303,3 +303,12 @@ def test_a_page_chosen_by_the_browser_varies_on_its_languages(client):
     assert "Accept-Language" in client.get(reverse("careers:category_list"))["Vary"]
     # An address that names its country is the same page whatever the browser says.
     assert "Accept-Language" not in client.get("/en/?country=PH").get("Vary", "")
+
+
+def test_a_country_chosen_by_a_link_stays_on_the_links_from_the_home_page(client):
+    page = client.get("/en/?country=PH", HTTP_ACCEPT_LANGUAGE="en-IN").text
+    assert f'href="{reverse("careers:category_list")}?country=PH"' in page
+    assert "?country=PH" in client.get("/en/", HTTP_ACCEPT_LANGUAGE="en-PH").text
+    # Without a choice the links are the plain addresses.
+    plain = client.get("/en/", HTTP_ACCEPT_LANGUAGE="en-IN").text
+    assert f'href="{reverse("careers:category_list")}"' in plain

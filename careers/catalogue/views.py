@@ -166,6 +166,12 @@ def home(request: HttpRequest) -> HttpResponse:
             "industry_source": source,
             "countries": _countries(request, country),
             "country": country,
+            # A country chosen by a link stays chosen on the pages linked from here.
+            "country_query": (
+                f"?{COUNTRY_PARAMETER}={country}"
+                if COUNTRY_PARAMETER in request.GET
+                else ""
+            ),
         },
     )
 

@@ -126,15 +126,16 @@ PLACE_NAMES = {
 }
 # A time of day by the part of the day it falls in: Hindi and Filipino name the part
 # ("रात 9 बजे", "9 ng gabi") where English says am or pm, so each part is its own
-# message, told apart by its placeholder's name. (From hour, hours taken off, on the
-# hour, with minutes), latest first.
+# message, told apart by its placeholder, the part's name. (From hour, the part, hours
+# taken off, on the hour, with minutes), latest first.
 CLOCK = (
-    (19, 12, _("%(night)d pm"), _("%(night)d:%(minute)02d pm")),
-    (16, 12, _("%(evening)d pm"), _("%(evening)d:%(minute)02d pm")),
-    (12, 12, _("%(afternoon)d pm"), _("%(afternoon)d:%(minute)02d pm")),
-    (4, 0, _("%(morning)d am"), _("%(morning)d:%(minute)02d am")),
-    (0, 0, _("%(small_hours)d am"), _("%(small_hours)d:%(minute)02d am")),
-)
+    (19, "night", 12, _("%(night)d pm"), _("%(night)d:%(minute)02d pm")),
+    (16, "evening", 12, _("%(evening)d pm"), _("%(evening)d:%(minute)02d pm")),
+    (12, "afternoon", 12, _("%(afternoon)d pm"), _("%(afternoon)d:%(minute)02d pm")),
+    (4, "morning", 0, _("%(morning)d am"), _("%(morning)d:%(minute)02d am")),
+    (0, "small_hours", 0, _("%(small_hours)d am"),
+     _("%(small_hours)d:%(minute)02d am")),
+)  # fmt: skip
 PORTFOLIO_PHRASES = {
     PortfolioKind.WRITING: _("writing samples"),
     PortfolioKind.DESIGN: _("a design portfolio"),
@@ -195,8 +196,9 @@ TO_LEVEL = {
 def clock_time(minutes: int) -> Text:
     """A time of day (minutes after midnight) as people say it: "9 pm", "7:30 pm"."""
     hour, minute = divmod(minutes % (24 * 60), 60)
-    _first, taken, on_the_hour, with_minutes = next(c for c in CLOCK if hour >= c[0])
-    part = on_the_hour.msgid[2 : on_the_hour.msgid.index(")")]  # its placeholder
+    _from, part, taken, on_the_hour, with_minutes = next(
+        c for c in CLOCK if hour >= c[0]
+    )
     shown = (hour - taken) or 12
     if minute:
         return Text(with_minutes.msgid, ((part, shown), ("minute", minute)))
