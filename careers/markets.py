@@ -7,14 +7,26 @@ is in careers/scoring/markets.py; the codes are `Country` (careers/choices.py).
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
+from django.views.decorators.cache import cache_control, cache_page
+from django.views.decorators.http import condition
 
 from careers.choices import Country
 from careers.scoring.markets import MARKETS
+from careers.web.caching import PUBLIC_SECONDS, generation
 
 # A requirement's "domestic" languages, named as a person in each market knows them.
 DOMESTIC_NAMES = {
@@ -75,7 +87,11 @@ def in_market(country: str, field: str = "markets") -> Q:
 
 
 # The language of the page says the country where only one market speaks it.
-LANGUAGE_COUNTRIES = {"fil": Country.PHILIPPINES, "hi": Country.INDIA}
+LANGUAGE_COUNTRIES = {
+    "fil": Country.PHILIPPINES,
+    "tl": Country.PHILIPPINES,
+    "hi": Country.INDIA,
+}
 COUNTRY_PARAMETER = "country"
 
 
@@ -90,8 +106,8 @@ def country_from_headers(language: str, accept_language: str) -> str:
         primary, _sep, region = tag.partition("-")
         if region.upper() in Country.values:
             return Country(region.upper())
-        if primary in ("fil", "tl"):
-            return Country.PHILIPPINES
+        if primary in LANGUAGE_COUNTRIES:
+            return LANGUAGE_COUNTRIES[primary]
     return Country.INDIA
 
 
@@ -105,3 +121,185 @@ def visitor_country(request) -> str:
         getattr(request, "LANGUAGE_CODE", ""),
         request.headers.get("Accept-Language", ""),
     )
+
+
+# --- What a person in each market reads of a job -----------------------------------
+
+# Where a country is not known (a listing without an employer, an old result).
+DEFAULT_COUNTRY = Country.INDIA
+
+# The cities where most outsourcing offices are, in each market.
+MARKET_CITIES = {
+    Country.INDIA: _(
+        "Bengaluru, Chennai, Delhi NCR, Hyderabad, Kolkata, Mumbai or Pune"
+    ),
+    Country.PHILIPPINES: _("Metro Manila, Cebu, Davao, Clark or Iloilo"),
+}
+
+
+@dataclass(frozen=True)
+class Currency:
+    code: str  # ISO 4217
+    symbol: str
+    # Digit groups from the right, the last repeated: (3,) writes 1,000,000; (3, 2)
+    # the Indian 10,00,000.
+    groups: tuple[int, ...] = (3,)
+
+    def amount(self, value: int) -> str:
+        """`value` grouped as people in the currency's country write it, no symbol."""
+        digits, parts = str(value), []
+        sizes = list(self.groups)
+        while len(digits) > sizes[0]:
+            parts.insert(0, digits[-sizes[0] :])
+            digits = digits[: -sizes[0]]
+            sizes = sizes[1:] or sizes
+        return ",".join([digits, *parts])
+
+
+# Each market's pay: a listing's pay is in its country's currency, never converted.
+CURRENCIES = {
+    Country.INDIA: Currency("INR", "₹", (3, 2)),
+    Country.PHILIPPINES: Currency("PHP", "₱"),
+}
+# Each market's dialling code and the trunk prefix a number written for calls inside
+# the country starts with ("0917 123 4567" in the Philippines is +63 917 123 4567).
+DIALLING = {Country.INDIA: ("91", "0"), Country.PHILIPPINES: ("63", "0")}
+
+
+def currency_of(country: str) -> Currency:
+    return CURRENCIES[country or DEFAULT_COUNTRY]
+
+
+def money(value: int, code: str) -> str:
+    """An amount with its currency's symbol and grouping ("₹1,20,000", "₱120,000");
+    a currency we do not know keeps its code ("USD 1,200")."""
+    known = {c.code: c for c in CURRENCIES.values()}.get(code)
+    if known is None:
+        return f"{code} {value:,}"
+    return f"{known.symbol}{known.amount(value)}"
+
+
+def international(number: str, country: str) -> str:
+    """A phone number as +<country code><digits>: as given where it starts with "+",
+    else read as a number of `country`, its trunk prefix dropped."""
+    digits = re.sub(r"\D", "", number)
+    if number.strip().startswith("+"):
+        return "+" + digits
+    code, trunk = DIALLING[country or DEFAULT_COUNTRY]
+    return f"+{code}{digits.removeprefix(trunk)}"
+
+
+@dataclass(frozen=True)
+class Board:
+    name: str
+    url: str
+    what: str  # a message: what it is, for someone who has not heard of it
+
+
+# Where else a person in each market can look for jobs: a government portal first.
+MARKET_BOARDS = {
+    Country.INDIA: (
+        Board(
+            "National Career Service",
+            "https://www.ncs.gov.in/",
+            gettext_noop("the Government of India's free job portal"),
+        ),
+        Board("Naukri", "https://www.naukri.com/", gettext_noop("a large job website")),
+    ),
+    Country.PHILIPPINES: (
+        Board(
+            "PhilJobNet",
+            "https://philjobnet.gov.ph/",
+            gettext_noop("DOLE's free job portal"),
+        ),
+        Board(
+            "JobStreet",
+            "https://www.jobstreet.com.ph/",
+            gettext_noop("a large job website"),
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    text: str  # a message
+    source: str  # a message: where the rule is written
+
+
+# The law on fees for local jobs, quoted beside every listing in the country. The
+# Philippines: DOLE's rules for private recruitment and placement agencies for local
+# employment (D.O. 141-14, issued under Labor Code Articles 25 to 39) make charging
+# fees to workers a prohibited act of illegal recruitment (read at
+# https://jur.ph/law/facts/revised-rules-and-regulations-governing-recruitment-and-placement-for-local-employment).
+NO_FEE_RULES = {
+    Country.PHILIPPINES: Rule(
+        gettext_noop(
+            "DOLE's rule: an agency that finds you a job in the Philippines may not "
+            "charge you any fee. Charging job seekers is illegal recruitment."
+        ),
+        gettext_noop(
+            "DOLE Department Order No. 141, Series of 2014: rules for recruitment and "
+            "placement for local employment"
+        ),
+    ),
+}
+
+# Where a person in each market reports someone who asked them for money.
+REPORT_CHANNELS = {
+    Country.INDIA: gettext_noop(
+        "In India you can also call the cyber-crime helpline 1930, or report it at "
+        "cybercrime.gov.in."
+    ),
+    Country.PHILIPPINES: gettext_noop(
+        "In the Philippines you can also call the DOLE hotline 1349, or tell the DMW "
+        "(Department of Migrant Workers) if the job is abroad."
+    ),
+}
+
+
+def country_in_address(request) -> bool:
+    """Whether the address alone says the page's country (`?country=`, or a language
+    one market speaks): else it follows the browser's Accept-Language."""
+    chosen = request.GET.get(COUNTRY_PARAMETER, "") in Country.values
+    return chosen or getattr(request, "LANGUAGE_CODE", "") in LANGUAGE_COUNTRIES
+
+
+def _market_etag(request, *args, **kwargs) -> str:
+    parts = [
+        generation(),
+        settings.RELEASE,
+        request.get_full_path(),
+        visitor_country(request),
+    ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def market_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A public page (as `public_page`: cached under the generation, public for a
+    CDN's minute) that shows the visitor's market. Kept per country: Django's cache
+    leaves Accept-Language out of its keys when translations are on (it keys by the
+    page's language instead), so the country is in the key prefix; and Vary names
+    Accept-Language where the address does not say the country, for browsers and
+    CDNs. Its ETag names the country too, so a reload in another market is never a
+    304."""
+
+    def varied(inner: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(inner)
+        def wrapped(request, *args, **kwargs) -> HttpResponse:
+            response = inner(request, *args, **kwargs)
+            if not country_in_address(request):
+                patch_vary_headers(response, ["Accept-Language"])
+            return response
+
+        return wrapped
+
+    @wraps(view)
+    @cache_control(public=True)
+    def cached(request, *args, **kwargs) -> HttpResponse:
+        prefix = f"public-{generation()}-{visitor_country(request)}"
+        page = cache_page(PUBLIC_SECONDS, cache="pages", key_prefix=prefix)
+        return page(varied(view))(request, *args, **kwargs)
+
+    # Outside the cache too, so that a 304 says what it varies by.
+    return varied(condition(etag_func=_market_etag)(cached))

@@ -428,7 +428,7 @@ def row(title, role="domestic-voice-support-associate", languages="hindi:B2",
         description=GENUINE, email="jobs@sahyog.example"):  # fmt: skip
     return (
         f'"{title}",Sahyog BPO,{role},30,"{description}",Lucknow,on_site,onshore,day,'
-        f"13000,17000,INR,month,1,12th,A2,,{languages},,0,,{email},,,,,,,,,,"
+        f"13000,17000,INR,month,1,12th,A2,,{languages},,0,,{email},,,,,,,,,,,"
     )
 
 

@@ -9,9 +9,17 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from careers.choices import Status
-from careers.models import Employer, JobListing, Qualification, Role, StepEstimate
+from careers.models import (
+    Employer,
+    JobListing,
+    Qualification,
+    Recruiter,
+    Role,
+    StepEstimate,
+)
 from tests.factories import JobListingFactory, UserFactory
 from tests.helpers import finish, listing_form, page_form
 
@@ -407,3 +415,16 @@ def test_the_groups_fixture_is_what_the_migrations_grant():
     assert {name: sorted(p) for name, p in loaded.items()} == {
         name: sorted(p) for name, p in migrated.items()
     }
+
+
+def test_a_new_listing_starts_in_its_employers_country_and_lists_filter_by_it(
+    recruiter_client, recruiter
+):
+    employer = Employer.objects.create(name="Bayanihan Contact", country="PH")
+    Recruiter.objects.create(user=recruiter, employer=employer)
+    form = recruiter_client.get(reverse("admin:careers_joblisting_add"))
+    assert form.context["adminform"].form.initial["country"] == "PH"
+    assert form.context["adminform"].form.initial["salary_currency"] == "PHP"
+    assertContains(form, '<option value="PH" selected>')
+    changelist = recruiter_client.get(reverse("admin:careers_joblisting_changelist"))
+    assertContains(changelist, "?country__exact=PH")

@@ -16,6 +16,7 @@ from careers.catalogue.build import (
     load_spec,
 )
 from careers.catalogue.fixture import build_fixture_text
+from careers.catalogue.models import scoring_catalogue
 from careers.catalogue.onet import load_onet
 from careers.catalogue.spec_rules import CatalogueError
 from careers.choices import RequirementKind, Sector, Source
@@ -195,7 +196,7 @@ def test_what_onet_does_not_cover_is_written_by_hand():
     law = Requirement.objects.get(
         role__slug="lpo-legal-research-associate", code="law-degree"
     )
-    assert {q.slug for q in law.qualifications.all()} == {"llb", "llm"}
+    assert {q.slug for q in law.qualifications.all()} == {"llb", "llm", "juris-doctor"}
 
 
 @pytest.mark.django_db
@@ -290,3 +291,79 @@ def test_every_text_of_the_fixture_fits_its_column():
             if limit and isinstance(value, str) and len(value) > limit:
                 too_long.append((row["model"], name, len(value), limit))
     assert not too_long
+
+
+def test_an_unknown_market_code_is_refused(spec, onet):
+    broken = copy.deepcopy(spec)
+    role_named(broken, "medical-coder")["markets"] = ["IN", "US"]
+    with pytest.raises(CatalogueError, match="medical-coder.*unknown market"):
+        build_catalogue(broken, onet)
+
+
+def test_a_route_names_a_qualification_of_the_same_markets(spec, onet):
+    broken = copy.deepcopy(spec)
+    # A Philippine CPA reached through India's B.Com: not a route in the Philippines.
+    qualification_named(broken, "cpa-ph")["requires"] = [{"qualification": "bcom"}]
+    with pytest.raises(CatalogueError, match="'cpa-ph'.*'bcom'.*PH"):
+        build_catalogue(broken, onet)
+
+
+def test_a_must_have_qualification_accepts_one_of_each_market_of_the_role(spec, onet):
+    broken = copy.deepcopy(spec)
+    role = role_named(broken, "clinical-review-nurse")
+    for requirement in role["requirement"]:
+        if requirement["code"] == "nursing-degree":
+            requirement["qualifications"] = ["bsc-nursing"]  # India's only
+    with pytest.raises(
+        CatalogueError,
+        match="clinical-review-nurse.*nursing-degree.*qualification of PH",
+    ):
+        build_catalogue(broken, onet)
+
+
+def test_a_must_have_language_of_another_market_is_refused(spec, onet):
+    broken = copy.deepcopy(spec)
+    role_named(broken, "domestic-chat-support-hindi")["markets"] = ["IN", "PH"]
+    with pytest.raises(
+        CatalogueError, match="domestic-chat-support-hindi.*'hindi'.*spoken in PH"
+    ):
+        build_catalogue(broken, onet)
+
+
+def test_a_requirement_is_asked_only_where_its_role_is(spec, onet):
+    broken = copy.deepcopy(spec)
+    role = role_named(broken, "philippine-local-accounts-agent")
+    role["requirement"][0]["markets"] = ["IN"]
+    with pytest.raises(CatalogueError, match="asked in \\['IN'\\], where the role"):
+        build_catalogue(broken, onet)
+
+
+def test_a_code_has_one_estimate_per_market(spec, onet):
+    broken = copy.deepcopy(spec)
+    broken["estimate"].append({**broken["estimate"][0], "market": "PH"})
+    broken["estimate"].append({**broken["estimate"][0], "market": "PH"})
+    with pytest.raises(CatalogueError, match="a code repeats in a market"):
+        build_catalogue(broken, onet)
+
+
+def test_every_role_and_qualification_names_its_markets(spec):
+    roles = [r for c in spec["category"] for r in c["role"]]
+    unnamed = [r["slug"] for r in roles + spec["qualification"] if not r.get("markets")]
+    assert not unnamed
+    only = {r["slug"]: r["markets"] for r in roles if len(r["markets"]) == 1}
+    assert only["philippine-local-accounts-agent"] == ["PH"]
+    assert only["domestic-telecaller"] == ["IN"]
+    assert "voice-customer-support-associate" not in only
+
+
+@pytest.mark.django_db
+def test_each_market_reads_its_own_estimates_and_the_general_ones():
+    catalogue = scoring_catalogue()
+    india, philippines = (catalogue.market_efforts[c] for c in ("IN", "PH"))
+    assert "NIOS" in india.education["12th"].reason
+    assert "DepEd" in philippines.education["12th"].reason
+    assert philippines.education["bachelor"].low == 208
+    # What the Philippines has no estimate of its own for is the general one.
+    assert philippines.cefr_level == india.cefr_level == catalogue.efforts.cefr_level
+    advised = catalogue.in_market("PH")
+    assert advised.efforts.education["12th"] == philippines.education["12th"]

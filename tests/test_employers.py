@@ -165,6 +165,7 @@ def employer_form(employer, **data):
     """The employer's admin form as sent, its recruiters unchanged."""
     form = {
         "name": employer.name,
+        "country": employer.country,
         "website_domain": employer.website_domain,
         "registration_number": employer.registration_number,
         "contact_email": "",
@@ -198,6 +199,7 @@ def test_only_moderators_verify_and_a_recruiter_sees_only_their_employer(
     client.force_login(moderator)
     form = {
         "name": harbour.name,
+        "country": harbour.country,
         "website_domain": harbour.website_domain,
         "registration_number": harbour.registration_number,
         "contact_email": "",

@@ -21,7 +21,7 @@ from careers.choices import Status
 from careers.listings.admin.importing import (
     PreviewStorage,
 )
-from careers.models import JobListing
+from careers.models import Employer, JobListing, Recruiter
 from tests import servers
 from tests.factories import UserFactory
 from tests.helpers import (
@@ -93,6 +93,33 @@ def test_imported_listings_belong_to_the_importer_and_go_to_review(
     assert imported[0].lint_flags == []
     assert "money" in {f["code"] for f in imported[1].lint_flags}
     assert all(x.no_fee_pledged_by == recruiter for x in imported)
+
+
+def test_an_import_gives_each_listing_its_country_and_the_countrys_currency(
+    recruiter_client, recruiter
+):
+    employer = Employer.objects.create(name="Bayanihan Contact", country="PH")
+    Recruiter.objects.create(user=recruiter, employer=employer)
+    manila = {**FILLED, "title": "CSR, Makati", "location": "Makati, Metro Manila"}
+    rows = [
+        # Blank country and currency: the employer's, in pesos.
+        manila | {"salary_currency": "", "languages": "", "country": ""},
+        # A recruiter in the Philippines hiring for an Indian site says so.
+        FILLED | {"title": "Hindi voice, Lucknow", "country": "IN"},
+        # Pesos for a job in India: refused, in words that say what to write.
+        FILLED | {"title": "Mixed up", "country": "IN", "salary_currency": "PHP"},
+    ]
+    preview = upload(recruiter_client, content=workbook(*rows), file_format=XLSX)
+    assert "give its pay in INR, or change the country" in html.unescape(
+        preview.content.decode()
+    )
+    preview = upload(recruiter_client, content=workbook(*rows[:2]), file_format=XLSX)
+    recruiter_client.post(CONFIRM, confirm_data(preview))
+    imported = JobListing.objects.order_by("title")
+    assert [(x.title, x.country, x.salary_currency) for x in imported] == [
+        ("CSR, Makati", "PH", "PHP"),
+        ("Hindi voice, Lucknow", "IN", "INR"),
+    ]
 
 
 @pytest.mark.parametrize("group", ["moderator", "catalogue_editor"])

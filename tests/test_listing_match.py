@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains
 
 from careers.choices import Shift, WorkMode
-from careers.models import JobListing, Role
+from careers.models import Assessment, JobListing, Role
 from tests.factories import JobListingFactory, UserFactory
 from tests.helpers import GENUINE, HTMX, finish
 
@@ -176,7 +176,7 @@ def test_taps_on_apply_are_counted_for_the_owner(client, frozen_clock):
     ("change", "field"),
     [
         ({"how_to_apply": ""}, "apply_email"),
-        ({"apply_phone": "98765 43210"}, "apply_phone"),
+        ({"apply_phone": "98765"}, "apply_phone"),
         (
             {"experience_min_years": 3, "experience_max_years": 1},
             "experience_max_years",
@@ -243,3 +243,123 @@ def test_a_link_checkers_head_request_is_not_counted_as_a_view(client):
     client.get(listing.get_absolute_url())
     listing.refresh_from_db()
     assert listing.view_count == 1
+
+
+# --- Markets: each person sees their own country's jobs ------------------------------
+
+
+def in_country(token, country):
+    """The finished result as a person in `country` would have it (the quiz asks the
+    country on its first step; the result keeps it in its profile)."""
+    result = Assessment.objects.by_token(token).get().result
+    result.profile = result.profile | {"country": country}
+    result.save()
+
+
+def market_listings():
+    manila = JobListingFactory(
+        published=True,
+        title="Voice CSR, Makati",
+        country="PH",
+        location="Makati, Metro Manila",
+        salary_min=20000,
+        salary_max=26000,
+        apply_phone="0917 123 4567",
+    )
+    cebu = JobListingFactory(
+        published=True, title="Voice CSR, Cebu", country="PH", location="Cebu City"
+    )
+    pune = JobListingFactory(published=True, title="Voice associate, Pune")
+    return manila, cebu, pune
+
+
+def test_a_philippine_result_shows_philippine_jobs_pesos_63_and_dole(client):
+    market_listings()
+    token = finish(client)
+    in_country(token, "PH")
+    page = result_page(client, token)
+    assertContains(page, "Voice CSR, Makati")
+    assertContains(page, "Voice CSR, Cebu")
+    assertNotContains(page, "Voice associate, Pune")
+    assertContains(page, "₱20,000–₱26,000 per month")
+    assertNotContains(page, "₹")
+    assertContains(page, 'href="tel:+639171234567"')
+    assertContains(page, "DOLE Department Order No. 141")
+    # The city filter offers the Philippine cities only.
+    filter_form = re.search(
+        r'<select name="city".*?</select>', page.content.decode(), re.S
+    )
+    assert re.findall(r'<option value="([^"]+)"', filter_form[0]) == ["Cebu", "Makati"]
+    # Few jobs: where else to look, in the Philippines only.
+    assertContains(page, "PhilJobNet")
+    assertNotContains(page, "ncs.gov.in")
+
+
+def test_an_indian_result_shows_indian_jobs_only(client):
+    market_listings()
+    token = finish(client)
+    page = result_page(client, token)
+    assertContains(page, "Voice associate, Pune")
+    assertNotContains(page, "Voice CSR, Makati")
+    assertNotContains(page, "₱")
+    assertNotContains(page, "DOLE")
+    assertContains(page, "ncs.gov.in")
+    assertNotContains(page, "PhilJobNet")
+
+
+CALL_CENTRE = "/{}/careers/call-centre/"
+
+
+@pytest.mark.parametrize(
+    ("url", "headers"),
+    [
+        (CALL_CENTRE.format("en") + "?country=PH", {}),
+        (CALL_CENTRE.format("fil"), {}),
+        (CALL_CENTRE.format("en"), {"HTTP_ACCEPT_LANGUAGE": "en-PH,en;q=0.8"}),
+    ],
+)
+def test_a_category_page_shows_the_visitors_country(client, url, headers):
+    market_listings()
+    page = client.get(url, **headers)
+    assertContains(page, "Voice CSR, Makati")
+    assertNotContains(page, "Voice associate, Pune")
+    cities = re.search(r'<select name="city".*?</select>', page.content.decode(), re.S)
+    assert re.findall(r'<option value="([^"]+)"', cities[0]) == ["Cebu", "Makati"]
+    assertContains(page, "philjobnet.gov.ph")
+    assertNotContains(page, "naukri.com")
+    # A plain link switches the country, without JavaScript.
+    assertContains(page, 'href="?country=IN"')
+    india = client.get(CALL_CENTRE.format("en") + "?country=IN")
+    assertContains(india, "Voice associate, Pune")
+    assertNotContains(india, "Voice CSR, Makati")
+
+
+def test_a_category_page_filters_by_a_city_of_the_country(client):
+    market_listings()
+    page = client.get(CALL_CENTRE.format("en"), {"country": "PH", "city": "Cebu"})
+    assertContains(page, "Voice CSR, Cebu")
+    assertNotContains(page, "Voice CSR, Makati")
+
+
+def test_a_category_page_is_kept_per_country_and_says_so(client):
+    market_listings()
+    url = CALL_CENTRE.format("en")
+    india = client.get(url, HTTP_ACCEPT_LANGUAGE="en-IN")
+    philippines = client.get(url, HTTP_ACCEPT_LANGUAGE="en-PH")
+    # The same address, cached: each browser's country still gets its own page.
+    assertContains(client.get(url, HTTP_ACCEPT_LANGUAGE="en-PH"), "Voice CSR, Makati")
+    assertContains(client.get(url, HTTP_ACCEPT_LANGUAGE="en-IN"), "Voice associate")
+    assert "Accept-Language" in india["Vary"]
+    assert india["ETag"] != philippines["ETag"]
+    again = client.get(
+        url, HTTP_ACCEPT_LANGUAGE="en-PH", HTTP_IF_NONE_MATCH=philippines["ETag"]
+    )
+    assert again.status_code == 304
+    moved = client.get(
+        url, HTTP_ACCEPT_LANGUAGE="en-IN", HTTP_IF_NONE_MATCH=philippines["ETag"]
+    )
+    assert moved.status_code == 200
+    # Where the address says the country, the browser's language changes nothing.
+    chosen = client.get(url + "?country=PH", HTTP_ACCEPT_LANGUAGE="en-IN")
+    assert "Accept-Language" not in chosen.get("Vary", "")
+    assertContains(chosen, "Voice CSR, Makati")

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +15,7 @@ from pytest_django.asserts import assertContains
 
 from careers.choices import Status
 from careers.listings.rules import LISTING_LIFETIME
-from careers.models import JobListing
+from careers.models import Employer, JobListing, Recruiter
 from tests.factories import JobListingFactory, UserFactory
 from tests.helpers import GENUINE, listing_form
 
@@ -95,7 +96,7 @@ def test_salary_is_hidden_when_the_recruiter_says_so():
     shown = JobListingFactory.build(
         salary_min=20000, salary_max=28000, salary_currency="INR"
     )
-    assert shown.salary_display == "INR 20,000–28,000 per month"
+    assert shown.salary_display == "₹20,000–₹28,000 per month"
     hidden = JobListingFactory.build(show_salary=False)
     assert hidden.salary_display == ""
 
@@ -105,7 +106,7 @@ def test_a_listing_currency_is_checked_after_upper_casing(recruiter):
     with pytest.raises(Exception, match="3-letter code") as error:
         listing.full_clean()
     assert "salary_currency" in error.value.message_dict
-    listing.salary_currency = "php"
+    listing.country, listing.salary_currency = "PH", "php"
     listing.full_clean()
     assert listing.salary_currency == "PHP"
 
@@ -365,3 +366,121 @@ def test_a_report_form_error_reads_as_the_quizs_do(client):
     assert 'aria-invalid="true"' in note
     assert 'aria-describedby="id_note_helptext id_note_error"' in note
     assert '<span class="visually-hidden">Error: </span>Write at most 500' in text
+
+
+# --- Markets: a listing's country, its pay, its numbers ------------------------------
+
+
+def manila_listing(**extra):
+    """A Philippine listing as its recruiter writes one: numbers as dialled at home."""
+    fields = {
+        "published": True,
+        "description": GENUINE,
+        "country": "PH",
+        "location": "Makati, Metro Manila",
+        "salary_min": 20000,
+        "salary_max": 26000,
+        "apply_phone": "0917 123 4567",
+        "apply_whatsapp": "0918 555 0177",
+        "how_to_apply": "Questions? Call 02 8555 0123.",
+    }
+    return JobListingFactory(**(fields | extra))
+
+
+@pytest.mark.django_db
+def test_a_listing_is_in_its_employers_country_unless_the_recruiter_chose(recruiter):
+    employer = Employer.objects.create(name="Bayanihan Contact", country="PH")
+    Recruiter.objects.create(user=recruiter, employer=employer)
+    listing = JobListingFactory(owner=recruiter, salary_currency="")
+    assert (listing.country, listing.salary_currency) == ("PH", "PHP")
+    chosen = JobListingFactory(owner=recruiter, country="IN")
+    assert (chosen.country, chosen.salary_currency) == ("IN", "INR")
+    alone = JobListingFactory(salary_currency="")
+    assert (alone.country, alone.salary_currency) == ("IN", "INR")
+
+
+def test_pay_in_another_countrys_currency_is_refused_in_plain_words():
+    listing = JobListingFactory.build(country="IN", salary_currency="PHP")
+    with pytest.raises(ValidationError) as refused:
+        listing.full_clean()
+    assert refused.value.message_dict["salary_currency"] == [
+        "This job is in India: give its pay in INR, or change the country."
+    ]
+
+
+def test_pay_reads_in_the_listings_currency_as_its_country_writes_it():
+    assert (
+        JobListingFactory.build(country="PH", salary_currency="PHP").salary_display
+        == "₱20,000–₱28,000 per month"
+    )
+    yearly = JobListingFactory.build(
+        salary_min=240000, salary_max=360000, salary_period="year"
+    )
+    assert yearly.salary_display == "₹2,40,000–₹3,60,000 per year"
+
+
+@pytest.mark.django_db
+def test_a_philippine_listing_dials_63_quotes_dole_and_names_its_country(client):
+    listing = manila_listing()
+    text = client.get(listing.get_absolute_url()).content.decode()
+    assert "₱20,000–₱26,000 per month" in text
+    assert 'href="tel:+639171234567"' in text
+    assert 'href="https://wa.me/639185550177"' in text
+    assert 'href="tel:+63285550123"' in text  # in the text of how to apply
+    assert "DOLE Department Order No. 141, Series of 2014" in text
+    assert "may not charge you any fee" in text
+    data = json.loads(
+        re.search(
+            r'<script type="application/ld\+json"[^>]*>(.*?)</script>', text, re.S
+        )[1]
+    )
+    assert data["jobLocation"]["address"]["addressCountry"] == "PH"
+    assert data["baseSalary"]["currency"] == "PHP"
+    indian = JobListingFactory(published=True, description=GENUINE, complete=True)
+    text = client.get(indian.get_absolute_url()).content.decode()
+    assert 'href="tel:+918040001234"' in text
+    assert "DOLE" not in text
+
+
+@pytest.mark.django_db
+def test_reporting_names_the_helplines_of_the_listings_country_only(client):
+    for listing, own, other in [
+        (manila_listing(), "1349", "1930"),
+        (JobListingFactory(published=True, description=GENUINE), "1930", "1349"),
+    ]:
+        url = reverse("careers:listing_report", args=[listing.pk])
+        form = client.get(url).content.decode()
+        assert own in form
+        assert other not in form
+        done = client.post(url, {"reason": "money"}).content.decode()
+        assert own in done
+        assert other not in done
+
+
+@pytest.mark.django_db
+def test_the_sitemap_lists_a_listing_in_the_languages_of_its_country(client):
+    manila = manila_listing()
+    pune = JobListingFactory(published=True, description=GENUINE)
+    xml = client.get("/sitemap-jobs.xml").content.decode()
+    assert f"/fil/jobs/{manila.pk}/" in xml
+    assert f"/en/jobs/{manila.pk}/" in xml
+    assert f"/hi/jobs/{manila.pk}/" not in xml
+    assert f"/hi/jobs/{pune.pk}/" in xml
+    assert f"/fil/jobs/{pune.pk}/" not in xml
+
+
+@pytest.mark.django_db
+def test_the_demo_has_philippine_employers_and_jobs_in_pesos_with_63_numbers():
+    call_command("seed_demo", verbosity=0)
+    philippine = JobListing.objects.visible().filter(country="PH")
+    assert {x.employer.country for x in philippine} == {"PH"}
+    assert {x.salary_currency for x in philippine} == {"PHP"}
+    assert {"Makati", "Taguig", "Pasig", "Quezon City", "Cebu", "Davao"} <= {
+        x.city for x in philippine
+    }
+    numbers = [x.phone_link for x in philippine if x.apply_phone]
+    assert numbers
+    assert all(n.startswith("tel:+63") for n in numbers)
+    indian = JobListing.objects.visible().filter(country="IN")
+    assert indian.count() >= 8
+    assert {x.salary_currency for x in indian} == {"INR"}

@@ -36,6 +36,41 @@ def test_money_asked_of_candidates_is_flagged(scam):
     assert "money" in flags(f"{GENUINE} {scam}")
 
 
+# Philippine job-scam texts as DOLE, the DMW and the POEA before it describe them:
+# placement, processing, reservation, training and medical fees, a training bond,
+# money sent by GCash or remittance, in English, Filipino and Taglish.
+@pytest.mark.parametrize(
+    "scam",
+    [
+        "Kailangan magbayad ng ₱1,500 para sa training bago mag-start.",
+        "May bayad ang medical: Php 850, dalhin sa araw ng interview.",
+        "Placement fee na P3,000 lang, refundable pag na-hire ka.",
+        "Send P3,800 via GCash to reserve your slot for the final interview.",
+        "Reservation fee of 500 pesos to confirm your interview schedule.",
+        "Processing fee ₱2,000 upon signing. A one-year training bond applies.",
+        "Bayad sa ID at uniform ay 1,200 pesos, ibabalik sa unang sahod.",
+        "Bayaran mo muna ang medical fee sa partner clinic namin.",
+        "Magpadala ng PHP 700 sa Palawan Express para sa processing.",
+    ],
+)
+def test_philippine_money_asks_are_flagged(scam):
+    assert "money" in flags(f"{GENUINE} {scam}")
+
+
+@pytest.mark.parametrize(
+    "honest",
+    [
+        "Salary ₱18,000 to ₱22,000 a month plus night differential and HMO.",
+        "No placement fee. The pre-employment medical is shouldered by the company.",
+        "Walang bayad ang pag-apply. Hindi kailangang magbayad sa kahit anong bahagi.",
+        "Libre ang training, at may sahod habang nagte-training.",
+        "13th month pay and a rice allowance of 2,000 pesos a month.",
+    ],
+)
+def test_honest_philippine_listings_are_not_flagged(honest):
+    assert flags(f"{GENUINE} {honest}") == []
+
+
 @pytest.mark.parametrize(
     "honest",
     [

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from jsonschema import Draft202012Validator
 
 from careers.assessments.profiles import SCHEMA_PATH, check_profile
+from careers.choices import Language
 from careers.management.commands.personas import (
     HOLDOUT,
     PERSONAS,
@@ -21,7 +22,13 @@ from careers.management.commands.personas import (
     planned_roles,
     summary_sector,
 )
-from careers.scoring.text import _
+from careers.management.commands.recommend import (
+    catalogue_or_error,
+    read_profile_file,
+)
+from careers.scoring import profile_from_data, recommend
+from careers.scoring.markets import MARKETS
+from careers.scoring.text import _, english
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = tomllib.loads((ROOT / "fixtures" / "catalogue.toml").read_text("utf-8"))
@@ -32,6 +39,9 @@ QUALIFICATIONS = {
 }
 SKILLS = {s["slug"] for s in CATALOGUE["skill"]}
 SETS = {"tuned": PERSONAS, "holdout": PERSONAS / HOLDOUT}
+# The counsellor's "never in this market" (issue 33), by country code.
+NEVER = tomllib.loads((PERSONAS / "markets.toml").read_text("utf-8"))
+COUNTRY_NAMES = {"IN": "India", "PH": "Philippines"}  # as expected.toml names them
 
 
 def every_file() -> list[Path]:
@@ -174,3 +184,89 @@ def test_a_persona_without_an_expectation_is_an_error(tmp_path):
     )
     with pytest.raises(CommandError, match="tenth-pass-bhopal"):
         call_command("personas", "--dir", str(tmp_path))
+
+
+# --- Issue 33: the Filipino personas, and each market's advice kept to its market ----------
+
+
+def country_of(path: Path) -> str:
+    """The profile's country code; profiles from before issue 33 are Indian."""
+    return json.loads(path.read_text("utf-8")).get("country", "IN")
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_expectation_names_its_profiles_country(name):
+    expectations = load_expectations(SETS[name])
+    for persona, path in persona_files(SETS[name]).items():
+        assert expectations[persona]["country"] == COUNTRY_NAMES[country_of(path)]
+
+
+def test_the_never_lists_cover_every_market_and_name_catalogue_roles():
+    assert set(NEVER) == set(MARKETS) == set(COUNTRY_NAMES)
+    known = ROLES | set(planned_roles())
+    for country, table in NEVER.items():
+        assert table["roles"], country
+        assert not set(table["roles"]) - known, country
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_no_expectation_names_a_role_its_market_never_hires(name):
+    """The counsellor's two files agree: no persona expects a role of the other market."""
+    files = persona_files(SETS[name])
+    for persona, table in load_expectations(SETS[name]).items():
+        never = set(NEVER[country_of(files[persona])]["roles"])
+        assert not set(table["top"]) & never, persona
+
+
+@pytest.mark.django_db
+def test_each_country_is_scored_and_reported_apart_in_both_sets(capsys):
+    call_command("personas", "--holdout")
+    out = capsys.readouterr().out
+    for title in ("Tuned set", "Hold-out set"):
+        for country in COUNTRY_NAMES.values():
+            line = next(
+                x for x in out.splitlines() if x.startswith(f"{title}, {country}: ")
+            )
+            assert "% agreement (" in line
+            assert "; sector " in line
+
+
+def _shown_steps(advice) -> list:
+    """Every step the result can show: each role's plan and tips, and the paths."""
+    steps = [step for fit in advice.fits for step in fit.plan]
+    steps += [c.step for fit in advice.fits for c in fit.checks if c.step]
+    return steps + [step for path in advice.paths for step in path.steps]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", every_file(), ids=lambda p: p.stem)
+def test_no_persona_is_advised_the_other_markets_domestic_work(path):
+    """Acceptance (issue 33): a candidate in one market is never shown the other
+    market's domestic roles (markets.toml) nor told to learn its languages. It fails
+    until the catalogue's roles and requirements carry their markets."""
+    country = country_of(path)
+    advice = recommend(catalogue_or_error(), profile_from_data(read_profile_file(path)))
+    shown = sorted(
+        {fit.role.slug for fit in advice.fits} & set(NEVER[country]["roles"])
+    )
+    assert not shown, f"the other market's domestic roles: {shown}"
+    foreign = {
+        code
+        for other, market in MARKETS.items()
+        if other != country
+        for code in market.domestic_languages
+    }
+    to_learn = [
+        fit.role.slug
+        for fit in advice.fits
+        for check in fit.checks
+        for req in fit.role.requirements
+        if check.step and check.kind == "other_language" and req.code == check.code
+        if {option.code for option in req.accepts} & foreign
+    ]
+    assert not to_learn, f"a step to learn the other market's language: {to_learn}"
+    # As the person reads it: no step names one of those languages.
+    names = {str(Language(code).label).split(" ")[0] for code in foreign}
+    said = [english(step.text) for step in _shown_steps(advice)]
+    wrong = [text for text in said if any(name in text for name in names)]
+    assert not wrong, f"steps naming the other market's languages: {wrong}"

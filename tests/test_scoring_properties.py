@@ -243,19 +243,21 @@ def test_properties_over_generated_profiles(catalogue):
         assert_plans_keep_prerequisites(result, profile, catalogue)
         assert_open_roles_respect_what_was_said(result, profile)
         qualifications = catalogue.efforts.qualifications
+        # The person's market: its roles, as hired there, and its estimates.
+        market = catalogue.in_market(profile.country)
         # Saying one more thing you cannot do never makes a role fit better.
         for what, narrower in constraints_and_needs(profile):
             narrower = with_credentials(narrower, qualifications)
-            for one in roles:
-                after = score_role(one, narrower, catalogue.efforts)
+            for one in market.roles:
+                after = score_role(one, narrower, market.efforts)
                 assert not_better(fits[one.slug], after), (what, one.slug)
         # A better answer never makes a verdict worse or a distance longer.
         for what, better in better_answers(profile, catalogue):
             better = with_credentials(better, qualifications)
-            for one in roles:
+            for one in market.roles:
                 before, after = (
                     fits[one.slug],
-                    score_role(one, better, catalogue.efforts),
+                    score_role(one, better, market.efforts),
                 )
                 assert RANK[after.verdict] <= RANK[before.verdict], (what, one.slug)
                 if before.distance and after.distance:

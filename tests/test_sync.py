@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from careers.catalogue.build import FIXTURE_PATH
 from careers.catalogue.sync import sync_catalogue
-from careers.models import Qualification, Requirement, Role
+from careers.models import Qualification, Requirement, Role, StepEstimate
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +106,35 @@ def test_a_bad_fixture_is_refused_naming_the_option_and_saves_nothing(
         sync("--path", str(path))
     assert str(error.value).startswith("--path ")
     assert Role.objects.count() == roles
+
+
+def test_a_markets_own_estimate_is_a_row_beside_the_general_one():
+    sync()
+    twelfth = StepEstimate.objects.filter(code="education-12th")
+    assert sorted(twelfth.values_list("market", flat=True)) == ["", "PH"]
+    # An editor's change to the Philippines' estimate leaves India's to the fixture.
+    philippine = twelfth.get(market="PH")
+    philippine.weeks_high = 78
+    philippine.save()
+    out = sync()
+    assert "stepestimate education-12th / PH: weeks_high is 78 here" in out
+    assert StepEstimate.objects.get(code="education-12th", market="PH").weeks_high == 78
+    assert StepEstimate.objects.by_code("PH")["education-12th"].weeks_high == 78
+    assert "NIOS" in StepEstimate.objects.by_code("IN")["education-12th"].effort_reason
+
+
+def test_rows_loaded_before_they_named_markets_are_still_the_fixtures_to_update():
+    # The catalogue as a release before issue 33 shipped it: no markets, no estimate
+    # per market (its key was the code alone: migration 0027 rewrites the records).
+    before = [
+        {**o, "fields": {k: v for k, v in o["fields"].items() if k != "markets"}}
+        for o in with_title("medical-coder", "Medical coder (old)")
+        if o["fields"].get("market", "") == ""
+    ]
+    for o in before:
+        o["fields"].pop("market", None)
+    sync_catalogue(before, force=True)
+    report = sync_catalogue(FIXTURE)
+    assert not report.kept
+    assert "role medical-coder" in report.updated
+    assert Role.objects.get(slug="medical-coder").markets == "IN,PH"

@@ -133,8 +133,16 @@ class QualificationForm(forms.ModelForm):
 @admin.register(Qualification)
 class QualificationAdmin(CatalogueAdmin):
     form = QualificationForm
-    list_display = ["name", "kind", "field", "level", "weeks_low", "weeks_high"]
-    list_filter = ["kind", "field", "level"]
+    list_display = [
+        "name",
+        "kind",
+        "field",
+        "level",
+        "markets",
+        "weeks_low",
+        "weeks_high",
+    ]
+    list_filter = ["kind", "field", "level", "markets"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -143,10 +151,20 @@ class QualificationAdmin(CatalogueAdmin):
 class StepEstimateAdmin(CatalogueAdmin):
     """How long each kind of step takes: the verdicts and distances rest on these."""
 
-    list_display = ["__str__", "weeks_low", "weeks_high", "cost", "effort_reason"]
+    list_display = [
+        "__str__",
+        "market",
+        "weeks_low",
+        "weeks_high",
+        "cost",
+        "effort_reason",
+    ]
+    list_filter = ["market"]
+    # Which step and market a row is for is its identity (the catalogue's natural key).
+    readonly_fields = ["code", "market"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # one per kind, loaded with the catalogue
+        return False  # one per kind and market, loaded with the catalogue
 
     def has_delete_permission(
         self, request: HttpRequest, obj: StepEstimate | None = None

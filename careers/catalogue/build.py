@@ -22,7 +22,10 @@ from careers.catalogue.requirements import (
 from careers.catalogue.spec_rules import (
     background,
     check_prerequisites,
+    check_role_markets,
     check_role_rules,
+    check_route_markets,
+    markets,
     require,
     routes,
 )
@@ -61,6 +64,7 @@ HAND_FIELDS = {
     "explanation",
     "reason",
     "way",
+    "markets",
 }
 OVERRIDE_FIELDS = {"level", "importance", "weight", "explanation", "reason"}
 
@@ -136,6 +140,7 @@ def _requirement_object(
             "source": fields["source"],
             "source_note": fields["source_note"],
             "way": fields.get("way", ""),
+            "markets": fields.get("markets", ""),
             "position": position,
         },
         MESSAGES: fields.get(MESSAGES, {}),
@@ -213,6 +218,7 @@ def _hand_fields(
     for slug in req.get("skills", []):
         require(slug in skills, where, f"unknown skill {slug!r}")
     fields = {k: v for k, v in req.items() if k != "reason"}
+    fields["markets"] = markets(req, where)
     fields["source"] = Source.HAND
     fields["source_note"] = req["reason"]
     return fields
@@ -224,16 +230,16 @@ def _object(model: str, **fields: Any) -> dict[str, Any]:
 
 def _qualifications_and_skills(
     spec: dict[str, Any],
-) -> tuple[list[dict[str, Any]], set[str], set[str]]:
+) -> tuple[list[dict[str, Any]], dict[str, str], set[str]]:
     objects: list[dict[str, Any]] = []
-    qualifications: set[str] = set()
+    qualifications: dict[str, str] = {}  # slug -> its markets
     for item in spec.get("qualification", []):
         where = f"qualification {item.get('slug')!r}"
         require(item["kind"] in QualificationKind.values, where, "unknown kind")
         require(item["field"] in FieldOfStudy.values, where, "unknown field")
         require(item["slug"] not in qualifications, where, "duplicate slug")
-        qualifications.add(item["slug"])
         fields = {k: item[k] for k in ("slug", "name", "kind", "field")}
+        fields["markets"] = qualifications[item["slug"]] = markets(item, where)
         fields["level"] = item.get("level", "")
         is_degree = item["kind"] == QualificationKind.DEGREE
         require(
@@ -247,7 +253,8 @@ def _qualifications_and_skills(
         fields["stages"] = _stages(item, fields["weeks_low"], where)
         fields["requires"] = routes(item, where)
         objects.append(_object("qualification", **fields))
-    check_prerequisites(objects, qualifications)
+    check_prerequisites(objects, set(qualifications))
+    check_route_markets(objects)
     skills: set[str] = set()
     for item in spec.get("skill", []):
         where = f"skill {item.get('slug')!r}"
@@ -303,14 +310,22 @@ def _stages(item: dict[str, Any], weeks: int, where: str) -> list[dict[str, Any]
 
 
 def _estimate_objects(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every kind of step's estimate, and a market's own where it differs there (the
+    12th's stand-in, a degree's years): one per code and market."""
     objects = []
     for item in spec.get("estimate", []):
-        where = f"estimate {item.get('code')!r}"
+        where = f"estimate {item.get('code')!r} {item.get('market', '')}".rstrip()
         require(item.get("code") in EFFORT_CODES, where, "unknown code")
-        objects.append(
-            _object("stepestimate", code=item["code"], **_estimate_fields(item, where))
+        market = markets(
+            {"markets": [item["market"]]} if "market" in item else {}, where
         )
-    missing = set(EFFORT_CODES) - {o["fields"]["code"] for o in objects}
+        fields = _estimate_fields(item, where)
+        objects.append(
+            _object("stepestimate", code=item["code"], market=market, **fields)
+        )
+    keys = [(o["fields"]["code"], o["fields"]["market"]) for o in objects]
+    require(len(keys) == len(set(keys)), "estimates", "a code repeats in a market")
+    missing = set(EFFORT_CODES) - {code for code, market in keys if not market}
     require(not missing, "estimates", f"missing {sorted(missing)}")
     return objects
 
@@ -346,7 +361,7 @@ def _role_objects(
     position: int,
     category: dict[str, Any],
     onet: OnetData,
-    known: tuple[set[str], set[str]],
+    known: tuple[dict[str, str], set[str]],
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     """A role's fixture object, its occupation links and its requirements."""
     slug, group = role["slug"], category["onet_group"]
@@ -365,6 +380,7 @@ def _role_objects(
         channel=role["channel"],
         setting=setting,
         typical_shifts=role["shifts"],
+        markets=markets(role, where),
         background=background(role, known, where),
         job_zone=linked[0].job_zone,
         position=position,
@@ -387,6 +403,7 @@ def _role_objects(
     codes = [f["code"] for f in role_fields]
     require(len(codes) == len(set(codes)), where, "requirement codes repeat")
     check_role_rules(role_fields, setting, where)
+    check_role_markets(role_fields, role_object["fields"]["markets"], known[0], where)
     requirements = [
         _requirement_object(slug, req_position, fields)
         for req_position, fields in enumerate(role_fields)

@@ -48,6 +48,8 @@ def _translation_key(item: dict[str, Any]) -> str:
     fields = item["fields"]
     if item["model"] == "careers.requirement":
         return f"{fields['role'][0]}/{fields['code']}"
+    if fields.get("market"):  # a market's own estimate: "PH/education-12th"
+        return f"{fields['market']}/{fields['code']}"
     return fields.get("slug") or fields["code"]
 
 

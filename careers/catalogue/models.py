@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
-from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from careers import scoring
+from careers.catalogue.estimates import (
+    Estimate,
+    StepEstimate,
+    efforts_from,
+    market_efforts,
+)
 from careers.catalogue.requirements import Requirement
 from careers.catalogue.stages import stages_error
 from careers.choices import (
@@ -32,11 +37,6 @@ from careers.web.caching import cached_value, content_changed
 class SlugManager(models.Manager):
     def get_by_natural_key(self, slug: str) -> models.Model:
         return self.get(slug=slug)
-
-
-class CodeManager(models.Manager):
-    def get_by_natural_key(self, code: str) -> models.Model:
-        return self.get(code=code)
 
 
 class Occupation(models.Model):
@@ -127,34 +127,6 @@ class CatalogueItem(models.Model):
         return (self.slug,)
 
 
-class Estimate(models.Model):
-    """How long a step takes, as a range of weeks, with its source and typical cost."""
-
-    weeks_low = models.PositiveSmallIntegerField("weeks (quickest)")
-    weeks_high = models.PositiveSmallIntegerField("weeks (usual)")
-    cost = models.CharField(
-        max_length=120, blank=True, help_text="Typical fees, if any."
-    )
-    effort_reason = models.CharField(
-        "source or reason", max_length=300, help_text="Shown beside the estimate."
-    )
-
-    class Meta:
-        abstract = True
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(weeks_low__lte=F("weeks_high")),
-                name="%(class)s_weeks_in_order",
-            )
-        ]
-
-    @property
-    def effort(self) -> scoring.Effort:
-        return scoring.Effort(
-            self.weeks_low, self.weeks_high, self.effort_reason, self.cost
-        )
-
-
 class Qualification(Estimate, CatalogueItem):
     Kind = QualificationKind
 
@@ -176,6 +148,9 @@ class Qualification(Estimate, CatalogueItem):
 
     class Meta(CatalogueItem.Meta, Estimate.Meta):
         pass
+
+    def offered_in(self, country: str) -> bool:
+        return scoring.belongs(frozenset(market_codes(self.markets)), country)
 
     def as_option(self) -> scoring.Option:
         return scoring.Option(
@@ -212,44 +187,6 @@ class Qualification(Estimate, CatalogueItem):
         error = stages_error(self.stages, self.weeks_high)
         if error:
             raise ValidationError({"stages": error})
-
-
-class StepEstimate(Estimate):
-    """How long a step of one kind takes (one CEFR level, ten words a minute...)."""
-
-    code = models.SlugField(unique=True, choices=list(EFFORT_CODES.items()))
-
-    objects = CodeManager()
-
-    class Meta(Estimate.Meta):
-        ordering = ["code"]
-
-    def __str__(self) -> str:
-        # The name is a lazy translation; str() must be given a str (the admin's
-        # change and history pages failed with a 500).
-        return str(EFFORT_CODES.get(self.code, self.code))
-
-    def natural_key(self) -> tuple[str]:
-        return (self.code,)
-
-
-def efforts_from(
-    estimates: dict[str, scoring.Effort],
-    qualifications: dict[str, scoring.Option] | None = None,
-) -> scoring.Efforts:
-    """The engine's estimates from the catalogue's, by code (all of EFFORT_CODES)."""
-    return scoring.Efforts(
-        cefr_level=estimates["cefr-level"],
-        typing=estimates["typing"],
-        skill={lvl: estimates[f"skill-{lvl}"] for lvl in scoring.SKILL_LEVELS[1:]},
-        education={
-            lvl: estimates[f"education-{lvl}"] for lvl in scoring.EDUCATION_LEVELS[1:]
-        },
-        experience_year=estimates["experience-year"],
-        home_setup=estimates["home-setup"],
-        portfolio=estimates["portfolio"],
-        qualifications=qualifications or {},
-    )
 
 
 class Skill(CatalogueItem):
@@ -376,6 +313,9 @@ class Role(models.Model):
     def preparation(self) -> str:
         return JOB_ZONE_PREPARATION.get(self.job_zone, "")
 
+    def hired_in(self, country: str) -> bool:
+        return scoring.belongs(frozenset(market_codes(self.markets)), country)
+
     def as_scoring(self) -> scoring.Role:
         """This role for the scoring engine (prefetch with `for_scoring()`)."""
         return scoring.Role(
@@ -401,7 +341,8 @@ def scoring_catalogue() -> scoring.Catalogue:
     """Every role of the catalogue and the step estimates, ready for the scoring engine."""
 
     def load() -> scoring.Catalogue:
-        estimates = {e.code: e.effort for e in StepEstimate.objects.all()}
+        rows = list(StepEstimate.objects.all())
+        estimates = {e.code: e.effort for e in rows if not e.market}
         missing = sorted(set(EFFORT_CODES) - set(estimates))
         if missing:
             # Without them every step would seem to take no time: refuse to advise.
@@ -420,6 +361,7 @@ def scoring_catalogue() -> scoring.Catalogue:
         return scoring.Catalogue(
             roles=roles,
             efforts=efforts_from(estimates, qualifications),
+            market_efforts=market_efforts(rows, qualifications, MARKETS),
             markets={c: with_hours(m, day) for c, m in MARKETS.items()},
         )
 

@@ -92,6 +92,9 @@ class Requirement(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = RequirementManager()
+    # The market a page shows it for (set by the view): its domestic languages and
+    # qualifications; blank: every market's.
+    country = ""
 
     class Meta:
         ordering = ["role_id", "position", "id"]
@@ -130,6 +133,9 @@ class Requirement(models.Model):
     def is_must_have(self) -> bool:
         return self.importance == Importance.MUST
 
+    def asked_in(self, country: str) -> bool:
+        return scoring.belongs(frozenset(market_codes(self.markets)), country)
+
     @property
     def field_list(self) -> list[str]:
         return [f.strip() for f in self.fields.split(",") if f.strip()]
@@ -156,7 +162,7 @@ class Requirement(models.Model):
         if kind == RequirementKind.FIELD_OF_STUDY:
             return or_list(FieldOfStudy(f).label for f in self.field_list)
         if kind == RequirementKind.QUALIFICATION:
-            return or_list(q.name for q in self.qualifications.all())
+            return or_list(q.name for q in self.market_qualifications)
         if kind == RequirementKind.SKILL:
             return _("%(names)s (%(level)s)") % {
                 "names": or_list(s.name for s in self.skills.all()),
@@ -192,7 +198,16 @@ class Requirement(models.Model):
 
     @property
     def languages_display(self) -> str:
-        return languages_label(self.subject_codes)
+        return languages_label(self.subject_codes, self.country)
+
+    @property
+    def market_qualifications(self) -> list:
+        """The qualifications accepted, those of the page's market where it has one."""
+        return [
+            q
+            for q in self.qualifications.all()
+            if not self.country or q.offered_in(self.country)
+        ]
 
     def accepted_options(self) -> tuple[scoring.Option, ...]:
         """The answers that meet this requirement, for the scoring engine."""
@@ -250,7 +265,7 @@ class Requirement(models.Model):
         the scoring engine counts it (`estimates`: the StepEstimates by code)."""
         kind = self.kind
         if kind == RequirementKind.QUALIFICATION:
-            return [(q.name, q) for q in self.qualifications.all()]
+            return [(q.name, q) for q in self.market_qualifications]
         per_kind = {
             RequirementKind.SPOKEN_ENGLISH: (_("Each CEFR level"), "cefr-level"),
             RequirementKind.WRITTEN_ENGLISH: (_("Each CEFR level"), "cefr-level"),

@@ -1,12 +1,14 @@
 """The catalogue spec's rules beyond a single field: qualifications' routes and what
-their stages count as, whom a role is for, its ways in, shifts and home set-up. The
-builder (build.py) calls them; each failure names the place."""
+their stages count as, whom a role is for, its ways in, shifts and home set-up, and
+what each market accepts. The builder (build.py) calls them; each failure names the
+place."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from careers.choices import (
+    Country,
     EducationLevel,
     ExperienceDomain,
     FieldOfStudy,
@@ -16,6 +18,7 @@ from careers.choices import (
     RequirementKind,
     WorkSetting,
 )
+from careers.scoring.markets import DOMESTIC, MARKETS
 
 
 class CatalogueError(ValueError):
@@ -130,3 +133,81 @@ def check_role_rules(fields: list[dict[str, Any]], setting: str, where: str) -> 
             where,
             "home work needs one work_from_home requirement (what its set-up needs)",
         )
+
+
+def markets(item: dict[str, Any], where: str) -> str:
+    """The markets a row names (`markets = ["IN"]`), as the model stores them: country
+    codes, comma-separated; none: every market."""
+    codes = item.get("markets", [])
+    require(isinstance(codes, list), where, 'markets is a list, e.g. ["IN", "PH"]')
+    unknown = [code for code in codes if code not in Country.values]
+    require(not unknown, where, f"unknown market {unknown}: use {Country.values}")
+    require(len(codes) == len(set(codes)), where, "a market is named twice")
+    return ",".join(sorted(codes))
+
+
+def _in(codes: str) -> set[str]:
+    """The markets of a stored value (blank: every market)."""
+    return set(codes.split(",")) if codes else set(Country.values)
+
+
+def check_route_markets(objects: list[dict[str, Any]]) -> None:
+    """A qualification's routes name qualifications held where it is taken: one of the
+    Philippines is never reached through one of India's."""
+    by_slug = {o["fields"]["slug"]: o["fields"] for o in objects}
+    for slug, fields in by_slug.items():
+        for route in fields["requires"]:
+            other = route.get("qualification")
+            if other is None:
+                continue
+            outside = _in(fields["markets"]) - _in(by_slug[other]["markets"])
+            require(
+                not outside,
+                f"qualification {slug!r}",
+                f"requires {other!r}, which is not a qualification of "
+                f"{sorted(outside)}",
+            )
+
+
+def check_role_markets(
+    fields: list[dict[str, Any]],
+    role_markets: str,
+    qualification_markets: dict[str, str],
+    where: str,
+) -> None:
+    """In each market of the role, every must-have asked there accepts something of
+    that market (a qualification held there, a language spoken there): else the role
+    could never be met there (the engine drops it, careers/scoring/profile.py)."""
+    for req in fields:
+        # A requirement naming no market is asked wherever the role is.
+        outside = _in(req.get("markets") or role_markets) - _in(role_markets)
+        here = f"{where} requirement {req['code']!r}"
+        require(not outside, here, f"asked in {sorted(outside)}, where the role is not")
+    for market in sorted(_in(role_markets)):
+        for req in fields:
+            if req["importance"] != Importance.MUST or market not in _in(
+                req.get("markets", "")
+            ):
+                continue
+            here = f"{where} requirement {req['code']!r}"
+            if req.get("qualifications"):
+                held = [
+                    q
+                    for q in req["qualifications"]
+                    if market in _in(qualification_markets[q])
+                ]
+                require(bool(held), here, f"accepts no qualification of {market}")
+            if req["kind"] == RequirementKind.OTHER_LANGUAGE:
+                codes = req.get("subject", "").split(",")
+                spoken = [c for c in codes if _spoken_in(c, market)]
+                require(bool(spoken), here, f"accepts no language spoken in {market}")
+
+
+def _spoken_in(language: str, market: str) -> bool:
+    """A language counts in a market unless it is another market's domestic one."""
+    if language == DOMESTIC:
+        return True
+    return all(
+        language not in other.domestic_languages or code == market
+        for code, other in MARKETS.items()
+    )

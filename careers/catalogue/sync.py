@@ -98,6 +98,28 @@ def _before_translations(fields: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Fields added to catalogue rows since a release loaded them, with the value every
+# row had before (a row's markets: blank, every market, until issue 33 named them).
+ADDED_FIELDS = {"markets": "", "market": ""}
+
+
+def _before_markets(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields as loaded before rows named their markets: a row still in every
+    market had no such field then (one an editor gave a market was edited since)."""
+    return {
+        name: value
+        for name, value in fields.items()
+        if ADDED_FIELDS.get(name, object()) != value
+    }
+
+
+def _as_loaded_before(fields: dict[str, Any]) -> list[dict[str, Any]]:
+    """The row's fields as each earlier release recorded them: a record matching one
+    of these means nobody edited the row since."""
+    before = _before_markets(fields)
+    return [fields, _before_translations(fields), before, _before_translations(before)]
+
+
 def _label(obj: models.Model) -> str:
     return f"{obj._meta.model_name} {' / '.join(map(str, obj.natural_key()))}"
 
@@ -134,10 +156,9 @@ def sync_catalogue(
                     if record is None or record.fields_hash != _digest(wanted):
                         _record(item["model"], key, wanted)
                     continue
-                untouched = record is not None and record.fields_hash in (
-                    _digest(current),
-                    _digest(_before_translations(current)),
-                )
+                untouched = record is not None and record.fields_hash in {
+                    _digest(earlier) for earlier in _as_loaded_before(current)
+                }
                 if not untouched and not force:
                     diff = _differences(existing, item, current, wanted)
                     report.kept.append(Edited(_label(obj), diff))

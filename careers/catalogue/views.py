@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from careers.choices import (
-    OUTSOURCING_CITIES,
     SECTOR_DEFINITIONS,
     SECTOR_LONG_NAMES,
     Country,
@@ -16,10 +15,17 @@ from careers.choices import (
     Source,
     WorkSetting,
 )
-from careers.listings.rules import pay_range
-from careers.markets import COUNTRY_PARAMETER, visitor_country
+from careers.listings.rules import city_of, in_city, listing_cities, pay_range
+from careers.markets import (
+    COUNTRY_PARAMETER,
+    MARKET_CITIES,
+    country_in_address,
+    in_market,
+    market_codes,
+    market_page,
+    visitor_country,
+)
 from careers.models import JobCategory, JobListing, Role, StepEstimate
-from careers.web.caching import public_page
 
 # The key differences between BPO and KPO, as our source articles draw them.
 SECTOR_DIFFERENCES = [
@@ -121,19 +127,6 @@ INDUSTRY_FACTS = {
 }
 
 
-def _countries(request: HttpRequest, country: str) -> list[dict]:
-    """The plain links that switch a page's country (no script, no cookie)."""
-    return [
-        {
-            "code": code,
-            "name": label,
-            "href": f"{request.path}?{COUNTRY_PARAMETER}={code}",
-            "current": code == country,
-        }
-        for code, label in Country.choices
-    ]
-
-
 def _sectors(country: str) -> list[dict[str, str]]:
     return [
         {
@@ -147,7 +140,7 @@ def _sectors(country: str) -> list[dict[str, str]]:
 
 
 @require_safe
-@public_page
+@market_page
 def home(request: HttpRequest) -> HttpResponse:
     categories = JobCategory.objects.annotate(role_count=Count("roles"))
     country = visitor_country(request)
@@ -164,41 +157,48 @@ def home(request: HttpRequest) -> HttpResponse:
             "kpo_categories": [c for c in categories if c.sector == Sector.KPO],
             "industry_fact": fact,
             "industry_source": source,
-            "countries": _countries(request, country),
             "country": country,
+            "countries": country_switch(country),
             # A country chosen by a link stays chosen on the pages linked from here.
             "country_query": (
-                f"?{COUNTRY_PARAMETER}={country}"
-                if COUNTRY_PARAMETER in request.GET
-                else ""
+                f"?{COUNTRY_PARAMETER}={country}" if country_in_address(request) else ""
             ),
         },
     )
 
 
 @require_safe
-@public_page
+@market_page
 def category_list(request: HttpRequest) -> HttpResponse:
-    categories = JobCategory.objects.prefetch_related(
-        Prefetch("roles", queryset=Role.objects.order_by("position", "title"))
-    )
+    # The roles hired in the visitor's market (a Hindi desk is not shown in Cebu).
+    country = visitor_country(request)
+    roles = Role.objects.filter(in_market(country)).order_by("position", "title")
+    categories = JobCategory.objects.prefetch_related(Prefetch("roles", queryset=roles))
     sectors = [
         {**sector, "categories": [c for c in categories if c.sector == sector["code"]]}
-        for sector in _sectors(visitor_country(request))
+        for sector in _sectors(country)
     ]
     return render(request, "careers/category_list.html", {"sectors": sectors})
 
 
 @require_safe
-@public_page
+@market_page
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(JobCategory, slug=slug)
+    country = visitor_country(request)
     roles = list(
-        Role.objects.filter(category=category)
+        Role.objects.filter(in_market(country), category=category)
         .with_catalogue()
         .order_by("position", "title")
     )
-    listings = JobListing.objects.visible().for_cards().filter(role__category=category)
+    for role in roles:
+        role.market_requirements = in_market_only(role.requirements.all(), country)
+    listings = list(
+        JobListing.objects.visible()
+        .for_cards()
+        .filter(role__category=category, country=country)
+    )
+    city = city_of(request.GET.get("city", "")[:150])
     return render(
         request,
         "careers/category_detail.html",
@@ -206,20 +206,47 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "category": category,
             "sector_name": SECTOR_LONG_NAMES[Sector(category.sector)],
             "roles": roles,
-            "listings": listings,
+            "listings": in_city(listings, city) if city else listings,
+            "country": country,
+            "countries": country_switch(country),
+            "city": city,
+            "cities": listing_cities(listings),
         },
     )
 
 
+def in_market_only(requirements, country: str) -> list:
+    """The requirements asked in `country`, each read as a person there reads it
+    (the languages that count as domestic there, its qualifications)."""
+    asked = []
+    for requirement in requirements:
+        if requirement.asked_in(country):
+            requirement.country = country
+            asked.append(requirement)
+    return asked
+
+
+def country_switch(current: str) -> list[dict[str, object]]:
+    """Each market, for the links that show its jobs (`?country=`, no JavaScript)."""
+    return [
+        {"code": code, "name": label, "current": code == current}
+        for code, label in Country.choices
+    ]
+
+
 @require_safe
-@public_page
+@market_page
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_catalogue(), slug=slug)
-    estimates = {e.code: e for e in StepEstimate.objects.all()}
-    requirements = list(role.requirements.all())
+    country = visitor_country(request)
+    # The market's own estimates (a Philippine senior high school) over the others.
+    estimates = StepEstimate.objects.by_code(country)
+    requirements = in_market_only(role.requirements.all(), country)
     for requirement in requirements:
         requirement.times = requirement.time_to_gain(estimates)
-    listings = list(JobListing.objects.visible().for_cards().filter(role=role))
+    listings = list(
+        JobListing.objects.visible().for_cards().filter(role=role, country=country)
+    )
     return render(
         request,
         "careers/role_detail.html",
@@ -236,7 +263,13 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "occupation_links": role.occupation_links.all(),
             "listings": listings,
             "pay": pay_range(listings),
-            "cities": OUTSOURCING_CITIES,
+            "cities": MARKET_CITIES[country],
+            # A role of another market is shown (a shared link may lead here), and
+            # says where it is hired.
+            "hired_here": role.hired_in(country),
+            "hired_in": [Country(c).label for c in market_codes(role.markets)],
+            "country": country,
+            "countries": country_switch(country),
             # The codes the page compares with.
             "Source": Source,
             "WorkSetting": WorkSetting,

@@ -17,28 +17,51 @@ MIN_DESCRIPTION_WORDS = 40
 # Pay above this many times the highest other listing for the role is "far above".
 PAY_FACTOR = 2
 
-# Money asked of candidates, in English, Hindi and Filipino.
+# An amount of money as Indian and Philippine job posts write one: ₹500, Rs. 500,
+# INR 500, ₱1,500, PHP 1,500, Php1500, P3,800, 500 pesos, 500 rupees.
+AMOUNT = (
+    r"(?:(?:rs\.?|inr|₹|php|₱|\bp(?=\s?\d))\s*\d[\d,]*(?:\.\d+)?"
+    r"|\b\d[\d,]*\s*(?:pesos?|rupees?)\b)"
+)
+# Money asked of candidates, in English, Hindi and Filipino (Tagalog and Taglish). The
+# Philippine names are those DOLE, the DMW and the POEA before it warn of: placement,
+# processing, reservation ("slot"), training, medical, documentation, guarantee,
+# orientation, uniform and ID fees, a training bond, a "reservation fee" sent by
+# remittance or GCash; "magbayad" (to pay), "may bayad ang training" (the training
+# costs money), "bayaran mo" (you pay).
 MONEY = re.compile(
     r"\b(?:registration|processing|training|joining|security|placement|interview|"
-    r"documentation|verification|application|kit|uniform)\s+(?:fees?|charges?|amount|"
-    r"deposit|money)\b"
+    r"documentation|verification|application|kit|uniform|reservation|medical|"
+    r"guarantee|orientation|seminar|slot|id|admin|assistance)\s+(?:fees?|charges?|"
+    r"amount|deposit|money)\b"
     r"|\b(?:refundable|security)\s+deposit\b|\bdeposit\b|\bslot\s+(?:booking|"
-    r"reservation|confirmation)\b|\bfees?\b|\bpay\s+(?:rs\.?|inr|₹|php|₱)\s*\d"
-    r"|(?:rs\.?|inr|₹|php|₱)\s*\d[\d,]*\s*(?:only\s+)?(?:to|for)\s+(?:book|confirm|"
-    r"reserve|register|join)"
+    r"reservation|confirmation)\b|\bfees?\b|\b(?:training|employment)\s+bond\b"
+    rf"|\b(?:pay|send|transfer|deposit|magbayad|magbabayad|bayaran|babayaran|"
+    rf"magpadala|ipadala)\s+(?:ng\s+|of\s+|only\s+)?{AMOUNT}"
+    rf"|{AMOUNT}\s*(?:only\s+)?(?:to|for|para\s+sa)\s+(?:book|confirm|reserve|"
+    r"register|join|the\s+slot|slot|reservation|processing|training|medical|"
+    r"your\s+slot)"
+    r"|\b(?:pay|send|transfer|padala|ipadala|bayad)\b[^.!?\n]{0,30}\b(?:gcash|"
+    r"paymaya|maya|palawan\s+express|cebuana|remittance|upi|paytm|phonepe|"
+    r"google\s+pay)\b"
     r"|शुल्क|फ़ीस|फीस|पंजीकरण|रजिस्ट्रेशन\s*(?:चार्ज|राशि)|जमा\s*राशि|सिक्योरिटी|ज़मानत"
-    r"|\bbayad\s+sa\s+(?:training|placement|medical|processing)\b|\bplacement\s+fee\b",
+    r"|\bbayad\s+sa\s+(?:training|placement|medical|processing|reservation|slot|"
+    r"id|uniform|seminar|orientation)\b|\bmay\s+bayad\s+(?:ang|sa|po\s+ang)\b"
+    r"|\bmagbayad\b|\bmagbabayad\b|\b(?:ba)?bayaran\s+(?:mo|ninyo|nyo|niyo)\b",
     re.IGNORECASE,
 )
-# "We charge no fee", "free of cost", "कोई शुल्क नहीं", "walang bayad": saying there is
-# no fee is what honest listings do, and never a flag.
+# "We charge no fee", "free of cost", "कोई शुल्क नहीं", "walang bayad", "hindi kailangang
+# magbayad", "libre": saying there is no fee is what honest listings do, never a flag.
 NO_FEE_BEFORE = re.compile(
-    r"(?:\bno|\bnever|\bnot|\bzero|\bwithout|\bfree\s+of|\bwalang|कोई|बिना|बिलकुल)"
+    r"(?:\bno|\bnever|\bnot|\bzero|\bwithout|\bfree\s+of|\bwalang|\bhindi|\bwala"
+    r"|\bhuwag|\bdon't|\bdo\s+not|कोई|बिना|बिलकुल)"
     r"[^.!?\n।]{0,25}$",
     re.IGNORECASE,
 )
 NO_FEE_AFTER = re.compile(
-    r"^[^.!?\n।]{0,20}(?:नहीं|\bfree\b|\bnil\b|\bnot\b|\bwaived\b)", re.IGNORECASE
+    r"^[^.!?\n।]{0,20}(?:नहीं|\bfree\b|\bnil\b|\bnot\b|\bwaived\b|\bnone\b"
+    r"|\blibre\b|\bwala\b|\bshouldered\b|\bsagot\s+ng\s+kompanya\b)",
+    re.IGNORECASE,
 )
 CHAT_ONLY = re.compile(r"\b(?:telegram|viber|signal\s+app)\b", re.IGNORECASE)
 WHATSAPP = re.compile(r"whatsapp|व्हाट्सएप", re.IGNORECASE)

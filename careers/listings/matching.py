@@ -16,7 +16,7 @@ from django.utils import translation
 
 from careers import scoring
 from careers.choices import Language, WorkMode
-from careers.listings.models import city_of
+from careers.listings import rules
 from careers.models import JobListing
 from careers.scoring import Profile, Requirement, RoleFit
 
@@ -95,11 +95,11 @@ def listings_for(
     profile: Profile,
 ) -> list[Match]:
     """Visible listings for these roles (those the candidate can apply for now or
-    soon, best first), in shifts they can work and places they can work in; the best
-    matches first."""
+    soon, best first), in the candidate's country, in shifts they can work and places
+    they can work in; the best matches first."""
     by_slug = {role.slug: role for role in catalogue.roles}
     order = {slug: n for n, slug in enumerate(s for s in slugs if s in by_slug)}
-    chosen = listings.filter(role__slug__in=order)
+    chosen = listings.filter(role__slug__in=order, country=profile.country)
     profile = scoring.with_credentials(profile, catalogue.efforts.qualifications)
     if profile.shifts:
         chosen = chosen.filter(shift__in=profile.shifts)
@@ -117,20 +117,11 @@ def listings_for(
 
 def in_city(matches: list[Match], city: str) -> list[Match]:
     """Those in this city (by any of its names), and those done from home."""
-    wanted = city_of(city).casefold()
-    return [
-        m
-        for m in matches
-        if m.listing.work_mode == WorkMode.REMOTE or m.listing.city.casefold() == wanted
-    ]
+    kept = {x.pk for x in rules.in_city([m.listing for m in matches], city)}
+    return [m for m in matches if m.listing.pk in kept]
 
 
 def cities(matches: list[Match]) -> list[str]:
     """The cities of the on-site and hybrid ones, once each, for the candidate to choose
-    from."""
-    places = {
-        m.listing.city.casefold(): m.listing.city
-        for m in matches
-        if m.listing.work_mode != WorkMode.REMOTE and m.listing.city
-    }
-    return sorted(places.values(), key=str.casefold)
+    from: all in the candidate's country, as the listings are."""
+    return rules.listing_cities(m.listing for m in matches)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -45,8 +44,11 @@ from careers.listings.rules import (
     city_of,
     contact_text_of,
     field_errors,
+    pay_text,
     require_pledge,
+    settle_market,
 )
+from careers.markets import international
 
 if TYPE_CHECKING:
     from careers.listings.moderation import ListingReport
@@ -74,11 +76,12 @@ class JobListing(models.Model):
         help_text="The city first, then the state or province: “Pune, Maharashtra”.",
     )
     # Shown only to people in this country; its currency and dialling code go with it.
+    # Blank until saved: the employer's (rules.settle_market).
     country = models.CharField(
         max_length=2,
         choices=Country.choices,
-        default=Country.INDIA,
-        help_text="The employer's country unless this job is elsewhere.",
+        blank=True,
+        help_text="Where the job is; blank: the employer's country.",
     )
     work_mode = models.CharField(max_length=10, choices=WorkMode.choices)
     shore = models.CharField(max_length=10, choices=Shore.choices)
@@ -86,7 +89,7 @@ class JobListing(models.Model):
     salary_min = models.PositiveIntegerField(null=True, blank=True)
     salary_max = models.PositiveIntegerField(null=True, blank=True)
     salary_currency = models.CharField(
-        max_length=3, default="INR", help_text="ISO code."
+        max_length=3, blank=True, help_text="ISO code; blank: the country's (INR, PHP)."
     )
     salary_period = models.CharField(
         max_length=5, choices=SalaryPeriod.choices, default=SalaryPeriod.MONTH
@@ -138,10 +141,10 @@ class JobListing(models.Model):
     apply_phone = models.CharField(
         max_length=20,
         blank=True,
-        help_text="With the country code, e.g. +91 80 4000 1234.",
+        help_text="e.g. +91 80 4000 1234, or 0917 123 4567 in the listing's country.",
     )
     apply_whatsapp = models.CharField(
-        "WhatsApp number", max_length=20, blank=True, help_text="With the country code."
+        "WhatsApp number", max_length=20, blank=True, help_text="As the phone."
     )
     apply_url = models.URLField("application link", blank=True)
     how_to_apply = models.TextField(
@@ -204,6 +207,7 @@ class JobListing(models.Model):
         return f"{self.title} at {self.company}"
 
     def save(self, *args, **kwargs) -> None:
+        settle_market(self)
         # A published listing always has a publication date and an expiry.
         if self.status == Status.PUBLISHED:
             self.published_at = self.published_at or timezone.now()
@@ -225,6 +229,7 @@ class JobListing(models.Model):
         return ", ".join(p.strip() for p in self.location.split(",")[1:] if p.strip())
 
     def clean(self) -> None:
+        settle_market(self)
         check_salary(self)  # said alone, before any other problem
         errors = field_errors(self)
         if errors:
@@ -237,11 +242,11 @@ class JobListing(models.Model):
 
     @property
     def whatsapp_link(self) -> str:
-        return "https://wa.me/" + re.sub(r"\D", "", self.apply_whatsapp)
+        return "https://wa.me/" + international(self.apply_whatsapp, self.country)[1:]
 
     @property
     def phone_link(self) -> str:
-        return "tel:+" + re.sub(r"\D", "", self.apply_phone)
+        return "tel:" + international(self.apply_phone, self.country)
 
     @property
     def walk_in_items(self) -> list[str]:
@@ -472,12 +477,7 @@ class JobListing(models.Model):
 
     @property
     def salary_display(self) -> str:
-        if not self.shows_salary:
-            return ""
-        amounts = [
-            f"{a:,}" for a in (self.salary_min, self.salary_max) if a is not None
-        ]
-        return f"{self.salary_currency} {'–'.join(amounts)} {self.get_salary_period_display()}"
+        return pay_text(self) if self.shows_salary else ""
 
 
 class ListingLanguage(models.Model):

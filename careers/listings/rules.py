@@ -13,15 +13,21 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from careers.choices import SalaryPeriod, WalkInItem
+from careers.choices import Country, SalaryPeriod, WalkInItem, WorkMode
+from careers.listings.employers import Employer
+from careers.markets import DEFAULT_COUNTRY, currency_of, money
 
 if TYPE_CHECKING:
     from careers.listings.models import JobListing
 
 # Approval and renewal keep a listing up this long; the admin's words say its days.
 LISTING_LIFETIME = timedelta(days=30)
-# A phone or WhatsApp number with its country code: "+91 80 4000 1234".
-PHONE = re.compile(r"\+\d[\d -]{7,18}\d")
+# A phone or WhatsApp number, with its country code ("+91 80 4000 1234") or as dialled
+# inside the listing's country ("0917 123 4567"; links add the code: markets.DIALLING).
+PHONE = re.compile(r"\+?\d[\d -]{7,18}\d")
+PHONE_EXAMPLE = (
+    "e.g. +63 917 123 4567, or 0917 123 4567 for a number in the listing's country"
+)
 # A city's older or other names, as recruiters write them: two names for one city would
 # list it twice in a result's city filter and hide half its jobs from whoever chose one.
 CITY_NAMES = {
@@ -97,9 +103,23 @@ def require_pledge(pledged: bool) -> None:
         raise ValidationError(PLEDGE_MISSING)
 
 
+def settle_market(listing: JobListing) -> None:
+    """A listing whose recruiter chose no country is in its employer's (the owner's,
+    before it is sent for review; India without one), and pays in that country's
+    currency unless it says which."""
+    if not listing.country:
+        employer = (
+            listing.employer
+            or Employer.objects.filter(recruiters__user_id=listing.owner_id).first()
+        )
+        listing.country = employer.country if employer else DEFAULT_COUNTRY
+    if not listing.salary_currency.strip():
+        listing.salary_currency = currency_of(listing.country).code
+
+
 def check_salary(listing: JobListing) -> None:
-    """The salary's range and currency (the database refuses a range upside down too);
-    the currency is kept upper-cased."""
+    """The salary's range and currency: its country's (the database refuses a range
+    upside down too); the currency is kept upper-cased."""
     low, high = listing.salary_min, listing.salary_max
     if low is not None and high is not None and low > high:
         raise ValidationError({"salary_max": "The maximum is below the minimum."})
@@ -108,6 +128,14 @@ def check_salary(listing: JobListing) -> None:
     if not re.fullmatch("[A-Z]{3}", currency):
         raise ValidationError(
             {"salary_currency": "Use a 3-letter code such as INR or PHP."}
+        )
+    expected = currency_of(listing.country).code
+    if currency != expected:
+        raise ValidationError(
+            {
+                "salary_currency": f"This job is in {Country(listing.country).label}: "
+                f"give its pay in {expected}, or change the country."
+            }
         )
     listing.salary_currency = currency
 
@@ -169,9 +197,7 @@ def apply_errors(listing: JobListing) -> dict[str, str]:
     for name in ("apply_phone", "apply_whatsapp"):
         number = getattr(listing, name)
         if number and not PHONE.fullmatch(number):
-            errors[name] = (
-                "Write the number with its country code, e.g. +91 80 4000 1234."
-            )
+            errors[name] = f"Write a phone number, {PHONE_EXAMPLE}."
     return errors
 
 
@@ -191,8 +217,17 @@ def contact_text_of(listing: JobListing) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def pay_text(listing: JobListing) -> str:
+    """A listing's pay in its currency as its country writes it: "₱18,000–22,000 per
+    month", "₹2,40,000 per year"."""
+    currency = listing.salary_currency or currency_of(listing.country).code
+    amounts = [a for a in (listing.salary_min, listing.salary_max) if a is not None]
+    span = "–".join(money(a, currency) for a in amounts)
+    return f"{span} {SalaryPeriod(listing.salary_period).label}"
+
+
 def pay_range(listings: Iterable[JobListing]) -> str:
-    """What these listings pay, e.g. "INR 18,000–30,000 per month", in their most common
+    """What these listings pay, e.g. "₹18,000–₹30,000 per month", in their most common
     currency and period; "" when none shows its salary."""
     rows = [
         (x.salary_currency, x.salary_period, x.salary_min, x.salary_max)
@@ -209,6 +244,27 @@ def pay_range(listings: Iterable[JobListing]) -> str:
         for amount in row[2:]
         if amount is not None
     ]
-    low, high = min(amounts), max(amounts)
-    span = f"{low:,}" if low == high else f"{low:,}–{high:,}"
-    return f"{currency} {span} {SalaryPeriod(period).label}"
+    low, high = money(min(amounts), currency), money(max(amounts), currency)
+    span = low if low == high else f"{low}–{high}"
+    return f"{span} {SalaryPeriod(period).label}"
+
+
+def listing_cities(listings: Iterable[JobListing]) -> list[str]:
+    """The cities of the on-site and hybrid ones, once each (by their usual names), for
+    a person to choose from."""
+    places = {
+        x.city.casefold(): x.city
+        for x in listings
+        if x.work_mode != WorkMode.REMOTE and x.city
+    }
+    return sorted(places.values(), key=str.casefold)
+
+
+def in_city(listings: Iterable[JobListing], city: str) -> list[JobListing]:
+    """Those in this city (by any of its names), and those done from home."""
+    wanted = city_of(city).casefold()
+    return [
+        x
+        for x in listings
+        if x.work_mode == WorkMode.REMOTE or x.city.casefold() == wanted
+    ]

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import (
@@ -26,6 +27,7 @@ from careers.choices import (
     Shift,
     WorkMode,
 )
+from careers.markets import REPORT_CHANNELS
 from careers.models import JobListing, ListingReport
 from careers.web.clients import client_ip
 from careers.web.ratelimits import check_rate
@@ -55,12 +57,20 @@ class ReportForm(forms.Form):
         error_messages={"max_length": _("Write at most 500 characters.")},
     )
 
+    def __init__(self, *args, country: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Where else to report, in the listing's country only.
+        note = self.fields["note"]
+        note.help_text = format_lazy(
+            "{} {}", note.help_text, _(REPORT_CHANNELS[country])
+        )
+
 
 @require_http_methods(["GET", "POST"])
 @private_page
 def listing_report(request: HttpRequest, pk: int) -> HttpResponse:
     listing = get_object_or_404(JobListing.objects.visible(), pk=pk)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST or None, country=listing.country)
     if request.method == "POST":
         check_rate(request, "listing-report", "ip", REPORT_RATE)
         if form.is_valid():
@@ -69,7 +79,8 @@ def listing_report(request: HttpRequest, pk: int) -> HttpResponse:
                 form.cleaned_data["note"],
                 network=ListingReport.network_of(client_ip(request)),
             )
-            return render(request, "careers/listing_report.html", {"done": True})
+            context = {"done": True, "listing": listing}
+            return render(request, "careers/listing_report.html", context)
     status = 400 if form.is_bound else 200
     context = {"listing": listing, "form": form}
     return render(request, "careers/listing_report.html", context, status=status)
@@ -122,21 +133,19 @@ def job_posting(listing: JobListing, url: str) -> dict:
 
 
 def _place(listing: JobListing) -> dict:
-    """Where the job is done: remote from a country, or at an address."""
-    country = COUNTRIES.get(listing.salary_currency)
+    """Where the job is done: remote from its country, or at an address in it."""
     if listing.work_mode == WorkMode.REMOTE:
-        data: dict = {"jobLocationType": "TELECOMMUTE"}
-        if country:
-            data["applicantLocationRequirements"] = {
+        return {
+            "jobLocationType": "TELECOMMUTE",
+            "applicantLocationRequirements": {
                 "@type": "Country",
-                "name": country,
-            }
-        return data
+                "name": listing.country,
+            },
+        }
     address = {"@type": "PostalAddress", "addressLocality": listing.city}
     if listing.region:
         address["addressRegion"] = listing.region
-    if country:
-        address["addressCountry"] = country
+    address["addressCountry"] = listing.country
     return {"jobLocation": {"@type": "Place", "address": address}}
 
 
@@ -153,8 +162,6 @@ def _salary(listing: JobListing) -> dict:
     }
 
 
-# The country a listing's pay currency says it is in (schema.org wants one).
-COUNTRIES = {"INR": "IN", "PHP": "PH"}
 UNITS = {SalaryPeriod.MONTH: "MONTH", SalaryPeriod.YEAR: "YEAR"}
 # Google's credential categories for our education levels.
 CREDENTIALS = {

@@ -47,5 +47,6 @@ from careers.scoring.profile import (
     Route,
     Step,
     Verdict,
+    belongs,
     profile_from_data,
 )

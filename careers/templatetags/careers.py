@@ -16,6 +16,14 @@ from django.utils.translation import get_language, gettext
 
 from careers.assessments.wording import say, shared_verdict
 from careers.choices import SECTOR_LONG_NAMES, Sector, Verdict
+from careers.markets import (
+    DEFAULT_COUNTRY,
+    MARKET_BOARDS,
+    NO_FEE_RULES,
+    REPORT_CHANNELS,
+    international,
+    money,
+)
 
 register = template.Library()
 
@@ -108,13 +116,16 @@ PHONE = re.compile(r"(?<![\w/+])(\+?\d[\d -]{7,15}\d)(?![\w/])")
 
 
 @register.filter
-def contact_links(text: str) -> SafeString:
+def contact_links(text: str, country: str = "") -> SafeString:
     """Text with its links and emails tap-able (Django's urlize) and its phone numbers too:
-    `tel:`, or WhatsApp's own link where "WhatsApp" comes just before the number."""
+    `tel:`, or WhatsApp's own link where "WhatsApp" comes just before the number; a
+    number written as dialled inside `country` ("0917 123 4567") gets its code."""
     parts, last = [], 0
     for match in PHONE.finditer(text):
         parts.append(urlize(text[last : match.start()], autoescape=True))
         digits = re.sub(r"[ -]", "", match.group(1))
+        if country:
+            digits = international(digits, country)
         near = text[max(0, match.start() - 24) : match.start()].lower()
         href = (
             f"https://wa.me/{digits.lstrip('+')}"
@@ -161,3 +172,45 @@ def review_queue(user) -> dict | None:
         "reported": waiting.filter(reported=True).count(),
         "oldest": first.waiting_since,
     }
+
+
+@register.filter(name="money")
+def money_filter(amount: int, currency: str) -> str:
+    """An amount in a currency as its country writes it: "₱18,000", "₹1,20,000"."""
+    return money(amount, currency)
+
+
+@register.filter
+def phone_link(number: str, country: str) -> str:
+    """A `tel:` link with the country code, however the number was written."""
+    return "tel:" + international(number, country)
+
+
+def _country(value) -> str:
+    """A country code, from a code or a result's stored profile (answers saved before
+    there was a country say none)."""
+    if isinstance(value, dict):
+        value = value.get("country")
+    return value or DEFAULT_COUNTRY
+
+
+@register.filter
+def job_boards(country) -> list[dict[str, str]]:
+    """Where else a person in this market looks for jobs (markets.MARKET_BOARDS)."""
+    return [
+        {"name": board.name, "url": board.url, "what": gettext(board.what)}
+        for board in MARKET_BOARDS[_country(country)]
+    ]
+
+
+@register.filter
+def no_fee_rule(country) -> dict[str, str] | None:
+    """The law on fees that a listing in this country quotes, if the country has one."""
+    rule = NO_FEE_RULES.get(_country(country))
+    return rule and {"text": gettext(rule.text), "source": gettext(rule.source)}
+
+
+@register.filter
+def report_channel(country) -> str:
+    """Where a person in this country reports being asked for money, besides us."""
+    return gettext(REPORT_CHANNELS[_country(country)])

@@ -32,10 +32,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_control, cache_page
-
-from careers.markets import COUNTRY_PARAMETER, visitor_country
 
 # Listings expire by the clock and editors expect their change to show: a minute at most.
 PUBLIC_SECONDS = 60
@@ -137,25 +134,14 @@ def _links_changed(sender: type[Model], action: str, **kwargs: object) -> None:
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Django's cache_page under the current generation and the visitor's country, and
-    public for a CDN's minute.
-
-    A public page follows the visitor's country (careers.markets.visitor_country):
-    `?country=` is in the address, but without it the browser's Accept-Language may
-    decide, and cache_page leaves Accept-Language out of its key (with USE_I18N it
-    keys by the page's language instead), so the country is in the key's prefix; the
-    response says Vary: Accept-Language for the browser and any CDN."""
+    """Django's cache_page under the current generation, and public for a CDN's minute."""
 
     @wraps(view)
     @cache_control(public=True)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        country = visitor_country(request)
-        prefix = f"public-{generation()}-{country}"
+        prefix = f"public-{generation()}"
         cached = cache_page(PUBLIC_SECONDS, cache="pages", key_prefix=prefix)(view)
-        response = cached(request, *args, **kwargs)
-        if COUNTRY_PARAMETER not in request.GET:
-            patch_vary_headers(response, ("Accept-Language",))
-        return response
+        return cached(request, *args, **kwargs)
 
     return wrapped
 

@@ -99,9 +99,11 @@ class EmployerAdmin(admin.ModelAdmin):
         "name",
         "website_domain",
         "registration_number",
+        "country",
         "verified",
         "banned",
     ]
+    list_filter = ["country"]
     search_fields = ["name", "website_domain", "registration_number"]
     readonly_fields = ["verified_at", "verified_by", "banned_at"]
     fieldsets = [
@@ -110,6 +112,7 @@ class EmployerAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "name",
+                    "country",
                     "website_domain",
                     "registration_number",
                     "contact_email",

@@ -42,7 +42,7 @@ COLUMNS = (
     "typing_wpm", "experience_min_years", "experience_max_years", "apply_email",
     "apply_phone", "apply_whatsapp", "apply_url", "how_to_apply", "walk_in_date",
     "walk_in_from", "walk_in_until", "walk_in_venue", "walk_in_bring",
-    "applications_close",
+    "applications_close", "country",
 )  # fmt: skip
 
 

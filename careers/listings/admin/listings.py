@@ -30,7 +30,8 @@ from careers.listings.rules import (
     WALK_IN_PASSED,
     require_pledge,
 )
-from careers.models import JobListing, ListingDecision, ListingLanguage
+from careers.markets import currency_of
+from careers.models import Employer, JobListing, ListingDecision, ListingLanguage
 from careers.web.admin import CheckedChoicesMixin
 from careers.web.logs import security_event
 
@@ -150,6 +151,7 @@ class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin)
         "status",
         "work_mode",
         "location",
+        "country",
         "expires_at",
         "is_live",
         "view_count",
@@ -158,6 +160,7 @@ class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin)
     ]
     list_filter = [
         "status",
+        "country",
         "role__category__sector",
         "role__category",
         "work_mode",
@@ -200,7 +203,10 @@ class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin)
                 ],
             },
         ),
-        ("Where and when", {"fields": ["location", "work_mode", "shore", "shift"]}),
+        (
+            "Where and when",
+            {"fields": ["location", "country", "work_mode", "shore", "shift"]},
+        ),
         (
             "How to apply",
             {
@@ -264,6 +270,16 @@ class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin)
             },
         ),
     ]
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        """A new listing starts in its recruiter's employer's country, in its
+        currency: what it will be unless the recruiter chooses otherwise."""
+        initial = super().get_changeform_initial_data(request)
+        employer = Employer.objects.filter(recruiters__user_id=request.user.pk).first()
+        if employer:
+            initial.setdefault("country", employer.country)
+            initial.setdefault("salary_currency", currency_of(employer.country).code)
+        return initial
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[JobListing]:
         queryset = super().get_queryset(request).annotate(reports_made=Count("reports"))

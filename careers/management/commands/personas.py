@@ -3,7 +3,9 @@
 `manage.py personas` runs the engine, as `recommend` does, on every profile in
 fixtures/profiles/counsellor/ and compares its first three roles, their verdicts and the
 summary's sector with what the counsellor wrote down before the engine was run
-(expected.toml); `--holdout` adds the hold-out set in holdout/, reported apart. It is a
+(expected.toml); `--holdout` adds the hold-out set in holdout/, reported apart, and each
+set's score is also given for each country (issue 33), so that one market's personas are
+read apart from the other's. It is a
 report for developers, in English like `recommend`'s own errors and help, and exits 0
 whatever the score; an unusable profile or expectation file is an error (exit status 2).
 """
@@ -154,8 +156,13 @@ class Command(BaseCommand):
             for title, where in sets
         ]
         self.stdout.write("")
-        for title, score in totals:
-            self.write_total(title, score)
+        for title, by_country in totals:
+            total = Score()
+            for score in by_country.values():
+                total.add(score)
+            self.write_total(title, total)
+            for country, score in sorted(by_country.items()):
+                self.write_total(f"{title}, {country}", score)
 
     def score_set(
         self,
@@ -164,7 +171,8 @@ class Command(BaseCommand):
         catalogue: Catalogue,
         known: set[str],
         planned: dict[str, str],
-    ) -> Score:
+    ) -> dict[str, Score]:
+        """The set's score for each country its expectations name."""
         expectations = load_expectations(folder)
         files = persona_files(folder)
         unmatched = sorted(set(files) ^ set(expectations))
@@ -175,19 +183,21 @@ class Command(BaseCommand):
                 returncode=2,
             )
         self.stdout.write(f"== {title}: {folder} ({len(files)} personas)")
-        total = Score()
+        by_country: dict[str, Score] = {}
         for name, path in files.items():
             advice = recommend(catalogue, profile_from_data(read_profile_file(path)))
             score = self.score_persona(name, expectations[name], advice, known)
-            total.add(score)
-        unknown = sorted({s for s in total.planned if s not in planned})
+            country = expectations[name].get("country", "?")
+            by_country.setdefault(country, Score()).add(score)
+        named = [s for score in by_country.values() for s in score.planned]
+        unknown = sorted({s for s in named if s not in planned})
         if unknown:
             raise CommandError(
                 f"{folder}: roles neither in the catalogue nor planned: "
                 f"{', '.join(unknown)}",
                 returncode=2,
             )
-        return total
+        return by_country
 
     def score_persona(
         self, name: str, expected: dict, advice: Recommendation, known: set[str]

@@ -1,4 +1,5 @@
-"""Load the demo job listings (idempotent) and, with DEBUG on, a demo recruiter login."""
+"""Load the demo job listings and their employers, in India and the Philippines
+(idempotent), and, with DEBUG on, a demo recruiter login."""
 
 import json
 from argparse import ArgumentParser
@@ -14,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careers.choices import Status
-from careers.models import JobListing, Role
+from careers.models import Employer, JobListing, Role
 from careers.web.backends import DEMO_MODERATOR, DEMO_USERNAME
 
 # Documented in README.md; only ever set while DEBUG is on.
@@ -24,8 +25,9 @@ LISTINGS_PATH = Path(settings.BASE_DIR) / "fixtures" / "demo_listings.json"
 
 class Command(BaseCommand):
     help = (
-        "Load fixtures/demo_listings.json, owned by the demo recruiter. Running it again "
-        "adds nothing. The demo recruiter can log in only when DEBUG is on."
+        "Load fixtures/demo_listings.json (Indian and Philippine listings and their "
+        "employers), owned by the demo recruiter. Running it again adds nothing. "
+        "The demo recruiter can log in only when DEBUG is on."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -48,6 +50,13 @@ class Command(BaseCommand):
                 ) from error
             status = item.pop("status", Status.PUBLISHED)
             languages = item.pop("languages", [])
+            # Its employer, in its country; the listing is in that country (and pays in
+            # its currency) unless it says otherwise.
+            employer = item.pop("employer", None)
+            if employer:
+                item["employer"], _ = Employer.objects.get_or_create(
+                    name=employer.pop("name"), defaults=employer
+                )
             # A walk-in drive is always a few days ahead of whenever the demo loads.
             days = item.pop("walk_in_in_days", None)
             if days is not None:
