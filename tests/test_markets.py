@@ -34,8 +34,9 @@ INDIAN = (
     "₹", "INR", "Rs.", "Naukri", "NCS", "lakh", "lakhs", "crore", "CBSE", "ICSE",
     "भारत", "भारतीय", "हिंदी",
 )  # fmt: skip
+# (Not "PHP": a programming language a role may ask for too; "₱" stands for the peso.)
 PHILIPPINE = (
-    "Philippines", "Philippine", "Tagalog", "Cebuano", "TESDA", "₱", "PHP", "JobStreet",
+    "Philippines", "Philippine", "Tagalog", "Cebuano", "TESDA", "₱", "JobStreet",
     "PhilJobNet", "IBPAP", "DepEd", "Senior High", "Junior High", "ALS", "Pilipinas",
     "फ़िलीपींस", "फ़िलिपींस",
 )  # fmt: skip
