@@ -282,11 +282,11 @@ Shift = labelled(
     codes.Shift,
     {
         codes.Shift.DAY: _("Day shift (local business hours)"),
-        codes.Shift.UK_HOURS: _(
-            "UK business hours (afternoon to late evening in India)"
-        ),
-        codes.Shift.US_HOURS: _("US business hours (night shift in India)"),
-        codes.Shift.AU_HOURS: _("Australian business hours (early morning)"),
+        # Offshore hours name no country: the quiz shows them in the person's own
+        # time (careers.scoring.phrases.hours_phrase).
+        codes.Shift.UK_HOURS: _("UK business hours (afternoon and evening in Asia)"),
+        codes.Shift.US_HOURS: _("US business hours (overnight in Asia)"),
+        codes.Shift.AU_HOURS: _("Australian business hours (early morning in Asia)"),
         codes.Shift.ROTATIONAL: _("Rotational shifts and weekly offs"),
     },
 )

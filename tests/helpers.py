@@ -250,6 +250,10 @@ NAMES = (
     "Master of Commerce",
     "Master of Laws",
     "U.S. Department of Labor, Employment and Training Administration",
+    # Philippine names, kept in Filipino too (DepEd, PRC).
+    "K to 12",
+    "Board of Accountancy",
+    "Board of Nursing",
 )
 
 

@@ -2,6 +2,7 @@
 a requirement's threshold fits its kind and reads in words."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -258,3 +259,56 @@ def test_a_role_page_lists_its_ways_in(client, language, heading, way):
     assert ways.index("Way 1" if language == "en" else way[:-1] + "1") < ways.index(way)
     if language != "en":
         assert not english_left(html, language), english_left(html, language)
+
+
+@pytest.mark.parametrize(
+    ("asked", "headers", "country"),
+    [
+        ("/en/", {"HTTP_ACCEPT_LANGUAGE": "en-PH,en;q=0.8"}, "PH"),
+        ("/en/", {"HTTP_ACCEPT_LANGUAGE": "en-IN,en;q=0.8"}, "IN"),
+        ("/fil/", {}, "PH"),
+        ("/hi/", {}, "IN"),
+        ("/en/?country=PH", {"HTTP_ACCEPT_LANGUAGE": "en-IN"}, "PH"),
+        ("/fil/?country=IN", {}, "IN"),
+    ],
+)
+def test_the_home_page_follows_the_visitors_country(client, asked, headers, country):
+    # Each visitor in turn, through the same cache: none is served another's page.
+    for other in ("/en/", "/en/?country=IN", "/en/?country=PH", "/fil/", "/hi/"):
+        client.get(other, HTTP_ACCEPT_LANGUAGE="en-IN")
+        client.get(other, HTTP_ACCEPT_LANGUAGE="en-PH")
+    page = client.get(asked, **headers).text
+    text = re.sub(r"<[^>]+>", " ", page)
+    own, other = {
+        "PH": (("IBPAP",), ("India", "Indian", "Hindi", "NASSCOM", "12th")),
+        "IN": (("NASSCOM", "India"), ("Philippine", "Philippines", "IBPAP")),
+    }[country]
+    for word in own:
+        assert re.search(rf"\b{word}\b", text), word
+    # The switch to the other country is a plain link; the current one is not.
+    switch = re.search(r'<nav class="country-switch".*?</nav>', page, re.S).group(0)
+    # "Hindi" is also Filipino for "not".
+    for word in (w for w in other if not (w == "Hindi" and asked.startswith("/fil/"))):
+        assert not re.search(rf"\b{word}\b", text.replace(strip(switch), "")), word
+    assert 'aria-current="true"' in switch
+    assert f"?country={'IN' if country == 'PH' else 'PH'}" in switch
+
+
+def strip(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_a_page_chosen_by_the_browser_varies_on_its_languages(client):
+    assert "Accept-Language" in client.get("/en/")["Vary"]
+    assert "Accept-Language" in client.get(reverse("careers:category_list"))["Vary"]
+    # An address that names its country is the same page whatever the browser says.
+    assert "Accept-Language" not in client.get("/en/?country=PH").get("Vary", "")
+
+
+def test_a_country_chosen_by_a_link_stays_on_the_links_from_the_home_page(client):
+    page = client.get("/en/?country=PH", HTTP_ACCEPT_LANGUAGE="en-IN").text
+    assert f'href="{reverse("careers:category_list")}?country=PH"' in page
+    assert "?country=PH" in client.get("/en/", HTTP_ACCEPT_LANGUAGE="en-PH").text
+    # Without a choice the links are the plain addresses.
+    plain = client.get("/en/", HTTP_ACCEPT_LANGUAGE="en-IN").text
+    assert f'href="{reverse("careers:category_list")}"' in plain

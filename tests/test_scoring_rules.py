@@ -12,6 +12,7 @@ from careers.scoring import (
     Route,
     Verdict,
     recommend,
+    score_role,
     with_credentials,
 )
 from careers.scoring.text import english
@@ -317,3 +318,68 @@ def test_next_steps_build_on_your_background_before_quicker_unrelated_ones(catal
 def test_what_a_profile_implies_never_removes_an_answer():
     profile = Profile("B1", "B1", 20, "12th", qualifications=frozenset({"x"}))
     assert with_credentials(profile, {}).qualifications == {"x"}
+
+
+# --- Words of the person's market ---------------------------------------------------------
+
+
+def in_market(catalogue: Catalogue, one, profile: Profile, country: str):
+    efforts = catalogue.in_market(country).efforts
+    return score_role(one, replace(profile, country=country), efforts)
+
+
+def said(fit) -> str:
+    return " ".join([*lines(fit), *(english(s.text) for s in fit.plan)])
+
+
+def test_a_shift_is_said_in_the_persons_own_time(catalogue):
+    job = role(DAY_OR_US)
+    evenings = replace(BASE, shifts=frozenset({"uk_hours"}))
+    for country, place, other in (
+        ("PH", "in the Philippines)", "India"),
+        ("IN", "in India)", "Philippines"),
+    ):
+        text = said(in_market(catalogue, job, evenings, country))
+        assert "US business hours (about " in text
+        assert "UK business hours (about " in text
+        assert place in text
+        assert other not in text
+    # Without a market (no clock to tell), no country is named.
+    text = said(score(catalogue, job, evenings))
+    assert "US business hours (the night in Asia)" in text
+    assert "India" not in text
+
+
+def test_school_is_named_as_the_persons_market_names_it(catalogue):
+    school = role(Requirement("edu", "education_level", must=True, level="12th"))
+    tenth = replace(BASE, education="10th")
+    philippine = said(in_market(catalogue, school, tenth, "PH"))
+    for words in ("Senior High School (Grade 12)", "Grade 10 (Junior High School)"):
+        assert words in philippine
+    assert "ALS A&E" in philippine
+    for words in ("12th", "10th", "NIOS"):
+        assert words not in philippine
+    indian = said(in_market(catalogue, school, tenth, "IN"))
+    for words in ("12th standard", "10th standard", "NIOS"):
+        assert words in indian
+
+
+def test_a_degree_after_school_and_a_strand_read_in_philippine_words(catalogue):
+    accounts = Option("commerce", "Commerce")
+    degree = role(
+        Requirement("edu", "education_level", must=True, level="bachelor"),
+        Requirement("field", "field_of_study", must=True, accepts=(accounts,)),
+    )
+    tenth = replace(BASE, education="10th")
+    text = said(in_market(catalogue, degree, tenth, "PH"))
+    assert "Finish Senior High School (or pass the ALS A&E test), then get a" in text
+    assert "12th" not in text
+    desk = role(
+        Requirement("edu", "education_level", must=True, level="12th"),
+        Requirement("field", "field_of_study", must=True, accepts=(accounts,)),
+    )
+    abm = replace(BASE, stream="abm")
+    text = said(in_market(catalogue, desk, abm, "PH"))
+    assert "Your Senior High ABM strand is the background it looks for." in text
+    text = said(in_market(catalogue, desk, replace(BASE, stream="commerce"), "IN"))
+    assert "Your 12th commerce stream is the background it looks for." in text

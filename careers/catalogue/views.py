@@ -17,14 +17,15 @@ from careers.choices import (
 )
 from careers.listings.rules import city_of, in_city, listing_cities, pay_range
 from careers.markets import (
+    COUNTRY_PARAMETER,
     MARKET_CITIES,
+    country_in_address,
     in_market,
     market_codes,
     market_page,
     visitor_country,
 )
 from careers.models import JobCategory, JobListing, Role, StepEstimate
-from careers.web.caching import public_page
 
 # The key differences between BPO and KPO, as our source articles draw them.
 SECTOR_DIFFERENCES = [
@@ -68,51 +69,100 @@ SECTOR_DIFFERENCES = [
     ),
 ]
 
-# What each sector needs from a candidate, as the home page says it.
+# What each sector needs from a candidate, as the home page says it to a visitor in
+# each market (careers.markets.visitor_country).
 SECTOR_NEEDS = {
-    Sector.BPO: _(
-        "good spoken or written English (or Hindi or another Indian language for work "
-        "inside India), typing speed, and readiness for shifts. Most roles take "
-        "12th-pass candidates and freshers."
-    ),
-    Sector.KPO: _(
-        "a degree or professional qualification in the field (law, CA/CFA, statistics, "
-        "design...), strong written English and sound judgement."
-    ),
+    Country.INDIA: {
+        Sector.BPO: _(
+            "good spoken or written English (or Hindi or another Indian language for "
+            "work inside India), typing speed, and readiness for shifts. Most roles "
+            "take 12th-pass candidates and freshers."
+        ),
+        Sector.KPO: _(
+            "a degree or professional qualification in the field (law, CA/CFA, "
+            "statistics, design...), strong written English and sound judgement."
+        ),
+    },
+    Country.PHILIPPINES: {
+        Sector.BPO: _(
+            "good spoken or written English (or Filipino or another Philippine "
+            "language for work inside the Philippines), typing speed, and readiness "
+            "for shifts. Most roles take Senior High School graduates and freshers."
+        ),
+        Sector.KPO: _(
+            "a degree or a licence in the field (law, CPA, nursing, statistics, "
+            "design...), strong written English and sound judgement."
+        ),
+    },
 }
 
 SHORE_EXAMPLES = {
     Shore.ONSHORE: _("A US bank uses a call centre in Texas."),
     Shore.NEARSHORE: _("A US bank uses a call centre in Mexico."),
-    Shore.OFFSHORE: _("A US bank uses a call centre in India or the Philippines."),
+}
+OFFSHORE_EXAMPLES = {
+    Country.INDIA: _("A US bank uses a call centre in India."),
+    Country.PHILIPPINES: _("A US bank uses a call centre in the Philippines."),
+}
+
+# How many people the industry employs where the visitor is, from its industry body's
+# own count, as reported when it was published: (the sentence, its source's address).
+INDUSTRY_FACTS = {
+    Country.INDIA: (
+        _(
+            "India's technology and business-process industry employed about 5.43 "
+            "million people in 2023–24, by NASSCOM's count (Strategic Review 2024)."
+        ),
+        "https://www.devdiscourse.com/article/headlines/2820719-nasscom-projects-tech-"
+        "industry-to-hit-record-revenue-of-usd-254-billion-this-fiscal-year",
+    ),
+    Country.PHILIPPINES: (
+        _(
+            "The Philippines' IT and business-process industry ended 2024 with about "
+            "1.82 million full-time workers, by IBPAP's count."
+        ),
+        "https://malaya.com.ph/business/business-news/it-business-processing-"
+        "targets-2025-revenue-to-breach-40b/",
+    ),
 }
 
 
-def _sectors() -> list[dict[str, str]]:
+def _sectors(country: str) -> list[dict[str, str]]:
     return [
         {
             "code": sector.value,
             "name": SECTOR_LONG_NAMES[sector],
             "definition": SECTOR_DEFINITIONS[sector],
-            "needs": SECTOR_NEEDS[sector],
+            "needs": SECTOR_NEEDS[country][sector],
         }
         for sector in Sector
     ]
 
 
 @require_safe
-@public_page
+@market_page
 def home(request: HttpRequest) -> HttpResponse:
     categories = JobCategory.objects.annotate(role_count=Count("roles"))
+    country = visitor_country(request)
+    examples = {**SHORE_EXAMPLES, Shore.OFFSHORE: OFFSHORE_EXAMPLES[country]}
+    fact, source = INDUSTRY_FACTS[country]
     return render(
         request,
         "careers/home.html",
         {
-            "sectors": _sectors(),
+            "sectors": _sectors(country),
             "differences": SECTOR_DIFFERENCES,
-            "shores": [(shore.label, SHORE_EXAMPLES[shore]) for shore in Shore],
+            "shores": [(shore.label, examples[shore]) for shore in Shore],
             "bpo_categories": [c for c in categories if c.sector == Sector.BPO],
             "kpo_categories": [c for c in categories if c.sector == Sector.KPO],
+            "industry_fact": fact,
+            "industry_source": source,
+            "country": country,
+            "countries": country_switch(country),
+            # A country chosen by a link stays chosen on the pages linked from here.
+            "country_query": (
+                f"?{COUNTRY_PARAMETER}={country}" if country_in_address(request) else ""
+            ),
         },
     )
 
@@ -126,7 +176,7 @@ def category_list(request: HttpRequest) -> HttpResponse:
     categories = JobCategory.objects.prefetch_related(Prefetch("roles", queryset=roles))
     sectors = [
         {**sector, "categories": [c for c in categories if c.sector == sector["code"]]}
-        for sector in _sectors()
+        for sector in _sectors(country)
     ]
     return render(request, "careers/category_list.html", {"sectors": sectors})
 

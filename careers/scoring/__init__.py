@@ -21,6 +21,8 @@ from careers.scoring.phrases import (
     DOMAIN_PHRASES,
     EDUCATION_PHRASES,
     SHIFT_PHRASES,
+    education_phrases,
+    hours_phrase,
 )
 from careers.scoring.profile import (
     CEFR_LEVELS,

@@ -11,19 +11,22 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from careers.scoring.credentials import education_effort, time_to
+from careers.scoring.markets import Market
 from careers.scoring.phrases import (
     AT_LEVEL,
-    DEGREE_AFTER_12TH,
     DEGREE_IN,
     DOMAIN_PHRASES,
-    EDUCATION_PHRASES,
     FIELD_PHRASES,
     HOME_PHRASES,
     PORTFOLIO_PHRASES,
-    SHIFT_PHRASES,
     SKILL_LEVEL_NAMES,
     STREAM_NAMES,
     TO_LEVEL,
+    degree_after_school,
+    education_phrases,
+    finish_school,
+    hours_phrase,
+    school_stream,
 )
 from careers.scoring.profile import (
     CEFR_LEVELS,
@@ -124,15 +127,16 @@ def _typing(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
 
 
 def _education(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
-    need = EDUCATION_PHRASES[req.level]
-    have = EDUCATION_PHRASES.get(p.education, _("no level given"))
+    levels = education_phrases(e.market)
+    need = levels[req.level]
+    have = levels.get(p.education, _("no level given"))
     if _rank(EDUCATION_LEVELS, p.education) >= _rank(EDUCATION_LEVELS, req.level):
         met = _(
             "You have %(have)s; %(need)s or higher is asked for.", have=have, need=need
         )
         return True, met, NO_STEP, NO_TIME
     step = (
-        _("Pass the 12th, for example through NIOS at your own pace")
+        finish_school(e.market)
         if req.level == EducationLevel.HIGHER_SECONDARY
         else _("Complete %(need)s", need=need)
     )
@@ -158,9 +162,8 @@ def _field(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     # For work pitched at school leavers, the 12th stream is the background.
     at_school = role.education(must=True) in SCHOOL_LEVELS
     if at_school and codes & set(STREAM_FIELDS.get(p.stream, ())):
-        met = _(
-            "Your 12th %(stream)s stream is the background it looks for.",
-            stream=STREAM_NAMES.get(p.stream, p.stream),
+        met = _fill(
+            school_stream(e.market), stream=STREAM_NAMES.get(p.stream, p.stream)
         )
         return True, met, NO_STEP, NO_TIME
     bachelor = EducationLevel.BACHELOR
@@ -174,7 +177,7 @@ def _field(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     below = _rank(EDUCATION_LEVELS, p.education) < _rank(
         EDUCATION_LEVELS, SCHOOL_LEVELS[1]
     )
-    step = (DEGREE_AFTER_12TH if below else DEGREE_IN)[level]
+    step = (degree_after_school(e.market) if below else DEGREE_IN)[level]
     step = _fill(step, names=names)
     reason = _("A background in %(names)s.", names=names)
     return False, reason, step, effort
@@ -294,12 +297,16 @@ def _experience(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome
 
 
 def _shift(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
-    runs = Items(tuple(SHIFT_PHRASES[o.code] for o in req.accepts))
+    # Offshore hours in the person's own time ("about 9 pm–6 am in the Philippines").
+    def said_as(shift: str) -> Text:
+        return hours_phrase(e.market, shift)
+
+    runs = Items(tuple(said_as(o.code) for o in req.accepts))
     yours = [o for o in req.accepts if o.code in p.shifts]
     if yours:
-        can = Items(tuple(SHIFT_PHRASES[o.code] for o in yours))
+        can = Items(tuple(said_as(o.code) for o in yours))
         return True, _("You can work %(shift)s.", shift=can), NO_STEP, NO_TIME
-    said = Items(tuple(SHIFT_PHRASES[s] for s in sorted(p.shifts)), "and")
+    said = Items(tuple(said_as(s) for s in sorted(p.shifts)), "and")
     reason = (
         _("It runs in %(runs)s; you said you can work %(said)s.", runs=runs, said=said)
         if p.shifts
@@ -379,11 +386,11 @@ def check_requirement(
         step,
         text is None,
         req.way,
-        requirement_phrase(req) if req.way else None,
+        requirement_phrase(req, efforts.market) if req.way else None,
     )
 
 
-def requirement_phrase(req: Requirement) -> Text | Items:
+def requirement_phrase(req: Requirement, market: Market | None = None) -> Text | Items:
     """What a requirement asks, as a phrase a way in is named by: "a design portfolio",
     "2 years of work experience in design", "B.Des or a diploma in design"."""
     if req.kind == "portfolio":
@@ -406,7 +413,7 @@ def requirement_phrase(req: Requirement) -> Text | Items:
             "a background in %(names)s", names=_phrases(FIELD_PHRASES, req.accepts)
         )
     if req.kind == "education_level":
-        return _("%(need)s or higher", need=EDUCATION_PHRASES[req.level])
+        return _("%(need)s or higher", need=education_phrases(market)[req.level])
     if req.kind == "skill":
         return _(
             "%(names)s %(level)s",

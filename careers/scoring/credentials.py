@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from careers.scoring.phrases import (
-    EDUCATION_PHRASES,
-)
+from careers.scoring.phrases import education_phrases
 from careers.scoring.profile import (
     EDUCATION_LEVELS,
     EDUCATION_PATH,
@@ -129,7 +127,8 @@ def time_to(
     for route in routes(option) or (Route("education", "", own),):
         if route.kind == "education":
             before = education_effort(profile.education, route.code, efforts)
-            names = (EDUCATION_PHRASES[route.code],) if before != NO_TIME else ()
+            levels = education_phrases(efforts.market)
+            names = (levels[route.code],) if before != NO_TIME else ()
             gains: tuple[str, ...] = ()
         else:
             first = efforts.qualifications.get(route.code)

@@ -1,8 +1,18 @@
 """The engine's phrases: how a sentence names a level, a field, a shift, an item of a
-home set-up (messages, read in the reader's language when shown)."""
+home set-up (messages, read in the reader's language when shown).
 
-from careers.scoring.text import _
+What a person in one market would not recognise is said in their market's words: the
+tables by `Country` below (the school levels, the way back to school's end) and the
+offshore shifts in their own time (`hours_phrase`), chosen by the person's market
+(`Efforts.market`), never by naming a country in code."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from careers.scoring.text import Text, _
 from careers.scoring.vocabulary import (
+    Country,
     EducationLevel,
     ExperienceDomain,
     FieldOfStudy,
@@ -12,6 +22,9 @@ from careers.scoring.vocabulary import (
     SkillLevel,
     Stream,
 )
+
+if TYPE_CHECKING:
+    from careers.scoring.markets import Market
 
 EDUCATION_PHRASES = {
     EducationLevel.SECONDARY: _("10th standard"),
@@ -38,6 +51,42 @@ DEGREE_AFTER_12TH = {
         "Pass the 12th, then get a bachelor's, a master's and a doctorate in %(names)s"
     ),
 }
+# What a step to school's end says, where a market's schools differ from the tables
+# above (the Indian ones, which stay the words when no market is known).
+FINISH_SCHOOL = _("Pass the 12th, for example through NIOS at your own pace")
+SCHOOL_STREAM = _("Your 12th %(stream)s stream is the background it looks for.")
+MARKET_EDUCATION_PHRASES = {
+    Country.PHILIPPINES: {
+        EducationLevel.SECONDARY: _("Grade 10 (Junior High School)"),
+        EducationLevel.HIGHER_SECONDARY: _("Senior High School (Grade 12)"),
+    },
+}
+MARKET_DEGREE_AFTER_12TH = {
+    Country.PHILIPPINES: {
+        EducationLevel.BACHELOR: _(
+            "Finish Senior High School (or pass the ALS A&E test), then get a degree "
+            "in %(names)s"
+        ),
+        EducationLevel.MASTER: _(
+            "Finish Senior High School (or pass the ALS A&E test), then get a "
+            "bachelor's and a master's degree in %(names)s"
+        ),
+        EducationLevel.DOCTORATE: _(
+            "Finish Senior High School (or pass the ALS A&E test), then get a "
+            "bachelor's, a master's and a doctorate in %(names)s"
+        ),
+    },
+}
+MARKET_FINISH_SCHOOL = {
+    Country.PHILIPPINES: _(
+        "Finish Senior High School, or pass the ALS A&E test at your own pace"
+    ),
+}
+MARKET_SCHOOL_STREAM = {
+    Country.PHILIPPINES: _(
+        "Your Senior High %(stream)s strand is the background it looks for."
+    ),
+}
 STREAM_NAMES = {
     Stream.SCIENCE: _("science"),
     Stream.COMMERCE: _("commerce"),
@@ -54,13 +103,39 @@ HOME_PHRASES = {
     HomeItem.POWER_BACKUP: _("power backup (an inverter or UPS)"),
     HomeItem.QUIET_PLACE: _("a quiet place to work"),
 }
+# A shift as said to someone whose market (and so whose clock) is not known: no country.
 SHIFT_PHRASES = {
     Shift.DAY: _("day shifts"),
-    Shift.UK_HOURS: _("UK business hours (afternoon to late evening in India)"),
-    Shift.US_HOURS: _("US business hours (the night shift in India)"),
-    Shift.AU_HOURS: _("Australian business hours (early morning)"),
+    Shift.UK_HOURS: _("UK business hours (the afternoon and evening in Asia)"),
+    Shift.US_HOURS: _("US business hours (the night in Asia)"),
+    Shift.AU_HOURS: _("Australian business hours (the early morning in Asia)"),
     Shift.ROTATIONAL: _("rotational shifts"),
 }
+# An offshore shift in the person's own time (see `hours_phrase`).
+HOURS_IN = {
+    Shift.UK_HOURS: _("UK business hours (about %(start)s–%(end)s in %(place)s)"),
+    Shift.US_HOURS: _("US business hours (about %(start)s–%(end)s in %(place)s)"),
+    Shift.AU_HOURS: _(
+        "Australian business hours (about %(start)s–%(end)s in %(place)s)"
+    ),
+}
+# A country as "in %(place)s" names it.
+PLACE_NAMES = {
+    Country.INDIA: _("India"),
+    Country.PHILIPPINES: _("the Philippines"),
+}
+# A time of day by the part of the day it falls in: Hindi and Filipino name the part
+# ("रात 9 बजे", "9 ng gabi") where English says am or pm, so each part is its own
+# message, told apart by its placeholder, the part's name. (From hour, the part, hours
+# taken off, on the hour, with minutes), latest first.
+CLOCK = (
+    (19, "night", 12, _("%(night)d pm"), _("%(night)d:%(minute)02d pm")),
+    (16, "evening", 12, _("%(evening)d pm"), _("%(evening)d:%(minute)02d pm")),
+    (12, "afternoon", 12, _("%(afternoon)d pm"), _("%(afternoon)d:%(minute)02d pm")),
+    (4, "morning", 0, _("%(morning)d am"), _("%(morning)d:%(minute)02d am")),
+    (0, "small_hours", 0, _("%(small_hours)d am"),
+     _("%(small_hours)d:%(minute)02d am")),
+)  # fmt: skip
 PORTFOLIO_PHRASES = {
     PortfolioKind.WRITING: _("writing samples"),
     PortfolioKind.DESIGN: _("a design portfolio"),
@@ -116,3 +191,57 @@ TO_LEVEL = {
     SkillLevel.WORKING: _("to a working level"),
     SkillLevel.ADVANCED: _("to an advanced level"),
 }
+
+
+def clock_time(minutes: int) -> Text:
+    """A time of day (minutes after midnight) as people say it: "9 pm", "7:30 pm"."""
+    hour, minute = divmod(minutes % (24 * 60), 60)
+    _from, part, taken, on_the_hour, with_minutes = next(
+        c for c in CLOCK if hour >= c[0]
+    )
+    shown = (hour - taken) or 12
+    if minute:
+        return Text(with_minutes.msgid, ((part, shown), ("minute", minute)))
+    return Text(on_the_hour.msgid, ((part, shown),))
+
+
+def hours_phrase(market: Market | None, shift: str) -> Text:
+    """A shift in the person's own time: "US business hours (about 9 pm–6 am in the
+    Philippines)"; without a market (or its day's hours), or for a shift that keeps
+    local hours, the phrase names no country."""
+    local = market.local_hours(shift) if market is not None else None
+    if local is None or shift not in HOURS_IN or market.code not in PLACE_NAMES:
+        return SHIFT_PHRASES[shift]
+    start, end = local
+    values = {
+        "start": clock_time(start),
+        "end": clock_time(end),
+        "place": PLACE_NAMES[market.code],
+    }
+    return Text(HOURS_IN[shift].msgid, tuple(values.items()))
+
+
+def _code(market: Market | None) -> str:
+    return market.code if market is not None else ""
+
+
+def education_phrases(market: Market | None) -> dict[str, Text]:
+    """The education levels as the person's market names them ("Grade 10 (Junior
+    High School)" in the Philippines, "10th standard" in India)."""
+    return {**EDUCATION_PHRASES, **MARKET_EDUCATION_PHRASES.get(_code(market), {})}
+
+
+def degree_after_school(market: Market | None) -> dict[str, Text]:
+    """The step to a degree for someone who has not finished school, in the market's
+    words: "Pass the 12th, then…", "Finish Senior High School (or…), then…"."""
+    return {**DEGREE_AFTER_12TH, **MARKET_DEGREE_AFTER_12TH.get(_code(market), {})}
+
+
+def finish_school(market: Market | None) -> Text:
+    """The step to the end of school, with the market's way for adults (NIOS, ALS)."""
+    return MARKET_FINISH_SCHOOL.get(_code(market), FINISH_SCHOOL)
+
+
+def school_stream(market: Market | None) -> Text:
+    """'Your 12th … stream' / 'Your Senior High … strand' (needs %(stream)s)."""
+    return MARKET_SCHOOL_STREAM.get(_code(market), SCHOOL_STREAM)
