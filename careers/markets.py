@@ -11,7 +11,6 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from functools import wraps
 
 from django.conf import settings
@@ -19,15 +18,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import condition
 
-from careers.choices import Country, Shift
-from careers.scoring.markets import MARKETS, with_hours
+from careers.choices import Country
+from careers.scoring.markets import MARKETS
 from careers.web.caching import PUBLIC_SECONDS, generation
 
 # A requirement's "domestic" languages, named as a person in each market knows them.
@@ -305,70 +303,3 @@ def market_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     # Outside the cache too, so that a 304 says what it varies by.
     return varied(condition(etag_func=_market_etag)(cached))
-
-
-# An offshore shift in the person's own time. The engine's words helper writes the
-# same as careers.scoring.phrases.hours_phrase (these are its messages): until then the
-# questionnaire and the review name the hours with this.
-SHIFT_HOURS = {
-    Shift.UK_HOURS: _("UK business hours (about %(start)s–%(end)s in %(place)s)"),
-    Shift.US_HOURS: _("US business hours (about %(start)s–%(end)s in %(place)s)"),
-    Shift.AU_HOURS: _(
-        "Australian business hours (about %(start)s–%(end)s in %(place)s)"
-    ),
-}
-# A time of day by the part of the day it falls in (Hindi and Filipino name the part
-# where English says am or pm): (from hour, hours taken off, on the hour, with
-# minutes), latest first; each placeholder's name tells the parts apart.
-CLOCK = (
-    (19, 12, gettext_noop("%(night)d pm"), gettext_noop("%(night)d:%(minute)02d pm")),
-    (
-        16,
-        12,
-        gettext_noop("%(evening)d pm"),
-        gettext_noop("%(evening)d:%(minute)02d pm"),
-    ),
-    (
-        12,
-        12,
-        gettext_noop("%(afternoon)d pm"),
-        gettext_noop("%(afternoon)d:%(minute)02d pm"),
-    ),
-    (4, 0, gettext_noop("%(morning)d am"), gettext_noop("%(morning)d:%(minute)02d am")),
-    (
-        0,
-        0,
-        gettext_noop("%(small_hours)d am"),
-        gettext_noop("%(small_hours)d:%(minute)02d am"),
-    ),
-)
-
-
-def clock_time(minutes: int) -> str:
-    """A time of day (minutes after midnight) as people say it: "9 pm", "7:30 pm"."""
-    hour, minute = divmod(minutes % (24 * 60), 60)
-    _first, taken, on_the_hour, with_minutes = next(c for c in CLOCK if hour >= c[0])
-    part = on_the_hour[2 : on_the_hour.index(")")]  # its placeholder
-    shown = (hour - taken) or 12
-    if minute:
-        return gettext(with_minutes) % {part: shown, "minute": minute}
-    return gettext(on_the_hour) % {part: shown}
-
-
-def shift_label(shift: str, country: str, day: date | None = None) -> str:
-    """A shift as the person in `country` reads it: an offshore one in their own time
-    on `day` (today), "US business hours (about 9 pm–6 am in the Philippines)"."""
-    market = with_hours(MARKETS[country], day or timezone.localdate())
-    local = market.local_hours(shift)
-    if local is None or shift not in SHIFT_HOURS:
-        return str(Shift(shift).label)
-    start, end = local
-    return str(SHIFT_HOURS[shift]) % {
-        "start": clock_time(start),
-        "end": clock_time(end),
-        "place": Country(country).label,
-    }
-
-
-def shift_choices(country: str) -> list[tuple[str, str]]:
-    return [(code, shift_label(code, country)) for code in Shift.values]

@@ -10,6 +10,7 @@ from typing import Any
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
+from careers.assessments.wording import shift_label
 from careers.choices import (
     Commute,
     Country,
@@ -18,7 +19,6 @@ from careers.choices import (
     Need,
     Shift,
 )
-from careers.markets import shift_label
 
 
 @dataclass(frozen=True)

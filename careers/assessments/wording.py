@@ -3,14 +3,17 @@ result's words for whoever opens its link."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
-from careers.choices import Country, Verdict
+from careers.choices import Country, Shift, Verdict
+from careers.scoring.markets import MARKETS, with_hours
+from careers.scoring.phrases import hours_phrase
 from careers.scoring.profile import list_titles
 from careers.scoring.text import Reader, _, as_data, from_data, ngettext
 from careers.web.caching import cached_value
@@ -165,3 +168,17 @@ def shared_market(snapshot: dict[str, Any]) -> str:
     if code not in Country.values:
         return ""
     return gettext("For work in %(country)s") % {"country": Country(code).label}
+
+
+def shift_label(shift: str, country: str, day: date | None = None) -> str:
+    """A shift as the quiz and the review name it to a person in `country`: an offshore
+    one in their own time on `day` (today), "US business hours (about 9 pm–6 am in the
+    Philippines)", in the engine's words (hours_phrase); the others by their label."""
+    market = with_hours(MARKETS[country], day or timezone.localdate())
+    if market.local_hours(shift) is None:
+        return str(Shift(shift).label)
+    return reader()(hours_phrase(market, shift))
+
+
+def shift_choices(country: str) -> list[tuple[str, str]]:
+    return [(code, shift_label(code, country)) for code in Shift.values]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from careers.assessments.forms.base import StepForm
 from careers.assessments.forms.education import country_of
+from careers.assessments.wording import shift_choices
 from careers.choices import (
     Commute,
     ExperienceDomain,
@@ -18,7 +19,7 @@ from careers.choices import (
     Need,
     Shift,
 )
-from careers.markets import MARKET_CITIES, shift_choices
+from careers.markets import MARKET_CITIES
 
 YEARS_ERRORS = {
     "invalid": _("Enter a whole number of years, such as 0, 1 or 2."),
