@@ -128,6 +128,14 @@ def visitor_country(request) -> str:
 # Where a country is not known (a listing without an employer, an old result).
 DEFAULT_COUNTRY = Country.INDIA
 
+
+def country_of(profile: dict | None) -> str:
+    """The person's market in their profile data: answers given before the question
+    was asked (issue 33) were all India's."""
+    country = (profile or {}).get("country")
+    return country if country in Country.values else DEFAULT_COUNTRY
+
+
 # The cities where most outsourcing offices are, in each market.
 MARKET_CITIES = {
     Country.INDIA: _(
@@ -242,6 +250,25 @@ NO_FEE_RULES = {
             "DOLE Department Order No. 141, Series of 2014: rules for recruitment and "
             "placement for local employment"
         ),
+    ),
+}
+
+# How many applicants entry call-centre work takes, as each market's industry bodies
+# reported it: beside "eligible", which is not a job offer.
+HIRING_NOTES = {
+    # NASSCOM's Sunil Mehta, launching its BPO competence test (Reuters, via CIOL,
+    # 2005): "only six to eight out of every 100 people who applied ... recruited".
+    Country.INDIA: gettext_noop(
+        "“Eligible” means you meet what employers usually ask for. It is not a job "
+        "offer: even at large BPO companies, NASSCOM has said, about 6 to 8 in every "
+        "100 applicants are hired (2005). Employers add their own checks, such as "
+        "marks cut-offs, age limits and documents."
+    ),
+    Country.PHILIPPINES: gettext_noop(
+        "“Eligible” means you meet what employers usually ask for. It is not a job "
+        "offer: for entry call-centre jobs, industry bodies in the Philippines report "
+        "that about 5 to 9 in every 100 applicants are hired (CCAP, 2009; IBPAP, "
+        "2014). Employers add their own checks, such as age limits and documents."
     ),
 }
 

@@ -141,6 +141,9 @@ def test_a_filipino_candidate_meets_the_philippines_at_every_step(
     assertContains(page, "Where you live and look for work")
     assertContains(page, "The Philippines")
     assertContains(page, "in the Philippines)")  # the shifts answered, in its time
+    # How few are hired, as the Philippines' industry bodies report it.
+    assertContains(page, "IBPAP, 2014")
+    assertNotContains(page, "NASSCOM")
     assert re.search(r'href="/en/roles/[\w-]+/\?country=PH"', page.text)
 
 
@@ -159,6 +162,10 @@ def test_an_indian_candidate_meets_india_as_before(client, markets):
     assert re.search(r"US business hours \(about [\d:]+ pm–[\d:]+ am in India\)",
                      shifts.text)  # fmt: skip
     assertNotContains(shifts, "Philippines")
+    walk(client, token, {n: ANSWERS[n] for n in (6, 7)}, {})
+    page = client.get(Assessment.objects.get(token=token).result.get_absolute_url())
+    assertContains(page, "NASSCOM has said")
+    assertNotContains(page, "IBPAP")
 
 
 def test_a_page_sent_with_another_country_lists_that_countrys_languages(client):

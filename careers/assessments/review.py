@@ -19,6 +19,7 @@ from careers.choices import (
     Need,
     Shift,
 )
+from careers.markets import country_of
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def place(profile: dict[str, Any]) -> Answer | None:
 
 def country(profile: dict[str, Any]) -> Answer:
     # Answers given before the question was asked were scored as India's.
-    code = profile.get("country") or Country.INDIA
+    code = country_of(profile)
     return Answer(
         gettext("Where you live and look for work"), capfirst(Country(code).label)
     )
@@ -94,7 +95,7 @@ def work_answers(profile: dict[str, Any]) -> list[Answer]:
     answers.append(unpaid_work(profile.get("informal_work") or {}))
     # Offshore shifts in the person's own time, as the question named them.
     shifts = [
-        shift_label(code, profile.get("country") or Country.INDIA)
+        shift_label(code, country_of(profile))
         for code in Shift.values
         if code in profile.get("shifts", [])
     ]

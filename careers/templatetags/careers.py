@@ -18,6 +18,7 @@ from careers.assessments.wording import say, shared_verdict
 from careers.choices import SECTOR_LONG_NAMES, Sector, Verdict
 from careers.markets import (
     DEFAULT_COUNTRY,
+    HIRING_NOTES,
     MARKET_BOARDS,
     NO_FEE_RULES,
     REPORT_CHANNELS,
@@ -208,6 +209,12 @@ def no_fee_rule(country) -> dict[str, str] | None:
     """The law on fees that a listing in this country quotes, if the country has one."""
     rule = NO_FEE_RULES.get(_country(country))
     return rule and {"text": gettext(rule.text), "source": gettext(rule.source)}
+
+
+@register.filter
+def hiring_note(country) -> str:
+    """What "eligible" means, with the hiring rate this market's industry reported."""
+    return gettext(HIRING_NOTES[_country(country)])
 
 
 @register.filter

@@ -19,7 +19,7 @@ from careers.choices import (
     Stream,
     education_choices,
 )
-from careers.markets import market_codes
+from careers.markets import country_of, market_codes
 from careers.scoring.markets import MARKETS
 from careers.web.caching import cached_value
 
@@ -84,12 +84,6 @@ IN_PROGRESS_HELP = {
         "are taking: we count the time you have left."
     ),
 }
-
-
-def country_of(profile: dict[str, Any] | None) -> str:
-    """The person's market: answers given before the question was asked are India's."""
-    country = (profile or {}).get("country")
-    return country if country in Country.values else Country.INDIA
 
 
 class EducationForm(StepForm):

@@ -18,6 +18,7 @@ from careers.choices import (
     Country,
     Language,
 )
+from careers.markets import DEFAULT_COUNTRY
 from careers.scoring.markets import MARKETS
 
 
@@ -119,7 +120,7 @@ class LanguagesForm(StepForm):
             or chosen_country(data.get("languages_for"))
             or chosen_country((profile or {}).get("country"))
             or chosen_country(initial.get("country"))
-            or Country.INDIA
+            or DEFAULT_COUNTRY
         )
         self.initial = {**self.initial, "languages_for": self.listed_for}
         for language, group in market_languages(self.listed_for):

@@ -9,7 +9,6 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from careers.assessments.forms.base import StepForm
-from careers.assessments.forms.education import country_of
 from careers.assessments.wording import shift_choices
 from careers.choices import (
     Commute,
@@ -19,7 +18,7 @@ from careers.choices import (
     Need,
     Shift,
 )
-from careers.markets import MARKET_CITIES
+from careers.markets import MARKET_CITIES, country_of
 
 YEARS_ERRORS = {
     "invalid": _("Enter a whole number of years, such as 0, 1 or 2."),

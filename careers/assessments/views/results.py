@@ -27,9 +27,9 @@ from careers.assessments.models import (
 from careers.assessments.review import work_answers
 from careers.assessments.views.gone import gone_once_deleted
 from careers.catalogue.models import scoring_catalogue
-from careers.choices import Country
 from careers.listings.matching import cities, in_city, listings_for
 from careers.listings.models import city_of
+from careers.markets import country_of
 from careers.models import Assessment, JobListing, Result
 from careers.scoring import profile_from_data
 from careers.sharing.forms import share_context
@@ -96,7 +96,7 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         "assessment": assessment,
         "result": result,
         # The market the result was scored for: its role pages follow it (?country=).
-        "country": result.profile.get("country") or Country.INDIA,
+        "country": country_of(result.profile),
         "summary": result.recommendation["summary"],
         "paths": result.recommendation["paths"],
         **sections,

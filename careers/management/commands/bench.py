@@ -66,31 +66,37 @@ SLUGS = {
     for model in ("qualification", "skill")
 }
 DEGREES = EducationLevel.values[2:]  # a diploma or more: a field of study is asked
-# Degrees up to each education level (the quiz offers no higher one), and certificates.
-# The journeys are Indian candidates': the qualifications and streams offered to them.
-COUNTRY = "IN"
+# Degrees up to each education level (the quiz offers no higher one), and certificates,
+# in each market: journeys alternate between India's candidates and the Philippines'.
+COUNTRIES = list(MARKETS)
 LEVELS = {
-    o["fields"]["slug"]: o["fields"]["level"]
-    for o in CATALOGUE
-    if o["model"] == "careers.qualification"
-    and COUNTRY in (o["fields"].get("markets") or COUNTRY)
+    country: {
+        o["fields"]["slug"]: o["fields"]["level"]
+        for o in CATALOGUE
+        if o["model"] == "careers.qualification"
+        and country in (o["fields"].get("markets") or country)
+    }
+    for country in COUNTRIES
 }
 Browser = Callable[[str, dict | None], tuple[str, str]]  # (url, form) -> (url, page)
 
 
-def answers(rng: random.Random) -> list[dict[str, Any]]:
-    """Answers to the seven steps, drawn from the choices the quiz offers."""
+def answers(rng: random.Random, country: str) -> list[dict[str, Any]]:
+    """Answers to the seven steps, drawn from the choices the quiz offers there."""
     education, years = rng.choice(EducationLevel.values), rng.choice([0, 0, 1, 3])
     rank = EducationLevel.values.index
     offered = [
-        q for q, lvl in LEVELS.items() if not lvl or rank(lvl) <= rank(education)
+        q
+        for q, lvl in LEVELS[country].items()
+        if not lvl or rank(lvl) <= rank(education)
     ]
     held = rng.sample(offered, rng.choice([0, 0, 1, 2]))
-    stream = "" if education == "10th" else rng.choice(MARKETS[COUNTRY].streams)
+    market = MARKETS[country]
+    stream = "" if education == "10th" else rng.choice(market.streams)
     level = lambda: rng.choice(CEFRLevel.values)  # noqa: E731
     return [
-        {"country": COUNTRY, "spoken_english": level(), "written_english": level()}
-        | {"lang_hindi": level()}
+        {"country": country, "spoken_english": level(), "written_english": level()}
+        | {f"lang_{market.domestic_languages[0]}": level()}
         | {"typing_wpm": rng.randrange(10, 80)},
         {"education": education, "stream": stream}
         | {"field_of_study": "commerce" * (education in DEGREES)},
@@ -110,7 +116,8 @@ def journey(new_browser: Callable[[], Browser], seed: int, mark=lambda name: Non
     mark("quiz page")
     url, page = browser("/en/quiz/", {})
     mark("start")
-    for number, form in enumerate(answers(random.Random(seed)), start=1):
+    country = COUNTRIES[seed % len(COUNTRIES)]
+    for number, form in enumerate(answers(random.Random(seed), country), start=1):
         url, page = browser(url, form)
         mark(f"step {number}")
     assert "/results/" in url, f"the last step led to {url}"

@@ -15,6 +15,7 @@ from careers.assessments.profiles import ProfileError, read_profile
 from careers.assessments.wording import in_words
 from careers.catalogue.models import scoring_catalogue
 from careers.choices import Country, Verdict
+from careers.markets import country_of
 from careers.models import Qualification, Skill
 from careers.scoring import (
     Catalogue,
@@ -121,10 +122,10 @@ class Command(BaseCommand):
         )
         if format == "json":
             # The market the roles were chosen for, first.
-            result = {"country": data.get("country") or Country.INDIA, **result}
+            result = {"country": country_of(data), **result}
             self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
             return
-        self.write_text(result, data.get("country") or Country.INDIA)
+        self.write_text(result, country_of(data))
 
     def write_text(self, result: dict[str, Any], country: str) -> None:
         self.stdout.write(
