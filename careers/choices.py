@@ -147,33 +147,6 @@ EducationLevel = labelled(
     },
 )
 
-# A level as people in a market know it, where it differs from the label above (the
-# Philippines' K to 12 grades, the ALS equivalency test, TESDA courses); a level a
-# market does not name here keeps its label.
-EDUCATION_LABELS = {
-    codes.Country.PHILIPPINES: {
-        codes.EducationLevel.SECONDARY: _(
-            "Grade 10 (Junior High School), or ALS A&E passed at JHS level"
-        ),
-        codes.EducationLevel.HIGHER_SECONDARY: _(
-            "Senior High School (Grade 12), or ALS A&E passed at SHS level"
-        ),
-        codes.EducationLevel.SOME_COLLEGE: _(
-            "College level (some years, no degree yet)"
-        ),
-        codes.EducationLevel.DIPLOMA: _(
-            "Diploma or a 2-year vocational course (TESDA)"
-        ),
-    },
-}
-
-
-def education_choices(country: str) -> list[tuple[str, Promise | str]]:
-    """The education levels, named as people in `country` know them."""
-    named = EDUCATION_LABELS.get(country, {})
-    return [(code, named.get(code, label)) for code, label in EducationLevel.choices]
-
-
 FieldOfStudy = labelled(
     codes.FieldOfStudy,
     {
@@ -226,23 +199,6 @@ class Language(models.TextChoices):
     ARABIC = "arabic", _("Arabic")
     MANDARIN = "mandarin", _("Mandarin Chinese")
     PORTUGUESE = "portuguese", _("Portuguese")
-
-
-# A requirement may accept "any Indian language" with this code.
-INDIAN_LANGUAGES_CODE = "indian"
-INDIAN_LANGUAGES = [
-    Language.HINDI,
-    Language.BENGALI,
-    Language.MARATHI,
-    Language.TELUGU,
-    Language.TAMIL,
-    Language.GUJARATI,
-    Language.KANNADA,
-    Language.MALAYALAM,
-    Language.PUNJABI,
-    Language.URDU,
-    Language.ODIA,
-]
 
 
 ExperienceDomain = labelled(
@@ -412,7 +368,7 @@ class Shore(models.TextChoices):
 class WalkInItem(models.TextChoices):
     CV = "cv", _("Two printed copies of your CV")
     PHOTO = "photo", _("Two passport-size photos")
-    ID = "id", _("A photo ID (Aadhaar, PAN, passport or UMID) and a copy")
+    ID = "id", _("A government photo ID and a copy")
     CERTIFICATES = "certificates", _("Your mark sheets and certificates, with copies")
     PEN = "pen", _("A pen")
 
@@ -439,12 +395,6 @@ Commute = labelled(
 
 
 # Where most outsourcing offices are; KPO work is mostly in these (WorkSetting.CITY).
-OUTSOURCING_CITIES = _(
-    "Bengaluru, Chennai, Delhi NCR, Hyderabad, Kolkata, Mumbai or Pune; "
-    "in the Philippines, Metro Manila, Cebu or Davao"
-)
-
-
 WorkSetting = labelled(
     codes.WorkSetting,
     {

@@ -19,12 +19,13 @@ from django.db import models
 from django.db.models import Q
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import condition
 
-from careers.choices import Country
+from careers.choices import Country, EducationLevel
 from careers.scoring.markets import MARKETS
 from careers.web.caching import PUBLIC_SECONDS, generation
 
@@ -134,6 +135,29 @@ def country_of(profile: dict | None) -> str:
     was asked (issue 33) were all India's."""
     country = (profile or {}).get("country")
     return country if country in Country.values else DEFAULT_COUNTRY
+
+
+# A level as people in a market know it, where it differs from the label above (the
+# Philippines' K to 12 grades, the ALS equivalency test, TESDA courses); a level a
+# market does not name here keeps its label.
+EDUCATION_LABELS = {
+    Country.PHILIPPINES: {
+        EducationLevel.SECONDARY: _(
+            "Grade 10 (Junior High School), or ALS A&E passed at JHS level"
+        ),
+        EducationLevel.HIGHER_SECONDARY: _(
+            "Senior High School (Grade 12), or ALS A&E passed at SHS level"
+        ),
+        EducationLevel.SOME_COLLEGE: _("College level (some years, no degree yet)"),
+        EducationLevel.DIPLOMA: _("Diploma or a 2-year vocational course (TESDA)"),
+    },
+}
+
+
+def education_choices(country: str) -> list[tuple[str, Promise | str]]:
+    """The education levels, named as people in `country` know them."""
+    named = EDUCATION_LABELS.get(country, {})
+    return [(code, named.get(code, label)) for code, label in EducationLevel.choices]
 
 
 # The cities where most outsourcing offices are, in each market.

@@ -374,3 +374,21 @@ def test_the_share_forms_help_is_tied_to_its_group_before_any_error(client):
     page = client.get(reverse("careers:result_detail", args=[token]))
     assertContains(page, '<fieldset aria-describedby="id_roles_helptext">')
     assert "error-summary" not in page.content.decode()
+
+
+def test_a_result_where_every_role_clashes_is_shared_with_its_summary_alone(client):
+    # Rotational shifts only, from home only: every role clashes with one of them.
+    token = start(client)
+    for number in range(1, 8):
+        data = ANSWERS[number]
+        if number == 6:
+            data = {"shifts": ["rotational"], "commute": "remote_only"}
+        client.post(reverse("careers:quiz_step", args=[token, number]), data)
+    result = Assessment.objects.get(token=token).result
+    assert result.top_roles() == []
+    share = create_share(client, token)
+    assert share.snapshot["roles"] == []
+    page = Client().get(share.get_absolute_url())
+    assertContains(page, "Looking for work that fits the hours and places")
+    card = Client().get(share.get_absolute_url() + "card.png")
+    assert card.status_code == 200

@@ -149,6 +149,11 @@ def shared_verdict(role: dict[str, Any]) -> str:
 
 def shared_summary(roles: list[dict[str, Any]]) -> dict[str, Any]:
     """One sentence about the shared roles, in the third person (as message data)."""
+    if not roles:
+        # Every role clashed with a shift or a place they said they cannot manage.
+        return as_data(
+            _("Looking for work that fits the hours and places they can manage.")
+        )
     open_now = [r["title"] for r in roles if r["verdict"] == Verdict.ELIGIBLE]
     if not open_now:
         titles = list_titles(tuple(r["title"] for r in roles))

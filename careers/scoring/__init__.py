@@ -17,6 +17,7 @@ from careers.scoring.engine import (
     recommendation_data,
     score_role,
 )
+from careers.scoring.markets import belongs
 from careers.scoring.phrases import (
     DOMAIN_PHRASES,
     EDUCATION_PHRASES,
@@ -47,6 +48,5 @@ from careers.scoring.profile import (
     Route,
     Step,
     Verdict,
-    belongs,
     profile_from_data,
 )

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from careers.scoring.vocabulary import Country, Shift, Stream
+
+if TYPE_CHECKING:
+    from careers.scoring.profile import Catalogue, Role
 
 # A requirement's language "domestic": any language that counts as domestic in the
 # person's market (Hindi or another Indian language; Filipino, Cebuano, Ilocano…).
@@ -86,3 +90,53 @@ def with_hours(market: Market, day: date) -> Market:
 
 def market_of(country: str) -> Market:
     return MARKETS[Country(country)]
+
+
+# --- A catalogue as one market hires --------------------------------------------------
+
+
+def belongs(markets: frozenset[str], country: str) -> bool:
+    return not markets or country in markets
+
+
+def in_market(catalogue: Catalogue, country: str) -> Catalogue:
+    """The roles hired in `country`, each with the requirements asked there, the
+    options that count there, the market's labels and estimates (Catalogue.in_market,
+    which keeps the result)."""
+    market = catalogue.markets[country]
+    efforts = catalogue.market_efforts.get(country, catalogue.efforts)
+    roles = tuple(
+        role
+        for role in (
+            _role_in_market(role, market)
+            for role in catalogue.roles
+            if belongs(role.markets, country)
+        )
+        if role
+    )
+    return replace(
+        catalogue,
+        roles=roles,
+        efforts=replace(efforts, market=market),
+        market_efforts={},
+        markets={country: market},
+    )
+
+
+def _role_in_market(role: Role, market: Market) -> Role | None:
+    """The role as hired in `market`; None if a must-have accepts nothing there (a
+    language of another market): the builder refuses such a role (spec_rules)."""
+    requirements = []
+    for req in role.requirements:
+        if not belongs(req.markets, market.code):
+            continue
+        accepts = tuple(o for o in req.accepts if belongs(o.markets, market.code))
+        if req.accepts and not accepts:
+            if req.must:
+                return None
+            continue
+        label = dict(req.market_labels).get(market.code, req.label)
+        if accepts != req.accepts or label != req.label or req.market_labels:
+            req = replace(req, accepts=accepts, label=label, market_labels=())
+        requirements.append(req)
+    return replace(role, requirements=tuple(requirements))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from careers.scoring.markets import MARKETS, Market
+from careers.scoring.markets import MARKETS, Market, in_market
 from careers.scoring.text import Items, Text, Weeks, _
 from careers.scoring.vocabulary import (
     CEFRLevel,
@@ -265,7 +265,7 @@ class Catalogue:
         source, value = _IN_MARKET.get(country, (None, None))
         if source is not self:
             # Kept by identity: relevance.py keeps what it works out per role object.
-            value = _in_market(self, country)
+            value = in_market(self, country)
             _IN_MARKET[country] = (self, value)
         return value
 
@@ -379,49 +379,6 @@ def profile_from_data(data: dict) -> Profile:
 
 # Each market's roles, for the last catalogue read (a catalogue lives 300 s).
 _IN_MARKET: dict[str, tuple[Catalogue, Catalogue]] = {}
-
-
-def belongs(markets: frozenset[str], country: str) -> bool:
-    return not markets or country in markets
-
-
-def _in_market(catalogue: Catalogue, country: str) -> Catalogue:
-    market = catalogue.markets[country]
-    efforts = catalogue.market_efforts.get(country, catalogue.efforts)
-    roles = tuple(
-        role
-        for role in (
-            _role_in_market(role, market)
-            for role in catalogue.roles
-            if belongs(role.markets, country)
-        )
-        if role
-    )
-    return Catalogue(
-        roles=roles,
-        efforts=replace(efforts, market=market),
-        market_efforts={},
-        markets={country: market},
-    )
-
-
-def _role_in_market(role: Role, market: Market) -> Role | None:
-    """The role as hired in `market`; None if a must-have accepts nothing there (a
-    language of another market): the builder refuses such a role (spec_rules)."""
-    requirements = []
-    for req in role.requirements:
-        if not belongs(req.markets, market.code):
-            continue
-        accepts = tuple(o for o in req.accepts if belongs(o.markets, market.code))
-        if req.accepts and not accepts:
-            if req.must:
-                return None
-            continue
-        label = dict(req.market_labels).get(market.code, req.label)
-        if accepts != req.accepts or label != req.label or req.market_labels:
-            req = replace(req, accepts=accepts, label=label, market_labels=())
-        requirements.append(req)
-    return replace(role, requirements=tuple(requirements))
 
 
 # --- Outputs ----------------------------------------------------------------------------

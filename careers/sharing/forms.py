@@ -46,6 +46,9 @@ class ShareForm(forms.Form):
             for item in offered
         ]
         self.fields["roles"].initial = [item["role"] for item in offered[:3]]
+        # Where every role clashes with what the person said they cannot do, there is
+        # no role to tick: the link shares the summary alone rather than a dead end.
+        self.fields["roles"].required = bool(offered)
         self.fields["roles"].error_messages["invalid_choice"] = _(
             "Choose roles from the list shown."
         )

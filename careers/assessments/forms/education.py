@@ -17,9 +17,8 @@ from careers.choices import (
     FieldOfStudy,
     PortfolioKind,
     Stream,
-    education_choices,
 )
-from careers.markets import country_of, market_codes
+from careers.markets import country_of, education_choices, market_codes
 from careers.scoring.markets import MARKETS
 from careers.web.caching import cached_value
 
