@@ -21,7 +21,7 @@ from careers.scoring import Verdict, profile_from_data, recommend
 from careers.scoring.engine import advice
 from careers.scoring.markets import MARKETS, with_hours
 from careers.scoring.phrases import hours_phrase
-from careers.scoring.profile import belongs
+from careers.scoring.markets import belongs
 from careers.scoring.text import english
 from careers.scoring.vocabulary import Country, Shift
 from tests.test_scoring_properties import profiles

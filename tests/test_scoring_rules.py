@@ -383,3 +383,32 @@ def test_a_degree_after_school_and_a_strand_read_in_philippine_words(catalogue):
     assert "Your Senior High ABM strand is the background it looks for." in text
     text = said(in_market(catalogue, desk, replace(BASE, stream="commerce"), "IN"))
     assert "Your 12th commerce stream is the background it looks for." in text
+
+
+def test_a_way_in_another_market_asks_for_is_not_a_way_in_here(catalogue):
+    # Two ways in: a degree anywhere, or a Philippine certificate. In India the
+    # certificate's way is gone whole: never a way left with only its common part.
+    certificate = Option("test-nc2", "NC II", effort=Effort(8, 12), markets={"PH"})
+    ways = role(
+        DAY,
+        Requirement("deg", "education_level", True, level="bachelor", way="degree"),
+        Requirement("nc", "qualification", True, accepts=(certificate,), way="nc"),
+        Requirement("xp", "experience_years", True, amount=1, way="nc"),
+        slug="ways",
+    )
+    only_here = role(
+        DAY,
+        Requirement("nc", "qualification", True, accepts=(certificate,)),
+        slug="only-ph",
+    )
+    markets = replace(catalogue, roles=(ways, only_here))
+    india = {r.slug: r for r in markets.in_market("IN").roles}
+    assert set(india) == {"ways"}
+    assert {r.code for r in india["ways"].requirements} == {"hours", "deg"}
+    philippines = {r.slug: r for r in markets.in_market("PH").roles}
+    assert set(philippines) == {"ways", "only-ph"}
+    assert len(philippines["ways"].requirements) == 4
+    # A year of work alone (the certificate's way without it) opens nothing in India.
+    worker = replace(DAYTIME, experience_years=3, country="IN")
+    fit = next(f for f in recommend(markets, worker).fits if f.role.slug == "ways")
+    assert fit.verdict != Verdict.ELIGIBLE

@@ -124,19 +124,25 @@ def in_market(catalogue: Catalogue, country: str) -> Catalogue:
 
 
 def _role_in_market(role: Role, market: Market) -> Role | None:
-    """The role as hired in `market`; None if a must-have accepts nothing there (a
-    language of another market): the builder refuses such a role (spec_rules)."""
-    requirements = []
+    """The role as hired in `market`; None if it cannot be met there. A must-have
+    that is not asked there, or accepts nothing there (another market's language or
+    certificate), takes its way in with it, never leaving that way easier; a common
+    must-have takes the role (the builder refuses such a role: spec_rules)."""
+    kept, lost = [], set()
     for req in role.requirements:
-        if not belongs(req.markets, market.code):
-            continue
         accepts = tuple(o for o in req.accepts if belongs(o.markets, market.code))
-        if req.accepts and not accepts:
-            if req.must:
+        if not belongs(req.markets, market.code) or (req.accepts and not accepts):
+            if req.must and not req.way:
                 return None
+            if req.must:
+                lost.add(req.way)
             continue
         label = dict(req.market_labels).get(market.code, req.label)
         if accepts != req.accepts or label != req.label or req.market_labels:
             req = replace(req, accepts=accepts, label=label, market_labels=())
-        requirements.append(req)
-    return replace(role, requirements=tuple(requirements))
+        kept.append(req)
+    requirements = tuple(r for r in kept if r.way not in lost)
+    ways = {r.way for r in role.requirements if r.way}
+    if ways and ways <= lost:
+        return None
+    return replace(role, requirements=requirements)
