@@ -19,9 +19,8 @@ from careers.management.commands.recommend import read_profile_file
 from careers.markets import DOMESTIC_NAMES
 from careers.scoring import Verdict, profile_from_data, recommend
 from careers.scoring.engine import advice
-from careers.scoring.markets import MARKETS, with_hours
+from careers.scoring.markets import MARKETS, belongs, with_hours
 from careers.scoring.phrases import hours_phrase
-from careers.scoring.markets import belongs
 from careers.scoring.text import english
 from careers.scoring.vocabulary import Country, Shift
 from tests.test_scoring_properties import profiles
