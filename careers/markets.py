@@ -112,12 +112,23 @@ def country_from_headers(language: str, accept_language: str) -> str:
     return Country.INDIA
 
 
+# The country a person chose (a switch link, the quiz's answer, their result), kept so
+# that the pages after it stay in their market: menus and breadcrumbs carry no
+# ?country=, and a phone set to US English says nothing of the Philippines.
+COUNTRY_COOKIE = "country"
+COUNTRY_COOKIE_SECONDS = 365 * 24 * 60 * 60
+
+
 def visitor_country(request) -> str:
-    """Whose market a page is for: `?country=` where a link chose it, else what the
-    language and the browser say (country_from_headers)."""
-    chosen = request.GET.get(COUNTRY_PARAMETER, "")
-    if chosen in Country.values:
-        return chosen
+    """Whose market a page is for: `?country=` where a link chose it, else the country
+    this browser chose before (COUNTRY_COOKIE), else what the language and the
+    browser say (country_from_headers)."""
+    for chosen in (
+        request.GET.get(COUNTRY_PARAMETER, ""),
+        request.COOKIES.get(COUNTRY_COOKIE, ""),
+    ):
+        if chosen in Country.values:
+            return chosen
     return country_from_headers(
         getattr(request, "LANGUAGE_CODE", ""),
         request.headers.get("Accept-Language", ""),
@@ -152,6 +163,11 @@ EDUCATION_LABELS = {
         EducationLevel.DIPLOMA: _("Diploma or a 2-year vocational course (TESDA)"),
     },
 }
+
+
+def education_label(level: str, country: str) -> Promise | str:
+    """An education level as people in `country` know it ("Senior High School…")."""
+    return EDUCATION_LABELS.get(country, {}).get(level, EducationLevel(level).label)
 
 
 def education_choices(country: str) -> list[tuple[str, Promise | str]]:
@@ -310,10 +326,23 @@ REPORT_CHANNELS = {
 
 
 def country_in_address(request) -> bool:
-    """Whether the address alone says the page's country (`?country=`, or a language
-    one market speaks): else it follows the browser's Accept-Language."""
-    chosen = request.GET.get(COUNTRY_PARAMETER, "") in Country.values
-    return chosen or getattr(request, "LANGUAGE_CODE", "") in LANGUAGE_COUNTRIES
+    """Whether the address alone says the page's country (`?country=`): else it
+    follows the country chosen before (a cookie) and the browser's Accept-Language."""
+    return request.GET.get(COUNTRY_PARAMETER, "") in Country.values
+
+
+def remember_country(request, response: HttpResponse, country: str) -> HttpResponse:
+    """Keep the country a person chose for the pages after this one."""
+    if country in Country.values and request.COOKIES.get(COUNTRY_COOKIE) != country:
+        response.set_cookie(
+            COUNTRY_COOKIE,
+            country,
+            max_age=COUNTRY_COOKIE_SECONDS,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
 
 
 def _market_etag(request, *args, **kwargs) -> str:
@@ -340,7 +369,7 @@ def market_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         def wrapped(request, *args, **kwargs) -> HttpResponse:
             response = inner(request, *args, **kwargs)
             if not country_in_address(request):
-                patch_vary_headers(response, ["Accept-Language"])
+                patch_vary_headers(response, ["Accept-Language", "Cookie"])
             return response
 
         return wrapped
@@ -352,5 +381,16 @@ def market_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         page = cache_page(PUBLIC_SECONDS, cache="pages", key_prefix=prefix)
         return page(varied(view))(request, *args, **kwargs)
 
-    # Outside the cache too, so that a 304 says what it varies by.
-    return varied(condition(etag_func=_market_etag)(cached))
+    # Outside the cache too, so that a 304 says what it varies by; a country chosen
+    # by a link is kept for the next pages (never replayed from the cache to others:
+    # those pages vary by Cookie).
+    page = varied(condition(etag_func=_market_etag)(cached))
+
+    @wraps(view)
+    def chosen(request, *args, **kwargs) -> HttpResponse:
+        response = page(request, *args, **kwargs)
+        if country_in_address(request):
+            remember_country(request, response, request.GET[COUNTRY_PARAMETER])
+        return response
+
+    return chosen

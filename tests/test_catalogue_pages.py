@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
@@ -275,8 +276,8 @@ def test_a_role_page_lists_its_ways_in(client, language, heading, way):
 def test_the_home_page_follows_the_visitors_country(client, asked, headers, country):
     # Each visitor in turn, through the same cache: none is served another's page.
     for other in ("/en/", "/en/?country=IN", "/en/?country=PH", "/fil/", "/hi/"):
-        client.get(other, HTTP_ACCEPT_LANGUAGE="en-IN")
-        client.get(other, HTTP_ACCEPT_LANGUAGE="en-PH")
+        Client().get(other, HTTP_ACCEPT_LANGUAGE="en-IN")
+        Client().get(other, HTTP_ACCEPT_LANGUAGE="en-PH")
     page = client.get(asked, **headers).text
     text = re.sub(r"<[^>]+>", " ", page)
     own, other = {
@@ -312,3 +313,15 @@ def test_a_country_chosen_by_a_link_stays_on_the_links_from_the_home_page(client
     # Without a choice the links are the plain addresses.
     plain = client.get("/en/", HTTP_ACCEPT_LANGUAGE="en-IN").text
     assert f'href="{reverse("careers:category_list")}"' in plain
+
+
+def test_a_country_chosen_by_a_link_stays_for_the_pages_after_it(client):
+    # A phone set to US English, in the Philippines: the switch link is followed once.
+    client.get("/en/?country=PH", HTTP_ACCEPT_LANGUAGE="en-US")
+    for page in ("/en/", "/en/careers/", "/en/careers/call-centre/"):
+        text = client.get(page, HTTP_ACCEPT_LANGUAGE="en-US").text
+        assert "₹" not in text, page
+        assert "Naukri" not in text, page
+    assert "IBPAP" in client.get("/en/", HTTP_ACCEPT_LANGUAGE="en-US").text
+    # Someone else on the same address and language still gets India's pages.
+    assert "NASSCOM" in Client().get("/en/", HTTP_ACCEPT_LANGUAGE="en-US").text

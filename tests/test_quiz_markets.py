@@ -141,6 +141,9 @@ def test_a_filipino_candidate_meets_the_philippines_at_every_step(
     assertContains(page, "Where you live and look for work")
     assertContains(page, "The Philippines")
     assertContains(page, "in the Philippines)")  # the shifts answered, in its time
+    # The chart names the school level as a Filipino does.
+    assertContains(page, "Grade 12")
+    assertNotContains(page, "12th standard")
     # How few are hired, as the Philippines' industry bodies report it.
     assertContains(page, "IBPAP, 2014")
     assertNotContains(page, "NASSCOM")

@@ -8,7 +8,7 @@ from typing import ClassVar
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from careers.choices import EducationLevel, RequirementKind
+from careers.choices import Country, EducationLevel, RequirementKind
 from careers.scoring import CEFR_LEVELS, EDUCATION_LEVELS, Profile, Role
 
 TYPING_SCALE = 60  # words a minute at the right-hand end of the chart
@@ -101,8 +101,12 @@ def _typing(wpm: int) -> float:
     return min(wpm, TYPING_SCALE) / TYPING_SCALE
 
 
-def _wpm(value: int) -> str:
+def _wpm(value: int, country: str) -> str:
     return gettext("%(n)d wpm") % {"n": value}
+
+
+def _as_is(value: str, country: str) -> str:
+    return str(value)
 
 
 EDUCATION_WORDS = {
@@ -116,8 +120,20 @@ EDUCATION_WORDS = {
 }
 
 
-def _level(value: str) -> str:
-    return str(EDUCATION_WORDS[value])
+# Where a market names a school level otherwise (the Philippines' K to 12 grades).
+MARKET_EDUCATION_WORDS = {
+    Country.PHILIPPINES: {
+        EducationLevel.SECONDARY: _("Grade 10"),
+        EducationLevel.HIGHER_SECONDARY: _("Grade 12"),
+        EducationLevel.SOME_COLLEGE: _("college level"),
+    },
+}
+
+
+def _level(value: str, country: str) -> str:
+    return str(
+        MARKET_EDUCATION_WORDS.get(country, {}).get(value, EDUCATION_WORDS[value])
+    )
 
 
 DIMENSIONS = [
@@ -127,14 +143,14 @@ DIMENSIONS = [
         RequirementKind.SPOKEN_ENGLISH,
         lambda p: p.spoken_english,
         _cefr,
-        str,
+        _as_is,
     ),
     (
         _("Written English"),
         RequirementKind.WRITTEN_ENGLISH,
         lambda p: p.written_english,
         _cefr,
-        str,
+        _as_is,
     ),
     (
         _("Typing speed"),
@@ -201,13 +217,18 @@ def profile_chart(profile: Profile, roles: list[Role]) -> Chart:
                 continue
             share = scale(need)
             marks.append(
-                Mark(number, share, words(need), round(BAR_LEFT + BAR_WIDTH * share, 1))
+                Mark(
+                    number,
+                    share,
+                    words(need, profile.country),
+                    round(BAR_LEFT + BAR_WIDTH * share, 1),
+                )
             )
         rows.append(
             ChartRow(
                 label=label,
                 you_share=scale(you),
-                you_text=words(you),
+                you_text=words(you, profile.country),
                 marks=_spread(marks),
                 y=index * ROW_HEIGHT,
             )

@@ -32,6 +32,7 @@ from careers.markets import (
     DOMESTIC_NAMES,
     MarketsField,
     domestic_languages,
+    education_label,
     market_codes,
     markets_of_language,
 )
@@ -157,7 +158,7 @@ class Requirement(models.Model):
             ) % {"n": self.amount}
         if kind == RequirementKind.EDUCATION_LEVEL:
             return _("%(level)s or higher") % {
-                "level": EducationLevel(self.level).label
+                "level": education_label(self.level, self.country)
             }
         if kind == RequirementKind.FIELD_OF_STUDY:
             return or_list(FieldOfStudy(f).label for f in self.field_list)

@@ -22,6 +22,7 @@ from careers.markets import (
     MARKET_BOARDS,
     NO_FEE_RULES,
     REPORT_CHANNELS,
+    education_label,
     international,
     money,
 )
@@ -209,6 +210,12 @@ def no_fee_rule(country) -> dict[str, str] | None:
     """The law on fees that a listing in this country quotes, if the country has one."""
     rule = NO_FEE_RULES.get(_country(country))
     return rule and {"text": gettext(rule.text), "source": gettext(rule.source)}
+
+
+@register.filter
+def education_in(level: str, country: str) -> str:
+    """An education level as people in `country` name it ("Senior High School…")."""
+    return str(education_label(level, _country(country)))
 
 
 @register.filter

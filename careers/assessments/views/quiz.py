@@ -29,7 +29,7 @@ from careers.assessments.forms import (
 )
 from careers.assessments.models import QUIZ_COOKIE, step_url
 from careers.assessments.views.gone import gone_once_deleted
-from careers.markets import country_from_headers
+from careers.markets import remember_country, visitor_country
 from careers.models import Assessment
 from careers.web.caching import generation
 from careers.web.logs import TOKEN_PATTERN
@@ -153,8 +153,10 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     if not assessment.answer(step.slug, answers, earlier, refit):
         # An earlier step's answers were taken back in another tab ("start again").
         return skipped(request, token, first_missing(assessment, step) or STEPS[0])
-    # Answering makes it this device's quiz (opening a link does not).
-    return remember(request, after_saving(request, assessment, step), token)
+    # Answering makes it this device's quiz (opening a link does not), and its
+    # country the one the site's pages follow.
+    response = remember(request, after_saving(request, assessment, step), token)
+    return remember_country(request, response, form.cleaned_data.get("country", ""))
 
 
 def after_saving(
@@ -184,9 +186,8 @@ def skipped(request: HttpRequest, token: str, missing: QuizStep) -> HttpResponse
 
 
 def prefilled_country(request: HttpRequest) -> str:
-    return country_from_headers(
-        request.LANGUAGE_CODE, request.headers.get("Accept-Language", "")
-    )
+    """The country chosen on this browser before, or what its language says."""
+    return visitor_country(request)
 
 
 def render_step(
