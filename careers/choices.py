@@ -438,7 +438,7 @@ HomeItem = labelled(
     codes.HomeItem,
     {
         codes.HomeItem.INTERNET: _("A steady internet connection"),
-        codes.HomeItem.POWER_BACKUP: _("Power backup (inverter or UPS)"),
+        codes.HomeItem.POWER_BACKUP: _("Power backup (a UPS, inverter or generator)"),
         codes.HomeItem.QUIET_PLACE: _("A quiet place to work or take calls"),
     },
 )

@@ -30,7 +30,7 @@ from tests.test_scoring_properties import profiles
 # careers.scoring.markets, as is its "Hindi or another Indian language".
 INDIAN = (
     "India", "Indian", "Hindi", "NIOS", "12th standard", "10th standard", "the 12th",
-    "₹", "INR", "Rs.", "Naukri", "NCS", "lakh", "lakhs", "crore", "CBSE", "ICSE",
+    "₹", "INR", "Rs.", "Naukri", "NCS", "lakh", "lakhs", "crore", "CBSE", "ICSE", "Tally",
     "भारत", "भारतीय", "हिंदी",
 )  # fmt: skip
 # (Not "PHP": a programming language a role may ask for too; "₱" stands for the peso.)

@@ -125,6 +125,8 @@ def test_a_filipino_candidate_meets_the_philippines_at_every_step(
     refused = client.post(url(token, 3), {"qualifications": ["ca"]}, **extra)
     assert refused.status_code == 400
     walk(client, token, {3: {"qualifications": [markets.slug]}}, extra)
+    # India's accounting package is not offered in the Philippines.
+    assertNotContains(client.get(url(token, 4)), 'name="skill_tally"')
     walk(client, token, {n: ANSWERS[n] for n in (4, 5)}, extra)
     shifts = client.get(url(token, 6))
     assert re.search(r"US business hours \(about \d+ pm–\d+ am in the Philippines\)",
@@ -160,7 +162,9 @@ def test_an_indian_candidate_meets_india_as_before(client, markets):
     qualifications = client.get(url(token, 3))
     assertContains(qualifications, 'value="ca"')
     assertNotContains(qualifications, NC2)
-    walk(client, token, {n: ANSWERS[n] for n in (3, 4, 5)}, {})
+    walk(client, token, {3: ANSWERS[3]}, {})
+    assertContains(client.get(url(token, 4)), 'name="skill_tally"')
+    walk(client, token, {n: ANSWERS[n] for n in (4, 5)}, {})
     shifts = client.get(url(token, 6))
     assert re.search(r"US business hours \(about [\d:]+ pm–[\d:]+ am in India\)",
                      shifts.text)  # fmt: skip

@@ -264,6 +264,7 @@ def _qualifications_and_skills(
         fields = {k: item[k] for k in ("slug", "name", "kind")}
         fields["description"] = item.get("description", "")
         fields["screen_reader"] = item.get("screen_reader", "")
+        fields["markets"] = markets(item, where)
         objects.append(_object("skill", **fields))
     return objects, qualifications, skills
 

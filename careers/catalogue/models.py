@@ -200,9 +200,19 @@ class Skill(CatalogueItem):
         help_text="If the tool is known to be hard to use with a screen reader: why, "
         "with the source. Roles that ask for it say so to people who use one.",
     )
+    # A tool one market's offices use (Tally in India): never advised elsewhere.
+    markets = MarketsField()
+
+    def offered_in(self, country: str) -> bool:
+        return scoring.belongs(frozenset(market_codes(self.markets)), country)
 
     def as_option(self) -> scoring.Option:
-        return scoring.Option(self.slug, self.name, note=self.screen_reader)
+        return scoring.Option(
+            self.slug,
+            self.name,
+            note=self.screen_reader,
+            markets=frozenset(market_codes(self.markets)),
+        )
 
 
 class RoleQuerySet(models.QuerySet):

@@ -100,7 +100,7 @@ STREAM_NAMES = {
 }
 HOME_PHRASES = {
     HomeItem.INTERNET: _("a steady internet connection"),
-    HomeItem.POWER_BACKUP: _("power backup (an inverter or UPS)"),
+    HomeItem.POWER_BACKUP: _("power backup (a UPS, inverter or generator)"),
     HomeItem.QUIET_PLACE: _("a quiet place to work"),
 }
 # A shift as said to someone whose market (and so whose clock) is not known: no country.

@@ -12,6 +12,7 @@ from careers.catalogue.models import questionnaire_catalogue
 from careers.choices import (
     SkillLevel,
 )
+from careers.markets import country_of
 
 SKILL_LEVEL_CHOICES = [("none", _("Not used")), *SkillLevel.choices]
 # The skills most roles ask for are shown first; the rest wait behind "More".
@@ -21,12 +22,15 @@ COMMON_SKILLS = 8
 class SkillsForm(StepForm):
     """One level question per skill in the catalogue, grouped by kind."""
 
-    # The earlier answers the choices depend on: none.
-    profile_keys: tuple[str, ...] = ()
+    # The earlier answers the choices depend on: the country (a tool one market's
+    # offices use, such as Tally, is not offered in the other).
+    profile_keys: tuple[str, ...] = ("country",)
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, profile: dict[str, Any] | None = None, **kwargs) -> None:
+        super().__init__(*args, profile=profile, **kwargs)
         _qualifications, skills = questionnaire_catalogue()
+        country = country_of(profile)
+        skills = [skill for skill in skills if skill.offered_in(country)]
         # Field name -> skill slug.
         self.skill_slugs: dict[str, str] = {}
         for position, skill in enumerate(skills):
