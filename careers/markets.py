@@ -26,7 +26,7 @@ from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import condition
 
 from careers.choices import Country, EducationLevel
-from careers.scoring.markets import MARKETS
+from careers.scoring.markets import DEFAULT_COUNTRY, MARKETS
 from careers.web.caching import PUBLIC_SECONDS, generation
 
 # A requirement's "domestic" languages, named as a person in each market knows them.
@@ -109,7 +109,7 @@ def country_from_headers(language: str, accept_language: str) -> str:
             return Country(region.upper())
         if primary in LANGUAGE_COUNTRIES:
             return LANGUAGE_COUNTRIES[primary]
-    return Country.INDIA
+    return DEFAULT_COUNTRY
 
 
 # The country a person chose (a switch link, the quiz's answer, their result), kept so
@@ -136,9 +136,6 @@ def visitor_country(request) -> str:
 
 
 # --- What a person in each market reads of a job -----------------------------------
-
-# Where a country is not known (a listing without an employer, an old result).
-DEFAULT_COUNTRY = Country.INDIA
 
 
 def country_of(profile: dict | None) -> str:

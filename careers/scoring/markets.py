@@ -19,6 +19,10 @@ from careers.scoring.vocabulary import Country, Shift, Stream
 if TYPE_CHECKING:
     from careers.scoring.profile import Catalogue, Role
 
+# Where no country is known (answers and listings from before markets): most of our
+# candidates are in India.
+DEFAULT_COUNTRY = Country.INDIA
+
 # A requirement's language "domestic": any language that counts as domestic in the
 # person's market (Hindi or another Indian language; Filipino, Cebuano, Ilocano…).
 DOMESTIC = "domestic"

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from careers.scoring.markets import MARKETS, Market, in_market
+from careers.scoring.markets import DEFAULT_COUNTRY, MARKETS, Market, in_market
 from careers.scoring.text import Items, Text, Weeks, _
 from careers.scoring.vocabulary import (
     CEFRLevel,
     Commute,
-    Country,
     EducationLevel,
     ExperienceDomain,
     FieldOfStudy,
@@ -298,7 +297,7 @@ class Profile:
     portfolios: frozenset[str] = frozenset()
     preferences: Preferences = field(default_factory=Preferences)
     needs: frozenset[str] = frozenset()  # Needs
-    country: str = Country.INDIA  # where the person lives and looks for work
+    country: str = DEFAULT_COUNTRY  # where the person lives and looks for work
     informal_work: frozenset[str] = frozenset()  # InformalWork kinds
     informal_years: int = 0
 
@@ -373,7 +372,7 @@ def profile_from_data(data: dict) -> Profile:
         informal_work=frozenset(informal.get("kinds", [])),
         informal_years=int(informal.get("years", 0)),
         # Profiles from before markets (issue 33) were all written for India.
-        country=data.get("country") or Country.INDIA,
+        country=data.get("country") or DEFAULT_COUNTRY,
     )
 
 
