@@ -12,7 +12,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 import redis
@@ -58,99 +58,93 @@ def hung_cache(settings, hung_redis):
     use_hung_cache(settings, hung_redis)
 
 
-def timed(call: Callable[[], object]) -> tuple[object, float]:
-    started = time.monotonic()
-    result = call()
-    return result, time.monotonic() - started
+@pytest.fixture
+def asked(monkeypatch) -> list[tuple]:
+    """The commands that reached a Redis (each one, hung, waits out the 0.25 s socket
+    timeout): counted rather than timed, so a busy machine cannot fail or pass the tests.
+    The pause after a failure outlasts any test, however slow the machine."""
+    commands: list[tuple] = []
+    reach = redis.Redis.execute_command
+
+    def counted(self, *args, **options):
+        commands.append(args)
+        return reach(self, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counted)
+    monkeypatch.setattr(caching, "CACHE_DOWN_SECONDS", 3600.0)
+    return commands
 
 
-def journey() -> dict[str, float]:
-    """A visitor's whole journey, public pages to a shared result; each request's time."""
+def test_a_hung_redis_costs_a_request_at_most_a_quarter_second():
+    options = redis_cache("redis://127.0.0.1:6379/0")["OPTIONS"]
+    assert options["SOCKET_CONNECT_TIMEOUT"] <= 0.25
+    assert options["SOCKET_TIMEOUT"] <= 0.25
+
+
+def journey() -> None:
+    """A visitor's whole journey, public pages to a shared result."""
     browser = Client()
-    took: dict[str, float] = {}
     for url in ("/en/", "/en/careers/", ROLE_PAGE):
-        response, took[url] = timed(lambda url=url: browser.get(url))
-        assert response.status_code == 200, url
-    response, took["start"] = timed(lambda: browser.post(reverse("careers:quiz_start")))
-    assert response.status_code == 302
+        assert browser.get(url).status_code == 200, url
+    assert browser.post(reverse("careers:quiz_start")).status_code == 302
     token = Assessment.objects.latest("created_at").token
     for number in range(1, 8):
         url = step_url(token, number)
-        response, took[f"step {number}"] = timed(
-            lambda url=url, number=number: browser.post(url, ANSWERS[number])
-        )
+        response = browser.post(url, ANSWERS[number])
         assert response.status_code == 302, (number, response.content[:500])
-        response, took[f"step {number} page"] = timed(lambda url=url: browser.get(url))
-        assert response.status_code == 200, number
+        assert browser.get(url).status_code == 200, number
     result = reverse("careers:result_detail", args=[token])
-    response, took["result"] = timed(lambda: browser.get(result))
-    assert response.status_code == 200
-    share, took["share"] = timed(lambda: create_share(browser, token))
-    response, took["shared page"] = timed(
-        lambda: Client().get(share.get_absolute_url())
-    )
-    assert response.status_code == 200
-    return took
+    assert browser.get(result).status_code == 200
+    share = create_share(browser, token)
+    assert Client().get(share.get_absolute_url()).status_code == 200
 
 
 @pytest.mark.django_db
-def test_a_whole_journey_is_fast_while_redis_hangs(settings, hung_redis):
-    # Before: each step 2.0–3.5 s and the result page over 180 s (0.5 s timeouts, each
-    # command waiting its own, the generation asked again for each of ~500 messages).
-    journey()  # templates compiled, as in a worker that has served pages before
+def test_a_whole_journey_waits_for_a_hung_redis_once(settings, hung_redis, asked):
+    # Before: each command waited its own timeout (each step 2.0–3.5 s, the result page
+    # over 180 s, the generation asked again for each of ~500 messages).
     use_hung_cache(settings, hung_redis)
-    took = journey()
-    slow = {what: round(seconds, 2) for what, seconds in took.items() if seconds >= 1}
-    assert not slow, f"over a second with Redis hung: {slow}"
-    assert sum(took.values()) < 5, took
+    journey()
+    assert len(asked) == 1, asked[:5]
 
 
 @pytest.mark.django_db
-def test_a_result_page_is_quick_when_a_process_first_meets_a_hung_redis(
-    settings, hung_redis
+def test_a_result_page_waits_for_a_hung_redis_once_in_a_new_process(
+    settings, hung_redis, asked
 ):
     # Before: 26 s in process (over 180 s as a new process's first request); under
     # gunicorn, no answer after 70 s.
     token = finish(Client())
     url = reverse("careers:result_detail", args=[token])
-    # Its templates compiled, as in a worker that has served pages before (that first
-    # render costs 0.3 s or more, cache or not).
+    use_hung_cache(settings, hung_redis)  # the generation not yet read
     assert Client().get(url).status_code == 200
-    use_hung_cache(settings, hung_redis)
-    response, took = timed(lambda: Client().get(url))
-    assert response.status_code == 200
-    assert took < 1
+    assert len(asked) == 1, asked[:5]
 
 
 @pytest.mark.django_db
-def test_rate_limits_let_requests_through_quickly_while_redis_hangs(hung_cache):
+def test_rate_limits_let_requests_through_while_redis_hangs(hung_cache, asked):
     browser = Client()
-    started = time.monotonic()
     statuses = {browser.get(f"/en/s/{'z' * 40}{n:03d}/").status_code for n in range(25)}
     assert statuses == {404}  # 25 misses, over the 20 a minute: the limits fail open
-    assert time.monotonic() - started < 2
-
-
-def failing_get(client: FailFastRedis) -> float:
-    """How long a GET took to fail."""
-    started = time.monotonic()
-    with pytest.raises(redis.RedisError):
-        client.get("key")
-    return time.monotonic() - started
+    assert len(asked) == 1, asked[:5]
 
 
 def test_a_failed_redis_is_left_alone_for_a_while_then_asked_again(
-    hung_redis, monkeypatch
+    hung_redis, asked, monkeypatch
 ):
     client = FailFastRedis.from_url(hung_redis, socket_timeout=0.25)
-    assert failing_get(client) >= 0.2  # asked, and the timeout waited out
-    assert failing_get(client) < 0.05  # not asked
+    for _ in range(3):
+        with pytest.raises(redis.RedisError):
+            client.get("key")
+    assert len(asked) == 1  # asked once, then not while it is down
     client.close()
-    # Once the pause is over (here at once), it is asked again.
+    # Once the pause is over (here at once), it is asked again, each time.
     monkeypatch.setattr(caching, "CACHE_DOWN_SECONDS", 0.0)
     client = FailFastRedis.from_url(hung_redis, socket_timeout=0.25)
-    assert failing_get(client) >= 0.2
-    assert failing_get(client) >= 0.2
+    for _ in range(2):
+        with pytest.raises(redis.RedisError):
+            client.get("key")
+    assert len(asked) == 3
     client.close()
 
 
