@@ -23,10 +23,16 @@ from careers.scoring.markets import MARKETS
 from careers.scoring.reach import could_hold, open_stages
 from careers.web.caching import cached_value
 
+# A closed list shows its choice on one line: on a phone, the fields named in full
+# were cut off. Here they are short, and the help says what else each includes.
+SHORT_FIELDS = {
+    FieldOfStudy.LIFE_SCIENCES: _("Life sciences or medicine"),
+    FieldOfStudy.HUMANITIES: _("Humanities or languages"),
+}
 FIELD_CHOICES = [
-    (NOT_APPLICABLE, _("Not applicable: I finished school only")),
+    (NOT_APPLICABLE, _("None: school only")),
     *[
-        (value, label)
+        (value, SHORT_FIELDS.get(value, label))
         for value, label in FieldOfStudy.choices
         if value != FieldOfStudy.ANY
     ],
@@ -96,12 +102,17 @@ class EducationForm(StepForm):
         ),
         error_messages={"required": _("Choose the highest level you have completed.")},
     )
-    # The market's streams, in its words: __init__.
-    stream = forms.ChoiceField(required=False)
+    # The market's streams, in its words: __init__. Radio buttons: a strand's name and
+    # its meaning were cut off in a list on a phone.
+    stream = forms.ChoiceField(required=False, widget=forms.RadioSelect)
     field_of_study = forms.ChoiceField(
         label=_("The field of your diploma or degree"),
         choices=FIELD_CHOICES,
         required=False,
+        help_text=_(
+            "Nursing and pharmacy count as medicine; English and journalism as "
+            "humanities. “None” if you finished school only."
+        ),
     )
 
     # The earlier answers the choices depend on.

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from careers.assessments.forms.base import INVALID_CHOICE, StepForm
 from careers.catalogue.models import (
@@ -19,7 +20,14 @@ from careers.markets import country_of
 from careers.scoring.reach import likely_fields, skill_demand
 from careers.web.caching import cached_value
 
-SKILL_LEVEL_CHOICES = [("none", _("Not used")), *SkillLevel.choices]
+# Short words, as radio buttons a thumb taps on a phone: the step's introduction says
+# what each level means (a sentence in a list was cut off at 360 px).
+SKILL_LEVEL_CHOICES = [
+    ("none", _("Not used")),
+    (SkillLevel.BASIC, pgettext_lazy("skill level", "Basic")),
+    (SkillLevel.WORKING, pgettext_lazy("skill level", "Working")),
+    (SkillLevel.ADVANCED, pgettext_lazy("skill level", "Advanced")),
+]
 # The skills most roles ask for are shown first; the rest wait behind "More".
 COMMON_SKILLS = 8
 
@@ -65,6 +73,7 @@ class SkillsForm(StepForm):
             self.fields[name] = forms.ChoiceField(
                 label=skill.name,
                 choices=SKILL_LEVEL_CHOICES,
+                widget=forms.RadioSelect(attrs={"class": "inline-choices"}),
                 initial="none",
                 required=False,
                 error_messages={"invalid_choice": INVALID_CHOICE},
