@@ -111,7 +111,7 @@ def test_skill_levels_say_what_they_mean_and_common_skills_come_first(client):
     token = start(client)
     answer_all(client, token, upto=3)
     page = client.get(step_url(token, 4)).content.decode()
-    assert "Working – I use it on my own for everyday tasks" in page
+    assert "Working: you use it on your own for everyday tasks" in page
     assert page.index("Most asked for") < page.index("More skills and tools")
     assert page.index('name="skill_excel"') < page.index("More skills and tools")
 

@@ -8,9 +8,9 @@ BROWSER_ACTIONS = {
         ("check", "#id_written_english_3"),
         ("fill", "#id_typing_wpm", "32"),
     ],
-    2: [("check", "#id_education_1"), ("select", "#id_stream", "arts")],
+    2: [("check", "#id_education_1"), ("check", "[name=stream][value=arts]")],
     3: [("check", "#id_none")],
-    4: [("select", "#id_skill_excel", "basic")],
+    4: [("check", "[name=skill_excel][value=basic]")],
     5: [("fill", "#id_years", "0")],
     6: [
         # By value: the shifts' order grows with the markets' (Australian hours).

@@ -20,12 +20,19 @@ from careers.choices import (
 )
 from careers.markets import country_of, education_choices, market_codes
 from careers.scoring.markets import MARKETS
+from careers.scoring.reach import could_hold, open_stages
 from careers.web.caching import cached_value
 
+# A closed list shows its choice on one line: on a phone, the fields named in full
+# were cut off. Here they are short, and the help says what else each includes.
+SHORT_FIELDS = {
+    FieldOfStudy.LIFE_SCIENCES: _("Life sciences or medicine"),
+    FieldOfStudy.HUMANITIES: _("Humanities or languages"),
+}
 FIELD_CHOICES = [
-    (NOT_APPLICABLE, _("Not applicable: I finished school only")),
+    (NOT_APPLICABLE, _("None: school only")),
     *[
-        (value, label)
+        (value, SHORT_FIELDS.get(value, label))
         for value, label in FieldOfStudy.choices
         if value != FieldOfStudy.ANY
     ],
@@ -95,12 +102,17 @@ class EducationForm(StepForm):
         ),
         error_messages={"required": _("Choose the highest level you have completed.")},
     )
-    # The market's streams, in its words: __init__.
-    stream = forms.ChoiceField(required=False)
+    # The market's streams, in its words: __init__. Radio buttons: a strand's name and
+    # its meaning were cut off in a list on a phone.
+    stream = forms.ChoiceField(required=False, widget=forms.RadioSelect)
     field_of_study = forms.ChoiceField(
         label=_("The field of your diploma or degree"),
         choices=FIELD_CHOICES,
         required=False,
+        help_text=_(
+            "Nursing and pharmacy count as medicine; English and journalism as "
+            "humanities. “None” if you finished school only."
+        ),
     )
 
     # The earlier answers the choices depend on.
@@ -158,9 +170,9 @@ class QualificationChoices:
 
 
 def qualification_choices(profile: dict[str, Any]) -> QualificationChoices:
-    """The catalogue's qualifications that fit the education given (degrees up to that
-    level; the field's first), grouped by kind, and the stages of those one can be
-    working towards. Kept per language and the answers they depend on: reading them
+    """The catalogue's qualifications that fit the education given (careers.scoring.reach:
+    those one could hold, the field's first), grouped by kind, and the stages of those
+    one could be working towards. Kept per language and the answers they depend on: reading them
     from the catalogue's rows (translated names, the kinds' labels) was most of the
     work of building the form."""
     level = profile.get("education") or EducationLevel.DOCTORATE
@@ -173,9 +185,9 @@ def qualification_choices(profile: dict[str, Any]) -> QualificationChoices:
             for q in questionnaire_catalogue()[0]
             if not q.markets or country in market_codes(q.markets)
         ]
-        rank = EducationLevel.values.index
+        options = {q.slug: q.as_option() for q in qualifications}
         fitting = [
-            q for q in qualifications if not q.level or rank(q.level) <= rank(level)
+            q for q in qualifications if could_hold(options[q.slug], level, options)
         ]
         fitting.sort(key=lambda q: q.field != field)  # stable: kind order kept
         groups: dict[str, list[tuple[str, str]]] = {}
@@ -183,11 +195,18 @@ def qualification_choices(profile: dict[str, Any]) -> QualificationChoices:
             groups.setdefault(str(qualification.get_kind_display()), []).append(
                 (qualification.slug, qualification.name)
             )
-        doing = [(NOT_APPLICABLE, str(_("Nothing at the moment")))] + [
-            (q.name, [(f"{q.slug}:{st['code']}", stage_name(st)) for st in q.stages])
-            for q in qualifications
-            if q.stages
+        doing: list[tuple[str, Any]] = [
+            (NOT_APPLICABLE, str(_("Nothing at the moment")))
         ]
+        for q in qualifications:
+            codes = open_stages(options[q.slug], level, options)
+            stages = [
+                (f"{q.slug}:{st['code']}", stage_name(st))
+                for st in q.stages
+                if st["code"] in codes
+            ]
+            if stages:
+                doing.append((q.name, stages))
         offered = {q.slug: (q.name, q.level) for q in qualifications}
         return QualificationChoices(list(groups.items()), doing, offered)
 

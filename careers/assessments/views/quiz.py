@@ -211,9 +211,11 @@ def render_step(
         # Unanswered (or answered before it was asked), the country is the one the
         # page's language or the browser says.
         initial = {"country": prefilled_country(request), **initial}
-    # The qualifications offered depend on the education given before, and the
-    # choices and their words on the country.
-    earlier = {k: profile.get(k) for k in ("country", "education", "field_of_study")}
+    # The qualifications offered and the skills' order depend on the education given
+    # before, and the choices and their words on the country.
+    earlier = {
+        k: profile.get(k) for k in ("country", "education", "stream", "field_of_study")
+    }
     answers_key = json.dumps([initial, earlier], sort_keys=True, cls=DjangoJSONEncoder)
     url = step_url(assessment.token, step.number)
     context = {
