@@ -48,20 +48,21 @@ QUIZ_COOKIE_SECONDS = 30 * 24 * 3600
 # the per-address ceilings are far above what one person needs (a step takes seconds).
 # Starts have no quiz yet to count by: only the address ceiling holds them.
 QUIZ_START_RATE = "600/h"
+QUIZ_ANSWER_RATE = "60/m"
+ADDRESS_ANSWER_RATE = "600/m"
 # The button a step shows once the quiz has a result: save, and see the result again
 # without walking through the steps after it.
 FINISH_NOW = "finish"
-QUIZ_ANSWER_RATE = "60/m"
-ADDRESS_ANSWER_RATE = "600/m"
 
 
 def quiz_in_url(group: str, request: HttpRequest) -> str:
     return request.resolver_match.kwargs["token"]
 
 
-def remembered_token(request: HttpRequest) -> str | None:
-    """This device's quiz, if the cookie holds something that can be a token at all."""
-    token = request.COOKIES.get(QUIZ_COOKIE, "")
+def remembered_token(request: HttpRequest, cookie: str = QUIZ_COOKIE) -> str | None:
+    """This device's quiz (or, from EARLIER_COOKIE, the one before), if the cookie
+    holds something that can be a token at all."""
+    token = request.COOKIES.get(cookie, "")
     return token if re.fullmatch(TOKEN_PATTERN, token) else None
 
 
@@ -122,8 +123,7 @@ def remembered_quizzes(
     """This device's quiz, and the finished one it answered before starting again (in
     one query); each None where there is none, or it was deleted."""
     token = remembered_token(request)
-    earlier = request.COOKIES.get(EARLIER_COOKIE, "")
-    earlier = earlier if re.fullmatch(TOKEN_PATTERN, earlier) else None
+    earlier = remembered_token(request, EARLIER_COOKIE)
     tokens = [t for t in (token, earlier) if t]
     found = {
         a.token: a
