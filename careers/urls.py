@@ -47,9 +47,15 @@ urlpatterns = [
     path("quiz/", quiz.quiz_start, name="quiz_start"),
     path("quiz/forget/", quiz.quiz_forget, name="quiz_forget"),
     path("quiz/<token:token>/step/<id:number>/", quiz.quiz_step, name="quiz_step"),
+    path("quiz/<token:token>/steps/", quiz.quiz_steps, name="quiz_steps"),
     path("results/deleted/", results.result_deleted, name="result_deleted"),
     path("results/<token:token>/", results.result_detail, name="result_detail"),
     path("results/<token:token>/delete/", results.result_delete, name="result_delete"),
+    path(
+        "results/<token:token>/start-again/",
+        results.result_restart,
+        name="result_restart",
+    ),
     path("results/<token:token>/share/", sharing.share_create, name="share_create"),
     path("results/<token:token>/links/", sharing.share_links, name="share_links"),
     path(

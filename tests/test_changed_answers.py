@@ -330,3 +330,59 @@ def test_no_order_of_answers_leaves_or_scores_answers_that_do_not_fit(
         result = Result.objects.filter(assessment=assessment).first()
         if result is not None:
             assert fits(result.profile, levels), result.profile
+
+
+def test_change_my_answers_lists_the_steps_and_the_review_links_each_answer(client):
+    token = start(client)
+    for number in range(1, 8):
+        client.post(step_url(token, number), ANSWERS[number])
+    page = client.get(result_url(token))
+    steps = reverse("careers:quiz_steps", args=[token])
+    assertContains(page, f'href="{steps}">Change my answers</a>')
+    # "What you told us about work": each answer links to the step that asked it.
+    conditions = get_step_by_slug("conditions").number
+    review = page.text[page.text.index('id="told-title"') :]
+    assert (
+        f'href="{step_url(token, conditions)}">Change'
+        '<span class="visually-hidden">: Shifts you can work</span>'
+    ) in review
+    assert f'href="{step_url(token, 1)}">Change' in review
+    listing = client.get(steps)
+    assert "noindex" in listing["X-Robots-Tag"]
+    for step in STEPS:
+        assertContains(listing, f'<a href="{step_url(token, step.number)}">')
+    assertContains(listing, result_url(token))
+    assert Client().get(reverse("careers:quiz_steps", args=["x" * 32])).status_code in (
+        404,
+        410,
+    )
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX])
+def test_after_changing_one_step_the_result_is_one_tap_away(client, headers):
+    token = start(client)
+    for number in range(1, 8):
+        client.post(step_url(token, number), ANSWERS[number])
+    conditions = get_step_by_slug("conditions").number
+    step = client.get(step_url(token, conditions))
+    assertContains(step, 'name="finish" value="1">Save and update my result</button>')
+    changed = dict(ANSWERS[conditions], shifts=["day"], finish="1")
+    response = client.post(step_url(token, conditions), changed, **headers)
+    if headers:
+        assert response["HX-Redirect"] == result_url(token)
+    else:
+        assertRedirects(response, result_url(token), fetch_redirect_response=False)
+    assert Result.objects.get(assessment__token=token).profile["shifts"] == ["day"]
+    assertNotContains(client.get(result_url(token)), "You changed answers since")
+
+
+def test_save_and_update_goes_to_a_step_a_change_left_to_answer_again(client):
+    token = finished_law_graduate(client, {"qualifications": ["llb"]})
+    response = client.post(step_url(token, 2), dict(TENTH, finish="1"))
+    assertRedirects(response, step_url(token, 3), fetch_redirect_response=False)
+    assert Result.objects.get(assessment__token=token).profile["education"] == (
+        "bachelor"
+    )
+    # A quiz answered for the first time has no result to update: no such button.
+    fresh = start(client)
+    assertNotContains(client.get(step_url(fresh, 1)), "Save and update my result")

@@ -47,7 +47,8 @@ def pages_to_audit(site: str) -> list[dict]:
             "url": reverse("careers:category_detail", args=["legal-process"]),
         },
         {"name": "role", "url": reverse("careers:role_detail", args=["medical-coder"])},
-        {"name": "quiz start", "url": reverse("careers:quiz_start"), "private": True},
+        # The same for everyone without a quiz: indexable, so audited as crawlable.
+        {"name": "quiz start", "url": reverse("careers:quiz_start")},
         {"name": "not found", "url": "/no-such-page/", "errorPage": True},
     ]
     for number in range(1, 8):

@@ -9,15 +9,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from careers.choices import Status
 from careers.listings.rules import LISTING_LIFETIME
 from careers.models import Employer, JobListing, Recruiter
 from tests.factories import JobListingFactory, UserFactory
-from tests.helpers import GENUINE, listing_form
+from tests.helpers import GENUINE, finish, listing_form
 
 pytestmark = pytest.mark.django_db
 
@@ -484,3 +485,25 @@ def test_the_demo_has_philippine_employers_and_jobs_in_pesos_with_63_numbers():
     indian = JobListing.objects.visible().filter(country="IN")
     assert indian.count() >= 8
     assert {x.salary_currency for x in indian} == {"INR"}
+
+
+@pytest.mark.django_db
+def test_the_report_page_leads_back_to_the_listing_and_to_this_browsers_result(
+    client,
+):
+    listing = JobListingFactory(published=True, description=GENUINE)
+    url = reverse("careers:listing_report", args=[listing.pk])
+    back = f'href="{listing.get_absolute_url()}"'
+    form = client.get(url)
+    assertContains(form, f"{back}>Cancel</a>")
+    assertNotContains(form, "Back to your result")
+    token = finish(client)
+    result = reverse("careers:result_detail", args=[token])
+    assertContains(client.get(url), f'href="{result}">Back to your result</a>')
+    done = client.post(url, {"reason": "money"})
+    assertContains(done, f"{back}>Back to the job listing</a>")
+    assertContains(done, f'href="{result}">Back to your result</a>')
+    # Another browser has no result here, and is never offered this one.
+    other = Client().post(url, {"reason": "fake"})
+    assertContains(other, f"{back}>Back to the job listing</a>")
+    assertNotContains(other, result)

@@ -480,3 +480,69 @@ def test_a_skills_level_is_a_tap_on_a_short_word(client):
     page = quiz_at(client, ANSWERS[1], ANSWERS[2], 4, {})
     assert 'type="radio" name="skill_excel" value="advanced"' in page
     assert "Advanced –" not in page  # the level's meaning is in the step's introduction
+
+
+def test_start_again_on_the_result_asks_first_and_keeps_the_way_back(client):
+    old = finish(client)
+    result = client.get(reverse("careers:result_detail", args=[old]))
+    ask = reverse("careers:result_restart", args=[old])
+    # The result page's "Start again" is a link to a question, not a form that starts.
+    assertContains(result, f'href="{ask}">Start again</a>')
+    assertNotContains(result, 'action="/en/quiz/"')
+    question = client.get(ask)
+    assertContains(question, "<h1>Start again with new answers?</h1>")
+    assertContains(question, "See your earlier result")
+    assertContains(question, f'href="{reverse("careers:result_detail", args=[old])}')
+    assert "noindex" in question["X-Robots-Tag"]
+    new = start(client)
+    page = client.get(reverse("careers:quiz_start"))
+    assertContains(page, step_url(new, 1))
+    assertContains(page, "See your earlier result")
+    assertContains(page, reverse("careers:result_detail", args=[old]))
+    # Only this browser: another one, given the new quiz's link, is not shown the old.
+    other = Client()
+    other.post(step_url(new, 1), ANSWERS[1])
+    assertNotContains(other.get(reverse("careers:quiz_start")), "earlier result")
+    # Starting again from an unfinished quiz keeps the earlier result, not the draft.
+    start(client)
+    assertContains(
+        client.get(reverse("careers:quiz_start")),
+        reverse("careers:result_detail", args=[old]),
+    )
+
+
+def test_a_result_opened_from_a_link_says_this_device_does_not_remember_it(client):
+    token = finish(Client())
+    question = client.get(reverse("careers:result_restart", args=[token]))
+    assertContains(question, "does not remember this result")
+    start(client)
+    assertNotContains(client.get(reverse("careers:quiz_start")), "earlier result")
+
+
+def test_the_earlier_result_goes_once_deleted_or_forgotten(client):
+    old = finish(client)
+    start(client)
+    client.post(reverse("careers:result_delete", args=[old]))
+    assert "careerfit_earlier" not in client.cookies or not (
+        client.cookies["careerfit_earlier"].value
+    )
+    assertNotContains(client.get(reverse("careers:quiz_start")), "earlier result")
+    again = finish(client)
+    start(client)
+    assertContains(client.get(reverse("careers:quiz_start")), "earlier result")
+    client.post(reverse("careers:quiz_forget"))
+    page = client.get(reverse("careers:quiz_start"))
+    assertNotContains(page, "earlier result")
+    assertNotContains(page, again)
+
+
+def test_the_start_page_is_indexed_only_without_a_quiz(client):
+    public = client.get(reverse("careers:quiz_start"))
+    assert "X-Robots-Tag" not in public
+    # Never stored all the same: its form holds this browser's CSRF token.
+    assert "no-store" in public["Cache-Control"]
+    assert "Cookie" in public["Vary"]
+    start(client)
+    private = client.get(reverse("careers:quiz_start"))
+    assert "noindex" in private["X-Robots-Tag"]
+    assert "private" in private["Cache-Control"]

@@ -271,7 +271,12 @@ def test_without_javascript_a_new_link_opens_a_light_page_of_links(client, finis
     )
     share = Share.objects.get()
     links = reverse("careers:share_links", args=[finished])
-    assert response.redirect_chain == [(f"{links}#share-links", 302)]
+    # The address lands on the new link, headed as new.
+    new = f"{links}?new={share.pk}#link-{share.pk}"
+    assert response.redirect_chain == [(new, 302)]
+    assertContains(
+        response, f'<h4 id="link-{share.pk}" tabindex="-1" data-new-link>Your new link'
+    )
     assertContains(response, f'value="http://testserver/en/s/{share.token}/"')
     assertContains(response, "Share on WhatsApp")
     result_url = reverse("careers:result_detail", args=[finished])
@@ -392,3 +397,24 @@ def test_a_result_where_every_role_clashes_is_shared_with_its_summary_alone(clie
     assertContains(page, "Looking for work that fits the hours and places")
     card = Client().get(share.get_absolute_url() + "card.png")
     assert card.status_code == 200
+
+
+def test_with_htmx_the_new_link_comes_first_headed_as_new(client, finished):
+    older = create_share(client, finished)
+    roles = [
+        i["role"] for i in Assessment.objects.get(token=finished).result.top_roles()
+    ]
+    section = client.post(
+        reverse("careers:share_create", args=[finished]),
+        {"expiry": "30", "roles": roles[:1]},
+        **HTMX,
+    )
+    newer = Share.objects.exclude(pk=older.pk).get()
+    page = section.text
+    heading = f'<h4 id="link-{newer.pk}" tabindex="-1" data-new-link>Your new link</h4>'
+    assert heading in page
+    assert page.index(heading) < page.index(f'id="link-{older.pk}"')
+    assert "Link made " in page[page.index(f'id="link-{older.pk}"') :]
+    # Only the link just made is new: the page read again heads none so.
+    again = client.get(reverse("careers:result_detail", args=[finished]))
+    assertNotContains(again, "Your new link")

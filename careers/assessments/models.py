@@ -37,6 +37,9 @@ VISIT_PRECISION = timedelta(days=1)
 # that opens the answers, so the cookie holds it as it is: no session store is read or
 # written on a candidate's pages. The quiz sets it; deleting the answers forgets it.
 QUIZ_COOKIE = "careerfit_quiz"
+# The finished quiz this device answered before "start again", so that starting again
+# loses no result: the start page links to it beside the new quiz.
+EARLIER_COOKIE = "careerfit_earlier"
 
 
 def kept_months() -> int:

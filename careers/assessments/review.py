@@ -10,6 +10,7 @@ from typing import Any
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
+from careers.assessments.forms import get_step_by_slug
 from careers.assessments.wording import shift_label
 from careers.choices import (
     Commute,
@@ -28,6 +29,12 @@ class Answer:
     text: str = ""
     items: list[str] = field(default_factory=list)
     note: str = ""
+    # The quiz step that asked it, for the page's "Change" link.
+    step: int = 0
+
+
+def step_number(slug: str) -> int:
+    return get_step_by_slug(slug).number
 
 
 def labels(choices: Any, codes: list[str]) -> list[str]:
@@ -45,7 +52,7 @@ def paid_work(experience: dict[str, Any]) -> Answer:
         else gettext("None yet")
     )
     domains = labels(ExperienceDomain, experience.get("domains", [])) if years else []
-    return Answer(gettext("Paid work"), text, domains)
+    return Answer(gettext("Paid work"), text, domains, step=step_number("experience"))
 
 
 def unpaid_work(informal: dict[str, Any]) -> Answer | None:
@@ -59,7 +66,13 @@ def unpaid_work(informal: dict[str, Any]) -> Answer | None:
         else gettext("less than a year")
     )
     note = gettext("We count it as work experience.")
-    return Answer(gettext("Unpaid or informal work"), text, kinds, note)
+    return Answer(
+        gettext("Unpaid or informal work"),
+        text,
+        kinds,
+        note,
+        step=step_number("experience"),
+    )
 
 
 def place(profile: dict[str, Any]) -> Answer | None:
@@ -76,15 +89,22 @@ def place(profile: dict[str, Any]) -> Answer | None:
                 "You told us you need to work from home, so we count only work "
                 "from home."
             ),
+            step=step_number("conditions"),
         )
-    return Answer(label, str(dict(Commute.choices).get(commute, "")))
+    return Answer(
+        label,
+        str(dict(Commute.choices).get(commute, "")),
+        step=step_number("conditions"),
+    )
 
 
 def country(profile: dict[str, Any]) -> Answer:
     # Answers given before the question was asked were scored as India's.
     code = country_of(profile)
     return Answer(
-        gettext("Where you live and look for work"), capfirst(Country(code).label)
+        gettext("Where you live and look for work"),
+        capfirst(Country(code).label),
+        step=step_number("languages"),
     )
 
 
@@ -100,10 +120,24 @@ def work_answers(profile: dict[str, Any]) -> list[Answer]:
         if code in profile.get("shifts", [])
     ]
     if shifts:
-        answers.append(Answer(gettext("Shifts you can work"), items=shifts))
+        answers.append(
+            Answer(
+                gettext("Shifts you can work"),
+                items=shifts,
+                step=step_number("conditions"),
+            )
+        )
     answers.append(place(profile))
     needs = labels(Need, profile.get("needs", []))
     if needs:
         note = gettext("We do not share this with anyone.")
-        answers.append(Answer(gettext("What affects your work"), "", needs, note))
+        answers.append(
+            Answer(
+                gettext("What affects your work"),
+                "",
+                needs,
+                note,
+                step=step_number("conditions"),
+            )
+        )
     return [answer for answer in answers if answer is not None]

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -20,6 +21,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from careers.assessments.views.quiz import remembered_token
 from careers.choices import (
     EducationLevel,
     ReportReason,
@@ -28,7 +30,7 @@ from careers.choices import (
     WorkMode,
 )
 from careers.markets import REPORT_CHANNELS
-from careers.models import JobListing, ListingReport
+from careers.models import Assessment, JobListing, ListingReport
 from careers.web.clients import client_ip
 from careers.web.ratelimits import check_rate
 from careers.web.responses import private_page
@@ -66,11 +68,24 @@ class ReportForm(forms.Form):
         )
 
 
+def own_result_url(request: HttpRequest) -> str | None:
+    """The result this browser's quiz has (its cookie), for the way back to it."""
+    token = remembered_token(request)
+    if (
+        not token
+        or not Assessment.objects.by_token(token).exclude(result=None).exists()
+    ):
+        return None
+    return reverse("careers:result_detail", args=[token])
+
+
 @require_http_methods(["GET", "POST"])
 @private_page
 def listing_report(request: HttpRequest, pk: int) -> HttpResponse:
     listing = get_object_or_404(JobListing.objects.visible(), pk=pk)
     form = ReportForm(request.POST or None, country=listing.country)
+    # Private (never stored), so it may offer this browser's own result.
+    context = {"listing": listing, "result_url": own_result_url(request)}
     if request.method == "POST":
         check_rate(request, "listing-report", "ip", REPORT_RATE)
         if form.is_valid():
@@ -79,10 +94,10 @@ def listing_report(request: HttpRequest, pk: int) -> HttpResponse:
                 form.cleaned_data["note"],
                 network=ListingReport.network_of(client_ip(request)),
             )
-            context = {"done": True, "listing": listing}
+            context["done"] = True
             return render(request, "careers/listing_report.html", context)
     status = 400 if form.is_bound else 200
-    context = {"listing": listing, "form": form}
+    context["form"] = form
     return render(request, "careers/listing_report.html", context, status=status)
 
 

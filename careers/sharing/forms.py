@@ -69,9 +69,11 @@ def share_context(
     form: ShareForm | None = None,
     *,
     offer_form: bool = True,
+    new_share: int | None = None,
 ) -> dict:
-    """What the #share section shows: the links, and the form to make one (unless
-    `offer_form` is False and there is no `form` to show again)."""
+    """What the #share section shows: the links (the one just made, `new_share`,
+    headed as new), and the form to make one (unless `offer_form` is False and there is
+    no `form` to show again)."""
     if form is None and offer_form:
         form = ShareForm(result=assessment.result)
     return {
@@ -85,4 +87,5 @@ def share_context(
             for share in assessment.result.shares.defer("card")
         ],
         "share_create_url": reverse("careers:share_create", args=[assessment.token]),
+        "new_share": new_share,
     }

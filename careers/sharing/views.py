@@ -52,12 +52,15 @@ def share_answer(
     assessment: Assessment,
     form: ShareForm | None = None,
     status: int = 200,
+    new_share: int | None = None,
 ) -> HttpResponse:
     """The #share section for htmx; without JavaScript, the page of links around it."""
     offer_form = bool(request.htmx)
     context = {
         "assessment": assessment,
-        **share_context(request, assessment, form, offer_form=offer_form),
+        **share_context(
+            request, assessment, form, offer_form=offer_form, new_share=new_share
+        ),
     }
     template_name = "careers/result_detail.html#share"
     if not request.htmx:
@@ -81,7 +84,12 @@ def back_to_links(token: str) -> HttpResponse:
 @vary_on_headers("HX-Request")
 @gone_once_deleted
 def share_links(request: HttpRequest, token: str) -> HttpResponse:
-    return share_answer(request, finished_assessment(token, scores=False))
+    # The link just made (share_create's redirect) is headed as new; a mistyped
+    # number is simply no link's.
+    new = request.GET.get("new", "")
+    new_share = int(new) if new.isdigit() and len(new) < 12 else None
+    assessment = finished_assessment(token, scores=False)
+    return share_answer(request, assessment, new_share=new_share)
 
 
 @require_POST
@@ -97,7 +105,7 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
         return share_answer(request, assessment, form, status=400)
     try:
         with transaction.atomic():
-            Share.create_for(
+            share = Share.create_for(
                 assessment.result,
                 roles=form.cleaned_data["roles"],
                 expiry=form.cleaned_data["expiry"],
@@ -106,9 +114,12 @@ def share_create(request: HttpRequest, token: str) -> HttpResponse:
         # The result was deleted since it was read (erase() holds it locked, so the
         # link's reference to it fails when the deletion ends): it is gone (410).
         raise Http404("Deleted while the link was made.") from None
+    # The new link is first, headed "Your new link": share.js moves the focus there
+    # (screen readers read its name); without JavaScript the address's fragment does.
     if request.htmx:
-        return share_answer(request, assessment)
-    return back_to_links(token)
+        return share_answer(request, assessment, new_share=share.pk)
+    links = reverse("careers:share_links", args=[token])
+    return redirect(f"{links}?new={share.pk}#link-{share.pk}")
 
 
 @require_POST

@@ -20,11 +20,15 @@ def private_page(view: Callable) -> Callable:
     @wraps(view)
     @never_cache
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        return unindexed(view(request, *args, **kwargs))
 
     return wrapped
+
+
+def unindexed(response: HttpResponse) -> HttpResponse:
+    """Keep search engines from indexing a page that shows someone's quiz."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def whole_page(request: HttpRequest, response: HttpResponse) -> HttpResponse:

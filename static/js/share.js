@@ -29,4 +29,15 @@
   });
   document.addEventListener("DOMContentLoaded", function () { reveal(document); });
   document.addEventListener("htmx:load", function (event) { reveal(event.detail.elt); });
+  // The link just made replaces the form's section, and the focus with it: move the
+  // focus to its heading ("Your new link", read out by screen readers) and show it.
+  // Once only, so later swaps (the listings' city) leave the focus where it is.
+  document.addEventListener("htmx:afterSettle", function () {
+    var heading = document.querySelector("#share [data-new-link]");
+    if (heading) {
+      heading.removeAttribute("data-new-link");
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: "start" });
+    }
+  });
 })();

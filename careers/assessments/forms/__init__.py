@@ -11,6 +11,7 @@ from careers.assessments.forms.quiz import (
     dropped_answers,
     first_unanswered,
     get_step,
+    get_step_by_slug,
     refit,
 )
 
@@ -24,5 +25,6 @@ __all__ = [
     "dropped_answers",
     "first_unanswered",
     "get_step",
+    "get_step_by_slug",
     "refit",
 ]

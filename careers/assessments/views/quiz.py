@@ -11,8 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
-from django.views.decorators.http import require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
+from django.views.decorators.vary import vary_on_cookie, vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from careers.assessments.forms import (
@@ -27,14 +32,14 @@ from careers.assessments.forms import (
     get_step,
     refit,
 )
-from careers.assessments.models import QUIZ_COOKIE, step_url
+from careers.assessments.models import EARLIER_COOKIE, QUIZ_COOKIE, step_url
 from careers.assessments.views.gone import gone_once_deleted
 from careers.markets import remember_country, visitor_country
 from careers.models import Assessment
 from careers.web.caching import generation
 from careers.web.logs import TOKEN_PATTERN
 from careers.web.ratelimits import rate_limit
-from careers.web.responses import private_page, whole_page
+from careers.web.responses import private_page, unindexed, whole_page
 
 # The quiz cookie (QUIZ_COOKIE) lives as long as an untouched draft is kept.
 QUIZ_COOKIE_SECONDS = 30 * 24 * 3600
@@ -45,15 +50,19 @@ QUIZ_COOKIE_SECONDS = 30 * 24 * 3600
 QUIZ_START_RATE = "600/h"
 QUIZ_ANSWER_RATE = "60/m"
 ADDRESS_ANSWER_RATE = "600/m"
+# The button a step shows once the quiz has a result: save, and see the result again
+# without walking through the steps after it.
+FINISH_NOW = "finish"
 
 
 def quiz_in_url(group: str, request: HttpRequest) -> str:
     return request.resolver_match.kwargs["token"]
 
 
-def remembered_token(request: HttpRequest) -> str | None:
-    """This device's quiz, if the cookie holds something that can be a token at all."""
-    token = request.COOKIES.get(QUIZ_COOKIE, "")
+def remembered_token(request: HttpRequest, cookie: str = QUIZ_COOKIE) -> str | None:
+    """This device's quiz (or, from EARLIER_COOKIE, the one before), if the cookie
+    holds something that can be a token at all."""
+    token = request.COOKIES.get(cookie, "")
     return token if re.fullmatch(TOKEN_PATTERN, token) else None
 
 
@@ -92,16 +101,54 @@ def first_missing(assessment: Assessment, step: QuizStep) -> QuizStep | None:
     )
 
 
+def keep_earlier(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Starting again: this device keeps the way back to the result it had (unless the
+    quiz it remembered has none, so an unfinished quiz never hides a result)."""
+    token = remembered_token(request)
+    if token and Assessment.objects.by_token(token).exclude(result=None).exists():
+        response.set_cookie(
+            EARLIER_COOKIE,
+            token,
+            max_age=QUIZ_COOKIE_SECONDS,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
+def remembered_quizzes(
+    request: HttpRequest,
+) -> tuple[Assessment | None, Assessment | None]:
+    """This device's quiz, and the finished one it answered before starting again (in
+    one query); each None where there is none, or it was deleted."""
+    token = remembered_token(request)
+    earlier = remembered_token(request, EARLIER_COOKIE)
+    tokens = [t for t in (token, earlier) if t]
+    found = {
+        a.token: a
+        for a in Assessment.objects.filter(token__in=tokens)
+        .with_finished()
+        .only("token", "answers")
+    }
+    before = found.get(earlier) if earlier != token else None
+    return found.get(token), before if before and before.result_pk else None
+
+
+# The start page is the same for everyone without a quiz, so search engines may index
+# it; with a quiz (a link to its steps or result) it is private. Never stored either
+# way: its form's CSRF token is this browser's own.
 @require_http_methods(["GET", "HEAD", "POST"])
-@private_page
+@never_cache
+@vary_on_cookie
 @rate_limit("quiz-start", "ip", QUIZ_START_RATE)
 def quiz_start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         assessment = Assessment.objects.create()
         response = redirect("careers:quiz_step", assessment.token, 1)
-        return remember(request, response, assessment.token)
-    token = remembered_token(request)
-    current = Assessment.objects.by_token(token).first() if token else None
+        keep_earlier(request, response)
+        return unindexed(remember(request, response, assessment.token))
+    current, earlier = remembered_quizzes(request)
     resume_url, number = None, None
     if current is not None:
         number = first_unanswered(current.answers)
@@ -113,17 +160,21 @@ def quiz_start(request: HttpRequest) -> HttpResponse:
     context = {
         "resume_url": resume_url,
         "finished": current is not None and number is None,
+        "earlier_url": earlier
+        and reverse("careers:result_detail", args=[earlier.token]),
         "steps": STEPS,
     }
-    return render(request, "careers/quiz_start.html", context)
+    response = render(request, "careers/quiz_start.html", context)
+    return unindexed(response) if current or earlier else response
 
 
 @require_POST
 def quiz_forget(request: HttpRequest) -> HttpResponse:
-    """“This is not my quiz”: this device forgets the quiz it remembered (nothing is
-    deleted; whoever has the link can still open it)."""
+    """“This is not my quiz”: this device forgets the quiz it remembered, and any
+    earlier one (nothing is deleted; whoever has the link can still open it)."""
     response = redirect("careers:quiz_start")
     response.delete_cookie(QUIZ_COOKIE, samesite="Lax")
+    response.delete_cookie(EARLIER_COOKIE, samesite="Lax")
     return response
 
 
@@ -159,16 +210,39 @@ def quiz_step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     return remember_country(request, response, form.cleaned_data.get("country", ""))
 
 
+@require_safe
+@private_page
+@gone_once_deleted
+def quiz_steps(request: HttpRequest, token: str) -> HttpResponse:
+    """“Change my answers”: every step, to go straight to the one to change."""
+    assessment = get_object_or_404(Assessment.objects.by_token(token).with_finished())
+    context = {
+        "steps": [
+            (step, step_url(token, step.number), assessment.has_answered(step.slug))
+            for step in STEPS
+        ],
+        "result_url": reverse("careers:result_detail", args=[token])
+        if assessment.result_pk is not None
+        else None,
+    }
+    return render(request, "careers/quiz_steps.html", context)
+
+
 def after_saving(
     request: HttpRequest, assessment: Assessment, step: QuizStep
 ) -> HttpResponse:
-    """The next step, or the result once the last step is saved."""
-    if step.number == STEP_COUNT:
+    """The next step, or the result once the last step is saved; with “Save and update
+    my result” (FINISH_NOW), the result once every step is answered (a change to one
+    step can leave a later one to answer again: that step then)."""
+    number = step.number + 1
+    if request.POST.get(FINISH_NOW):
+        number = first_unanswered(assessment.answers) or STEP_COUNT + 1
+    if number > STEP_COUNT:
         result = assessment.finish()
         if request.htmx:
             return HttpResponseClientRedirect(result.get_absolute_url())
         return redirect(result)
-    next_step = STEPS[step.number]
+    next_step = STEPS[number - 1]
     if request.htmx:
         response = render_step(request, assessment, next_step)
         return push_url(response, step_url(assessment.token, next_step.number))

@@ -17,8 +17,9 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from careers.assessments.charts import Chart, profile_chart
 from careers.assessments.forms import STEP_COUNT, STEPS, first_unanswered
-from careers.assessments.forms.work import ConditionsForm, ExperienceForm
+from careers.assessments.forms.work import ConditionsForm
 from careers.assessments.models import (
+    EARLIER_COOKIE,
     QUIZ_COOKIE,
     kept_months,
     step_url,
@@ -43,8 +44,6 @@ LISTINGS_SHOWN = 10
 ADDRESS_DELETE_RATE = "100/h"
 # Roles that clash with the shifts or places a candidate can manage link to that step.
 CONDITIONS_STEP = next(s.number for s in STEPS if s.form_class is ConditionsForm)
-# The review of the answers about work links to the first of its steps.
-EXPERIENCE_STEP = next(s.number for s in STEPS if s.form_class is ExperienceForm)
 
 
 def result_etag(request: HttpRequest, token: str) -> str | None:
@@ -103,11 +102,11 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         "conditions_url": step_url(token, CONDITIONS_STEP),
         # What the result was scored from, so the review matches the roles shown.
         "work_answers": work_answers(result.profile),
-        "experience_url": step_url(token, EXPERIENCE_STEP),
         # Built only when the template's cached fragment is missing.
         "chart": SimpleLazyObject(chart),
         **jobs_context(request, result, result.reachable()),
-        "change_url": step_url(token, 1),
+        # A list of the steps, to go straight to the one to change.
+        "change_url": reverse("careers:quiz_steps", args=[token]),
         # Answers changed since this result was scored ("change my answers", not yet
         # finished again): the page says so, and how to update it.
         "outdated": result.profile != assessment.profile_data(),
@@ -161,9 +160,27 @@ def result_delete(request: HttpRequest, token: str) -> HttpResponse:
     erase(found)
     gone = reverse("careers:result_deleted")
     response = HttpResponseClientRedirect(gone) if request.htmx else redirect(gone)
-    if request.COOKIES.get(QUIZ_COOKIE) == token:
-        response.delete_cookie(QUIZ_COOKIE, samesite="Lax")
+    for cookie in (QUIZ_COOKIE, EARLIER_COOKIE):
+        if request.COOKIES.get(cookie) == token:
+            response.delete_cookie(cookie, samesite="Lax")
     return response
+
+
+@require_safe
+@private_page
+@gone_once_deleted
+def result_restart(request: HttpRequest, token: str) -> HttpResponse:
+    """“Start again”: a page that asks first, and says how to come back to this result
+    (the start page links to it on the device that answered it: EARLIER_COOKIE)."""
+    get_object_or_404(Assessment.objects.by_token(token).exclude(result=None))
+    result_url = reverse("careers:result_detail", args=[token])
+    context = {
+        # "No": back to where "Start again" was, not the top of a long page.
+        "keep_url": f"{result_url}#result-actions",
+        "result_url": result_url,
+        "remembered": request.COOKIES.get(QUIZ_COOKIE) == token,
+    }
+    return render(request, "careers/result_restart.html", context)
 
 
 @require_safe
