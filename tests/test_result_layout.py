@@ -61,25 +61,30 @@ def result_url(name: str, language: str = "en") -> str:
 
 
 class Unfolded(HTMLParser):
-    """The words a reader sees without opening anything: what is inside a <details>
-    shows only its <summary>."""
+    """The words a reader sees without opening anything: of a folded section, only
+    its <summary> (not the summaries folded inside it). The table of contents ("On
+    this page") names the sections as their headings do, and is left out."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.folded, self.in_summary, self.parts = 0, 0, []
+        self.folded, self.summary_at, self.parts = 0, None, []
 
     def handle_starttag(self, tag, attrs):
-        self.folded += tag == "details"
-        self.in_summary += tag == "summary"
+        if tag in ("details", "nav"):
+            self.folded += 1
+        elif tag == "summary":
+            self.summary_at = self.folded
         if tag in {"p", "li", "h1", "h2", "h3", "h4", "summary", "div", "br"}:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
-        self.folded -= tag == "details"
-        self.in_summary -= tag == "summary"
+        if tag in ("details", "nav"):
+            self.folded -= 1
+        elif tag == "summary":
+            self.summary_at = None
 
     def handle_data(self, data):
-        if not self.folded or self.in_summary:
+        if self.folded == 0 or (self.folded == 1 and self.summary_at == 1):
             self.parts.append(data)
 
 
@@ -93,7 +98,7 @@ def unfolded_text(html: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    parts = re.split(r"[.।!?;:\n]", text)
+    parts = re.split(r"[.।!?;\n]", text)
     return [" ".join(p.split()) for p in parts if len(p.split()) >= 4]
 
 
