@@ -12,9 +12,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from careers.catalogue.models import scoring_catalogue
-from careers.models import Assessment, Result
+from careers.choices import Shift, WorkMode
+from careers.models import Assessment, Result, Role
 from careers.scoring import Verdict, profile_from_data, recommend
 from careers.scoring.engine import clash_of
+from tests.factories import JobListingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +199,28 @@ def test_a_result_stored_before_the_clashes_is_scored_again(client):
     Result.objects.filter(pk=assessment.result.pk).update(recommendation=old)
     html = client.get(reverse("careers:result_detail", args=[assessment.token])).text
     assert "if you could work in an office, you could apply now." in html
+
+
+def test_the_cached_groups_follow_the_language_and_the_listings_the_first_step(
+    client,
+):
+    """The folded sections are cached by result and language; the first role, whose
+    first step names the open jobs, is drawn each time."""
+    token = finished("lawyer-at-home").token
+    with translation.override("en"):
+        english = client.get(reverse("careers:result_detail", args=[token])).text
+    with translation.override("hi"):
+        hindi = client.get(reverse("careers:result_detail", args=[token])).text
+    assert "if you could work in an office, you could apply now." in english
+    assert "अगर आप दफ़्तर में काम कर सकें" in hindi
+    assert "apply through the job boards on its page" in english
+    first = Assessment.objects.get(token=token).result.top_roles()[0]["role"]
+    JobListingFactory(
+        published=True,
+        role=Role.objects.get(slug=first),
+        work_mode=WorkMode.REMOTE,
+        shift=Shift.DAY,
+    )
+    with translation.override("en"):
+        again = client.get(reverse("careers:result_detail", args=[token])).text
+    assert "apply for the open jobs below" in again
