@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careers.scoring.profile import Check, Effort, Profile, RoleFit, Step, Verdict
-from careers.scoring.text import Items, Text, _
+from careers.scoring.text import Items, Text, Weeks, _, as_data
 
 # What would end a clash, by the kind of check that refused the role, as a phrase read
 # after "if you could": where the work is done, its hours, or phone work.
@@ -59,3 +59,26 @@ def clash_change(fit: RoleFit, profile: Profile) -> Items:
             phrase = CHANGES.get(check.kind, ANY_CHANGE)
         phrases.setdefault(phrase.msgid, phrase)
     return Items(tuple(phrases.values()), "and")
+
+
+def clash_data(clash: Clash | None) -> dict | None:
+    """A clash as the result page reads it: what would end it, and the role's verdict
+    then, with how far it would be (and its steps, when that is close)."""
+    if clash is None:
+        return None
+    steps = (
+        _(
+            "%(time)s: %(steps)s.",
+            time=Weeks(clash.distance.low, clash.distance.high, capital=True),
+            steps=Items(tuple(s.text for s in clash.plan), "steps"),
+        )
+        if clash.plan and clash.verdict == Verdict.CLOSE
+        else None
+    )
+    return {
+        "change": as_data(clash.change),
+        "verdict": str(clash.verdict),
+        "distance": as_data(clash.distance.text) if clash.plan else "",
+        "weeks": [clash.distance.low, clash.distance.high] if clash.plan else None,
+        "advice": as_data(steps) if steps else "",
+    }

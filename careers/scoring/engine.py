@@ -11,7 +11,7 @@ from careers.scoring.checks import (
     need_checks,
     setting_check,
 )
-from careers.scoring.clashes import Clash, beside_clash, clash_change
+from careers.scoring.clashes import Clash, beside_clash, clash_change, clash_data
 from careers.scoring.credentials import with_credentials
 from careers.scoring.profile import (
     CEFR_LEVELS,
@@ -417,29 +417,6 @@ def clash_of(fit: RoleFit, profile: Profile) -> Clash:
     """What a role that does not fit would be without its clash (issue 34)."""
     verdict, distance, plan = _verdict(beside_clash(fit))
     return Clash(clash_change(fit, profile), verdict, distance, plan)
-
-
-def clash_data(clash: Clash | None) -> dict | None:
-    """A clash as the result page reads it: what would end it, and the role's verdict
-    then, with how far it would be (and its steps, when that is close)."""
-    if clash is None:
-        return None
-    steps = (
-        _(
-            "%(time)s: %(steps)s.",
-            time=Weeks(clash.distance.low, clash.distance.high, capital=True),
-            steps=Items(tuple(s.text for s in clash.plan), "steps"),
-        )
-        if clash.plan and clash.verdict == Verdict.CLOSE
-        else None
-    )
-    return {
-        "change": as_data(clash.change),
-        "verdict": str(clash.verdict),
-        "distance": as_data(clash.distance.text) if clash.plan else "",
-        "weeks": [clash.distance.low, clash.distance.high] if clash.plan else None,
-        "advice": as_data(steps) if steps else "",
-    }
 
 
 def advice(fit: RoleFit) -> Text | None:
