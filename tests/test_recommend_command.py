@@ -24,13 +24,15 @@ def run_json(capsys, *args):
 @pytest.mark.django_db
 def test_json_output_is_ranked_best_first_in_the_documented_shape(capsys):
     data = run_json(capsys, str(PROFILES / "bsc-statistics-graduate.json"))
-    assert set(data) == {"country", "format", "summary", "paths", "recommendations"}
+    assert set(data) == {
+        "country", "format", "summary", "headline", "paths", "recommendations",
+    }  # fmt: skip
     assert data["country"] == "IN"  # the profile names none
     first = data["recommendations"][0]
     assert set(first) == {
         "role", "title", "category", "category_name", "sector", "channel",
         "verdict", "distance", "weeks", "plan", "advice", "fit", "required",
-        "helps", "lines", "overqualified", "background_used",
+        "helps", "lines", "overqualified", "background_used", "clash",
     }  # fmt: skip
     assert first["role"] == "data-analyst"
     assert first["required"][0] == first["required"][1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -26,6 +27,8 @@ from careers.scoring import (
 # none is, the nearest few, so that nobody is shown an empty list.
 TOP_ROLES = 5
 NEAREST_ROLES = 3
+# A role that would still need a step nobody can name sorts after every known one.
+UNKNOWN_WEEKS = 10**6
 # What a share link can show, to choose from.
 SHAREABLE_ROLES = 12
 # A finished quiz is kept 12 months after the candidate last opened its result: the
@@ -301,20 +304,71 @@ class Result(models.Model):
         groups = self.by_verdict()
         return groups[Verdict.ELIGIBLE] + groups[Verdict.CLOSE]
 
-    def sections(self) -> dict[str, list[dict[str, Any]]]:
-        """The result page's order: when none is open, the leading roles first ("Start
-        here"), then those open now, close, further away, and those that do not fit;
-        each role once."""
+    def sections(self) -> dict[str, Any]:
+        """The result page's order: the first role (the best open one, else the
+        nearest), then the rest of the leading roles when none is open ("Also near
+        you"), those open now, close, further away, and those that do not fit, grouped
+        by what they clash with; each role once."""
         groups = self.by_verdict()
         eligible = groups[Verdict.ELIGIBLE]
-        nearest = [] if eligible else self.top_roles()[:NEAREST_ROLES]
+        top = self.top_roles()
+        first = top[0] if top else None
+        nearest = [] if eligible else top[:NEAREST_ROLES]
+        shown = [first, *nearest]
         return {
-            "nearest": nearest,
-            "eligible": eligible,
-            "close": [item for item in groups[Verdict.CLOSE] if item not in nearest],
-            "later": [item for item in groups[Verdict.NOT_YET] if item not in nearest],
+            "first": by_reasons(first) if first else None,
+            "nearest": [by_reasons(item) for item in nearest[1:]],
+            "eligible": [by_reasons(item) for item in eligible if item is not first],
+            "eligible_count": len(eligible),
+            "close": [
+                by_reasons(item) for item in groups[Verdict.CLOSE] if item not in shown
+            ],
+            "later": [item for item in groups[Verdict.NOT_YET] if item not in shown],
             "does_not_fit": groups[Verdict.DOES_NOT_FIT],
+            "clash_groups": clash_groups(groups[Verdict.DOES_NOT_FIT]),
         }
+
+
+def by_reasons(item: dict[str, Any]) -> dict[str, Any]:
+    """A role card's reasons in three lists, what you have, what you miss, and notes:
+    each line then says only whether it is required, not also whether you have it."""
+    lines = item.get("lines", [])
+    return {
+        **item,
+        "have": [line for line in lines if line["met"] and not line["note"]],
+        "missing": [line for line in lines if not line["met"] and not line["note"]],
+        "notes": [line for line in lines if line["note"]],
+    }
+
+
+def clash_groups(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Roles that do not fit, grouped by what they clash with (said once for the
+    group), each group's roles split into those the person meets everything else of
+    and those that would still need more; the largest group first."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        key = json.dumps(item.get("advice"), sort_keys=True)
+        grouped.setdefault(key, []).append(item)
+    groups = []
+    for roles in grouped.values():
+        clash = roles[0].get("clash") or {}
+        meet = [i for i in roles if (i.get("clash") or {}).get("verdict") == "eligible"]
+        groups.append(
+            {
+                "reason": roles[0].get("advice", ""),
+                "count": len(roles),
+                "change": clash.get("change", ""),
+                "meet": meet,
+                # The nearest first: those a few weeks' steps would open, then later.
+                "more": sorted(
+                    (i for i in roles if i not in meet),
+                    key=lambda i: (
+                        (i.get("clash") or {}).get("weeks") or [UNKNOWN_WEEKS]
+                    ),
+                ),
+            }
+        )
+    return sorted(groups, key=lambda group: -group["count"])
 
 
 class DeletedAssessment(models.Model):

@@ -77,15 +77,25 @@ def in_words(recommendation: dict[str, Any]) -> dict[str, Any]:
             "plan": [say(step) for step in item["plan"]],
             "advice": say(item["advice"]),
             "lines": [{**line, "text": say(line["text"])} for line in item["lines"]],
+            "clash": clash_in_words(item.get("clash")),
         }
         for item in recommendation["recommendations"]
     ]
     return {
         **recommendation,
         "summary": say(recommendation["summary"]),
+        "headline": say(recommendation.get("headline")),
         "paths": [say(path) for path in recommendation["paths"]],
         "recommendations": items,
     }
+
+
+def clash_in_words(clash: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A role that does not fit: what would end its clash, and the role then."""
+    if not clash:
+        return None
+    words = ("change", "distance", "advice")
+    return {**clash, **{key: say(clash[key]) for key in words}}
 
 
 # The catalogue's names (and a qualification's cost, which a plan quotes), by model and

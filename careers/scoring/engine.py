@@ -11,6 +11,7 @@ from careers.scoring.checks import (
     need_checks,
     setting_check,
 )
+from careers.scoring.clashes import Clash, beside_clash, clash_change, clash_data
 from careers.scoring.credentials import with_credentials
 from careers.scoring.profile import (
     CEFR_LEVELS,
@@ -400,7 +401,22 @@ def recommend(catalogue: Catalogue, profile: Profile) -> Recommendation:
         for slug in sorted(by_slug)
     )
     paths = nearest_paths(ranked)
-    return Recommendation(fits=ranked, summary=summarise(ranked, paths), paths=paths)
+    return Recommendation(
+        fits=ranked,
+        summary=summarise(ranked, paths),
+        paths=paths,
+        clashes={
+            fit.role.slug: clash_of(fit, profile)
+            for fit in ranked
+            if fit.verdict == Verdict.DOES_NOT_FIT
+        },
+    )
+
+
+def clash_of(fit: RoleFit, profile: Profile) -> Clash:
+    """What a role that does not fit would be without its clash (issue 34)."""
+    verdict, distance, plan = _verdict(beside_clash(fit))
+    return Clash(clash_change(fit, profile), verdict, distance, plan)
 
 
 def advice(fit: RoleFit) -> Text | None:
@@ -482,11 +498,16 @@ def recommendation_data(
                 "overqualified": fit.overqualified,
                 # How many kinds of the person's background it uses (relevance.py).
                 "background_used": fit.relevance,
+                # Does not fit: what would end the clash, and the role without it.
+                "clash": clash_data(recommendation.clashes.get(role.slug)),
             }
         )
     return {
         "format": FORMAT,
         "summary": as_data(recommendation.summary),
+        # The summary without its first step: the result page shows that step on the
+        # first role's card, not twice on one screen.
+        "headline": as_data(summarise(recommendation.fits, ())),
         "paths": [as_data(path.sentence) for path in recommendation.paths],
         "recommendations": items,
     }
@@ -494,5 +515,6 @@ def recommendation_data(
 
 # Stored results of another format are scored again when read. Format 3: every
 # sentence is a message (careers.scoring.text), read in the page's language. Format 4:
-# lines say which is the way in and which is only a note (issue 32).
-FORMAT = 4
+# lines say which is the way in and which is only a note (issue 32). Format 5: a role
+# that does not fit says what would end its clash and what it would be then (issue 34).
+FORMAT = 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from careers.scoring.markets import DEFAULT_COUNTRY, MARKETS, Market, in_market
 from careers.scoring.text import Items, Text, Weeks, _
@@ -22,6 +23,9 @@ from careers.scoring.vocabulary import (
     Verdict,
     WorkSetting,
 )
+
+if TYPE_CHECKING:
+    from careers.scoring.clashes import Clash
 
 # Ordered vocabularies, lowest first, as the engine compares them.
 CEFR_LEVELS = tuple(CEFRLevel)
@@ -475,6 +479,8 @@ class Recommendation:
     fits: tuple[RoleFit, ...]  # best first
     summary: Text
     paths: tuple[Path, ...]  # the nearest plans, for roles not open yet
+    # Roles that do not fit, by slug: what would end the clash (clashes.py).
+    clashes: Mapping[str, Clash] = field(default_factory=dict)
 
 
 def join_names(options: Iterable[Option]) -> Items:

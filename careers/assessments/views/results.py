@@ -97,6 +97,8 @@ def result_detail(request: HttpRequest, token: str) -> HttpResponse:
         # The market the result was scored for: its role pages follow it (?country=).
         "country": country_of(result.profile),
         "summary": result.recommendation["summary"],
+        "headline": result.recommendation.get("headline")
+        or result.recommendation["summary"],
         "paths": result.recommendation["paths"],
         **sections,
         "conditions_url": step_url(token, CONDITIONS_STEP),
