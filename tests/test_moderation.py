@@ -18,7 +18,8 @@ from tests.helpers import GENUINE, decision, listing_form, queue_versions, revie
 
 def flags(description="", how_to_apply="Apply at careers@bluecall.example", **extra):
     texts = {"description": description, "how to apply": how_to_apply}
-    return [f.code for f in lint(texts, how_to_apply, description, **extra)]
+    descriptions = {"description": description}
+    return [f.code for f in lint(texts, how_to_apply, descriptions, **extra)]
 
 
 @pytest.mark.parametrize(

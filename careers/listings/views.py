@@ -94,7 +94,8 @@ def job_posting(listing: JobListing, url: str) -> dict:
         "@type": "JobPosting",
         "title": listing.title,
         "description": "".join(
-            f"<p>{escape(part)}</p>" for part in listing.description.split("\n\n")
+            f"<p>{escape(part)}</p>"
+            for part in listing.page_description.text.split("\n\n")
         ),
         "datePosted": listing.published_at.date().isoformat(),
         "validThrough": listing.expires_at.isoformat(),
