@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains
 
-from careers.choices import Status
-from careers.listings.rules import LISTING_LIFETIME
+from careers.choices import Status, TextLanguage
+from careers.listings.rules import DESCRIPTIONS, LISTING_LIFETIME
 from careers.models import Employer, JobListing, Recruiter
 from tests.factories import JobListingFactory, UserFactory
 from tests.helpers import GENUINE, listing_form
@@ -564,6 +564,11 @@ def test_a_listing_written_only_in_hindi_says_so_on_other_pages(client):
         block = shown_description(client.get(listing.get_absolute_url()).text)
     assert "लिखा है" not in block
     assert HINDI_TEXT in block
+
+
+def test_a_listing_can_be_written_in_each_of_the_sites_languages(settings):
+    assert TextLanguage.values == [code for code, _name in settings.LANGUAGES]
+    assert set(DESCRIPTIONS.values()) <= {f.name for f in JobListing._meta.fields}
 
 
 def test_a_listing_needs_a_description_in_one_language_at_least(recruiter):

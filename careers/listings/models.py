@@ -250,7 +250,9 @@ class JobListing(models.Model):
     @property
     def page_description(self) -> Description:
         """The description for the page's language (rules.description_in)."""
-        return description_in(self, translation.get_language() or "en")
+        return description_in(
+            self, translation.get_language() or settings.LANGUAGE_CODE
+        )
 
     @property
     def contact_text(self) -> str:
