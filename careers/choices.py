@@ -171,6 +171,14 @@ FieldOfStudy = labelled(
 )
 
 
+class TextLanguage(models.TextChoices):
+    """The site's languages (settings.LANGUAGES), as what an employer wrote in."""
+
+    ENGLISH = "en", _("English")
+    HINDI = "hi", _("Hindi")
+    FILIPINO = "fil", _("Filipino")
+
+
 class Language(models.TextChoices):
     """Languages other than English that outsourcing work asks for."""
 

@@ -122,6 +122,26 @@ def test_an_import_gives_each_listing_its_country_and_the_countrys_currency(
     ]
 
 
+def test_an_import_takes_a_description_in_hindi_or_filipino(recruiter_client):
+    hindi = "अमेरिका के एक बैंक के ग्राहकों के फ़ोन लें। ट्रेनिंग के लिए फीस ₹500 जमा करें।"
+    rows = [
+        FILLED | {"title": "Hindi only", "description": "", "description_hi": hindi},
+        FILLED | {"title": "Two", "description_fil": "Sagutin ang tawag ng customer."},
+        FILLED | {"title": "None at all", "description": ""},
+    ]
+    preview = upload(recruiter_client, content=workbook(*rows), file_format=XLSX)
+    assert "Write the description in at least one language." in html.unescape(
+        preview.text
+    )
+    preview = upload(recruiter_client, content=workbook(*rows[:2]), file_format=XLSX)
+    recruiter_client.post(CONFIRM, confirm_data(preview))
+    hindi_only, two = JobListing.objects.order_by("title")
+    assert (hindi_only.description, hindi_only.description_hi) == ("", hindi)
+    assert two.description_fil == "Sagutin ang tawag ng customer."
+    # The guard read the Hindi: money asked, and too short to say what the job is.
+    assert {f["code"] for f in hindi_only.lint_flags} == {"money", "short"}
+
+
 @pytest.mark.parametrize("group", ["moderator", "catalogue_editor"])
 def test_only_those_who_may_add_listings_import_them(client, group):
     client.force_login(UserFactory(**{group: True}))

@@ -18,7 +18,8 @@ from tests.helpers import GENUINE, decision, listing_form, queue_versions, revie
 
 def flags(description="", how_to_apply="Apply at careers@bluecall.example", **extra):
     texts = {"description": description, "how to apply": how_to_apply}
-    return [f.code for f in lint(texts, how_to_apply, description, **extra)]
+    descriptions = {"description": description}
+    return [f.code for f in lint(texts, how_to_apply, descriptions, **extra)]
 
 
 @pytest.mark.parametrize(
@@ -448,3 +449,36 @@ def test_the_admin_index_tells_moderators_what_waits(moderator_client, recruiter
     assert (
         "waiting" not in moderator_client.get(reverse("admin:index")).content.decode()
     )
+
+
+def test_the_guard_reads_the_description_in_every_language(recruiter):
+    hindi_fee = f"{GENUINE} इंटरव्यू से पहले रजिस्ट्रेशन फीस ₹500 जमा करें।"
+    listing = JobListingFactory(
+        owner=recruiter, description=GENUINE, description_hi=hindi_fee
+    )
+    listing.submit(recruiter, pledged=True)
+    assert [(f["code"], f["reason"][:42]) for f in listing.lint_flags] == [
+        ("money", "Asks candidates for money (description (hi"),
+    ]
+    # Each language's readers see only theirs: a short one says too little.
+    listing.description_hi, listing.description_fil = "", "Tawag sa bangko."
+    assert [f["code"] for f in listing.check_text()] == ["short"]
+
+
+def test_an_edit_of_a_translation_takes_a_live_listing_off_until_reviewed(
+    client, recruiter
+):
+    listing = JobListingFactory(owner=recruiter, published=True)
+    client.force_login(recruiter)
+    url = reverse("admin:careers_joblisting_change", args=[listing.pk])
+    client.post(
+        url,
+        listing_form(
+            description=listing.description,
+            description_fil="Magbayad ng ₱1,500 para sa training bago mag-start.",
+        ),
+    )
+    listing.refresh_from_db()
+    assert listing.description_fil.startswith("Magbayad")
+    assert listing.status == Status.DRAFT
+    assert listing not in JobListing.objects.visible()

@@ -12,13 +12,13 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image, ImageDraw
 from pytest_django.asserts import assertContains, assertNotContains
 
 from careers.assessments.wording import say
 from careers.models import Assessment, Share
-from careers.sharing.cards import _face, _wrap, card_alt_text, draw_card
+from careers.sharing.cards import Face, _face, _wrap, card_alt_text, draw_card
 from careers.sharing.models import plain_text
 from tests.helpers import ANSWERS, HTMX, answer_all, create_share, finish, start
 
@@ -418,3 +418,38 @@ def test_with_htmx_the_new_link_comes_first_headed_as_new(client, finished):
     # Only the link just made is new: the page read again heads none so.
     again = client.get(reverse("careers:result_detail", args=[finished]))
     assertNotContains(again, "Your new link")
+
+
+def without_glyph(runs) -> list[str]:
+    """The characters of `runs` drawn as their font's .notdef box (tofu)."""
+
+    def drawn(font, char):
+        mask = font.getmask(char)
+        return mask.size, bytes(mask)
+
+    return [
+        char
+        for text, font in runs
+        for char in text
+        if drawn(font, char) == drawn(font, "\U0010ffff")
+    ]
+
+
+def test_a_hindi_card_draws_every_letter_with_a_font_that_has_it(client, monkeypatch):
+    with translation.override("hi"):
+        share = create_share(client, finish(client))
+    drawn = []
+    runs = Face.runs
+    monkeypatch.setattr(
+        Face,
+        "runs",
+        lambda face, text: drawn.extend(runs(face, text)) or runs(face, text),
+    )
+    with translation.override("hi"):
+        draw_card(share.snapshot)
+    assert any("\u0900" <= char <= "\u097f" for text, _font in drawn for char in text)
+    assert without_glyph(drawn) == []
+    # Punctuation that one of the two fonts lacks: "·" and "$" after Hindi, "।" after
+    # a Latin name.
+    face = _face(22, bold=True)
+    assert without_glyph(face.runs("हिन्दी · BPO। वेतन $500 ® तक।")) == []

@@ -145,3 +145,35 @@ def test_the_card_draws_each_script_in_a_font_that_has_it():
         "Content moderator ",
         "के लिए आवेदन",
     ]
+
+
+def devanagari_written() -> set[str]:
+    """Every Devanagari character our pages can show: messages, catalogue texts,
+    templates, the language names and the demo listings."""
+    root = Path(settings.BASE_DIR)
+    files = [
+        LOCALE / "hi" / "LC_MESSAGES" / "django.po",
+        *(root / "fixtures" / "translations").glob("*"),
+        *(root / "templates").rglob("*.html"),
+        root / "fixtures" / "demo_listings.json",
+    ]
+    text = "".join(path.read_text(encoding="utf-8") for path in files)
+    text += "".join(name for _code, name in settings.LANGUAGES)
+    return {char for char in text if "\u0900" <= char <= "\u097f"}
+
+
+def test_the_pages_devanagari_font_has_every_letter_we_write():
+    ttlib = pytest.importorskip("fontTools.ttLib", reason="fonttools and brotli")
+    pytest.importorskip("brotli")
+    fonts = Path(settings.BASE_DIR) / "static" / "fonts"
+    whole = set(ttlib.TTFont(fonts / "NotoSansDevanagari-Regular.woff2").getBestCmap())
+    assert sorted(c for c in devanagari_written() if ord(c) not in whole) == []
+    # The switcher's small font: every Devanagari letter of the languages' names.
+    small = set(
+        ttlib.TTFont(fonts / "NotoSansDevanagari-HindiName.woff2").getBestCmap()
+    )
+    names = "".join(name for _code, name in settings.LANGUAGES)
+    assert (
+        sorted(c for c in names if "\u0900" <= c <= "\u097f" and ord(c) not in small)
+        == []
+    )

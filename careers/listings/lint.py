@@ -104,14 +104,15 @@ def _money(text: str) -> list[str]:
 def lint(
     texts: dict[str, str],
     how_to_apply: str,
-    description: str,
+    descriptions: dict[str, str],
     salary_max: int | None = None,
     usual_max: int | None = None,
     employer_domain: str = "",
 ) -> list[Flag]:
-    """Every flag for a listing: `texts` are all its text fields by name;
-    `usual_max` is the highest pay of the role's other approved listings, if any;
-    `employer_domain` the employer's own web domain, if known."""
+    """Every flag for a listing: `texts` are all its text fields by name,
+    `descriptions` its descriptions by name (one a language); `usual_max` is the
+    highest pay of the role's other approved listings, if any; `employer_domain` the
+    employer's own web domain, if known."""
     flags = _money_flags(texts) + _contact_flags(how_to_apply, employer_domain)
     if salary_max and usual_max and salary_max > PAY_FACTOR * usual_max:
         flags.append(
@@ -122,14 +123,16 @@ def lint(
                 f"{salary_max:,} against {usual_max:,}",
             )
         )
-    if len(description.split()) < MIN_DESCRIPTION_WORDS:
-        flags.append(
-            Flag(
-                "short",
-                f"The description has fewer than {MIN_DESCRIPTION_WORDS} words: too "
-                "short to say what the job is.",
-            )
+    # Each language's readers see only theirs: each must say what the job is.
+    flags += [
+        Flag(
+            "short",
+            f"The {name} has fewer than {MIN_DESCRIPTION_WORDS} words: too short to "
+            "say what the job is.",
         )
+        for name, text in (descriptions or {"description": ""}).items()
+        if len(text.split()) < MIN_DESCRIPTION_WORDS
+    ]
     return flags
 
 

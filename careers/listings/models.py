@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from careers.catalogue.models import Role
@@ -39,10 +39,13 @@ from careers.listings.rules import (
     REPORTS_TO_HIDE,
     REVIEWED_FIELDS,
     WALK_IN_OVER,
+    Description,
     StaleReview,
     check_salary,
     city_of,
     contact_text_of,
+    description_in,
+    descriptions,
     field_errors,
     pay_text,
     require_pledge,
@@ -95,7 +98,16 @@ class JobListing(models.Model):
         max_length=5, choices=SalaryPeriod.choices, default=SalaryPeriod.MONTH
     )
     show_salary = models.BooleanField(default=True)
-    description = models.TextField()
+    # In one language or more (rules.DESCRIPTIONS): at least one.
+    description = models.TextField(
+        "description in English",
+        blank=True,
+        help_text="Write it in English, Hindi or Filipino, or more than one: each "
+        "candidate reads the one in their language, else the first one you wrote, "
+        "marked as written in its language.",
+    )
+    description_hi = models.TextField("description in Hindi", blank=True)
+    description_fil = models.TextField("description in Filipino", blank=True)
     openings = models.PositiveSmallIntegerField(
         default=1, validators=[MinValueValidator(1)]
     )
@@ -236,6 +248,13 @@ class JobListing(models.Model):
             raise ValidationError(errors)
 
     @property
+    def page_description(self) -> Description:
+        """The description for the page's language (rules.description_in)."""
+        return description_in(
+            self, translation.get_language() or settings.LANGUAGE_CODE
+        )
+
+    @property
     def contact_text(self) -> str:
         """Every way to apply, as text the no-fee guard reads."""
         return contact_text_of(self)
@@ -319,17 +338,16 @@ class JobListing(models.Model):
             .exclude(pk=self.pk)
             .aggregate(best=models.Max("salary_max"))["best"]
         )
+        written = {f"description ({code})": text for code, text in descriptions(self)}
         texts = {
             "title": self.title,
             "company": self.company,
-            "description": self.description,
+            **written,
             "how to apply": self.contact_text,
             "walk-in venue": self.walk_in_venue,
         }
         domain = self.employer.website_domain if self.employer else ""
-        flags = lint(
-            texts, self.contact_text, self.description, self.salary_max, usual, domain
-        )
+        flags = lint(texts, self.contact_text, written, self.salary_max, usual, domain)
         return [
             {"code": f.code, "reason": f.reason, "excerpt": f.excerpt} for f in flags
         ]

@@ -8,12 +8,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from careers.choices import Country, SalaryPeriod, WalkInItem, WorkMode
+from careers.choices import Country, SalaryPeriod, TextLanguage, WalkInItem, WorkMode
 from careers.listings.employers import Employer
 from careers.markets import DEFAULT_COUNTRY, currency_of, money
 
@@ -63,11 +63,22 @@ def city_of(location: str) -> str:
 REPORTS_TO_HIDE = 3
 REPORTS_SPREAD = timedelta(hours=1)
 
+# The description as its employer wrote it, by language: in one language or more. A page
+# shows the one in its own language, else the first given here (marked as written in
+# that language). The column names are django-modeltranslation's, the English one the
+# original field; plain columns because a listing's text is its employer's, reviewed and
+# linted in every language at once, never read through the page's language.
+DESCRIPTIONS = {
+    code: "description" if code == TextLanguage.ENGLISH else f"description_{code}"
+    for code in TextLanguage.values
+}
+NO_DESCRIPTION = "Write the description in at least one language."
+
 # What candidates read of a listing, and so what a moderator approves: a change to any of
 # these (or to the languages it asks for) sends a waiting or live listing back to review,
 # and a decision made on an earlier version of them is refused.
 REVIEWED_FIELDS = (
-    "title", "company", "role", "openings", "description", "min_education",
+    "title", "company", "role", "openings", *DESCRIPTIONS.values(), "min_education",
     "spoken_english", "written_english", "typing_wpm", "experience_min_years",
     "experience_max_years", "location", "work_mode", "shore", "shift", "salary_min",
     "salary_max", "salary_currency", "salary_period", "show_salary", "apply_email",
@@ -147,7 +158,33 @@ def field_errors(listing: JobListing) -> dict[str, str]:
     low, high = listing.experience_min_years, listing.experience_max_years
     if low is not None and high is not None and low > high:
         errors["experience_max_years"] = "This is below the “from” years."
+    if not any(text.strip() for _code, text in descriptions(listing)):
+        errors["description"] = NO_DESCRIPTION
     return errors | walk_in_errors(listing) | apply_errors(listing)
+
+
+class Description(NamedTuple):
+    """A description as its employer wrote it, and the language they wrote it in."""
+
+    language: str
+    text: str
+
+    @property
+    def language_name(self) -> str:
+        return TextLanguage(self.language).label
+
+
+def descriptions(listing: JobListing) -> list[Description]:
+    """Every description its employer wrote, in DESCRIPTIONS' order."""
+    texts = (Description(code, getattr(listing, n)) for code, n in DESCRIPTIONS.items())
+    return [each for each in texts if each.text and each.text.strip()]
+
+
+def description_in(listing: JobListing, language: str) -> Description:
+    """The description for a page in `language`: the employer's own text in it, else
+    the first they wrote."""
+    written = descriptions(listing) or [Description(TextLanguage.ENGLISH, "")]
+    return next((each for each in written if each.language == language), written[0])
 
 
 def walk_in_errors(listing: JobListing) -> dict[str, str]:

@@ -101,15 +101,15 @@ def listing_report(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "careers/listing_report.html", context, status=status)
 
 
-def job_posting(listing: JobListing, url: str) -> dict:
+def job_posting(listing: JobListing, url: str, description: str) -> dict:
     """The listing as schema.org JobPosting data, with Google's required fields and
-    the recommended ones we have."""
+    the recommended ones we have; `description` the one its page shows."""
     data = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",
         "title": listing.title,
         "description": "".join(
-            f"<p>{escape(part)}</p>" for part in listing.description.split("\n\n")
+            f"<p>{escape(part)}</p>" for part in description.split("\n\n")
         ),
         "datePosted": listing.published_at.date().isoformat(),
         "validThrough": listing.expires_at.isoformat(),
@@ -205,8 +205,11 @@ def listing_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     if request.method == "GET":
         JobListing.objects.filter(pk=pk).update(view_count=F("view_count") + 1)
     url = request.build_absolute_uri(listing.get_absolute_url())
+    # The page's own description (structured data says what the page says); the rest
+    # in the schema's English.
+    shown = listing.page_description.text
     with translation.override(settings.LANGUAGE_CODE):
-        structured = job_posting(listing, url)
+        structured = job_posting(listing, url, shown)
     context = {
         "listing": listing,
         # Data, not script: "<" escaped so that no text can end the element.

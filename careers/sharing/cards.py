@@ -23,6 +23,7 @@ PRIMARY = "#1747a6"
 SECTOR_COLOURS = {"BPO": "#0f6f6a", "KPO": "#6236a8"}
 VERDICT_COLOURS = {"eligible": "#146c2e", "close": "#8a5300", "not_yet": MUTED}
 MARGIN = 64
+NOT_A_CHARACTER = "\U0010ffff"  # in no font: drawn as a font's .notdef
 ROLES_SHOWN = 4
 
 
@@ -40,10 +41,19 @@ class Face:
     def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont]]:
         runs: list[tuple[str, ImageFont.FreeTypeFont]] = []
         for char in text:
-            font = self.devanagari if _is_devanagari(char) else self.latin
-            # Spaces, digits and punctuation stay in the run they are in.
-            if runs and (font is runs[-1][1] or not char.isalpha() and not _mark(char)):
-                runs[-1] = (runs[-1][0] + char, runs[-1][1])
+            if _is_devanagari(char):
+                font = self.devanagari
+            elif char.isalpha():
+                font = self.latin
+            else:
+                # Spaces, digits, punctuation and marks stay in the run they are in,
+                # unless its font lacks them and the other has them ("·" after Hindi).
+                font = runs[-1][1] if runs else self.latin
+                other = self.latin if font is self.devanagari else self.devanagari
+                if not _has_glyph(font.path, char) and _has_glyph(other.path, char):
+                    font = other
+            if runs and font is runs[-1][1]:
+                runs[-1] = (runs[-1][0] + char, font)
             else:
                 runs.append((char, font))
         return runs
@@ -56,6 +66,19 @@ class Face:
         for run, font in self.runs(text):
             draw.text((x, baseline), run, font=font, fill=fill, anchor="ls")
             x += draw.textlength(run, font=font)
+
+
+@cache
+def _has_glyph(path: str, char: str) -> bool:
+    """Whether the font at `path` has `char`: Pillow lists no font's characters, and
+    draws one a font lacks as that font's .notdef box."""
+    font = _font(Path(path), 20)
+    return _drawn(font, char) != _drawn(font, NOT_A_CHARACTER)
+
+
+def _drawn(font: ImageFont.FreeTypeFont, char: str) -> tuple:
+    mask = font.getmask(char)
+    return mask.size, bytes(mask)
 
 
 def _is_devanagari(char: str) -> bool:

@@ -29,7 +29,7 @@ MAX_EMPTY_ROWS = 1000
 # records each part's size, and Python's zipfile (which openpyxl reads with) never
 # unpacks more, so this is checked before anything is parsed.
 MAX_UNPACKED_MB = 4
-# Columns past this many are not read (the template has 32).
+# Columns past this many are not read (the template has 35).
 MAX_COLUMNS = 64
 # What Excel's "CSV UTF-8" writes (with a byte-order mark); the admin reads with it too.
 ENCODING = "utf-8-sig"
@@ -42,7 +42,7 @@ COLUMNS = (
     "typing_wpm", "experience_min_years", "experience_max_years", "apply_email",
     "apply_phone", "apply_whatsapp", "apply_url", "how_to_apply", "walk_in_date",
     "walk_in_from", "walk_in_until", "walk_in_venue", "walk_in_bring",
-    "applications_close", "country",
+    "applications_close", "country", "description_hi", "description_fil",
 )  # fmt: skip
 
 

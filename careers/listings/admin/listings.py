@@ -25,6 +25,7 @@ from careers.listings.admin.importing import (
     ListingImportMixin,
 )
 from careers.listings.rules import (
+    DESCRIPTIONS,
     LISTING_LIFETIME,
     NO_FEE_PLEDGE,
     WALK_IN_PASSED,
@@ -189,7 +190,16 @@ class JobListingAdmin(ListingImportMixin, CheckedChoicesMixin, admin.ModelAdmin)
         "report_total",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "company", "role", "openings", "description"]}),
+        (None, {"fields": ["title", "company", "role", "openings"]}),
+        (
+            "Description",
+            {
+                "description": "Write it in one language or more. Candidates read "
+                "it in their page's language when you wrote that one; else the first "
+                "you wrote, marked as written in its language.",
+                "fields": list(DESCRIPTIONS.values()),
+            },
+        ),
         (
             "What it asks of candidates",
             {

@@ -14,7 +14,12 @@ from django.utils.html import format_html, format_html_join
 
 from careers.choices import DecisionKind, RejectionReason
 from careers.listings.admin.listings import DecisionInline, flags_html
-from careers.listings.rules import LISTING_LIFETIME, WALK_IN_OVER, StaleReview
+from careers.listings.rules import (
+    DESCRIPTIONS,
+    LISTING_LIFETIME,
+    WALK_IN_OVER,
+    StaleReview,
+)
 from careers.models import JobListing, ListingForReview
 
 
@@ -91,7 +96,7 @@ class ListingReviewAdmin(admin.ModelAdmin):
         "title",
         "company",
         "role",
-        "description",
+        *DESCRIPTIONS.values(),
         "openings",
         "min_education",
         "spoken_english",
