@@ -214,13 +214,14 @@ def test_hindi_of_real_profiles_reads_plainly_and_agrees_with_the_count(catalogu
 @pytest.mark.parametrize(
     ("language", "required"),
     [
-        ("en", ("needed", "needs", "required", "must")),
-        ("hi", ("ज़रूरी", "चाहिए", "आवश्यक")),
-        ("fil", ("kailangan",)),
+        ("en", ("needed", "needs", "required", "must", "asked for")),
+        ("hi", ("ज़रूरी", "चाहिए", "आवश्यक", "माँगा")),
+        ("fil", ("kailangan", "hinihingi")),
     ],
 )
 def test_a_line_that_only_helps_never_says_it_is_needed(catalogue, language, required):
-    for name in ("tenth-pass-a2-english", "ba-english-writer", "bcom-cfa-level-1"):
+    names = ("tenth-pass-a2-english", "ba-english-writer", "bcom-cfa-level-1")
+    for name in (*names, "counsellor/tesda-contact-center-nc2-naga"):
         for fit in advise(catalogue, PROFILES / f"{name}.json").fits:
             for reason in lines(fit, must=False):
                 text = read_in(language, reason).lower()

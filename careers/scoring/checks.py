@@ -131,10 +131,12 @@ def _education(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     need = levels[req.level]
     have = levels.get(p.education, _("no level given"))
     if _rank(EDUCATION_LEVELS, p.education) >= _rank(EDUCATION_LEVELS, req.level):
-        met = _(
-            "You have %(have)s; %(need)s or higher is asked for.", have=have, need=need
+        met = (
+            _("You have %(have)s; %(need)s or higher is asked for.")
+            if req.must
+            else _("You have %(have)s; %(need)s or higher is a plus.")
         )
-        return True, met, NO_STEP, NO_TIME
+        return True, _fill(met, have=have, need=need), NO_STEP, NO_TIME
     step = (
         finish_school(e.market)
         if req.level == EducationLevel.HIGHER_SECONDARY
