@@ -111,7 +111,10 @@ def test_twelfth_science_student_with_b1_writing_is_close_to_chat_support(catalo
         "chat-email-support-associate"
     ]
     assert fit.verdict == Verdict.CLOSE
-    assert [english(s.text) for s in fit.plan] == ["Reach B2 written English"]
+    assert [english(s.text) for s in fit.plan] == [
+        "Reach B2 (can write clear replies to customers' emails and chats) in "
+        "written English"
+    ]
     assert english(fit.distance.text) == "about 3–6 months"
 
 
@@ -217,7 +220,9 @@ def test_filipino_with_some_college_and_b1_english_starts_in_local_accounts(cata
     # College begun counts as the 12th (senior high) that most voice work asks for...
     voice = fits["voice-customer-support-associate"]
     assert voice.verdict == Verdict.CLOSE
-    assert [english(s.text) for s in voice.plan] == ["Reach B2 spoken English"]
+    assert [english(s.text) for s in voice.plan] == [
+        "Reach B2 (can handle a customer's complaint on the phone) in spoken English"
+    ]
     # ...and never as a degree.
     assert fits["business-research-analyst"].verdict == Verdict.NOT_YET
 

@@ -170,8 +170,11 @@ class Requirement(models.Model):
                 "level": SKILL_LEVEL_WORDS[self.level],
             }
         if kind == RequirementKind.EXPERIENCE_YEARS:
-            domains = or_list(
-                say(scoring.DOMAIN_PHRASES.get(c, c)) for c in self.subject_codes
+            # One list however many kinds: "customer service, a call centre or sales".
+            domains = say(
+                Items(
+                    tuple(scoring.DOMAIN_PHRASES.get(c, c) for c in self.subject_codes)
+                )
             )
             if not domains:
                 return ngettext(
@@ -303,8 +306,12 @@ SKILL_LEVEL_WORDS = {
 
 
 def or_list(items) -> str:
-    """ "A or B or C", in the page's language."""
-    return _(" or ").join(str(i) for i in items)
+    """ "A, B or C", in the page's language (as the engine joins them)."""
+    texts = [str(i) for i in items]
+    if len(texts) < 2:
+        return "".join(texts)
+    first = _(", ").join(texts[:-1])
+    return _("%(first)s or %(last)s") % {"first": first, "last": texts[-1]}
 
 
 def and_list(items) -> str:

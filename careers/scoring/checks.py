@@ -25,7 +25,9 @@ from careers.scoring.phrases import (
     degree_after_school,
     education_phrases,
     finish_school,
+    home_reason,
     hours_phrase,
+    level_phrase,
     school_stream,
 )
 from careers.scoring.profile import (
@@ -68,20 +70,21 @@ def _english(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     spoken = req.kind == "spoken_english"
     have = p.spoken_english if spoken else p.written_english
     gap = _rank(CEFR_LEVELS, req.level) - _rank(CEFR_LEVELS, have)
+    need = level_phrase(req.level, written=not spoken)
     if gap <= 0:
         met = (
             _("Your spoken English (%(have)s) is at %(need)s or above.")
             if spoken
             else _("Your written English (%(have)s) is at %(need)s or above.")
         )
-        return True, _fill(met, have=have, need=req.level), NO_STEP, NO_TIME
+        return True, _fill(met, have=have, need=need), NO_STEP, NO_TIME
     if spoken:
-        reason = _("%(need)s spoken English; you said %(have)s.")
-        step = _("Reach %(need)s spoken English", need=req.level)
+        reason = _("Spoken English at %(need)s; you said %(have)s.")
+        step = _("Reach %(need)s in spoken English", need=need)
     else:
-        reason = _("%(need)s written English; you said %(have)s.")
-        step = _("Reach %(need)s written English", need=req.level)
-    reason = _fill(reason, have=have, need=req.level)
+        reason = _("Written English at %(need)s; you said %(have)s.")
+        step = _("Reach %(need)s in written English", need=need)
+    reason = _fill(reason, have=have, need=need)
     return False, reason, step, e.cefr_level.times(gap)
 
 
@@ -94,32 +97,29 @@ def _other_language(req: Requirement, p: Profile, role: Role, e: Efforts) -> Out
         (_rank(CEFR_LEVELS, p.language_level(o.code)) for o in req.accepts), default=-1
     )
     gap, names = _rank(CEFR_LEVELS, req.level) - best, req.accepts_text
+    level = level_phrase(req.level)
     if gap <= 0:
-        met = _(
-            "You speak %(names)s at %(level)s or better.", names=names, level=req.level
-        )
+        met = _("You speak %(names)s at %(level)s or better.", names=names, level=level)
         return True, met, NO_STEP, NO_TIME
     said = (
         _("you did not list it")
         if best < 0
         else _("you said %(level)s", level=CEFR_LEVELS[best])
     )
-    step = _("Reach %(level)s in %(names)s", level=req.level, names=names)
-    reason = _(
-        "%(names)s at %(level)s; %(said)s.", names=names, level=req.level, said=said
-    )
+    step = _("Reach %(level)s in %(names)s", level=level, names=names)
+    reason = _("%(names)s at %(level)s; %(said)s.", names=names, level=level, said=said)
     return False, reason, step, e.cefr_level.times(gap)
 
 
 def _typing(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     need, have = req.amount or 0, p.typing_wpm
     if have >= need:
-        met = _(
-            "You type %(have)d words a minute; %(need)d are needed.",
-            have=have,
-            need=need,
+        met = (
+            _("You type %(have)d words a minute; %(need)d are needed.")
+            if req.must
+            else _("You type %(have)d words a minute; %(need)d or more is a plus.")
         )
-        return True, met, NO_STEP, NO_TIME
+        return True, _fill(met, have=have, need=need), NO_STEP, NO_TIME
     tens = -(-(need - have) // 10)  # each 10 words a minute more, rounded up
     reason = _("%(need)d words a minute; you type %(have)d.", need=need, have=have)
     step = _("Type %(need)d words a minute", need=need)
@@ -131,10 +131,12 @@ def _education(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
     need = levels[req.level]
     have = levels.get(p.education, _("no level given"))
     if _rank(EDUCATION_LEVELS, p.education) >= _rank(EDUCATION_LEVELS, req.level):
-        met = _(
-            "You have %(have)s; %(need)s or higher is asked for.", have=have, need=need
+        met = (
+            _("You have %(have)s; %(need)s or higher is asked for.")
+            if req.must
+            else _("You have %(have)s; %(need)s or higher is a plus.")
         )
-        return True, met, NO_STEP, NO_TIME
+        return True, _fill(met, have=have, need=need), NO_STEP, NO_TIME
     step = (
         finish_school(e.market)
         if req.level == EducationLevel.HIGHER_SECONDARY
@@ -231,7 +233,7 @@ def _skill(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
         effort = effort + e.skill[level]
     effort = Effort(effort.low, effort.high, e.skill[req.level].reason)
     said = (
-        _("you have not used it")
+        _("you did not choose it")
         if have == "none"
         else _("you said %(level)s", level=SKILL_LEVEL_NAMES[have])
     )
@@ -307,8 +309,14 @@ def _shift(req: Requirement, p: Profile, role: Role, e: Efforts) -> Outcome:
         can = Items(tuple(said_as(o.code) for o in yours))
         return True, _("You can work %(shift)s.", shift=can), NO_STEP, NO_TIME
     said = Items(tuple(said_as(s) for s in sorted(p.shifts)), "and")
+    # They did not tick it, which is not saying they cannot: say what they ticked.
     reason = (
-        _("It runs in %(runs)s; you said you can work %(said)s.", runs=runs, said=said)
+        _(
+            "It runs in %(runs)s, which you did not choose; you said you can work "
+            "%(said)s.",
+            runs=runs,
+            said=said,
+        )
         if p.shifts
         else _(
             "It runs in %(runs)s; you did not say which shifts you can work.", runs=runs
@@ -322,11 +330,10 @@ def _work_from_home(req: Requirement, p: Profile, role: Role, e: Efforts) -> Out
     missing = [code for code in needed if code not in p.home_setup]
     if not missing:
         items = Items(tuple(HOME_PHRASES[c] for c in needed), "and")
-        met = _("You have what working from home needs: %(items)s.", items=items)
-        return True, met, NO_STEP, NO_TIME
+        return True, home_reason(items, req.must), NO_STEP, NO_TIME
     items = Items(tuple(HOME_PHRASES[c] for c in missing), "and")
     step = _("Set up to work from home: %(items)s", items=items)
-    reason = _("To work from home you still need %(items)s.", items=items)
+    reason = home_reason(items, req.must, missing=len(missing))
     return False, reason, step, e.home_setup
 
 
@@ -428,9 +435,9 @@ def _no_voice(req: Requirement, voice: bool) -> Check:
     the work needs it, the role does not fit; where it only helps, it is not advised."""
     if req.must:
         reason = _(
-            "It needs %(level)s spoken English, for calls or meetings; you said you "
-            "can't do phone or voice work.",
-            level=req.level,
+            "It needs spoken English at %(level)s, for calls or meetings; you said "
+            "you can't do phone or voice work.",
+            level=level_phrase(req.level),
         )
     elif voice:
         reason = _("Not counted: you said you can't do phone or voice work.")
@@ -483,8 +490,8 @@ def setting_check(role: Role, profile: Profile) -> Check | None:
         and not profile.near_city
     ):
         reason = _(
-            "This work is mostly in the big outsourcing cities; you said you cannot "
-            "move and do not live near one."
+            "This work is mostly in the big outsourcing cities; you chose an office in "
+            "your own city and did not tick that you live near one of them."
         )
     else:
         return None

@@ -34,8 +34,10 @@ from careers.scoring.relevance import over_stages, uses
 from careers.scoring.text import Items, Text, Weeks, _, as_data, ngettext
 from careers.scoring.vocabulary import CEFRLevel, Channel, EducationLevel, Sector
 
-# Close: every missing must-have together takes about three months or less (at the quick
-# end of each estimate: one CEFR level is close, two are not).
+# Close: every missing must-have together takes about three months or less at the quick
+# end of each estimate (one CEFR level, "about 3–6 months", is close; two are not). The
+# result page says "at the quickest" wherever it names this, as the range it shows
+# begins there (a verdict on the slow end would put most single steps of English out).
 CLOSE_WEEKS = 13
 # Each CEFR level of English above B1 a role asks for (and you have) counts a little:
 # among roles otherwise alike, work that uses strong English (better paid) comes first.
@@ -515,6 +517,8 @@ def recommendation_data(
 
 # Stored results of another format are scored again when read. Format 3: every
 # sentence is a message (careers.scoring.text), read in the page's language. Format 4:
-# lines say which is the way in and which is only a note (issue 32). Format 5: a role
+# lines say which is the way in and which is only a note (issue 32). Format 5: lists of
+# choices nest, and lines say what was not chosen rather than what cannot be done
+# (issue 34): older results' messages are no longer in the catalogues. Format 6: a role
 # that does not fit says what would end its clash and what it would be then (issue 34).
-FORMAT = 5
+FORMAT = 6

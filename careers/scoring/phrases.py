@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careers.scoring.text import Text, _
+from careers.scoring.text import Items, Text, _, ngettext
 from careers.scoring.vocabulary import (
+    CEFRLevel,
     Country,
     EducationLevel,
     ExperienceDomain,
@@ -103,6 +104,30 @@ HOME_PHRASES = {
     HomeItem.POWER_BACKUP: _("power backup (a UPS, inverter or generator)"),
     HomeItem.QUIET_PLACE: _("a quiet place to work"),
 }
+
+
+def home_reason(items: Items, must: bool, missing: int = 0) -> Text:
+    """What a home set-up line says: what it needs (or, where working from home only
+    helps, what helps), and what the person did not tick, never that they lack it."""
+    if not missing:
+        if must:
+            return _("You have what working from home needs: %(items)s.", items=items)
+        return _("You have what helps when working from home: %(items)s.", items=items)
+    if must:
+        return ngettext(
+            "Working from home needs %(items)s; you did not say you have it.",
+            "Working from home needs %(items)s; you did not say you have them.",
+            missing,
+            items=items,
+        )
+    return ngettext(
+        "Working from home goes better with %(items)s; you did not say you have it.",
+        "Working from home goes better with %(items)s; you did not say you have them.",
+        missing,
+        items=items,
+    )
+
+
 # A shift as said to someone whose market (and so whose clock) is not known: no country.
 SHIFT_PHRASES = {
     Shift.DAY: _("day shifts"),
@@ -136,42 +161,58 @@ CLOCK = (
     (0, "small_hours", 0, _("%(small_hours)d am"),
      _("%(small_hours)d:%(minute)02d am")),
 )  # fmt: skip
+# Nouns that read in "Make …", "You have … to show" and "… asks for …" alike: "code
+# you wrote" and "material of your own" said the making twice after "Make".
 PORTFOLIO_PHRASES = {
     PortfolioKind.WRITING: _("writing samples"),
     PortfolioKind.DESIGN: _("a design portfolio"),
-    PortfolioKind.CODE: _("code you wrote (a GitHub page or projects)"),
-    PortfolioKind.TEACHING: _("teaching or training material of your own"),
+    PortfolioKind.CODE: _("code samples (a GitHub page or projects)"),
+    PortfolioKind.TEACHING: _("samples of lessons or training material"),
 }
-# Fields of study and kinds of work experience as a sentence names them.
+
+
+# Fields of study and kinds of work experience as a sentence names them: each a list
+# of choices, so that a requirement accepting several reads as one list ("commerce,
+# accounting, finance or economics", careers.scoring.text.Items).
+def _either(*phrases: Text) -> Items:
+    return Items(phrases)
+
+
 FIELD_PHRASES = {
     FieldOfStudy.ANY: _("any field"),
-    FieldOfStudy.COMMERCE: _("commerce, accounting or finance"),
+    FieldOfStudy.COMMERCE: _either(_("commerce"), _("accounting"), _("finance")),
     FieldOfStudy.ECONOMICS: _("economics"),
-    FieldOfStudy.BUSINESS: _("business or management"),
+    FieldOfStudy.BUSINESS: _either(_("business"), _("management")),
     FieldOfStudy.LAW: _("law"),
-    FieldOfStudy.STATISTICS: _("statistics or mathematics"),
-    FieldOfStudy.COMPUTING: _("computer science or IT"),
+    FieldOfStudy.STATISTICS: _either(_("statistics"), _("mathematics")),
+    FieldOfStudy.COMPUTING: _either(_("computer science"), _("IT")),
     FieldOfStudy.ENGINEERING: _("engineering"),
-    FieldOfStudy.LIFE_SCIENCES: _("life sciences, nursing, pharmacy or medicine"),
-    FieldOfStudy.HUMANITIES: _("English, journalism, languages or humanities"),
-    FieldOfStudy.SOCIAL_SCIENCES: _("psychology or social sciences"),
-    FieldOfStudy.DESIGN: _("design or fine arts"),
+    FieldOfStudy.LIFE_SCIENCES: _either(
+        _("life sciences"), _("nursing"), _("pharmacy"), _("medicine")
+    ),
+    FieldOfStudy.HUMANITIES: _either(
+        _("English"), _("journalism"), _("languages"), _("humanities")
+    ),
+    FieldOfStudy.SOCIAL_SCIENCES: _either(_("psychology"), _("social sciences")),
+    FieldOfStudy.DESIGN: _either(_("design"), _("fine arts")),
     FieldOfStudy.EDUCATION: _("education (teaching)"),
 }
 DOMAIN_PHRASES = {
-    ExperienceDomain.CUSTOMER_SERVICE: _("customer service or a call centre"),
-    ExperienceDomain.SALES: _("sales or telecalling"),
-    ExperienceDomain.BACK_OFFICE: _("data entry or back office"),
-    ExperienceDomain.FINANCE: _("accounting, finance or banking"),
-    ExperienceDomain.HEALTHCARE: _("healthcare or medical records"),
-    ExperienceDomain.IT_SUPPORT: _("IT or technical support"),
-    ExperienceDomain.ENGINEERING: _("engineering or drafting"),
-    ExperienceDomain.HR: _("HR or recruitment"),
+    ExperienceDomain.CUSTOMER_SERVICE: _either(
+        _("customer service"), _("a call centre")
+    ),
+    ExperienceDomain.SALES: _either(_("sales"), _("telecalling")),
+    ExperienceDomain.BACK_OFFICE: _either(_("data entry"), _("back office")),
+    ExperienceDomain.FINANCE: _either(_("accounting"), _("finance"), _("banking")),
+    ExperienceDomain.HEALTHCARE: _either(_("healthcare"), _("medical records")),
+    ExperienceDomain.IT_SUPPORT: _either(_("IT"), _("technical support")),
+    ExperienceDomain.ENGINEERING: _either(_("engineering"), _("drafting")),
+    ExperienceDomain.HR: _either(_("HR"), _("recruitment")),
     ExperienceDomain.LEGAL: _("legal work"),
-    ExperienceDomain.RESEARCH: _("research or data analysis"),
-    ExperienceDomain.WRITING: _("writing, editing or content"),
+    ExperienceDomain.RESEARCH: _either(_("research"), _("data analysis")),
+    ExperienceDomain.WRITING: _either(_("writing"), _("editing"), _("content")),
     ExperienceDomain.DESIGN: _("design"),
-    ExperienceDomain.TEACHING: _("teaching or training"),
+    ExperienceDomain.TEACHING: _either(_("teaching"), _("training")),
     ExperienceDomain.OTHER: _("other work"),
 }
 SKILL_LEVEL_NAMES = {
@@ -245,3 +286,32 @@ def finish_school(market: Market | None) -> Text:
 def school_stream(market: Market | None) -> Text:
     """'Your 12th … stream' / 'Your Senior High … strand' (needs %(stream)s)."""
     return MARKET_SCHOOL_STREAM.get(_code(market), SCHOOL_STREAM)
+
+
+# What a CEFR level means, said beside it ("B1 (can take a simple phone call)"): the
+# quiz's can-do sentences for work (careers/choices.py), cut to a few words. Other
+# languages are spoken, so they read as spoken English does.
+SPOKEN_CAN = {
+    CEFRLevel.A1: _("can answer very simple questions"),
+    CEFRLevel.A2: _("can handle short, routine exchanges"),
+    CEFRLevel.B1: _("can take a simple phone call"),
+    CEFRLevel.B2: _("can handle a customer's complaint on the phone"),
+    CEFRLevel.C1: _("can speak fluently in meetings and calls"),
+    CEFRLevel.C2: _("can negotiate on complex matters"),
+}
+WRITTEN_CAN = {
+    CEFRLevel.A1: _("can fill in a form"),
+    CEFRLevel.A2: _("can write short, simple notes"),
+    CEFRLevel.B1: _("can write a simple work email"),
+    CEFRLevel.B2: _("can write clear replies to customers' emails and chats"),
+    CEFRLevel.C1: _("can write well-structured reports for a client"),
+    CEFRLevel.C2: _("can write and edit complex, polished text"),
+}
+
+
+def level_phrase(level: str, written: bool = False) -> Text | str:
+    """A CEFR level with what it means: "B1 (can take a simple phone call)"."""
+    can = (WRITTEN_CAN if written else SPOKEN_CAN).get(level)
+    if can is None:
+        return level
+    return _("%(level)s (%(can)s)", level=level, can=can)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careers.scoring.markets import DEFAULT_COUNTRY, MARKETS, Market, in_market
-from careers.scoring.text import Items, Text, Weeks, _
+from careers.scoring.text import Items, Text, Weeks, _, ngettext
 from careers.scoring.vocabulary import (
     CEFRLevel,
     Commute,
@@ -465,13 +465,21 @@ class Path:
             "roles": list_titles(self.opens),
         }
         costs = tuple(s.effort.cost for s in self.steps if s.effort.cost)
+        # By how many roles it opens: Hindi's verb agrees ("खुलता है", "खुलते हैं").
         if costs:
-            return _(
+            return ngettext(
                 "%(time)s: %(steps)s. Costs: %(costs)s. Opens %(roles)s.",
+                "%(time)s: %(steps)s. Costs: %(costs)s. Opens %(roles)s.",
+                len(self.opens),
                 **values,
                 costs=Items(costs, "steps"),
             )
-        return _("%(time)s: %(steps)s. Opens %(roles)s.", **values)
+        return ngettext(
+            "%(time)s: %(steps)s. Opens %(roles)s.",
+            "%(time)s: %(steps)s. Opens %(roles)s.",
+            len(self.opens),
+            **values,
+        )
 
 
 @dataclass(frozen=True)

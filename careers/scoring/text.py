@@ -42,7 +42,8 @@ class Weeks:
 
 @dataclass(frozen=True)
 class Items:
-    """A list read as one phrase: "A or B", "A, B and C", "a; b"."""
+    """A list read as one phrase: "A, B or C", "A, B and C", "a; b". A list of
+    choices ("or") may hold lists of choices: they read as one list."""
 
     items: tuple[Value, ...]
     join: str = "or"  # or | and | then | steps | sentences
@@ -154,11 +155,11 @@ class Reader:
         if value.join == "steps":
             steps = (self(i, mid_sentence=True) for i in value.items)
             return self.gettext("; ").join(steps)
+        if value.join == "or":
+            return self._either(value)
         items = [self(i) for i in value.items]
         if value.join == "sentences":
             return " ".join(items)
-        if value.join == "or":
-            return self.gettext(" or ").join(items)
         if value.join == "then":
             return self.gettext(", then ").join(items)
         if value.limit and len(items) > value.limit:
@@ -169,6 +170,26 @@ class Reader:
             return items[0]
         first = self.gettext(", ").join(items[:-1])
         return self(_("%(first)s and %(last)s", first=first, last=items[-1]))
+
+    def _either(self, value: Items) -> str:
+        """ "commerce, accounting, finance or economics": one list, however many
+        lists of choices it joins (a field that is itself "commerce, accounting or
+        finance"), as people write it, the last two joined by the language's "or"."""
+        items = [self(i) for i in _alternatives(value)]
+        if len(items) < 2:
+            return "".join(items)
+        first = self.gettext(", ").join(items[:-1])
+        return self(_("%(first)s or %(last)s", first=first, last=items[-1]))
+
+
+def _alternatives(value: Items) -> list[Value]:
+    flat: list[Value] = []
+    for item in value.items:
+        if isinstance(item, Items) and item.join == "or":
+            flat.extend(_alternatives(item))
+        else:
+            flat.append(item)
+    return flat
 
 
 english = Reader()
