@@ -224,3 +224,23 @@ def test_the_cached_groups_follow_the_language_and_the_listings_the_first_step(
     with translation.override("en"):
         again = client.get(reverse("careers:result_detail", args=[token])).text
     assert "apply for the open jobs below" in again
+
+
+@pytest.mark.parametrize(
+    ("language", "step", "above"),
+    [
+        ("en", "pass the 12th, for example through NIOS", "the step above"),
+        ("hi", "NIOS", "ऊपर लिखा क़दम"),
+    ],
+)
+def test_the_step_most_roles_further_away_wait_for_is_said_once(
+    client, language, step, above
+):
+    # Before: each of the 10th-pass candidate's lines further away repeated the 12th
+    # via NIOS, 15 times in the folded list.
+    html = client.get(result_url("tenth", language)).text
+    section = html.split('id="later-title"', 1)[1].split("</section>", 1)[0]
+    assert section.count(step) == 1
+    intro = section.split('class="shared-step">', 1)[1].split("</p>", 1)[0]
+    assert step in intro
+    assert section.count(above) >= 3

@@ -14,6 +14,7 @@ from django.db.models import Count, F, Max
 from django.urls import reverse
 from django.utils import timezone
 
+from careers.assessments.shared_steps import said_once
 from careers.catalogue.models import scoring_catalogue
 from careers.choices import Verdict
 from careers.scoring import (
@@ -315,6 +316,9 @@ class Result(models.Model):
         first = top[0] if top else None
         nearest = [] if eligible else top[:NEAREST_ROLES]
         shown = [first, *nearest]
+        later_step, later = said_once(
+            [item for item in groups[Verdict.NOT_YET] if item not in shown]
+        )
         return {
             "first": by_reasons(first) if first else None,
             "nearest": [by_reasons(item) for item in nearest[1:]],
@@ -323,7 +327,8 @@ class Result(models.Model):
             "close": [
                 by_reasons(item) for item in groups[Verdict.CLOSE] if item not in shown
             ],
-            "later": [item for item in groups[Verdict.NOT_YET] if item not in shown],
+            "later": later,
+            "later_step": later_step,
             "does_not_fit": groups[Verdict.DOES_NOT_FIT],
             "clash_groups": clash_groups(groups[Verdict.DOES_NOT_FIT]),
         }
