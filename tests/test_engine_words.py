@@ -246,3 +246,14 @@ def test_recommend_in_hindi_names_every_kind_of_work_in_hindi(capsys, country):
     for slug, name in english_names.items():
         assert f", {slug})" not in out
         assert f", {name})" not in out
+
+
+@pytest.mark.django_db
+def test_the_chart_says_what_its_levels_of_english_mean(client):
+    page = client.get(reverse("careers:result_detail", args=[finish(client)])).text
+    chart = page.split('id="chart-title"', 1)[1].split("</section>", 1)[0]
+    # The bars have room for "B1" alone: what it means is said under them.
+    assert "Spoken English: " in chart
+    assert "B2 (can handle a customer&#x27;s complaint on the phone)" in chart
+    assert "Written English: " in chart
+    assert "B2 (can write clear replies to customers&#x27; emails and chats)" in chart

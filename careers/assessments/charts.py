@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from careers.choices import Country, EducationLevel, RequirementKind
 from careers.scoring import CEFR_LEVELS, EDUCATION_LEVELS, Profile, Role
+from careers.scoring.phrases import level_phrase
+from careers.scoring.text import as_data
 
 TYPING_SCALE = 60  # words a minute at the right-hand end of the chart
 CHART_WIDTH = 320
@@ -59,6 +61,9 @@ class ChartRow:
     you_text: str
     marks: tuple[Mark | None, ...]  # one per role; None when the role does not ask
     y: float
+    # What each level of English on the row means ("B1 (can take a simple phone
+    # call)"), said under the chart: the bars have room for "B1" alone.
+    meanings: tuple = ()
 
     @property
     def bar_width(self) -> float:
@@ -198,6 +203,14 @@ class Chart:
         return len(self.rows) * ROW_HEIGHT
 
 
+def _meanings(kind: str, levels: list) -> tuple:
+    if kind not in (RequirementKind.SPOKEN_ENGLISH, RequirementKind.WRITTEN_ENGLISH):
+        return ()
+    written = kind == RequirementKind.WRITTEN_ENGLISH
+    shown = sorted(set(levels) & set(CEFR_LEVELS), key=CEFR_LEVELS.index)
+    return tuple(as_data(level_phrase(level, written)) for level in shown)
+
+
 def profile_chart(profile: Profile, roles: list[Role]) -> Chart:
     """The chart: a row per dimension, with the candidate's bar and each role's mark."""
     rows = []
@@ -231,6 +244,7 @@ def profile_chart(profile: Profile, roles: list[Role]) -> Chart:
                 you_text=words(you, profile.country),
                 marks=_spread(marks),
                 y=index * ROW_HEIGHT,
+                meanings=_meanings(kind, [you, *(m.text for m in marks if m)]),
             )
         )
     return Chart(rows=rows, roles=roles)
