@@ -18,9 +18,9 @@ from careers.choices import Language
 from careers.management.commands.recommend import read_profile_file
 from careers.markets import DOMESTIC_NAMES
 from careers.scoring import Verdict, profile_from_data, recommend
-from careers.scoring.engine import advice
 from careers.scoring.markets import MARKETS, belongs, with_hours
 from careers.scoring.phrases import hours_phrase
+from careers.scoring.stored import advice
 from careers.scoring.text import english
 from careers.scoring.vocabulary import Country, Shift
 from tests.test_scoring_properties import profiles

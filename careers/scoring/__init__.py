@@ -10,11 +10,9 @@ from careers.scoring.checks import check_requirement
 from careers.scoring.credentials import education_effort, time_to, with_credentials
 from careers.scoring.engine import (
     CLOSE_WEEKS,
-    FORMAT,
     preference_match,
     rank_fits,
     recommend,
-    recommendation_data,
     score_role,
 )
 from careers.scoring.markets import belongs
@@ -50,3 +48,4 @@ from careers.scoring.profile import (
     Verdict,
     profile_from_data,
 )
+from careers.scoring.stored import FORMAT, recommendation_data
