@@ -152,7 +152,7 @@ def recruiter_sends_a_listing_for_review(admin, site) -> JobListing:
     admin.locator(".field-role .select2-selection").click()
     admin.locator(".select2-search__field").fill("Voice customer")
     admin.locator(".select2-results__option", has_text="Voice customer support").click()
-    admin.get_by_label("Description").fill(
+    admin.get_by_label("Description in English").fill(
         "Answer calls from customers of a US bank about their cards and accounts, "
         "note each call in the CRM and follow the bank's steps to solve it. Four "
         "weeks of paid training; night shift with a cab home and a night allowance. "
@@ -271,8 +271,9 @@ def test_quiz_can_be_completed_with_the_keyboard_alone(page, site):
     arrive(2)
     tab_to("input[name=education]")
     page.keyboard.press("ArrowDown")  # 12th
-    tab_to("select[name=stream]")
-    page.keyboard.type("Arts")
+    tab_to("input[name=stream]")  # science, commerce, arts: arrows move through them
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
     tab_to(".submit")
     page.keyboard.press("Enter")
     arrive(3)
