@@ -211,6 +211,15 @@ def test_every_devanagari_letter_is_drawn_with_our_fonts_alone(
                         "Runtime.evaluate",
                         {"expression": f"({MARK_DEVANAGARI})()", "returnByValue": True},
                     )["result"]["value"]
+                # A font a page needs only once the letters are laid out (the whole
+                # font for a listing in Hindi on an English page) loads now: wait.
+                session.send(
+                    "Runtime.evaluate",
+                    {
+                        "expression": "document.fonts.ready.then(() => true)",
+                        "awaitPromise": True,
+                    },
+                )
                 drawn = fonts_of(session, "[data-devanagari]")
                 controls = fonts_of(session, "[data-control]")
                 where = f"{language} {name} (JS {'on' if javascript else 'off'})"
