@@ -73,15 +73,21 @@ def remember(request: HttpRequest, response: HttpResponse, token: str) -> HttpRe
     neither replace this device's own quiz nor offer theirs to the next person.
     """
     if request.method == "POST" and request.COOKIES.get(QUIZ_COOKIE) != token:
-        response.set_cookie(
-            QUIZ_COOKIE,
-            token,
-            max_age=QUIZ_COOKIE_SECONDS,
-            secure=settings.SESSION_COOKIE_SECURE,
-            httponly=True,
-            samesite="Lax",
-        )
+        remember_on_device(response, QUIZ_COOKIE, token)
     return response
+
+
+def remember_on_device(response: HttpResponse, name: str, token: str) -> None:
+    """A quiz's token in a cookie of this device only (not sent cross-site, not read by
+    scripts), for as long as answers are kept."""
+    response.set_cookie(
+        name,
+        token,
+        max_age=QUIZ_COOKIE_SECONDS,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 def problem(
@@ -106,14 +112,7 @@ def keep_earlier(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     quiz it remembered has none, so an unfinished quiz never hides a result)."""
     token = remembered_token(request)
     if token and Assessment.objects.by_token(token).exclude(result=None).exists():
-        response.set_cookie(
-            EARLIER_COOKIE,
-            token,
-            max_age=QUIZ_COOKIE_SECONDS,
-            secure=settings.SESSION_COOKIE_SECURE,
-            httponly=True,
-            samesite="Lax",
-        )
+        remember_on_device(response, EARLIER_COOKIE, token)
     return response
 
 
